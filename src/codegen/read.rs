@@ -1,0 +1,1121 @@
+//! Reading and checking `spec/model.toml`.
+//!
+//! The TOML is parsed into a spanned tree and walked by hand (not deserialized into structs) so
+//! that every problem is collected, each with the line and column it is about, instead of
+//! stopping at the first.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::Spanned;
+
+/// The checked spec: everything the emitter needs, with names resolved to indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    /// `[model]`.
+    pub model: Model,
+    /// `[endpoints] create`.
+    pub create_endpoint: String,
+    /// `[endpoints] query`.
+    pub query_endpoint: String,
+    /// `[[options]]`, in spec order.
+    pub options: Vec<OptionDef>,
+    /// `[[rules]]`, in spec order.
+    pub rules: Vec<RuleDef>,
+    /// `[pricing] dimensions`, as indices into `options`.
+    pub dimensions: Vec<usize>,
+    /// `[pricing] cells`: one price per combination of dimension values no rule forbids.
+    pub cells: Vec<CellDef>,
+}
+
+/// `[model]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub kind: String,
+    pub currency: String,
+}
+
+/// One `[[options]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionDef {
+    /// The wire name, also the Rust field name.
+    pub name: String,
+    pub description: String,
+    pub kind: OptionKind,
+}
+
+/// What values an option takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionKind {
+    /// A required free-text string (only `prompt`).
+    Text { examples: Vec<String> },
+    /// One of a list of wire strings, as a generated Rust enum.
+    Enum {
+        rust: String,
+        values: Vec<EnumValue>,
+        default: usize,
+    },
+    /// `true` or `false`.
+    Bool { default: bool },
+}
+
+/// One value of an enum option.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnumValue {
+    pub wire: String,
+    pub rust: String,
+}
+
+/// One forbidden combination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDef {
+    pub id: String,
+    pub message: String,
+    /// `(option index, value index)` pairs, in option order. A bool's value index is 0 for
+    /// `false` and 1 for `true`.
+    pub when: Vec<(usize, usize)>,
+}
+
+/// One priced cell: a value index per dimension, and its price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellDef {
+    pub values: Vec<usize>,
+    pub price: Price,
+}
+
+/// An exact non-negative decimal: `mantissa / 10^scale`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Price {
+    /// As written in the spec.
+    pub text: String,
+    pub mantissa: u128,
+    pub scale: u32,
+}
+
+impl OptionDef {
+    /// How many values the option takes (`None` for free text).
+    pub fn value_count(&self) -> Option<usize> {
+        match &self.kind {
+            OptionKind::Text { .. } => None,
+            OptionKind::Enum { values, .. } => Some(values.len()),
+            OptionKind::Bool { .. } => Some(2),
+        }
+    }
+
+    /// The default's value index (`None` for free text).
+    pub fn default_index(&self) -> Option<usize> {
+        match &self.kind {
+            OptionKind::Text { .. } => None,
+            OptionKind::Enum { default, .. } => Some(*default),
+            OptionKind::Bool { default } => Some(usize::from(*default)),
+        }
+    }
+}
+
+impl RuleDef {
+    /// Whether the rule mentions only options among `dims`, so that it forbids whole price cells.
+    pub fn only_on(&self, dims: &[usize]) -> bool {
+        self.when.iter().all(|(option, _)| dims.contains(option))
+    }
+}
+
+/// One problem in the spec, at a line and column (both 1-based; columns count characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub origin: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.origin, self.line, self.col, self.message
+        )
+    }
+}
+
+/// Every problem found in a spec, in source order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}
+
+/// Parses and checks a spec. `origin` names the file in diagnostics.
+pub fn read(source: &str, origin: &str) -> Result<Spec, Diagnostics> {
+    let mut r = Reader {
+        source,
+        origin,
+        diagnostics: Vec::new(),
+    };
+    let (root, errors) = DeTable::parse_recoverable(source);
+    if !errors.is_empty() {
+        for e in errors {
+            let at = e.span().map_or(0, |s| s.start);
+            r.error(at..at, format!("invalid TOML: {}", e.message().trim_end()));
+        }
+        return Err(r.finish());
+    }
+    let spec = r.spec(&root);
+    match spec {
+        Some(spec) if r.diagnostics.is_empty() => Ok(spec),
+        _ => Err(r.finish()),
+    }
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+struct Reader<'s> {
+    source: &'s str,
+    origin: &'s str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A table being read: remembers which keys were asked for, so the rest can be reported.
+struct Table<'a, 'i> {
+    table: &'a DeTable<'i>,
+    span: Range<usize>,
+    /// How the table is named in messages, e.g. "[model]" or "options[2]".
+    what: String,
+}
+
+impl<'s> Reader<'s> {
+    fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, col) = line_col(self.source, span.start);
+        self.diagnostics.push(Diagnostic {
+            origin: self.origin.to_owned(),
+            line,
+            col,
+            message: message.into(),
+        });
+    }
+
+    fn finish(mut self) -> Diagnostics {
+        self.diagnostics.sort_by_key(|d| (d.line, d.col));
+        self.diagnostics.dedup();
+        Diagnostics(self.diagnostics)
+    }
+
+    /// Reports keys of `t` not in `allowed`.
+    fn unknown_keys(&mut self, t: &Table<'_, '_>, allowed: &[&str]) {
+        for key in t.table.keys() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                let list = allowed.join(", ");
+                self.error(
+                    key.span(),
+                    format!(
+                        "unknown key `{}` in {}; allowed keys: {list}",
+                        key.get_ref(),
+                        t.what
+                    ),
+                );
+            }
+        }
+    }
+
+    fn get<'a, 'i>(
+        &mut self,
+        t: &Table<'a, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<&'a Value<'i>> {
+        let found = t
+            .table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v);
+        if found.is_none() && required {
+            self.error(
+                t.span.clone(),
+                format!("{} is missing the key `{key}`", t.what),
+            );
+        }
+        found
+    }
+
+    fn string(&mut self, t: &Table<'_, '_>, key: &str) -> Option<Spanned<String>> {
+        let v = self.get(t, key, true)?;
+        self.as_string(v, &format!("`{key}` in {}", t.what))
+    }
+
+    fn as_string(&mut self, v: &Value<'_>, what: &str) -> Option<Spanned<String>> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(v.span(), s.to_string())),
+            other => {
+                self.error(
+                    v.span(),
+                    format!("{what} must be a string, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn non_empty_string(&mut self, t: &Table<'_, '_>, key: &str) -> Option<String> {
+        let s = self.string(t, key)?;
+        if s.get_ref().trim().is_empty() {
+            self.error(s.span(), format!("`{key}` in {} must not be empty", t.what));
+            return None;
+        }
+        Some(s.into_inner())
+    }
+
+    fn table<'a, 'i>(&mut self, v: &'a Value<'i>, what: String) -> Option<Table<'a, 'i>> {
+        match v.get_ref() {
+            DeValue::Table(table) => Some(Table {
+                table,
+                span: v.span(),
+                what,
+            }),
+            other => {
+                self.error(
+                    v.span(),
+                    format!("{what} must be a table, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn array<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeArray<'i>> {
+        match v.get_ref() {
+            DeValue::Array(a) => Some(a),
+            other => {
+                self.error(
+                    v.span(),
+                    format!("{what} must be an array, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn spec(&mut self, root: &Spanned<DeTable<'_>>) -> Option<Spec> {
+        let root = Table {
+            table: root.get_ref(),
+            span: 0..0,
+            what: "the spec".to_owned(),
+        };
+        self.unknown_keys(
+            &root,
+            &["model", "endpoints", "options", "rules", "pricing"],
+        );
+
+        let model = self.get(&root, "model", true).and_then(|v| self.model(v));
+        let endpoints = self
+            .get(&root, "endpoints", true)
+            .and_then(|v| self.endpoints(v));
+        let options = self.get(&root, "options", true).map(|v| self.options(v));
+        let options = options.unwrap_or_default();
+        let rules = match self.get(&root, "rules", false) {
+            Some(v) => self.rules(v, &options),
+            None => Vec::new(),
+        };
+        let pricing = self
+            .get(&root, "pricing", true)
+            .and_then(|v| self.pricing(v, &options, &rules));
+
+        let (model, (create_endpoint, query_endpoint), (dimensions, cells)) =
+            (model?, endpoints?, pricing?);
+        Some(Spec {
+            model,
+            create_endpoint,
+            query_endpoint,
+            options,
+            rules: rules.into_iter().map(|(rule, _)| rule).collect(),
+            dimensions,
+            cells,
+        })
+    }
+
+    fn model(&mut self, v: &Value<'_>) -> Option<Model> {
+        let t = self.table(v, "[model]".to_owned())?;
+        self.unknown_keys(&t, &["id", "name", "category", "kind", "currency"]);
+        let id = self.non_empty_string(&t, "id");
+        let name = self.non_empty_string(&t, "name");
+        let category = self.non_empty_string(&t, "category");
+        let kind = self.non_empty_string(&t, "kind");
+        let currency = self.string(&t, "currency").and_then(|c| {
+            let ok = c.get_ref().len() == 3 && c.get_ref().bytes().all(|b| b.is_ascii_uppercase());
+            if !ok {
+                self.error(
+                    c.span(),
+                    format!(
+                        "`currency` must be a three-letter ISO 4217 code such as \"USD\", found {:?}",
+                        c.get_ref()
+                    ),
+                );
+            }
+            ok.then(|| c.into_inner())
+        });
+        Some(Model {
+            id: id?,
+            name: name?,
+            category: category?,
+            kind: kind?,
+            currency: currency?,
+        })
+    }
+
+    fn endpoints(&mut self, v: &Value<'_>) -> Option<(String, String)> {
+        let t = self.table(v, "[endpoints]".to_owned())?;
+        self.unknown_keys(&t, &["create", "query"]);
+        let mut url = |key: &str| {
+            let s = self.string(&t, key)?;
+            let ok = s.get_ref().starts_with("https://") || s.get_ref().starts_with("http://");
+            if !ok {
+                self.error(
+                    s.span(),
+                    format!("`{key}` in [endpoints] must be an http(s) URL"),
+                );
+            }
+            ok.then(|| s.into_inner())
+        };
+        let create = url("create");
+        let query = url("query");
+        Some((create?, query?))
+    }
+
+    fn options(&mut self, v: &Value<'_>) -> Vec<OptionDef> {
+        let Some(items) = self.array(v, "`options`") else {
+            return Vec::new();
+        };
+        let mut options: Vec<OptionDef> = Vec::new();
+        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        let mut rust_types: BTreeMap<String, usize> = BTreeMap::new();
+        let mut text_options = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("options[{i}]")) else {
+                continue;
+            };
+            let Some(option) = self.option(&t) else {
+                continue;
+            };
+            let name_span = self
+                .get(&t, "name", true)
+                .map_or(t.span.clone(), Spanned::span);
+            let line = line_col(self.source, name_span.start).0;
+            if let Some(first) = names.insert(option.name.clone(), line) {
+                self.error(
+                    name_span.clone(),
+                    format!(
+                        "duplicate option `{}` (first defined on line {first})",
+                        option.name
+                    ),
+                );
+                continue;
+            }
+            if let OptionKind::Enum { rust, .. } = &option.kind {
+                let span = self
+                    .get(&t, "rust", true)
+                    .map_or(t.span.clone(), Spanned::span);
+                if let Some(first) = rust_types.insert(rust.clone(), line) {
+                    self.error(
+                        span,
+                        format!("duplicate Rust type `{rust}` (first used on line {first})"),
+                    );
+                    continue;
+                }
+            }
+            if matches!(option.kind, OptionKind::Text { .. }) {
+                text_options.push((option.name.clone(), name_span));
+            }
+            options.push(option);
+        }
+        // The typed `Args` has one free-text field; other options live in the generated
+        // `Options`. A second free-text option needs a field in src/args.rs, not just a spec edit.
+        for (name, span) in &text_options {
+            if name != "prompt" {
+                self.error(
+                    span.clone(),
+                    format!(
+                        "option `{name}` has type \"string\", but the only free-text option the \
+                         crate supports is `prompt` (a new one needs a field in src/args.rs)"
+                    ),
+                );
+            }
+        }
+        if !text_options.iter().any(|(name, _)| name == "prompt") && !items.is_empty() {
+            self.error(
+                v.span(),
+                "`options` must define `prompt` with type \"string\"",
+            );
+        }
+        options
+    }
+
+    fn option(&mut self, t: &Table<'_, '_>) -> Option<OptionDef> {
+        let name = self.string(t, "name").and_then(|n| {
+            if !is_snake_ident(n.get_ref()) {
+                self.error(
+                    n.span(),
+                    format!(
+                        "option name {:?} must be a snake_case identifier (it is the wire name \
+                         and the Rust field name)",
+                        n.get_ref()
+                    ),
+                );
+                return None;
+            }
+            Some(n.into_inner())
+        });
+        let description = self.non_empty_string(t, "description");
+        let ty = self.string(t, "type");
+        let common = ["name", "type", "description"];
+        let kind = match ty.as_ref().map(|s| s.get_ref().as_str()) {
+            Some("string") => {
+                self.unknown_keys(t, &[&common[..], &["required", "examples"]].concat());
+                if let Some(req) = self.get(t, "required", true) {
+                    if !matches!(req.get_ref(), DeValue::Boolean(true)) {
+                        self.error(
+                            req.span(),
+                            "`required` must be `true`: the free-text option has no default",
+                        );
+                    }
+                }
+                let mut examples = Vec::new();
+                if let Some(v) = self.get(t, "examples", false) {
+                    if let Some(items) = self.array(v, "`examples`") {
+                        for item in items.iter() {
+                            if let Some(s) = self.as_string(item, "an example") {
+                                examples.push(s.into_inner());
+                            }
+                        }
+                    }
+                }
+                Some(OptionKind::Text { examples })
+            }
+            Some("enum") => {
+                self.unknown_keys(t, &[&common[..], &["rust", "default", "values"]].concat());
+                self.enum_kind(t)
+            }
+            Some("bool") => {
+                self.unknown_keys(t, &[&common[..], &["default"]].concat());
+                let default = self
+                    .get(t, "default", true)
+                    .and_then(|v| match v.get_ref() {
+                        DeValue::Boolean(b) => Some(*b),
+                        other => {
+                            self.error(
+                                v.span(),
+                                format!(
+                                    "`default` of a bool option must be true or false, found {}",
+                                    type_name(other)
+                                ),
+                            );
+                            None
+                        }
+                    });
+                default.map(|default| OptionKind::Bool { default })
+            }
+            Some(other) => {
+                let span = ty.as_ref().map_or(t.span.clone(), Spanned::span);
+                self.error(
+                    span,
+                    format!(
+                        "unknown option type {other:?}; allowed: \"string\", \"enum\", \"bool\""
+                    ),
+                );
+                None
+            }
+            None => None,
+        };
+        Some(OptionDef {
+            name: name?,
+            description: description?,
+            kind: kind?,
+        })
+    }
+
+    fn enum_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
+        let rust = self.string(t, "rust").and_then(|r| {
+            let ok = is_camel_ident(r.get_ref()) && !RESERVED_TYPES.contains(&r.get_ref().as_str());
+            if !ok {
+                self.error(
+                    r.span(),
+                    format!(
+                        "`rust` must be a CamelCase Rust type name not already used by the crate \
+                         ({}), found {:?}",
+                        RESERVED_TYPES.join(", "),
+                        r.get_ref()
+                    ),
+                );
+            }
+            ok.then(|| r.into_inner())
+        });
+        let mut values: Vec<EnumValue> = Vec::new();
+        let mut ok = true;
+        if let Some(v) = self.get(t, "values", true) {
+            if let Some(items) = self.array(v, "`values`") {
+                if items.iter().next().is_none() {
+                    self.error(v.span(), "`values` must list at least one value");
+                    ok = false;
+                }
+                let mut seen_wire: BTreeMap<String, usize> = BTreeMap::new();
+                let mut seen_rust: BTreeMap<String, usize> = BTreeMap::new();
+                for (i, item) in items.iter().enumerate() {
+                    let Some(vt) = self.table(item, format!("values[{i}]")) else {
+                        ok = false;
+                        continue;
+                    };
+                    self.unknown_keys(&vt, &["wire", "rust"]);
+                    let wire = self.string(&vt, "wire");
+                    let variant = self.string(&vt, "rust");
+                    let (Some(wire), Some(variant)) = (wire, variant) else {
+                        ok = false;
+                        continue;
+                    };
+                    let line = line_col(self.source, wire.span().start).0;
+                    if wire.get_ref().is_empty() {
+                        self.error(wire.span(), "a wire value must not be empty");
+                        ok = false;
+                    } else if let Some(first) = seen_wire.insert(wire.get_ref().clone(), line) {
+                        self.error(
+                            wire.span(),
+                            format!(
+                                "duplicate value {:?} (first listed on line {first})",
+                                wire.get_ref()
+                            ),
+                        );
+                        ok = false;
+                    }
+                    if !is_camel_ident(variant.get_ref()) {
+                        self.error(
+                            variant.span(),
+                            format!(
+                                "variant name {:?} must be a CamelCase Rust identifier",
+                                variant.get_ref()
+                            ),
+                        );
+                        ok = false;
+                    } else if let Some(first) = seen_rust.insert(variant.get_ref().clone(), line) {
+                        self.error(
+                            variant.span(),
+                            format!(
+                                "duplicate variant name `{}` (first used on line {first})",
+                                variant.get_ref()
+                            ),
+                        );
+                        ok = false;
+                    }
+                    values.push(EnumValue {
+                        wire: wire.into_inner(),
+                        rust: variant.into_inner(),
+                    });
+                }
+            } else {
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+        let default = self.string(t, "default").and_then(|d| {
+            let found = values.iter().position(|v| &v.wire == d.get_ref());
+            if found.is_none() && !values.is_empty() {
+                self.error(
+                    d.span(),
+                    format!(
+                        "default {:?} is not among the values ({})",
+                        d.get_ref(),
+                        quoted(values.iter().map(|v| v.wire.as_str()))
+                    ),
+                );
+            }
+            found
+        });
+        if !ok {
+            return None;
+        }
+        Some(OptionKind::Enum {
+            rust: rust?,
+            values,
+            default: default?,
+        })
+    }
+
+    /// Reads the rules; each comes with its span, for messages about cells it forbids.
+    fn rules(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Vec<(RuleDef, Range<usize>)> {
+        let Some(items) = self.array(v, "`rules`") else {
+            return Vec::new();
+        };
+        let mut rules: Vec<(RuleDef, Range<usize>)> = Vec::new();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("rules[{i}]")) else {
+                continue;
+            };
+            self.unknown_keys(&t, &["id", "when", "message"]);
+            let id = self.string(&t, "id").and_then(|id| {
+                if !is_snake_ident(id.get_ref()) {
+                    self.error(
+                        id.span(),
+                        format!("rule id {:?} must be snake_case", id.get_ref()),
+                    );
+                    return None;
+                }
+                let line = line_col(self.source, id.span().start).0;
+                if let Some(first) = ids.insert(id.get_ref().clone(), line) {
+                    self.error(
+                        id.span(),
+                        format!(
+                            "duplicate rule id `{}` (first used on line {first})",
+                            id.get_ref()
+                        ),
+                    );
+                    return None;
+                }
+                Some(id)
+            });
+            let message = self.non_empty_string(&t, "message");
+            let when = self
+                .get(&t, "when", true)
+                .and_then(|w| self.when(w, options));
+            if let (Some(id), Some(message), Some(when)) = (id, message, when) {
+                let defaults = when
+                    .iter()
+                    .all(|&(o, value)| options[o].default_index() == Some(value));
+                if defaults {
+                    self.error(
+                        id.span(),
+                        format!("rule `{}` forbids the default options; a request with no options would always be rejected", id.get_ref()),
+                    );
+                    continue;
+                }
+                rules.push((
+                    RuleDef {
+                        id: id.get_ref().clone(),
+                        message,
+                        when,
+                    },
+                    id.span(),
+                ));
+            }
+        }
+        rules
+    }
+
+    fn when(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<(usize, usize)>> {
+        let t = self.table(v, "`when`".to_owned())?;
+        if t.table.is_empty() {
+            self.error(v.span(), "`when` must name at least one option");
+            return None;
+        }
+        let mut when = Vec::new();
+        let mut ok = true;
+        for (key, value) in t.table.iter() {
+            let name = key.get_ref().as_ref();
+            let Some(o) = options.iter().position(|o| o.name == name) else {
+                let names = quoted(
+                    options
+                        .iter()
+                        .filter(|o| o.value_count().is_some())
+                        .map(|o| o.name.as_str()),
+                );
+                self.error(
+                    key.span(),
+                    format!("rule names unknown option `{name}`; options: {names}"),
+                );
+                ok = false;
+                continue;
+            };
+            match self.value_of(&options[o], value, "rule") {
+                Some(index) => when.push((o, index)),
+                None => ok = false,
+            }
+        }
+        when.sort_unstable();
+        ok.then_some(when)
+    }
+
+    /// The value index of `v` for `option`, or a diagnostic. `context` says who names the value.
+    fn value_of(&mut self, option: &OptionDef, v: &Value<'_>, context: &str) -> Option<usize> {
+        match (&option.kind, v.get_ref()) {
+            (OptionKind::Enum { values, .. }, DeValue::String(s)) => {
+                let found = values.iter().position(|x| x.wire == s.as_ref());
+                if found.is_none() {
+                    self.error(
+                        v.span(),
+                        format!(
+                            "{context} names unknown {} value {:?}; allowed: {}",
+                            option.name,
+                            s,
+                            quoted(values.iter().map(|x| x.wire.as_str()))
+                        ),
+                    );
+                }
+                found
+            }
+            (OptionKind::Bool { .. }, DeValue::Boolean(b)) => Some(usize::from(*b)),
+            (OptionKind::Text { .. }, _) => {
+                self.error(
+                    v.span(),
+                    format!("{context} names free-text option `{}`; only enum and bool options can be used", option.name),
+                );
+                None
+            }
+            (OptionKind::Enum { .. }, other) => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "{context}: `{}` takes a string, found {}",
+                        option.name,
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+            (OptionKind::Bool { .. }, other) => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "{context}: `{}` takes true or false, found {}",
+                        option.name,
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn pricing(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        rules: &[(RuleDef, Range<usize>)],
+    ) -> Option<(Vec<usize>, Vec<CellDef>)> {
+        let t = self.table(v, "[pricing]".to_owned())?;
+        self.unknown_keys(&t, &["dimensions", "cells"]);
+        let dims = self
+            .get(&t, "dimensions", true)
+            .and_then(|d| self.dimensions(d, options));
+        let cells_value = self.get(&t, "cells", true);
+        let (dims, cells_value) = (dims?, cells_value?);
+        let items = self.array(cells_value, "`cells`")?;
+
+        let dim_rules: Vec<&(RuleDef, Range<usize>)> =
+            rules.iter().filter(|(r, _)| r.only_on(&dims)).collect();
+        let forbidding = |values: &[usize]| {
+            dim_rules.iter().find(|(rule, _)| {
+                rule.when.iter().all(|(o, value)| {
+                    dims.iter()
+                        .position(|d| d == o)
+                        .is_some_and(|d| values[d] == *value)
+                })
+            })
+        };
+
+        let mut cells: Vec<CellDef> = Vec::new();
+        let mut seen: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let Some(ct) = self.table(item, format!("cells[{i}]")) else {
+                ok = false;
+                continue;
+            };
+            let allowed: Vec<&str> = dims
+                .iter()
+                .map(|&d| options[d].name.as_str())
+                .chain(["price"])
+                .collect();
+            self.unknown_keys(&ct, &allowed);
+            let mut values = Vec::new();
+            for &d in &dims {
+                let what = format!("cells[{i}]");
+                match self.get(&ct, &options[d].name, true) {
+                    Some(v) => match self.value_of(&options[d], v, &what) {
+                        Some(x) => values.push(x),
+                        None => ok = false,
+                    },
+                    None => ok = false,
+                }
+            }
+            let price = self.get(&ct, "price", true).and_then(|p| self.price(p));
+            let (Some(price), true) = (price, values.len() == dims.len()) else {
+                ok = false;
+                continue;
+            };
+            let line = line_col(self.source, item.span().start).0;
+            if let Some(first) = seen.insert(values.clone(), line) {
+                self.error(
+                    item.span(),
+                    format!(
+                        "duplicate cell {} (first priced on line {first})",
+                        describe(options, &dims, &values)
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            if let Some((rule, rule_span)) = forbidding(&values) {
+                let rule_line = line_col(self.source, rule_span.start).0;
+                self.error(
+                    item.span(),
+                    format!(
+                        "price for a forbidden cell {}: rule `{}` (line {rule_line}) forbids it; remove the cell or the rule",
+                        describe(options, &dims, &values),
+                        rule.id
+                    ),
+                );
+                ok = false;
+                continue;
+            }
+            cells.push(CellDef { values, price });
+        }
+
+        // Every combination no rule forbids needs a price.
+        if ok {
+            let counts: Vec<usize> = dims
+                .iter()
+                .map(|&d| options[d].value_count().unwrap_or(0))
+                .collect();
+            for combo in combinations(&counts) {
+                if !seen.contains_key(&combo) && forbidding(&combo).is_none() {
+                    self.error(
+                        cells_value.span(),
+                        format!(
+                            "no price for the allowed cell {}: add a cell, or a rule that forbids it",
+                            describe(options, &dims, &combo)
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some((dims, cells))
+    }
+
+    fn dimensions(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<usize>> {
+        let items = self.array(v, "`dimensions`")?;
+        let mut dims = Vec::new();
+        let mut ok = true;
+        for item in items.iter() {
+            let Some(name) = self.as_string(item, "a dimension") else {
+                ok = false;
+                continue;
+            };
+            match options.iter().position(|o| &o.name == name.get_ref()) {
+                Some(o) if options[o].value_count().is_none() => {
+                    self.error(
+                        item.span(),
+                        format!(
+                            "free-text option `{}` cannot be a price dimension",
+                            name.get_ref()
+                        ),
+                    );
+                    ok = false;
+                }
+                Some(o) if dims.contains(&o) => {
+                    self.error(
+                        item.span(),
+                        format!("dimension `{}` is listed twice", name.get_ref()),
+                    );
+                    ok = false;
+                }
+                Some(o) => dims.push(o),
+                None => {
+                    let names = quoted(
+                        options
+                            .iter()
+                            .filter(|o| o.value_count().is_some())
+                            .map(|o| o.name.as_str()),
+                    );
+                    self.error(
+                        item.span(),
+                        format!("unknown dimension `{}`; options: {names}", name.get_ref()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(dims)
+    }
+
+    fn price(&mut self, v: &Value<'_>) -> Option<Price> {
+        let text = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Float(f) => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "price must be a decimal string, found the float {}: TOML floats are binary and not exact; write price = \"{}\"",
+                        f.as_str(),
+                        f.as_str()
+                    ),
+                );
+                return None;
+            }
+            other => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "price must be a non-negative decimal string such as \"0.128\", found {}",
+                        type_name(other)
+                    ),
+                );
+                return None;
+            }
+        };
+        match parse_decimal(&text) {
+            Some((mantissa, scale)) => Some(Price {
+                text,
+                mantissa,
+                scale,
+            }),
+            None => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "price {text:?} is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Type names that generated enums must not take.
+const RESERVED_TYPES: &[&str] = &[
+    "Options",
+    "Args",
+    "Quote",
+    "Unsupported",
+    "Rule",
+    "OptionSpec",
+    "OptionKind",
+    "WireValue",
+    "WireEnum",
+    "ParseOptionError",
+    "SetError",
+    "Decimal",
+    "Self",
+];
+
+/// Parses `digits[.digits]` into a mantissa and scale that fit a `rust_decimal::Decimal`.
+pub fn parse_decimal(text: &str) -> Option<(u128, u32)> {
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (text, ""),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || (text.contains('.') && frac.is_empty()) {
+        return None;
+    }
+    let scale = u32::try_from(frac.len()).ok().filter(|&s| s <= 28)?;
+    let mut mantissa: u128 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u128::from(b - b'0'))?;
+    }
+    (mantissa < (1u128 << 96)).then_some((mantissa, scale))
+}
+
+/// Every combination of value indices for options with the given value counts, first option
+/// slowest.
+pub fn combinations(counts: &[usize]) -> Vec<Vec<usize>> {
+    let mut all = vec![Vec::new()];
+    for &n in counts {
+        all = all
+            .into_iter()
+            .flat_map(|prefix| {
+                (0..n).map(move |x| {
+                    let mut next = prefix.clone();
+                    next.push(x);
+                    next
+                })
+            })
+            .collect();
+    }
+    all
+}
+
+/// The wire value of `option`'s value `index`, as it is written in the spec.
+pub fn wire_literal(option: &OptionDef, index: usize) -> String {
+    match &option.kind {
+        OptionKind::Enum { values, .. } => format!("{:?}", values[index].wire),
+        OptionKind::Bool { .. } => (index == 1).to_string(),
+        OptionKind::Text { .. } => String::new(),
+    }
+}
+
+/// `{ multi_shot = false, resolution = "540p", ... }` for a cell, as it would be written in the spec.
+fn describe(options: &[OptionDef], dims: &[usize], values: &[usize]) -> String {
+    let parts: Vec<String> = dims
+        .iter()
+        .zip(values)
+        .map(|(&d, &v)| format!("{} = {}", options[d].name, wire_literal(&options[d], v)))
+        .collect();
+    format!("{{ {} }}", parts.join(", "))
+}
+
+fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("{s:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a datetime",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+fn is_snake_ident(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_'))
+        && !RUST_KEYWORDS.contains(&s)
+}
+
+fn is_camel_ident(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    matches!(bytes.next(), Some(b'A'..=b'Z')) && bytes.all(|b| b.is_ascii_alphanumeric())
+}
+
+const RUST_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum",
+    "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+    "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true",
+    "try", "type", "unsafe", "use", "where", "while", "yield",
+];
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_col(source: &str, at: usize) -> (usize, usize) {
+    let mut at = at.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &source[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
