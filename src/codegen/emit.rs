@@ -1,8 +1,8 @@
 //! Writing the checked spec as Rust.
 //!
-//! The output is deterministic (it depends on the spec alone), one item per line, indented as
-//! rustfmt would, and uses full paths (`::core::…`, `crate::spec::…`) so it compiles wherever it
-//! is included next to the crate's `spec` module.
+//! The output depends on the spec alone (deterministic), has one item per line and is laid out
+//! as rustfmt lays it out (a test runs rustfmt over the golden fixtures). It imports the few
+//! `crate::spec` types it uses by name; the reader refuses enum names that would shadow them.
 
 use std::collections::BTreeMap;
 
@@ -19,15 +19,16 @@ pub fn emit(spec: &Spec) -> String {
     line(o, 0, HEADER);
     line(o, 0, "// Do not edit: change spec/model.toml instead.");
     blank(o);
+    line(o, 0, "use crate::spec::{OptionKind, OptionSpec, Rule, SetError, WireEnum, WireValue};");
+    line(o, 0, "use rust_decimal::Decimal;");
+    blank(o);
     model_consts(o, spec);
     for option in &spec.options {
-        if let OptionKind::Enum { .. } = option.kind {
-            enum_type(o, option);
-        }
+        enum_type(o, option);
     }
     options_struct(o, spec);
-    options_meta(o, spec);
-    rules(o, spec);
+    options_table(o, spec);
+    rules_table(o, spec);
     prices(o, spec);
     out
 }
@@ -58,16 +59,64 @@ fn doc(out: &mut String, indent: usize, text: &str) {
     }
 }
 
+/// Writes `head[items]tail` for items that are literals or paths, as rustfmt lays them out: on
+/// one line if it fits in 100 columns, else as many items a line as fit.
+fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
+    let inline = format!("{head}[{}]{tail}", items.join(", "));
+    if indent * 4 + inline.len() <= 100 {
+        line(out, indent, &inline);
+        return;
+    }
+    line(out, indent, &format!("{head}["));
+    let width = 100 - (indent + 1) * 4;
+    let mut current = String::new();
+    for item in items {
+        let added = if current.is_empty() { item.len() + 1 } else { current.len() + item.len() + 3 };
+        if !current.is_empty() && added > width {
+            line(out, indent + 1, &format!("{current},"));
+            current.clear();
+        }
+        if !current.is_empty() {
+            current.push_str(", ");
+        }
+        current.push_str(item);
+    }
+    line(out, indent + 1, &format!("{current},"));
+    line(out, indent, &format!("]{tail}"));
+}
+
+/// Writes `match (items) {` as rustfmt does: on one line while the tuple is at most 60
+/// characters wide, else one item a line.
+fn match_tuple(out: &mut String, indent: usize, items: &[String]) {
+    let inner = items.join(", ");
+    if inner.len() + 2 <= 60 {
+        line(out, indent, &format!("match ({inner}) {{"));
+        return;
+    }
+    line(out, indent, "match (");
+    for item in items {
+        line(out, indent + 1, &format!("{item},"));
+    }
+    line(out, indent, ") {");
+}
+
+/// Writes `impl Trait for Type { body }` with the body's lines one level in.
+fn impl_block(out: &mut String, header: &str, body: &[&str]) {
+    line(out, 0, &format!("{header} {{"));
+    for l in body {
+        if l.is_empty() {
+            blank(out);
+        } else {
+            line(out, 1, l);
+        }
+    }
+    line(out, 0, "}");
+    blank(out);
+}
+
 /// A Rust string literal for `s`.
 fn lit(s: &str) -> String {
     format!("{s:?}")
-}
-
-fn enum_rust(option: &OptionDef) -> Option<&str> {
-    match &option.kind {
-        OptionKind::Enum { rust, .. } => Some(rust),
-        _ => None,
-    }
 }
 
 /// The Rust expression for value `index` of `option` (`Resolution::P540`, `true`).
@@ -81,24 +130,24 @@ fn value_expr(option: &OptionDef, index: usize) -> String {
 
 /// The Rust type of a non-text option's field.
 fn field_type(option: &OptionDef) -> &str {
-    enum_rust(option).unwrap_or("bool")
-}
-
-fn wire_value_expr(option: &OptionDef, index: usize) -> String {
     match &option.kind {
-        OptionKind::Bool { .. } => format!("crate::spec::WireValue::Bool({})", index == 1),
-        _ => format!(
-            "crate::spec::WireValue::Str({}.as_str())",
-            value_expr(option, index)
-        ),
+        OptionKind::Enum { rust, .. } => rust,
+        _ => "bool",
     }
 }
 
+/// The `WireValue` expression for value `index` of `option`.
+fn wire_value_expr(option: &OptionDef, index: usize) -> String {
+    match &option.kind {
+        OptionKind::Bool { .. } => format!("WireValue::Bool({})", index == 1),
+        _ => format!("WireValue::Str({}.as_str())", value_expr(option, index)),
+    }
+}
+
+/// The default as the spec writes it, in backticks: `` `"720p"` ``, `` `false` ``.
 fn default_wire(option: &OptionDef) -> String {
     match &option.kind {
-        OptionKind::Enum {
-            values, default, ..
-        } => format!("`{:?}`", values[*default].wire),
+        OptionKind::Enum { values, default, .. } => format!("`{:?}`", values[*default].wire),
         OptionKind::Bool { default } => format!("`{default}`"),
         OptionKind::Text { .. } => String::new(),
     }
@@ -107,29 +156,13 @@ fn default_wire(option: &OptionDef) -> String {
 fn model_consts(o: &mut String, spec: &Spec) {
     let m = &spec.model;
     let consts = [
-        (
-            "MODEL_ID",
-            "The model id every request names",
-            m.id.as_str(),
-        ),
+        ("MODEL_ID", "The model id every request names", m.id.as_str()),
         ("MODEL_NAME", "The model's human-readable name", &m.name),
         ("MODEL_CATEGORY", "The model's category", &m.category),
         ("MODEL_KIND", "The model's kind", &m.kind),
-        (
-            "CURRENCY",
-            "The ISO 4217 currency of every price",
-            &m.currency,
-        ),
-        (
-            "CREATE_ENDPOINT",
-            "The endpoint that creates a job (HTTP POST)",
-            &spec.create_endpoint,
-        ),
-        (
-            "QUERY_ENDPOINT",
-            "The endpoint that reports a job (HTTP GET, `?id=JOB_ID`)",
-            &spec.query_endpoint,
-        ),
+        ("CURRENCY", "The ISO 4217 currency of every price", &m.currency),
+        ("CREATE_ENDPOINT", "Where to `POST` a create-job body", &spec.create_endpoint),
+        ("QUERY_ENDPOINT", "Where to `GET` a job's status, with `?id=JOB_ID`", &spec.query_endpoint),
     ];
     for (name, what, value) in consts {
         doc(o, 0, &format!("{what}: `{value}`."));
@@ -139,78 +172,28 @@ fn model_consts(o: &mut String, spec: &Spec) {
 }
 
 fn enum_type(o: &mut String, option: &OptionDef) {
-    let OptionKind::Enum {
-        rust,
-        values,
-        default,
-    } = &option.kind
-    else {
+    let OptionKind::Enum { rust, values, default } = &option.kind else {
         return;
     };
     let wires: Vec<String> = values.iter().map(|v| format!("`{:?}`", v.wire)).collect();
-    let first = &values[0];
-    doc(
-        o,
-        0,
-        &format!("{}.", option.description.trim_end_matches('.')),
-    );
+    let (first, dflt) = (&values[0], &values[*default]);
+    doc(o, 0, &format!("{}.", option.description.trim_end_matches('.')));
     doc(o, 0, "");
-    doc(
-        o,
-        0,
-        &format!(
-            "The `{}` option. Its wire values, in spec order, are {}; the default is `{:?}`.",
-            option.name,
-            wires.join(", "),
-            values[*default].wire
-        ),
-    );
-    doc(
-        o,
-        0,
-        "Display, `FromStr` and serde all use [`as_str`](Self::as_str).",
-    );
+    doc(o, 0, &format!("The `{}` option. Its values, in spec order: {}.", option.name, wires.join(", ")));
+    doc(o, 0, &format!("The default is `{:?}`. Display, `FromStr` and serde all use", dflt.wire));
+    doc(o, 0, "[`as_str`](Self::as_str).");
     doc(o, 0, "");
     doc(o, 0, "# Example");
     doc(o, 0, "");
     doc(o, 0, "```");
     doc(o, 0, &format!("use pixverse_pricing::{rust};"));
     doc(o, 0, "");
-    doc(
-        o,
-        0,
-        &format!(
-            "assert_eq!({rust}::{}.as_str(), {:?});",
-            first.rust, first.wire
-        ),
-    );
-    doc(
-        o,
-        0,
-        &format!(
-            "assert_eq!({:?}.parse::<{rust}>(), Ok({rust}::{}));",
-            first.wire, first.rust
-        ),
-    );
-    doc(
-        o,
-        0,
-        &format!(
-            "assert_eq!({rust}::default(), {rust}::{});",
-            values[*default].rust
-        ),
-    );
-    doc(
-        o,
-        0,
-        &format!("assert_eq!({rust}::ALL.len(), {});", values.len()),
-    );
+    doc(o, 0, &format!("assert_eq!({rust}::{}.as_str(), {:?});", first.rust, first.wire));
+    doc(o, 0, &format!("assert_eq!({:?}.parse::<{rust}>(), Ok({rust}::{}));", first.wire, first.rust));
+    doc(o, 0, &format!("assert_eq!({rust}::default(), {rust}::{});", dflt.rust));
+    doc(o, 0, &format!("assert_eq!({rust}::ALL.len(), {});", values.len()));
     doc(o, 0, "```");
-    line(
-        o,
-        0,
-        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]",
-    );
+    line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]");
     line(o, 0, &format!("pub enum {rust} {{"));
     for (i, v) in values.iter().enumerate() {
         let note = if i == *default { " (the default)" } else { "" };
@@ -223,170 +206,108 @@ fn enum_type(o: &mut String, option: &OptionDef) {
     line(o, 0, &format!("impl {rust} {{"));
     doc(o, 1, "Every value, in spec order.");
     let all: Vec<String> = values.iter().map(|v| format!("Self::{}", v.rust)).collect();
-    line(
-        o,
-        1,
-        &format!(
-            "pub const ALL: [Self; {}] = [{}];",
-            values.len(),
-            all.join(", ")
-        ),
-    );
-    doc(
-        o,
-        1,
-        &format!("The documented default, `{:?}`.", values[*default].wire),
-    );
-    line(
-        o,
-        1,
-        &format!("pub const DEFAULT: Self = Self::{};", values[*default].rust),
-    );
+    array(o, 1, &format!("pub const ALL: [Self; {}] = ", values.len()), &all, ";");
+    doc(o, 1, "Every wire string, in spec order: the one place each is written.");
+    let strings: Vec<String> = values.iter().map(|v| lit(&v.wire)).collect();
+    array(o, 1, &format!("pub const WIRE: [&'static str; {}] = ", values.len()), &strings, ";");
+    doc(o, 1, &format!("The documented default, `{:?}`.", dflt.wire));
+    line(o, 1, &format!("pub const DEFAULT: Self = Self::{};", dflt.rust));
     blank(o);
     doc(o, 1, "The wire string, as the API and the spec write it.");
     line(o, 1, "pub const fn as_str(self) -> &'static str {");
-    line(o, 2, "match self {");
-    for v in values {
-        line(o, 3, &format!("Self::{} => {},", v.rust, lit(&v.wire)));
-    }
-    line(o, 2, "}");
+    line(o, 2, "Self::WIRE[self as usize]");
     line(o, 1, "}");
     line(o, 0, "}");
     blank(o);
 
-    line(
+    impl_block(
         o,
-        0,
-        &format!("impl ::core::default::Default for {rust} {{"),
+        &format!("impl ::core::default::Default for {rust}"),
+        &["fn default() -> Self {", "    Self::DEFAULT", "}"],
     );
-    line(o, 1, "fn default() -> Self {");
-    line(o, 2, "Self::DEFAULT");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
-
-    line(o, 0, &format!("impl crate::spec::WireEnum for {rust} {{"));
-    line(
+    let option_const = format!("const OPTION: &'static str = {};", lit(&option.name));
+    impl_block(
         o,
-        1,
-        &format!("const OPTION: &'static str = {};", lit(&option.name)),
+        &format!("impl WireEnum for {rust}"),
+        &[
+            &option_const,
+            "const VARIANTS: &'static [Self] = &Self::ALL;",
+            "const WIRE_VALUES: &'static [&'static str] = &Self::WIRE;",
+            "",
+            "fn wire(self) -> &'static str {",
+            "    self.as_str()",
+            "}",
+        ],
     );
-    line(o, 1, "const VARIANTS: &'static [Self] = &Self::ALL;");
-    let wire: Vec<String> = values
-        .iter()
-        .map(|v| format!("Self::{}.as_str()", v.rust))
-        .collect();
-    line(
+    impl_block(
         o,
-        1,
-        &format!(
-            "const WIRE_VALUES: &'static [&'static str] = &[{}];",
-            wire.join(", ")
-        ),
+        &format!("impl ::core::fmt::Display for {rust}"),
+        &[
+            "fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {",
+            "    f.pad(self.as_str())",
+            "}",
+        ],
     );
-    blank(o);
-    line(o, 1, "fn wire(self) -> &'static str {");
-    line(o, 2, "self.as_str()");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
-
-    line(o, 0, &format!("impl ::core::fmt::Display for {rust} {{"));
-    line(
+    impl_block(
         o,
-        1,
-        "fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {",
+        &format!("impl ::core::str::FromStr for {rust}"),
+        &[
+            "type Err = crate::spec::ParseOptionError;",
+            "",
+            "fn from_str(s: &str) -> Result<Self, Self::Err> {",
+            "    crate::spec::parse_wire(s)",
+            "}",
+        ],
     );
-    line(o, 2, "f.pad(self.as_str())");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
-
-    line(o, 0, &format!("impl ::core::str::FromStr for {rust} {{"));
-    line(o, 1, "type Err = crate::spec::ParseOptionError;");
-    blank(o);
-    line(
+    impl_block(
         o,
-        1,
-        "fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {",
+        &format!("impl ::serde::Serialize for {rust}"),
+        &[
+            "fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {",
+            "    serializer.serialize_str(self.as_str())",
+            "}",
+        ],
     );
-    line(o, 2, "crate::spec::parse_wire(s)");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
-
-    line(o, 0, &format!("impl ::serde::Serialize for {rust} {{"));
-    line(
+    impl_block(
         o,
-        1,
-        "fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {",
+        &format!("impl<'de> ::serde::Deserialize<'de> for {rust}"),
+        &[
+            "fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {",
+            "    crate::spec::deserialize_wire(deserializer)",
+            "}",
+        ],
     );
-    line(o, 2, "serializer.serialize_str(self.as_str())");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
-
-    line(
-        o,
-        0,
-        &format!("impl<'de> ::serde::Deserialize<'de> for {rust} {{"),
-    );
-    line(
-        o,
-        1,
-        "fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {",
-    );
-    line(o, 2, "crate::spec::deserialize_wire(deserializer)");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
 }
 
 /// The options that live in `Options` (everything but free text), in spec order.
-fn choice_options(spec: &Spec) -> impl Iterator<Item = &OptionDef> {
-    spec.options.iter().filter(|o| o.value_count().is_some())
+fn choice_options(spec: &Spec) -> Vec<&OptionDef> {
+    spec.options.iter().filter(|o| o.value_count().is_some()).collect()
 }
 
 fn options_struct(o: &mut String, spec: &Spec) {
-    let fields: Vec<&OptionDef> = choice_options(spec).collect();
+    let fields = choice_options(spec);
     let count: usize = fields.iter().filter_map(|f| f.value_count()).product();
 
-    doc(
-        o,
-        0,
-        "Every option of a request except its free text: what the price depends on and what the",
-    );
-    doc(o, 0, "rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented defaults;");
-    doc(o, 0, "the `with_*` methods build from there.");
+    doc(o, 0, "Every option of a request except its free text: what the price depends on and what");
+    doc(o, 0, "the rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented");
+    doc(o, 0, "defaults; the `with_*` methods build from there.");
     doc(o, 0, "");
-    doc(
-        o,
-        0,
-        "It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
-    );
+    doc(o, 0, "It is `Copy`, and quoting it ([`Options::quote`]) never allocates.");
     line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
     line(o, 0, "pub struct Options {");
     for f in &fields {
-        doc(
-            o,
-            1,
-            &format!(
-                "{} (default {}).",
-                f.description.trim_end_matches('.'),
-                default_wire(f)
-            ),
-        );
+        let description = f.description.trim_end_matches('.');
+        doc(o, 1, &format!("{description} (default {}).", default_wire(f)));
         line(o, 1, &format!("pub {}: {},", f.name, field_type(f)));
     }
     line(o, 0, "}");
     blank(o);
 
-    line(o, 0, "impl ::core::default::Default for Options {");
-    line(o, 1, "fn default() -> Self {");
-    line(o, 2, "Self::DEFAULT");
-    line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
+    impl_block(
+        o,
+        "impl ::core::default::Default for Options",
+        &["fn default() -> Self {", "    Self::DEFAULT", "}"],
+    );
 
     line(o, 0, "impl Options {");
     doc(o, 1, "The documented defaults.");
@@ -396,129 +317,85 @@ fn options_struct(o: &mut String, spec: &Spec) {
         line(o, 2, &format!("{}: {value},", f.name));
     }
     line(o, 1, "};");
-    doc(o, 1, "How many distinct `Options` there are, allowed or not: the product of every option's value count.");
+    doc(o, 1, "How many distinct `Options` there are, allowed or not.");
     line(o, 1, &format!("pub const COMBINATIONS: usize = {count};"));
 
     for f in &fields {
         blank(o);
-        doc(
-            o,
-            1,
-            &format!("Returns these options with `{}` set to `value`.", f.name),
-        );
+        doc(o, 1, &format!("These options with `{}` set to `value`.", f.name));
         line(o, 1, "#[must_use]");
-        line(
-            o,
-            1,
-            &format!(
-                "pub const fn with_{}(mut self, value: {}) -> Self {{",
-                f.name,
-                field_type(f)
-            ),
-        );
+        line(o, 1, &format!("pub const fn with_{}(mut self, value: {}) -> Self {{", f.name, field_type(f)));
         line(o, 2, &format!("self.{} = value;", f.name));
         line(o, 2, "self");
         line(o, 1, "}");
     }
 
     blank(o);
-    doc(
-        o,
-        1,
-        "Every combination of option values, allowed or not, the first option varying slowest.",
-    );
-    line(
-        o,
-        1,
-        "pub fn all() -> impl ::core::iter::Iterator<Item = Self> {",
-    );
-    for (i, f) in fields.iter().enumerate() {
-        let values = match enum_rust(f) {
-            Some(rust) => format!("{rust}::ALL"),
-            None => "[false, true]".to_owned(),
-        };
-        let adapter = if i + 1 == fields.len() {
-            "map"
-        } else {
-            "flat_map"
-        };
-        line(
-            o,
-            2 + i,
-            &format!("{values}.into_iter().{adapter}(move |{}| {{", f.name),
-        );
-    }
-    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    line(
-        o,
-        2 + fields.len(),
-        &format!("Self {{ {} }}", names.join(", ")),
-    );
-    for i in (0..fields.len()).rev() {
-        line(o, 2 + i, "})");
-    }
-    line(o, 1, "}");
+    all_fn(o, &fields);
 
     blank(o);
-    doc(o, 1, "The value of the option whose wire name is `name`; `None` for free text or an unknown name.");
-    line(o, 1, "pub fn get(&self, name: &str) -> ::core::option::Option<crate::spec::WireValue<'static>> {");
+    doc(o, 1, "The value of the option named `name`; `None` for free text or an unknown name.");
+    line(o, 1, "pub fn get(&self, name: &str) -> Option<WireValue<'static>> {");
     line(o, 2, "match name {");
     for f in &fields {
         let value = match f.kind {
-            OptionKind::Bool { .. } => format!("crate::spec::WireValue::Bool(self.{})", f.name),
-            _ => format!("crate::spec::WireValue::Str(self.{}.as_str())", f.name),
+            OptionKind::Bool { .. } => format!("WireValue::Bool(self.{})", f.name),
+            _ => format!("WireValue::Str(self.{}.as_str())", f.name),
         };
-        line(
-            o,
-            3,
-            &format!("{} => ::core::option::Option::Some({value}),", lit(&f.name)),
-        );
+        line(o, 3, &format!("{} => Some({value}),", lit(&f.name)));
     }
-    line(o, 3, "_ => ::core::option::Option::None,");
+    line(o, 3, "_ => None,");
     line(o, 2, "}");
     line(o, 1, "}");
 
     blank(o);
-    doc(
-        o,
-        1,
-        "Sets the option whose wire name is `name` from a wire value.",
-    );
-    line(
-        o,
-        1,
-        "pub fn set(&mut self, name: &str, value: crate::spec::WireValue<'_>) -> ::core::result::Result<(), crate::spec::SetError> {",
-    );
+    doc(o, 1, "Sets the option named `name` from a wire value.");
+    line(o, 1, "pub fn set(&mut self, name: &str, value: WireValue<'_>) -> Result<(), SetError> {");
     line(o, 2, "match name {");
     for f in &fields {
         let setter = match f.kind {
             OptionKind::Bool { .. } => "set_bool",
             _ => "set_enum",
         };
-        line(
-            o,
-            3,
-            &format!(
-                "{} => crate::spec::{setter}(&mut self.{}, value),",
-                lit(&f.name),
-                f.name
-            ),
-        );
+        let arm = format!("{} => crate::spec::{setter}(&mut self.{}, value),", lit(&f.name), f.name);
+        line(o, 3, &arm);
     }
-    line(
-        o,
-        3,
-        "_ => ::core::result::Result::Err(crate::spec::SetError::UnknownOption),",
-    );
+    line(o, 3, "_ => Err(SetError::UnknownOption),");
     line(o, 2, "}");
     line(o, 1, "}");
 
     blank(o);
-    doc(
-        o,
-        1,
-        "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).",
-    );
+    breaks_fn(o, spec);
+    blank(o);
+    price_fn(o, spec);
+    line(o, 0, "}");
+    blank(o);
+}
+
+/// `Options::all()`: nested iterators over every option's values.
+fn all_fn(o: &mut String, fields: &[&OptionDef]) {
+    doc(o, 1, "Every combination of option values, allowed or not, the first option varying slowest.");
+    line(o, 1, "pub fn all() -> impl Iterator<Item = Self> {");
+    for (i, f) in fields.iter().enumerate() {
+        let values = match &f.kind {
+            OptionKind::Enum { rust, .. } => format!("{rust}::ALL"),
+            _ => "[false, true]".to_owned(),
+        };
+        let adapter = if i + 1 == fields.len() { "map" } else { "flat_map" };
+        let tail = if i + 1 == fields.len() { " Self {" } else { " {" };
+        line(o, 2 + i, &format!("{values}.into_iter().{adapter}(move |{}|{tail}", f.name));
+    }
+    for f in fields {
+        line(o, 2 + fields.len(), &format!("{},", f.name));
+    }
+    for i in (0..fields.len()).rev() {
+        line(o, 2 + i, "})");
+    }
+    line(o, 1, "}");
+}
+
+fn breaks_fn(o: &mut String, spec: &Spec) {
+    doc(o, 1, "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).");
     line(o, 1, "pub const fn breaks(&self, rule: usize) -> bool {");
     line(o, 2, "match rule {");
     for (i, rule) in spec.rules.iter().enumerate() {
@@ -534,58 +411,43 @@ fn options_struct(o: &mut String, spec: &Spec) {
                 }
             })
             .collect();
-        line(o, 3, &format!("{i} => {},", conds.join(" && ")));
+        let arm = format!("{i} => {},", conds.join(" && "));
+        if 12 + arm.len() <= 100 {
+            line(o, 3, &arm);
+        } else {
+            line(o, 3, &format!("{i} => {{"));
+            for (k, c) in conds.iter().enumerate() {
+                let op = if k == 0 { "" } else { "&& " };
+                line(o, 4 + usize::from(k > 0), &format!("{op}{c}"));
+            }
+            line(o, 3, "}");
+        }
     }
     line(o, 3, "_ => false,");
     line(o, 2, "}");
     line(o, 1, "}");
+}
 
-    blank(o);
-    doc(
-        o,
-        1,
-        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break.",
-    );
+fn price_fn(o: &mut String, spec: &Spec) {
+    doc(o, 1, "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break.");
     doc(o, 1, "");
-    doc(
-        o,
-        1,
-        "One `match` over the price dimensions with an arm for every combination, so the compiler",
-    );
-    doc(o, 1, "checks that the table is complete.");
-    line(
-        o,
-        1,
-        "pub const fn price(&self) -> ::core::result::Result<::rust_decimal::Decimal, &'static crate::spec::Rule> {",
-    );
-    let other_rules: Vec<usize> = (0..spec.rules.len())
-        .filter(|&i| !spec.rules[i].only_on(&spec.dimensions))
-        .collect();
-    for i in other_rules {
-        line(o, 2, &format!("if self.breaks({i}) {{"));
-        line(
-            o,
-            3,
-            &format!("return ::core::result::Result::Err(&RULES[{i}]);"),
-        );
-        line(o, 2, "}");
+    doc(o, 1, "One `match` over the price dimensions with an arm for every combination, so the");
+    doc(o, 1, "compiler checks that the table is complete.");
+    line(o, 1, "pub const fn price(&self) -> Result<Decimal, &'static Rule> {");
+    for (i, rule) in spec.rules.iter().enumerate() {
+        if !rule.only_on(&spec.dimensions) {
+            line(o, 2, &format!("if self.breaks({i}) {{"));
+            line(o, 3, &format!("return Err(&RULES[{i}]);"));
+            line(o, 2, "}");
+        }
     }
-    let dims: Vec<String> = spec
-        .dimensions
-        .iter()
-        .map(|&d| format!("self.{}", spec.options[d].name))
-        .collect();
-    line(o, 2, &format!("match ({}) {{", dims.join(", ")));
-    let counts: Vec<usize> = spec
-        .dimensions
-        .iter()
-        .map(|&d| spec.options[d].value_count().unwrap_or(0))
-        .collect();
-    let priced: BTreeMap<&[usize], &Price> = spec
-        .cells
-        .iter()
-        .map(|c| (c.values.as_slice(), &c.price))
-        .collect();
+    let dims: Vec<String> =
+        spec.dimensions.iter().map(|&d| format!("self.{}", spec.options[d].name)).collect();
+    match_tuple(o, 2, &dims);
+    let counts: Vec<usize> =
+        spec.dimensions.iter().map(|&d| spec.options[d].value_count().unwrap_or(0)).collect();
+    let priced: BTreeMap<&[usize], &Price> =
+        spec.cells.iter().map(|c| (c.values.as_slice(), &c.price)).collect();
     for combo in combinations(&counts) {
         let pattern: Vec<String> = spec
             .dimensions
@@ -594,77 +456,51 @@ fn options_struct(o: &mut String, spec: &Spec) {
             .map(|(&d, &v)| value_expr(&spec.options[d], v))
             .collect();
         let arm = match priced.get(combo.as_slice()) {
-            Some(price) => format!("::core::result::Result::Ok({}),", price_const(price)),
+            Some(price) => format!("Ok({}),", price_const(price)),
             None => {
-                let rule = spec.rules.iter().position(|r| {
-                    r.only_on(&spec.dimensions)
-                        && r.when.iter().all(|(opt, value)| {
-                            spec.dimensions
-                                .iter()
-                                .position(|d| d == opt)
-                                .is_some_and(|i| combo[i] == *value)
-                        })
-                });
-                // The reader guarantees every unpriced cell is forbidden by a rule.
-                let rule = rule.unwrap_or(0);
-                format!(
-                    "::core::result::Result::Err(&RULES[{rule}]), // {}",
-                    spec.rules[rule].id
-                )
+                // The reader guarantees a rule forbids every cell without a price.
+                let rule = spec
+                    .rules
+                    .iter()
+                    .position(|r| {
+                        r.only_on(&spec.dimensions)
+                            && r.when.iter().all(|(opt, value)| {
+                                let d = spec.dimensions.iter().position(|d| d == opt);
+                                d.is_some_and(|d| combo[d] == *value)
+                            })
+                    })
+                    .unwrap_or(0);
+                format!("Err(&RULES[{rule}]), // {}", spec.rules[rule].id)
             }
         };
         line(o, 3, &format!("({}) => {arm}", pattern.join(", ")));
     }
     line(o, 2, "}");
     line(o, 1, "}");
-    line(o, 0, "}");
-    blank(o);
 }
 
-fn options_meta(o: &mut String, spec: &Spec) {
-    doc(
-        o,
-        0,
-        "Every option of a request, in spec order: wire name, description, values and default.",
-    );
-    line(
-        o,
-        0,
-        &format!(
-            "pub const OPTIONS: [crate::spec::OptionSpec; {}] = [",
-            spec.options.len()
-        ),
-    );
+fn options_table(o: &mut String, spec: &Spec) {
+    doc(o, 0, "Every option of a request, in spec order: wire name, description, values and default.");
+    line(o, 0, &format!("pub const OPTIONS: [OptionSpec; {}] = [", spec.options.len()));
     for f in &spec.options {
-        line(o, 1, "crate::spec::OptionSpec {");
+        line(o, 1, "OptionSpec {");
         line(o, 2, &format!("name: {},", lit(&f.name)));
         line(o, 2, &format!("description: {},", lit(&f.description)));
         match &f.kind {
             OptionKind::Text { examples } => {
-                line(o, 2, "kind: crate::spec::OptionKind::Text {");
-                line(o, 3, "examples: &[");
-                for e in examples {
-                    line(o, 4, &format!("{},", lit(e)));
-                }
-                line(o, 3, "],");
+                line(o, 2, "kind: OptionKind::Text {");
+                let items: Vec<String> = examples.iter().map(|e| lit(e)).collect();
+                array(o, 3, "examples: &", &items, ",");
                 line(o, 2, "},");
             }
             OptionKind::Enum { rust, .. } => {
-                line(o, 2, "kind: crate::spec::OptionKind::Enum {");
-                line(
-                    o,
-                    3,
-                    &format!("values: <{rust} as crate::spec::WireEnum>::WIRE_VALUES,"),
-                );
+                line(o, 2, "kind: OptionKind::Enum {");
+                line(o, 3, &format!("values: &{rust}::WIRE,"));
                 line(o, 3, &format!("default: {rust}::DEFAULT.as_str(),"));
                 line(o, 2, "},");
             }
             OptionKind::Bool { default } => {
-                line(
-                    o,
-                    2,
-                    &format!("kind: crate::spec::OptionKind::Bool {{ default: {default} }},"),
-                );
+                line(o, 2, &format!("kind: OptionKind::Bool {{ default: {default} }},"));
             }
         }
         line(o, 1, "},");
@@ -673,37 +509,38 @@ fn options_meta(o: &mut String, spec: &Spec) {
     blank(o);
 }
 
-fn rules(o: &mut String, spec: &Spec) {
-    doc(
-        o,
-        0,
-        "Every forbidden combination, in spec order. [`Options::breaks`] tests one.",
-    );
-    line(
-        o,
-        0,
-        &format!(
-            "pub const RULES: [crate::spec::Rule; {}] = [",
-            spec.rules.len()
-        ),
-    );
+fn rules_table(o: &mut String, spec: &Spec) {
+    doc(o, 0, "Every forbidden combination, in spec order. [`Options::breaks`] tests one.");
+    let head = format!("pub const RULES: [Rule; {}] = [", spec.rules.len());
+    // rustfmt writes a lone element on the bracket's line: `[Rule { … }]`.
+    let (lone, indent) = match spec.rules.len() {
+        0 => {
+            line(o, 0, &format!("{head}];"));
+            blank(o);
+            return;
+        }
+        1 => (true, 0),
+        _ => (false, 1),
+    };
+    if !lone {
+        line(o, 0, &head);
+    }
     for rule in &spec.rules {
-        line(o, 1, "crate::spec::Rule {");
-        line(o, 2, &format!("id: {},", lit(&rule.id)));
-        line(o, 2, &format!("message: {},", lit(&rule.message)));
-        line(o, 2, "when: &[");
+        let open = if lone { format!("{head}Rule {{") } else { "Rule {".to_owned() };
+        line(o, indent, &open);
+        line(o, indent + 1, &format!("id: {},", lit(&rule.id)));
+        line(o, indent + 1, &format!("message: {},", lit(&rule.message)));
+        line(o, indent + 1, "when: &[");
         for &(opt, value) in &rule.when {
             let f = &spec.options[opt];
-            line(
-                o,
-                3,
-                &format!("({}, {}),", lit(&f.name), wire_value_expr(f, value)),
-            );
+            line(o, indent + 2, &format!("({}, {}),", lit(&f.name), wire_value_expr(f, value)));
         }
-        line(o, 2, "],");
-        line(o, 1, "},");
+        line(o, indent + 1, "],");
+        line(o, indent, if lone { "}];" } else { "}," });
     }
-    line(o, 0, "];");
+    if !lone {
+        line(o, 0, "];");
+    }
     blank(o);
 }
 
@@ -713,36 +550,17 @@ fn price_const(price: &Price) -> String {
 
 fn prices(o: &mut String, spec: &Spec) {
     doc(o, 0, "The options a price depends on, in spec order.");
-    let dims: Vec<String> = spec
-        .dimensions
-        .iter()
-        .map(|&d| lit(&spec.options[d].name))
-        .collect();
-    line(
-        o,
-        0,
-        &format!(
-            "pub const PRICE_DIMENSIONS: [&str; {}] = [{}];",
-            dims.len(),
-            dims.join(", ")
-        ),
-    );
+    let dims: Vec<String> = spec.dimensions.iter().map(|&d| lit(&spec.options[d].name)).collect();
+    array(o, 0, &format!("pub const PRICE_DIMENSIONS: [&str; {}] = ", dims.len()), &dims, ";");
     blank(o);
-    let mut distinct: BTreeMap<&str, &Price> = BTreeMap::new();
-    for cell in &spec.cells {
-        distinct.insert(&cell.price.text, &cell.price);
-    }
+    let distinct: BTreeMap<&str, &Price> =
+        spec.cells.iter().map(|c| (c.price.text.as_str(), &c.price)).collect();
     for price in distinct.values() {
         let m = price.mantissa;
         let (lo, mid, hi) = (m & 0xFFFF_FFFF, (m >> 32) & 0xFFFF_FFFF, m >> 64);
-        line(
-            o,
-            0,
-            &format!(
-                "const {}: ::rust_decimal::Decimal = ::rust_decimal::Decimal::from_parts({lo}, {mid}, {hi}, false, {});",
-                price_const(price),
-                price.scale
-            ),
-        );
+        let name = price_const(price);
+        let value = format!("Decimal::from_parts({lo}, {mid}, {hi}, false, {})", price.scale);
+        doc(o, 0, &format!("`{}`", price.text));
+        line(o, 0, &format!("const {name}: Decimal = {value};"));
     }
 }

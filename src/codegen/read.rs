@@ -997,19 +997,12 @@ impl<'s> Reader<'s> {
 
 /// Type names that generated enums must not take.
 const RESERVED_TYPES: &[&str] = &[
-    "Options",
-    "Args",
-    "Quote",
-    "Unsupported",
-    "Rule",
-    "OptionSpec",
-    "OptionKind",
-    "WireValue",
-    "WireEnum",
-    "ParseOptionError",
-    "SetError",
-    "Decimal",
-    "Self",
+    // Types the generated file defines or imports, and prelude names it uses.
+    "Options", "OptionSpec", "OptionKind", "Rule", "SetError", "WireEnum", "WireValue", "Decimal",
+    "Option", "Some", "None", "Result", "Ok", "Err", "Iterator", "Default", "Self",
+    // Types the crate defines beside them.
+    "Args", "Quote", "Unsupported", "Reconciliation", "ParseOptionError", "CreateJobRequest",
+    "Fields", "Violation", "Violations", "Code",
 ];
 
 /// Parses `digits[.digits]` into a mantissa and scale that fit a `rust_decimal::Decimal`.
