@@ -4,9 +4,17 @@
 mod common;
 
 use common::{seed_price, SEED_ASPECT_RATIOS, SEED_TABLE};
-use pixverse_pricing::{check, AspectRatio, Code, Decimal, Duration, Options, Resolution, CURRENCY};
+use pixverse_pricing::{
+    check, AspectRatio, Code, Decimal, Duration, Options, Resolution, CURRENCY,
+};
 
-fn options(multi_shot: bool, audio: bool, resolution: &str, duration: &str, aspect: &str) -> Options {
+fn options(
+    multi_shot: bool,
+    audio: bool,
+    resolution: &str,
+    duration: &str,
+    aspect: &str,
+) -> Options {
     Options::DEFAULT
         .with_multi_shot(multi_shot)
         .with_generate_audio(audio)
@@ -21,8 +29,14 @@ fn every_documented_price_for_every_aspect_ratio() {
     for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
         let expected = Decimal::from_str_exact(price).unwrap();
         for aspect in SEED_ASPECT_RATIOS {
-            let quote = options(multi_shot, audio, resolution, duration, aspect).quote().unwrap();
-            assert_eq!(quote.amount(), expected, "{multi_shot} {audio} {resolution} {duration} {aspect}");
+            let quote = options(multi_shot, audio, resolution, duration, aspect)
+                .quote()
+                .unwrap();
+            assert_eq!(
+                quote.amount(),
+                expected,
+                "{multi_shot} {audio} {resolution} {duration} {aspect}"
+            );
             // The documented scale is kept: "0.340", not "0.34".
             assert_eq!(quote.amount().to_string(), price);
             assert_eq!(quote.currency(), "USD");
@@ -53,18 +67,29 @@ fn all_twenty_forbidden_combinations_are_rejected() {
         for audio in [false, true] {
             for aspect in SEED_ASPECT_RATIOS {
                 assert_eq!(seed_price(multi_shot, audio, "1080p", "10"), None);
-                let err = options(multi_shot, audio, "1080p", "10", aspect).quote().unwrap_err();
+                let err = options(multi_shot, audio, "1080p", "10", aspect)
+                    .quote()
+                    .unwrap_err();
                 assert_eq!(err.rule().id, "no_1080p_at_10s");
-                assert!(err.to_string().contains("1080p is not supported for 10s"), "{err}");
+                assert!(
+                    err.to_string().contains("1080p is not supported for 10s"),
+                    "{err}"
+                );
 
                 let json = format!(
                     r#"{{"prompt":"p","multi_shot":{multi_shot},"generate_audio":{audio},"resolution":"1080p","duration":"10","aspect_ratio":"{aspect}"}}"#
                 );
                 let violations = check(&json).unwrap_err();
-                let [v] = violations.as_slice() else { panic!("one violation expected: {violations}") };
+                let [v] = violations.as_slice() else {
+                    panic!("one violation expected: {violations}")
+                };
                 assert_eq!(v.code, Code::UnsupportedCombination);
                 assert_eq!(v.path, "/duration");
-                assert!(v.message.contains("duration may be \"5\", \"8\""), "{}", v.message);
+                assert!(
+                    v.message.contains("duration may be \"5\", \"8\""),
+                    "{}",
+                    v.message
+                );
                 rejected += 1;
             }
         }
@@ -77,8 +102,12 @@ fn the_whole_option_space_is_either_documented_or_forbidden() {
     // 3 resolutions × 3 durations × 5 aspect ratios × 2 × 2 = 180, walked in full.
     let mut seen = 0;
     for o in Options::all() {
-        let documented =
-            seed_price(o.multi_shot, o.generate_audio, o.resolution.as_str(), o.duration.as_str());
+        let documented = seed_price(
+            o.multi_shot,
+            o.generate_audio,
+            o.resolution.as_str(),
+            o.duration.as_str(),
+        );
         match (o.quote(), documented) {
             (Ok(q), Some(price)) => assert_eq!(q.amount().to_string(), price),
             (Err(e), None) => assert_eq!(e.rule().id, "no_1080p_at_10s"),
@@ -100,5 +129,13 @@ fn documented_defaults() {
     assert!(!d.generate_audio);
     assert!(!d.multi_shot);
     // A body with only a prompt is priced at the defaults: 720p, 5 s, single clip, silent.
-    assert_eq!(check(r#"{"prompt":"p"}"#).unwrap().quote().unwrap().amount().to_string(), "0.170");
+    assert_eq!(
+        check(r#"{"prompt":"p"}"#)
+            .unwrap()
+            .quote()
+            .unwrap()
+            .amount()
+            .to_string(),
+        "0.170"
+    );
 }

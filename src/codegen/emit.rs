@@ -19,7 +19,11 @@ pub fn emit(spec: &Spec) -> String {
     line(o, 0, HEADER);
     line(o, 0, "// Do not edit: change spec/model.toml instead.");
     blank(o);
-    line(o, 0, "use crate::spec::{OptionKind, OptionSpec, Rule, SetError, WireEnum, WireValue};");
+    line(
+        o,
+        0,
+        "use crate::spec::{OptionKind, OptionSpec, Rule, SetError, WireEnum, WireValue};",
+    );
     line(o, 0, "use rust_decimal::Decimal;");
     blank(o);
     model_consts(o, spec);
@@ -60,7 +64,8 @@ fn doc(out: &mut String, indent: usize, text: &str) {
 }
 
 /// Writes `head[items]tail` for items that are literals or paths, as rustfmt lays them out: on
-/// one line if it fits in 100 columns, else as many items a line as fit.
+/// one line if it fits in 100 columns, else one item a line, or as many a line as fit when
+/// every item is short.
 fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
     let inline = format!("{head}[{}]{tail}", items.join(", "));
     if indent * 4 + inline.len() <= 100 {
@@ -68,10 +73,22 @@ fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &s
         return;
     }
     line(out, indent, &format!("{head}["));
+    // rustfmt packs several items a line only when every item is at most 10 characters.
+    if items.iter().any(|item| item.len() > 10) {
+        for item in items {
+            line(out, indent + 1, &format!("{item},"));
+        }
+        line(out, indent, &format!("]{tail}"));
+        return;
+    }
     let width = 100 - (indent + 1) * 4;
     let mut current = String::new();
     for item in items {
-        let added = if current.is_empty() { item.len() + 1 } else { current.len() + item.len() + 3 };
+        let added = if current.is_empty() {
+            item.len() + 1
+        } else {
+            current.len() + item.len() + 3
+        };
         if !current.is_empty() && added > width {
             line(out, indent + 1, &format!("{current},"));
             current.clear();
@@ -147,7 +164,9 @@ fn wire_value_expr(option: &OptionDef, index: usize) -> String {
 /// The default as the spec writes it, in backticks: `` `"720p"` ``, `` `false` ``.
 fn default_wire(option: &OptionDef) -> String {
     match &option.kind {
-        OptionKind::Enum { values, default, .. } => format!("`{:?}`", values[*default].wire),
+        OptionKind::Enum {
+            values, default, ..
+        } => format!("`{:?}`", values[*default].wire),
         OptionKind::Bool { default } => format!("`{default}`"),
         OptionKind::Text { .. } => String::new(),
     }
@@ -156,13 +175,29 @@ fn default_wire(option: &OptionDef) -> String {
 fn model_consts(o: &mut String, spec: &Spec) {
     let m = &spec.model;
     let consts = [
-        ("MODEL_ID", "The model id every request names", m.id.as_str()),
+        (
+            "MODEL_ID",
+            "The model id every request names",
+            m.id.as_str(),
+        ),
         ("MODEL_NAME", "The model's human-readable name", &m.name),
         ("MODEL_CATEGORY", "The model's category", &m.category),
         ("MODEL_KIND", "The model's kind", &m.kind),
-        ("CURRENCY", "The ISO 4217 currency of every price", &m.currency),
-        ("CREATE_ENDPOINT", "Where to `POST` a create-job body", &spec.create_endpoint),
-        ("QUERY_ENDPOINT", "Where to `GET` a job's status, with `?id=JOB_ID`", &spec.query_endpoint),
+        (
+            "CURRENCY",
+            "The ISO 4217 currency of every price",
+            &m.currency,
+        ),
+        (
+            "CREATE_ENDPOINT",
+            "Where to `POST` a create-job body",
+            &spec.create_endpoint,
+        ),
+        (
+            "QUERY_ENDPOINT",
+            "Where to `GET` a job's status, with `?id=JOB_ID`",
+            &spec.query_endpoint,
+        ),
     ];
     for (name, what, value) in consts {
         doc(o, 0, &format!("{what}: `{value}`."));
@@ -172,15 +207,39 @@ fn model_consts(o: &mut String, spec: &Spec) {
 }
 
 fn enum_type(o: &mut String, option: &OptionDef) {
-    let OptionKind::Enum { rust, values, default } = &option.kind else {
+    let OptionKind::Enum {
+        rust,
+        values,
+        default,
+    } = &option.kind
+    else {
         return;
     };
     let wires: Vec<String> = values.iter().map(|v| format!("`{:?}`", v.wire)).collect();
     let (first, dflt) = (&values[0], &values[*default]);
-    doc(o, 0, &format!("{}.", option.description.trim_end_matches('.')));
+    doc(
+        o,
+        0,
+        &format!("{}.", option.description.trim_end_matches('.')),
+    );
     doc(o, 0, "");
-    doc(o, 0, &format!("The `{}` option. Its values, in spec order: {}.", option.name, wires.join(", ")));
-    doc(o, 0, &format!("The default is `{:?}`. Display, `FromStr` and serde all use", dflt.wire));
+    doc(
+        o,
+        0,
+        &format!(
+            "The `{}` option. Its values, in spec order: {}.",
+            option.name,
+            wires.join(", ")
+        ),
+    );
+    doc(
+        o,
+        0,
+        &format!(
+            "The default is `{:?}`. Display, `FromStr` and serde all use",
+            dflt.wire
+        ),
+    );
     doc(o, 0, "[`as_str`](Self::as_str).");
     doc(o, 0, "");
     doc(o, 0, "# Example");
@@ -188,12 +247,38 @@ fn enum_type(o: &mut String, option: &OptionDef) {
     doc(o, 0, "```");
     doc(o, 0, &format!("use pixverse_pricing::{rust};"));
     doc(o, 0, "");
-    doc(o, 0, &format!("assert_eq!({rust}::{}.as_str(), {:?});", first.rust, first.wire));
-    doc(o, 0, &format!("assert_eq!({:?}.parse::<{rust}>(), Ok({rust}::{}));", first.wire, first.rust));
-    doc(o, 0, &format!("assert_eq!({rust}::default(), {rust}::{});", dflt.rust));
-    doc(o, 0, &format!("assert_eq!({rust}::ALL.len(), {});", values.len()));
+    doc(
+        o,
+        0,
+        &format!(
+            "assert_eq!({rust}::{}.as_str(), {:?});",
+            first.rust, first.wire
+        ),
+    );
+    doc(
+        o,
+        0,
+        &format!(
+            "assert_eq!({:?}.parse::<{rust}>(), Ok({rust}::{}));",
+            first.wire, first.rust
+        ),
+    );
+    doc(
+        o,
+        0,
+        &format!("assert_eq!({rust}::default(), {rust}::{});", dflt.rust),
+    );
+    doc(
+        o,
+        0,
+        &format!("assert_eq!({rust}::ALL.len(), {});", values.len()),
+    );
     doc(o, 0, "```");
-    line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    line(
+        o,
+        0,
+        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]",
+    );
     line(o, 0, &format!("pub enum {rust} {{"));
     for (i, v) in values.iter().enumerate() {
         let note = if i == *default { " (the default)" } else { "" };
@@ -206,12 +291,32 @@ fn enum_type(o: &mut String, option: &OptionDef) {
     line(o, 0, &format!("impl {rust} {{"));
     doc(o, 1, "Every value, in spec order.");
     let all: Vec<String> = values.iter().map(|v| format!("Self::{}", v.rust)).collect();
-    array(o, 1, &format!("pub const ALL: [Self; {}] = ", values.len()), &all, ";");
-    doc(o, 1, "Every wire string, in spec order: the one place each is written.");
+    array(
+        o,
+        1,
+        &format!("pub const ALL: [Self; {}] = ", values.len()),
+        &all,
+        ";",
+    );
+    doc(
+        o,
+        1,
+        "Every wire string, in spec order: the one place each is written.",
+    );
     let strings: Vec<String> = values.iter().map(|v| lit(&v.wire)).collect();
-    array(o, 1, &format!("pub const WIRE: [&'static str; {}] = ", values.len()), &strings, ";");
+    array(
+        o,
+        1,
+        &format!("pub const WIRE: [&'static str; {}] = ", values.len()),
+        &strings,
+        ";",
+    );
     doc(o, 1, &format!("The documented default, `{:?}`.", dflt.wire));
-    line(o, 1, &format!("pub const DEFAULT: Self = Self::{};", dflt.rust));
+    line(
+        o,
+        1,
+        &format!("pub const DEFAULT: Self = Self::{};", dflt.rust),
+    );
     blank(o);
     doc(o, 1, "The wire string, as the API and the spec write it.");
     line(o, 1, "pub const fn as_str(self) -> &'static str {");
@@ -281,23 +386,42 @@ fn enum_type(o: &mut String, option: &OptionDef) {
 
 /// The options that live in `Options` (everything but free text), in spec order.
 fn choice_options(spec: &Spec) -> Vec<&OptionDef> {
-    spec.options.iter().filter(|o| o.value_count().is_some()).collect()
+    spec.options
+        .iter()
+        .filter(|o| o.value_count().is_some())
+        .collect()
 }
 
 fn options_struct(o: &mut String, spec: &Spec) {
     let fields = choice_options(spec);
     let count: usize = fields.iter().filter_map(|f| f.value_count()).product();
 
-    doc(o, 0, "Every option of a request except its free text: what the price depends on and what");
-    doc(o, 0, "the rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented");
+    doc(
+        o,
+        0,
+        "Every option of a request except its free text: what the price depends on and what",
+    );
+    doc(
+        o,
+        0,
+        "the rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented",
+    );
     doc(o, 0, "defaults; the `with_*` methods build from there.");
     doc(o, 0, "");
-    doc(o, 0, "It is `Copy`, and quoting it ([`Options::quote`]) never allocates.");
+    doc(
+        o,
+        0,
+        "It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
+    );
     line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
     line(o, 0, "pub struct Options {");
     for f in &fields {
         let description = f.description.trim_end_matches('.');
-        doc(o, 1, &format!("{description} (default {}).", default_wire(f)));
+        doc(
+            o,
+            1,
+            &format!("{description} (default {}).", default_wire(f)),
+        );
         line(o, 1, &format!("pub {}: {},", f.name, field_type(f)));
     }
     line(o, 0, "}");
@@ -317,14 +441,30 @@ fn options_struct(o: &mut String, spec: &Spec) {
         line(o, 2, &format!("{}: {value},", f.name));
     }
     line(o, 1, "};");
-    doc(o, 1, "How many distinct `Options` there are, allowed or not.");
+    doc(
+        o,
+        1,
+        "How many distinct `Options` there are, allowed or not.",
+    );
     line(o, 1, &format!("pub const COMBINATIONS: usize = {count};"));
 
     for f in &fields {
         blank(o);
-        doc(o, 1, &format!("These options with `{}` set to `value`.", f.name));
+        doc(
+            o,
+            1,
+            &format!("These options with `{}` set to `value`.", f.name),
+        );
         line(o, 1, "#[must_use]");
-        line(o, 1, &format!("pub const fn with_{}(mut self, value: {}) -> Self {{", f.name, field_type(f)));
+        line(
+            o,
+            1,
+            &format!(
+                "pub const fn with_{}(mut self, value: {}) -> Self {{",
+                f.name,
+                field_type(f)
+            ),
+        );
         line(o, 2, &format!("self.{} = value;", f.name));
         line(o, 2, "self");
         line(o, 1, "}");
@@ -334,8 +474,16 @@ fn options_struct(o: &mut String, spec: &Spec) {
     all_fn(o, &fields);
 
     blank(o);
-    doc(o, 1, "The value of the option named `name`; `None` for free text or an unknown name.");
-    line(o, 1, "pub fn get(&self, name: &str) -> Option<WireValue<'static>> {");
+    doc(
+        o,
+        1,
+        "The value of the option named `name`; `None` for free text or an unknown name.",
+    );
+    line(
+        o,
+        1,
+        "pub fn get(&self, name: &str) -> Option<WireValue<'static>> {",
+    );
     line(o, 2, "match name {");
     for f in &fields {
         let value = match f.kind {
@@ -350,14 +498,22 @@ fn options_struct(o: &mut String, spec: &Spec) {
 
     blank(o);
     doc(o, 1, "Sets the option named `name` from a wire value.");
-    line(o, 1, "pub fn set(&mut self, name: &str, value: WireValue<'_>) -> Result<(), SetError> {");
+    line(
+        o,
+        1,
+        "pub fn set(&mut self, name: &str, value: WireValue<'_>) -> Result<(), SetError> {",
+    );
     line(o, 2, "match name {");
     for f in &fields {
         let setter = match f.kind {
             OptionKind::Bool { .. } => "set_bool",
             _ => "set_enum",
         };
-        let arm = format!("{} => crate::spec::{setter}(&mut self.{}, value),", lit(&f.name), f.name);
+        let arm = format!(
+            "{} => crate::spec::{setter}(&mut self.{}, value),",
+            lit(&f.name),
+            f.name
+        );
         line(o, 3, &arm);
     }
     line(o, 3, "_ => Err(SetError::UnknownOption),");
@@ -374,16 +530,32 @@ fn options_struct(o: &mut String, spec: &Spec) {
 
 /// `Options::all()`: nested iterators over every option's values.
 fn all_fn(o: &mut String, fields: &[&OptionDef]) {
-    doc(o, 1, "Every combination of option values, allowed or not, the first option varying slowest.");
+    doc(
+        o,
+        1,
+        "Every combination of option values, allowed or not, the first option varying slowest.",
+    );
     line(o, 1, "pub fn all() -> impl Iterator<Item = Self> {");
     for (i, f) in fields.iter().enumerate() {
         let values = match &f.kind {
             OptionKind::Enum { rust, .. } => format!("{rust}::ALL"),
             _ => "[false, true]".to_owned(),
         };
-        let adapter = if i + 1 == fields.len() { "map" } else { "flat_map" };
-        let tail = if i + 1 == fields.len() { " Self {" } else { " {" };
-        line(o, 2 + i, &format!("{values}.into_iter().{adapter}(move |{}|{tail}", f.name));
+        let adapter = if i + 1 == fields.len() {
+            "map"
+        } else {
+            "flat_map"
+        };
+        let tail = if i + 1 == fields.len() {
+            " Self {"
+        } else {
+            " {"
+        };
+        line(
+            o,
+            2 + i,
+            &format!("{values}.into_iter().{adapter}(move |{}|{tail}", f.name),
+        );
     }
     for f in fields {
         line(o, 2 + fields.len(), &format!("{},", f.name));
@@ -395,7 +567,11 @@ fn all_fn(o: &mut String, fields: &[&OptionDef]) {
 }
 
 fn breaks_fn(o: &mut String, spec: &Spec) {
-    doc(o, 1, "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).");
+    doc(
+        o,
+        1,
+        "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).",
+    );
     line(o, 1, "pub const fn breaks(&self, rule: usize) -> bool {");
     line(o, 2, "match rule {");
     for (i, rule) in spec.rules.iter().enumerate() {
@@ -429,11 +605,23 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
 }
 
 fn price_fn(o: &mut String, spec: &Spec) {
-    doc(o, 1, "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break.");
+    doc(
+        o,
+        1,
+        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break.",
+    );
     doc(o, 1, "");
-    doc(o, 1, "One `match` over the price dimensions with an arm for every combination, so the");
+    doc(
+        o,
+        1,
+        "One `match` over the price dimensions with an arm for every combination, so the",
+    );
     doc(o, 1, "compiler checks that the table is complete.");
-    line(o, 1, "pub const fn price(&self) -> Result<Decimal, &'static Rule> {");
+    line(
+        o,
+        1,
+        "pub const fn price(&self) -> Result<Decimal, &'static Rule> {",
+    );
     for (i, rule) in spec.rules.iter().enumerate() {
         if !rule.only_on(&spec.dimensions) {
             line(o, 2, &format!("if self.breaks({i}) {{"));
@@ -441,13 +629,22 @@ fn price_fn(o: &mut String, spec: &Spec) {
             line(o, 2, "}");
         }
     }
-    let dims: Vec<String> =
-        spec.dimensions.iter().map(|&d| format!("self.{}", spec.options[d].name)).collect();
+    let dims: Vec<String> = spec
+        .dimensions
+        .iter()
+        .map(|&d| format!("self.{}", spec.options[d].name))
+        .collect();
     match_tuple(o, 2, &dims);
-    let counts: Vec<usize> =
-        spec.dimensions.iter().map(|&d| spec.options[d].value_count().unwrap_or(0)).collect();
-    let priced: BTreeMap<&[usize], &Price> =
-        spec.cells.iter().map(|c| (c.values.as_slice(), &c.price)).collect();
+    let counts: Vec<usize> = spec
+        .dimensions
+        .iter()
+        .map(|&d| spec.options[d].value_count().unwrap_or(0))
+        .collect();
+    let priced: BTreeMap<&[usize], &Price> = spec
+        .cells
+        .iter()
+        .map(|c| (c.values.as_slice(), &c.price))
+        .collect();
     for combo in combinations(&counts) {
         let pattern: Vec<String> = spec
             .dimensions
@@ -480,8 +677,19 @@ fn price_fn(o: &mut String, spec: &Spec) {
 }
 
 fn options_table(o: &mut String, spec: &Spec) {
-    doc(o, 0, "Every option of a request, in spec order: wire name, description, values and default.");
-    line(o, 0, &format!("pub const OPTIONS: [OptionSpec; {}] = [", spec.options.len()));
+    doc(
+        o,
+        0,
+        "Every option of a request, in spec order: wire name, description, values and default.",
+    );
+    line(
+        o,
+        0,
+        &format!(
+            "pub const OPTIONS: [OptionSpec; {}] = [",
+            spec.options.len()
+        ),
+    );
     for f in &spec.options {
         line(o, 1, "OptionSpec {");
         line(o, 2, &format!("name: {},", lit(&f.name)));
@@ -500,7 +708,11 @@ fn options_table(o: &mut String, spec: &Spec) {
                 line(o, 2, "},");
             }
             OptionKind::Bool { default } => {
-                line(o, 2, &format!("kind: OptionKind::Bool {{ default: {default} }},"));
+                line(
+                    o,
+                    2,
+                    &format!("kind: OptionKind::Bool {{ default: {default} }},"),
+                );
             }
         }
         line(o, 1, "},");
@@ -510,7 +722,11 @@ fn options_table(o: &mut String, spec: &Spec) {
 }
 
 fn rules_table(o: &mut String, spec: &Spec) {
-    doc(o, 0, "Every forbidden combination, in spec order. [`Options::breaks`] tests one.");
+    doc(
+        o,
+        0,
+        "Every forbidden combination, in spec order. [`Options::breaks`] tests one.",
+    );
     let head = format!("pub const RULES: [Rule; {}] = [", spec.rules.len());
     // rustfmt writes a lone element on the bracket's line: `[Rule { … }]`.
     let (lone, indent) = match spec.rules.len() {
@@ -526,14 +742,22 @@ fn rules_table(o: &mut String, spec: &Spec) {
         line(o, 0, &head);
     }
     for rule in &spec.rules {
-        let open = if lone { format!("{head}Rule {{") } else { "Rule {".to_owned() };
+        let open = if lone {
+            format!("{head}Rule {{")
+        } else {
+            "Rule {".to_owned()
+        };
         line(o, indent, &open);
         line(o, indent + 1, &format!("id: {},", lit(&rule.id)));
         line(o, indent + 1, &format!("message: {},", lit(&rule.message)));
         line(o, indent + 1, "when: &[");
         for &(opt, value) in &rule.when {
             let f = &spec.options[opt];
-            line(o, indent + 2, &format!("({}, {}),", lit(&f.name), wire_value_expr(f, value)));
+            line(
+                o,
+                indent + 2,
+                &format!("({}, {}),", lit(&f.name), wire_value_expr(f, value)),
+            );
         }
         line(o, indent + 1, "],");
         line(o, indent, if lone { "}];" } else { "}," });
@@ -550,16 +774,32 @@ fn price_const(price: &Price) -> String {
 
 fn prices(o: &mut String, spec: &Spec) {
     doc(o, 0, "The options a price depends on, in spec order.");
-    let dims: Vec<String> = spec.dimensions.iter().map(|&d| lit(&spec.options[d].name)).collect();
-    array(o, 0, &format!("pub const PRICE_DIMENSIONS: [&str; {}] = ", dims.len()), &dims, ";");
+    let dims: Vec<String> = spec
+        .dimensions
+        .iter()
+        .map(|&d| lit(&spec.options[d].name))
+        .collect();
+    array(
+        o,
+        0,
+        &format!("pub const PRICE_DIMENSIONS: [&str; {}] = ", dims.len()),
+        &dims,
+        ";",
+    );
     blank(o);
-    let distinct: BTreeMap<&str, &Price> =
-        spec.cells.iter().map(|c| (c.price.text.as_str(), &c.price)).collect();
+    let distinct: BTreeMap<&str, &Price> = spec
+        .cells
+        .iter()
+        .map(|c| (c.price.text.as_str(), &c.price))
+        .collect();
     for price in distinct.values() {
         let m = price.mantissa;
         let (lo, mid, hi) = (m & 0xFFFF_FFFF, (m >> 32) & 0xFFFF_FFFF, m >> 64);
         let name = price_const(price);
-        let value = format!("Decimal::from_parts({lo}, {mid}, {hi}, false, {})", price.scale);
+        let value = format!(
+            "Decimal::from_parts({lo}, {mid}, {hi}, false, {})",
+            price.scale
+        );
         doc(o, 0, &format!("`{}`", price.text));
         line(o, 0, &format!("const {name}: Decimal = {value};"));
     }

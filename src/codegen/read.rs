@@ -167,6 +167,8 @@ pub fn read(source: &str, origin: &str) -> Result<Spec, Diagnostics> {
         source,
         origin,
         diagnostics: Vec::new(),
+        broken_options: Vec::new(),
+        broken_rules: false,
     };
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
@@ -189,6 +191,12 @@ struct Reader<'s> {
     source: &'s str,
     origin: &'s str,
     diagnostics: Vec<Diagnostic>,
+    /// Options that are declared but wrong: already reported, so a rule or dimension naming
+    /// one is not reported again as naming an unknown option.
+    broken_options: Vec<String>,
+    /// Whether a rule was wrong: then which cells are forbidden is unknown, and missing prices
+    /// are not reported.
+    broken_rules: bool,
 }
 
 /// A table being read: remembers which keys were asked for, so the rest can be reported.
@@ -409,6 +417,11 @@ impl<'s> Reader<'s> {
                 continue;
             };
             let Some(option) = self.option(&t) else {
+                if let Some(DeValue::String(name)) =
+                    self.get(&t, "name", false).map(Spanned::get_ref)
+                {
+                    self.broken_options.push(name.to_string());
+                }
                 continue;
             };
             let name_span = self
@@ -662,6 +675,7 @@ impl<'s> Reader<'s> {
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
             let Some(t) = self.table(item, format!("rules[{i}]")) else {
+                self.broken_rules = true;
                 continue;
             };
             self.unknown_keys(&t, &["id", "when", "message"]);
@@ -690,7 +704,11 @@ impl<'s> Reader<'s> {
             let when = self
                 .get(&t, "when", true)
                 .and_then(|w| self.when(w, options));
-            if let (Some(id), Some(message), Some(when)) = (id, message, when) {
+            let (Some(id), Some(message), Some(when)) = (id, message, when) else {
+                self.broken_rules = true;
+                continue;
+            };
+            {
                 let defaults = when
                     .iter()
                     .all(|&(o, value)| options[o].default_index() == Some(value));
@@ -725,6 +743,10 @@ impl<'s> Reader<'s> {
         for (key, value) in t.table.iter() {
             let name = key.get_ref().as_ref();
             let Some(o) = options.iter().position(|o| o.name == name) else {
+                if self.broken_options.iter().any(|b| b == name) {
+                    ok = false;
+                    continue;
+                }
                 let names = quoted(
                     options
                         .iter()
@@ -810,7 +832,21 @@ impl<'s> Reader<'s> {
             .get(&t, "dimensions", true)
             .and_then(|d| self.dimensions(d, options));
         let cells_value = self.get(&t, "cells", true);
-        let (dims, cells_value) = (dims?, cells_value?);
+        let cells_value = cells_value?;
+        let Some(dims) = dims else {
+            // Without dimensions the cells cannot be placed; their prices can still be checked.
+            if let DeValue::Array(items) = cells_value.get_ref() {
+                for item in items.iter() {
+                    if let DeValue::Table(cell) = item.get_ref() {
+                        let price = cell.iter().find(|(k, _)| k.get_ref() == "price");
+                        if let Some((_, p)) = price {
+                            self.price(p);
+                        }
+                    }
+                }
+            }
+            return None;
+        };
         let items = self.array(cells_value, "`cells`")?;
 
         let dim_rules: Vec<&(RuleDef, Range<usize>)> =
@@ -884,7 +920,7 @@ impl<'s> Reader<'s> {
         }
 
         // Every combination no rule forbids needs a price.
-        if ok {
+        if ok && !self.broken_rules {
             let counts: Vec<usize> = dims
                 .iter()
                 .map(|&d| options[d].value_count().unwrap_or(0))
@@ -933,6 +969,7 @@ impl<'s> Reader<'s> {
                     ok = false;
                 }
                 Some(o) => dims.push(o),
+                None if self.broken_options.iter().any(|b| b == name.get_ref()) => ok = false,
                 None => {
                     let names = quoted(
                         options
@@ -998,11 +1035,34 @@ impl<'s> Reader<'s> {
 /// Type names that generated enums must not take.
 const RESERVED_TYPES: &[&str] = &[
     // Types the generated file defines or imports, and prelude names it uses.
-    "Options", "OptionSpec", "OptionKind", "Rule", "SetError", "WireEnum", "WireValue", "Decimal",
-    "Option", "Some", "None", "Result", "Ok", "Err", "Iterator", "Default", "Self",
+    "Options",
+    "OptionSpec",
+    "OptionKind",
+    "Rule",
+    "SetError",
+    "WireEnum",
+    "WireValue",
+    "Decimal",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "Iterator",
+    "Default",
+    "Self",
     // Types the crate defines beside them.
-    "Args", "Quote", "Unsupported", "Reconciliation", "ParseOptionError", "CreateJobRequest",
-    "Fields", "Violation", "Violations", "Code",
+    "Args",
+    "Quote",
+    "Unsupported",
+    "Reconciliation",
+    "ParseOptionError",
+    "CreateJobRequest",
+    "Fields",
+    "Violation",
+    "Violations",
+    "Code",
 ];
 
 /// Parses `digits[.digits]` into a mantissa and scale that fit a `rust_decimal::Decimal`.

@@ -57,10 +57,17 @@ pub const SEED_TABLE: [(bool, bool, &str, &str, &str); 32] = [
 pub const SEED_ASPECT_RATIOS: [&str; 5] = ["16:9", "9:16", "4:3", "3:4", "1:1"];
 
 /// The documented price of a cell, or `None` for 1080p at 10 s ("1080p not supported for 10s").
-pub fn seed_price(multi_shot: bool, generate_audio: bool, resolution: &str, duration: &str) -> Option<&'static str> {
+pub fn seed_price(
+    multi_shot: bool,
+    generate_audio: bool,
+    resolution: &str,
+    duration: &str,
+) -> Option<&'static str> {
     SEED_TABLE
         .iter()
-        .find(|c| c.0 == multi_shot && c.1 == generate_audio && c.2 == resolution && c.3 == duration)
+        .find(|c| {
+            c.0 == multi_shot && c.1 == generate_audio && c.2 == resolution && c.3 == duration
+        })
         .map(|c| c.4)
 }
 
