@@ -63,6 +63,15 @@ pub fn parse_decimal(s: &str, exponent: bool) -> Option<Decimal> {
     if !digits(int) || (unsigned.contains('.') && !digits(frac)) {
         return None;
     }
+    // More than 28 decimals is exact only when the extra ones are trailing zeros: drop them.
+    let trimmed;
+    let mantissa = if frac.len() > 28 {
+        let sign = if mantissa.starts_with('-') { "-" } else { "" };
+        trimmed = format!("{sign}{int}.{}", frac.trim_end_matches('0'));
+        trimmed.trim_end_matches('.')
+    } else {
+        mantissa
+    };
     let value = Decimal::from_str_exact(mantissa).ok()?;
     match exp {
         None => Some(value),

@@ -864,9 +864,13 @@ impl<'s> Reader<'s> {
         let mut cells: Vec<CellDef> = Vec::new();
         let mut seen: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
         let mut ok = true;
+        // Whether some cell's dimension values could not be read: then which cells are missing
+        // is unknown.
+        let mut unreadable = false;
         for (i, item) in items.iter().enumerate() {
             let Some(ct) = self.table(item, format!("cells[{i}]")) else {
                 ok = false;
+                unreadable = true;
                 continue;
             };
             let allowed: Vec<&str> = dims
@@ -887,10 +891,11 @@ impl<'s> Reader<'s> {
                 }
             }
             let price = self.get(&ct, "price", true).and_then(|p| self.price(p));
-            let (Some(price), true) = (price, values.len() == dims.len()) else {
+            if values.len() != dims.len() {
                 ok = false;
+                unreadable = true;
                 continue;
-            };
+            }
             let line = line_col(self.source, item.span().start).0;
             if let Some(first) = seen.insert(values.clone(), line) {
                 self.error(
@@ -916,11 +921,14 @@ impl<'s> Reader<'s> {
                 ok = false;
                 continue;
             }
-            cells.push(CellDef { values, price });
+            match price {
+                Some(price) => cells.push(CellDef { values, price }),
+                None => ok = false,
+            }
         }
 
         // Every combination no rule forbids needs a price.
-        if ok && !self.broken_rules {
+        if !unreadable && !self.broken_rules {
             let counts: Vec<usize> = dims
                 .iter()
                 .map(|&d| options[d].value_count().unwrap_or(0))

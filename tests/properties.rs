@@ -1,0 +1,224 @@
+//! Property tests against the seed page's table (transcribed by hand in `common/mod.rs`).
+
+mod common;
+
+use common::{milli, seed_price};
+use pixverse_pricing::{
+    check, Args, AspectRatio, Code, CreateJobRequest, Decimal, Duration, Fields, Options,
+    Resolution,
+};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn options() -> impl Strategy<Value = Options> {
+    (
+        prop::sample::select(Resolution::ALL.to_vec()),
+        prop::sample::select(Duration::ALL.to_vec()),
+        prop::sample::select(AspectRatio::ALL.to_vec()),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(resolution, duration, aspect_ratio, generate_audio, multi_shot)| Options {
+                resolution,
+                duration,
+                aspect_ratio,
+                generate_audio,
+                multi_shot,
+            },
+        )
+}
+
+fn documented(o: &Options) -> Option<&'static str> {
+    seed_price(
+        o.multi_shot,
+        o.generate_audio,
+        o.resolution.as_str(),
+        o.duration.as_str(),
+    )
+}
+
+/// Any JSON value, nested a few levels.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop::sample::select(vec![
+            "540p", "720p", "1080p", "5", "8", "10", "16:9", "1:1", "true", "", " "
+        ])
+        .prop_map(|s| Value::String(s.to_owned())),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(field_name(), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Field names: the real ones, the body's, and others.
+fn field_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(vec![
+            "prompt", "resolution", "duration", "aspect_ratio", "generate_audio", "multi_shot", "model", "args",
+            "callback_url", "Resolution", "a/b~c",
+        ])
+        .prop_map(str::to_owned),
+        1 => "[a-z_]{1,8}",
+    ]
+}
+
+/// A valid create-job body as JSON.
+fn valid_body() -> impl Strategy<Value = Value> {
+    (
+        options().prop_filter("allowed", |o| o.quote().is_ok()),
+        "[a-z ]{0,10}[a-z]",
+        any::<bool>(),
+    )
+        .prop_map(|(o, prompt, with_callback)| {
+            let mut args =
+                serde_json::to_value(Args::new(prompt).unwrap().with_options(o)).unwrap();
+            if !with_callback {
+                args.as_object_mut().unwrap().remove("aspect_ratio");
+            }
+            let mut body = json!({"model": "pixverse/pixverse-5.5/text-to-video", "args": args});
+            if with_callback {
+                body["callback_url"] = json!("https://example.com/hook");
+            }
+            body
+        })
+}
+
+/// Asserts the invariants of a checker verdict on `input`: an accepted request is priced by the
+/// documented table; every violation has a code and a path into the input.
+fn assert_verdict(input: &[u8]) {
+    let parsed: Option<Value> = serde_json::from_slice(input).ok();
+    match check(input) {
+        Ok(request) => {
+            let o = request.args.options;
+            let quote = request.quote().expect("an accepted request breaks no rule");
+            assert_eq!(Some(quote.amount().to_string().as_str()), documented(&o));
+        }
+        Err(violations) => {
+            assert!(!violations.as_slice().is_empty());
+            for v in violations.as_slice() {
+                assert!(!v.message.is_empty());
+                assert!(v.path.is_empty() || v.path.starts_with('/'), "{v}");
+                let Some(value) = &parsed else {
+                    assert_eq!(v.code, Code::InvalidJson);
+                    continue;
+                };
+                let resolves = value.pointer(&v.path).is_some();
+                let parent = &v.path[..v.path.rfind('/').unwrap_or(0)];
+                let missing = v.code == Code::MissingField && value.pointer(parent).is_some();
+                assert!(resolves || missing, "{v} does not point into {value}");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn quote_is_the_documented_cell_or_the_1080p_10s_rejection(o in options()) {
+        match (o.quote(), documented(&o)) {
+            (Ok(q), Some(price)) => {
+                prop_assert_eq!(q.amount(), Decimal::from_str_exact(price).unwrap());
+                prop_assert_eq!(q.options(), &o);
+            }
+            (Err(e), None) => {
+                prop_assert_eq!((o.resolution, o.duration), (Resolution::P1080, Duration::S10));
+                prop_assert_eq!(e.rule().id, "no_1080p_at_10s");
+            }
+            (got, want) => prop_assert!(false, "{:?}: quote {:?}, documented {:?}", o, got, want),
+        }
+    }
+
+    #[test]
+    fn never_cheaper_with_more(o in options()) {
+        let Ok(base) = o.quote() else { return Ok(()) };
+        let mut upgrades = vec![o.with_generate_audio(true), o.with_multi_shot(true)];
+        upgrades.extend(Resolution::ALL.into_iter().filter(|r| *r > o.resolution).map(|r| o.with_resolution(r)));
+        upgrades.extend(Duration::ALL.into_iter().filter(|d| *d > o.duration).map(|d| o.with_duration(d)));
+        for up in upgrades {
+            if let Ok(more) = up.quote() {
+                prop_assert!(more.amount() >= base.amount(), "{:?} costs less than {:?}", up, o);
+            }
+        }
+    }
+
+    #[test]
+    fn sums_of_many_quotes_are_exact(all in prop::collection::vec(options(), 1..2000)) {
+        let mut total = Decimal::ZERO;
+        let mut total_milli: u64 = 0;
+        for o in &all {
+            if let (Ok(q), Some(price)) = (o.quote(), documented(o)) {
+                total += q.amount();
+                total_milli += milli(price);
+            }
+        }
+        prop_assert_eq!(total, Decimal::new(i64::try_from(total_milli).unwrap(), 3));
+    }
+
+    #[test]
+    fn serialize_then_check_round_trips(
+        o in options(),
+        prompt in "\\PC{0,40}\\S\\PC{0,10}",
+        callback in proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9/]{0,10}"),
+        minimal in any::<bool>(),
+    ) {
+        let args = Args::new(prompt).unwrap().with_options(o);
+        let mut request = CreateJobRequest::new(args);
+        if let Some(url) = callback {
+            request = request.with_callback_url(url);
+        }
+        let fields = if minimal { Fields::Minimal } else { Fields::All };
+        let json = request.to_json(fields);
+        match o.quote() {
+            Ok(_) => prop_assert_eq!(check(&json).unwrap(), request),
+            Err(_) => prop_assert!(check(&json).unwrap_err().has(Code::UnsupportedCombination)),
+        }
+    }
+
+    #[test]
+    fn random_json_never_panics_and_every_rejection_points_into_it(value in any_json()) {
+        assert_verdict(value.to_string().as_bytes());
+    }
+
+    #[test]
+    fn mutated_bodies_never_panic_and_every_rejection_points_into_them(
+        body in valid_body(),
+        key in field_name(),
+        replacement in any_json(),
+        mutation in 0..5u8,
+    ) {
+        let mut body = body;
+        match mutation {
+            0 => { body["args"][key.as_str()] = replacement; }
+            1 => { body.as_object_mut().unwrap().insert(key, replacement); }
+            2 => { body["args"].as_object_mut().unwrap().remove(&key); }
+            3 => { body = body["args"].clone(); body[key.as_str()] = replacement; }
+            _ => { body.as_object_mut().unwrap().remove(&key); }
+        }
+        assert_verdict(body.to_string().as_bytes());
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        assert_verdict(&bytes);
+    }
+
+    #[test]
+    fn truncated_bodies_never_panic(body in valid_body(), cut in 0..400usize) {
+        let text = body.to_string();
+        let cut = cut.min(text.len());
+        assert_verdict(&text.as_bytes()[..cut]);
+    }
+}
