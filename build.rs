@@ -38,8 +38,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("generated.rs");
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        eprintln!("error: OUT_DIR is not set; build.rs runs under cargo");
+        return ExitCode::FAILURE;
+    };
+    let out = PathBuf::from(out_dir).join("generated.rs");
     if let Err(e) = std::fs::write(&out, code) {
         eprintln!("error: cannot write {}: {e}", out.display());
         return ExitCode::FAILURE;
