@@ -9,6 +9,8 @@ pub mod money;
 mod quote;
 mod request;
 mod response;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod spec;
 
 pub use args::{Args, EmptyPrompt};

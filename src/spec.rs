@@ -126,9 +126,11 @@ impl serde::Serialize for WireValue<'_> {
 /// Implemented by every generated option enum ([`Resolution`](crate::Resolution),
 /// [`Duration`](crate::Duration), [`AspectRatio`](crate::AspectRatio)): the option's name and
 /// values, with one source for each wire string.
-pub trait WireEnum: Copy + Eq + fmt::Debug + 'static {
+pub trait WireEnum: Copy + Eq + Default + fmt::Debug + 'static {
     /// The option's wire name (`"resolution"`).
     const OPTION: &'static str;
+    /// The option's description, from the API page.
+    const DESCRIPTION: &'static str;
     /// Every value, in spec order.
     const VARIANTS: &'static [Self];
     /// Every wire string, in spec order.

@@ -5,6 +5,8 @@
 //! writes for that spec; here it is compiled against the crate's `spec` module and exercised. A
 //! spec edit alone yields working enums, prices and rules.
 
+#[cfg(feature = "schema")]
+use pixverse_pricing::schema;
 use pixverse_pricing::spec;
 
 #[allow(dead_code)]
@@ -101,4 +103,40 @@ fn tables_describe_the_new_spec() {
     let mut o = Options::DEFAULT;
     o.set("aspect_ratio", spec::WireValue::Str("21:9")).unwrap();
     assert_eq!(o.aspect_ratio, AspectRatio::R21x9);
+}
+
+#[cfg(feature = "schema")]
+#[test]
+fn the_schema_follows_the_new_spec() {
+    use serde_json::json;
+
+    let args = schema::args_schema_for(&extended::OPTIONS, &RULES);
+    assert_eq!(
+        args["properties"]["resolution"]["enum"],
+        json!(["540p", "720p", "1080p", "4k"])
+    );
+    assert_eq!(args["properties"]["aspect_ratio"]["enum"][5], "21:9");
+    let rules = args["allOf"].as_array().unwrap();
+    assert_eq!(rules.len(), 3);
+    assert_eq!(
+        rules[1]["not"],
+        json!({"type": "object", "properties": {"resolution": {"const": "4k"}, "duration": {"const": "10"}}, "required": ["resolution", "duration"]})
+    );
+    assert!(rules[2]["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("multi-shot videos cannot be 21:9"));
+    // The generated enums carry their own schema too.
+    let generator = schemars::SchemaGenerator::default();
+    let resolution = generator.into_root_schema_for::<Resolution>();
+    assert_eq!(
+        resolution.get("enum"),
+        Some(&json!(["540p", "720p", "1080p", "4k"]))
+    );
+
+    // And the schema judges like the rules: 4k at 10 s is refused, at 8 s accepted.
+    let v = jsonschema::validator_for(&args).unwrap();
+    assert!(!v.is_valid(&json!({"prompt": "p", "resolution": "4k", "duration": "10"})));
+    assert!(v.is_valid(&json!({"prompt": "p", "resolution": "4k", "duration": "8"})));
+    assert!(!v.is_valid(&json!({"prompt": "p", "aspect_ratio": "21:9", "multi_shot": true})));
 }

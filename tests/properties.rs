@@ -2,32 +2,13 @@
 
 mod common;
 
+use common::strategies::{any_json, field_name, options, valid_body};
 use common::{milli, seed_price};
 use pixverse_pricing::{
-    check, Args, AspectRatio, Code, CreateJobRequest, Decimal, Duration, Fields, Options,
-    Resolution,
+    check, Args, Code, CreateJobRequest, Decimal, Duration, Fields, Options, Resolution,
 };
 use proptest::prelude::*;
-use serde_json::{json, Value};
-
-fn options() -> impl Strategy<Value = Options> {
-    (
-        prop::sample::select(Resolution::ALL.to_vec()),
-        prop::sample::select(Duration::ALL.to_vec()),
-        prop::sample::select(AspectRatio::ALL.to_vec()),
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(resolution, duration, aspect_ratio, generate_audio, multi_shot)| Options {
-                resolution,
-                duration,
-                aspect_ratio,
-                generate_audio,
-                multi_shot,
-            },
-        )
-}
+use serde_json::Value;
 
 fn documented(o: &Options) -> Option<&'static str> {
     seed_price(
@@ -36,63 +17,6 @@ fn documented(o: &Options) -> Option<&'static str> {
         o.resolution.as_str(),
         o.duration.as_str(),
     )
-}
-
-/// Any JSON value, nested a few levels.
-fn any_json() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| json!(n)),
-        any::<f64>()
-            .prop_filter("finite", |f| f.is_finite())
-            .prop_map(|f| json!(f)),
-        "\\PC{0,12}".prop_map(Value::String),
-        prop::sample::select(vec![
-            "540p", "720p", "1080p", "5", "8", "10", "16:9", "1:1", "true", "", " "
-        ])
-        .prop_map(|s| Value::String(s.to_owned())),
-    ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map(field_name(), inner, 0..4)
-                .prop_map(|m| Value::Object(m.into_iter().collect())),
-        ]
-    })
-}
-
-/// Field names: the real ones, the body's, and others.
-fn field_name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => prop::sample::select(vec![
-            "prompt", "resolution", "duration", "aspect_ratio", "generate_audio", "multi_shot", "model", "args",
-            "callback_url", "Resolution", "a/b~c",
-        ])
-        .prop_map(str::to_owned),
-        1 => "[a-z_]{1,8}",
-    ]
-}
-
-/// A valid create-job body as JSON.
-fn valid_body() -> impl Strategy<Value = Value> {
-    (
-        options().prop_filter("allowed", |o| o.quote().is_ok()),
-        "[a-z ]{0,10}[a-z]",
-        any::<bool>(),
-    )
-        .prop_map(|(o, prompt, with_callback)| {
-            let mut args =
-                serde_json::to_value(Args::new(prompt).unwrap().with_options(o)).unwrap();
-            if !with_callback {
-                args.as_object_mut().unwrap().remove("aspect_ratio");
-            }
-            let mut body = json!({"model": "pixverse/pixverse-5.5/text-to-video", "args": args});
-            if with_callback {
-                body["callback_url"] = json!("https://example.com/hook");
-            }
-            body
-        })
 }
 
 /// Asserts the invariants of a checker verdict on `input`: an accepted request is priced by the

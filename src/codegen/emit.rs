@@ -331,11 +331,23 @@ fn enum_type(o: &mut String, option: &OptionDef) {
         &["fn default() -> Self {", "    Self::DEFAULT", "}"],
     );
     let option_const = format!("const OPTION: &'static str = {};", lit(&option.name));
+    // rustfmt moves a literal that does not fit to the next line.
+    let mut description = format!(
+        "const DESCRIPTION: &'static str = {};",
+        lit(&option.description)
+    );
+    if description.len() + 4 > 100 {
+        description = format!(
+            "const DESCRIPTION: &'static str =\n        {};",
+            lit(&option.description)
+        );
+    }
     impl_block(
         o,
         &format!("impl WireEnum for {rust}"),
         &[
             &option_const,
+            &description,
             "const VARIANTS: &'static [Self] = &Self::ALL;",
             "const WIRE_VALUES: &'static [&'static str] = &Self::WIRE;",
             "",
@@ -370,6 +382,25 @@ fn enum_type(o: &mut String, option: &OptionDef) {
         &[
             "fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {",
             "    serializer.serialize_str(self.as_str())",
+            "}",
+        ],
+    );
+    line(o, 0, "#[cfg(feature = \"schema\")]");
+    let name = format!("    ::std::borrow::Cow::Borrowed({})", lit(rust));
+    impl_block(
+        o,
+        &format!("impl ::schemars::JsonSchema for {rust}"),
+        &[
+            "fn inline_schema() -> bool {",
+            "    true",
+            "}",
+            "",
+            "fn schema_name() -> ::std::borrow::Cow<'static, str> {",
+            &name,
+            "}",
+            "",
+            "fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {",
+            "    crate::schema::wire_enum_schema::<Self>()",
             "}",
         ],
     );

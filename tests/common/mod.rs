@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test binary uses part of it
 
+pub mod strategies;
+
 /// `(multi_shot, generate_audio, resolution, duration, price)`, as the page lists them.
 pub const SEED_TABLE: [(bool, bool, &str, &str, &str); 32] = [
     // "For single-clip generation without audio, the price is $0.128 (5s), $0.255 (8s), and
