@@ -1,0 +1,29 @@
+// Validates cases with ajv, as a frontend validates a form, and reports where ajv's verdict
+// differs from the crate's checker. Run by tests/frontend.rs:
+//   node tests/frontend/validate.mjs CASES.json
+// CASES.json: {"schemas": {name: schema}, "cases": [{"schema": name, "input": any, "valid": bool}]}
+// Prints {"checked": n, "disagreements": [...], "warnings": [...]}.
+import { readFileSync } from "node:fs";
+import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020.js";
+
+const { schemas, cases } = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const warnings = [];
+const logger = { log() {}, warn: (...a) => warnings.push(a.join(" ")), error: (...a) => warnings.push(a.join(" ")) };
+
+const validators = {};
+for (const [name, schema] of Object.entries(schemas)) {
+  // Draft 2020-12 with ajv's default strict mode; an OpenAPI 3.0 schema object has `example`,
+  // which JSON Schema does not know, so it is read without strict mode.
+  const ajv = schema.$schema
+    ? new Ajv2020({ allErrors: true, logger })
+    : new Ajv({ allErrors: true, strict: false, logger });
+  validators[name] = ajv.compile(schema);
+}
+
+const disagreements = [];
+for (const c of cases) {
+  const ok = validators[c.schema](c.input);
+  if (ok !== c.valid) disagreements.push({ schema: c.schema, input: c.input, checker: c.valid, ajv: ok });
+}
+console.log(JSON.stringify({ checked: cases.length, disagreements: disagreements.slice(0, 10), warnings }));
