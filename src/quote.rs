@@ -5,8 +5,8 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 
-use crate::spec::{OptionKind, Rule};
-use crate::{Options, CURRENCY, MODEL_ID, OPTIONS};
+use crate::spec::{OptionKind, Rule, WireValue};
+use crate::{Options, CURRENCY, MODEL_ID, OPTIONS, PRICE_DIMENSIONS};
 
 impl Options {
     /// The exact price of a job with these options, or the rule they break.
@@ -40,6 +40,46 @@ impl Options {
                 options: *self,
             }),
         }
+    }
+}
+
+impl Options {
+    /// The spec's price table: for each combination of the [`PRICE_DIMENSIONS`] that no rule
+    /// forbids, its `Options` (every other option at its default) and price, ordered by the
+    /// dimensions in spec order (the first varying slowest), values in spec order.
+    ///
+    /// ```
+    /// use pixverse_pricing::Options;
+    ///
+    /// assert_eq!(Options::price_table().count(), 32);
+    /// ```
+    pub fn price_table() -> impl Iterator<Item = (Options, Decimal)> {
+        let mut rows = Options::all()
+            .filter(|o| {
+                OPTIONS
+                    .iter()
+                    .filter(|s| !PRICE_DIMENSIONS.contains(&s.name))
+                    .all(|s| {
+                        s.default_value()
+                            .is_none_or(|default| o.get(s.name) == Some(default))
+                    })
+            })
+            .filter_map(|o| o.price().ok().map(|amount| (o, amount)))
+            .collect::<Vec<_>>();
+        rows.sort_by_key(|(o, _)| PRICE_DIMENSIONS.map(|d| value_index(o, d)));
+        rows.into_iter()
+    }
+}
+
+/// The position of `options`' value for `name` among the option's values in spec order.
+fn value_index(options: &Options, name: &str) -> usize {
+    let spec = OPTIONS.iter().find(|o| o.name == name);
+    match (spec.map(|s| s.kind), options.get(name)) {
+        (Some(OptionKind::Enum { values, .. }), Some(WireValue::Str(v))) => {
+            values.iter().position(|x| *x == v).unwrap_or(usize::MAX)
+        }
+        (_, Some(WireValue::Bool(b))) => usize::from(b),
+        _ => usize::MAX,
     }
 }
 

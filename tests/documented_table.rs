@@ -139,3 +139,22 @@ fn documented_defaults() {
         "0.170"
     );
 }
+
+#[test]
+fn the_price_table_is_the_documented_table() {
+    let table: Vec<_> = Options::price_table().collect();
+    assert_eq!(table.len(), 32);
+    for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
+        let row = table
+            .iter()
+            .find(|(o, _)| {
+                o.multi_shot == multi_shot
+                    && o.generate_audio == audio
+                    && o.resolution.as_str() == resolution
+                    && o.duration.as_str() == duration
+            })
+            .unwrap();
+        assert_eq!(row.1.to_string(), price);
+        assert_eq!(row.0.aspect_ratio, AspectRatio::DEFAULT);
+    }
+}

@@ -95,6 +95,12 @@ pub struct Violations {
 }
 
 impl Violations {
+    /// Violations from a list; `None` if it is empty (a verdict with no violation is not a
+    /// rejection). For callers that add checks of their own.
+    pub fn new(errors: Vec<Violation>) -> Option<Self> {
+        (!errors.is_empty()).then_some(Violations { errors })
+    }
+
     /// The violations (never empty).
     pub fn as_slice(&self) -> &[Violation] {
         &self.errors
