@@ -5,6 +5,7 @@
 mod args;
 mod check;
 mod generated;
+pub mod jsonl;
 pub mod money;
 mod quote;
 mod request;

@@ -1,50 +1,20 @@
-//! Judging requests one at a time or a line at a time: `quote`, `check` and `reconcile` over
-//! JSONL, streaming (one line in memory at a time), with exact totals.
+//! `quote --jsonl`, `check --jsonl` and `reconcile`: streaming over a file or stdin, with a
+//! progress bar when someone watches. The per-line work is the library's
+//! [`pixverse_pricing::jsonl`].
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pixverse_pricing::jsonl::{read_line, CheckedView, Entry, Log, Mode, Verdict};
 use pixverse_pricing::{
-    check, Code, CreateJobRequest, CreateJobResponse, Decimal, Options, Quote, Violation,
-    Violations, CURRENCY, MODEL_ID, OPTIONS,
+    check, Code, CreateJobResponse, Decimal, Options, Quote, Violation, Violations, CURRENCY,
+    OPTIONS,
 };
-use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
 use crate::{Failure, Outcome};
-
-/// What to do with each request.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Quote,
-    Check,
-}
-
-/// The verdict on one request.
-pub enum Verdict {
-    Quoted(Quote),
-    Checked(CreateJobRequest),
-    Rejected(Vec<Violation>),
-}
-
-/// Checks `bytes` and, in quote mode, prices them.
-pub fn judge(bytes: &[u8], mode: Mode) -> Verdict {
-    match check(bytes) {
-        Ok(request) if mode == Mode::Check => Verdict::Checked(request),
-        Ok(request) => match request.quote() {
-            Ok(quote) => Verdict::Quoted(quote),
-            // The checker applies the rules already; kept so that no path can panic.
-            Err(unsupported) => Verdict::Rejected(one_error(
-                Code::UnsupportedCombination,
-                "",
-                unsupported.to_string(),
-            )),
-        },
-        Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
-    }
-}
 
 /// A single violation.
 fn one_error(code: Code, path: &str, message: String) -> Vec<Violation> {
@@ -57,71 +27,11 @@ fn one_error(code: Code, path: &str, message: String) -> Vec<Violation> {
 
 /// `{"errors": [...]}`.
 #[derive(Serialize)]
-pub struct Errors<'a> {
-    pub errors: &'a [Violation],
+struct Errors<'a> {
+    errors: &'a [Violation],
 }
 
-impl Verdict {
-    pub fn is_ok(&self) -> bool {
-        !matches!(self, Verdict::Rejected(_))
-    }
-
-    /// One JSON object: the quote, the checked options, or `{"errors": [...]}`.
-    pub fn to_json(&self) -> String {
-        let result = match self {
-            Verdict::Quoted(q) => serde_json::to_string_pretty(q),
-            Verdict::Checked(r) => serde_json::to_string_pretty(&CheckedView(r)),
-            Verdict::Rejected(e) => serde_json::to_string_pretty(&Errors { errors: e }),
-        };
-        result.unwrap_or_default()
-    }
-
-    /// One line for people.
-    pub fn to_text(&self) -> String {
-        let options = |o: &Options| {
-            let parts: Vec<String> = OPTIONS
-                .iter()
-                .filter_map(|s| {
-                    o.get(s.name)
-                        .map(|v| format!("{}={}", s.name, v.to_string().trim_matches('"')))
-                })
-                .collect();
-            parts.join(" ")
-        };
-        match self {
-            Verdict::Quoted(q) => {
-                format!("{} {} {}", q.amount(), q.currency(), options(q.options()))
-            }
-            Verdict::Checked(r) => format!("valid {}", options(&r.args.options)),
-            Verdict::Rejected(errors) => {
-                let lines: Vec<String> = errors.iter().map(|v| format!("rejected: {v}")).collect();
-                lines.join("\n")
-            }
-        }
-    }
-}
-
-/// `check`'s output for a valid request: `{"valid": true, "model", …every option}`.
-struct CheckedView<'a>(&'a CreateJobRequest);
-
-impl Serialize for CheckedView<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("valid", &true)?;
-        map.serialize_entry("model", MODEL_ID)?;
-        for option in &OPTIONS {
-            if let Some(value) = self.0.args.options.get(option.name) {
-                map.serialize_entry(option.name, &value)?;
-            }
-        }
-        if let Some(url) = &self.0.callback_url {
-            map.serialize_entry("callback_url", url)?;
-        }
-        map.end()
-    }
-}
-
-/// `{"errors": [...]}` for one rejected request.
+/// `{"errors": [...]}` for one rejected request, indented.
 pub fn errors_json(errors: &Violations) -> String {
     serde_json::to_string_pretty(&Errors {
         errors: errors.as_slice(),
@@ -129,7 +39,40 @@ pub fn errors_json(errors: &Violations) -> String {
     .unwrap_or_default()
 }
 
-/// A JSONL input: a file (with its size, for the progress bar) or stdin.
+/// One request's verdict as one indented JSON object: the quote, the checked options, or the
+/// errors.
+pub fn verdict_json(verdict: &Verdict) -> String {
+    let result = match verdict {
+        Verdict::Quoted(q) => serde_json::to_string_pretty(q),
+        Verdict::Checked(r) => serde_json::to_string_pretty(&CheckedView(r)),
+        Verdict::Rejected(e) => serde_json::to_string_pretty(&Errors { errors: e }),
+    };
+    result.unwrap_or_default()
+}
+
+/// One request's verdict as lines for people.
+pub fn verdict_text(verdict: &Verdict) -> String {
+    let options = |o: &Options| {
+        let parts: Vec<String> = OPTIONS
+            .iter()
+            .filter_map(|s| {
+                o.get(s.name)
+                    .map(|v| format!("{}={}", s.name, v.to_string().trim_matches('"')))
+            })
+            .collect();
+        parts.join(" ")
+    };
+    match verdict {
+        Verdict::Quoted(q) => format!("{} {} {}", q.amount(), q.currency(), options(q.options())),
+        Verdict::Checked(r) => format!("valid {}", options(&r.args.options)),
+        Verdict::Rejected(errors) => {
+            let lines: Vec<String> = errors.iter().map(|v| format!("rejected: {v}")).collect();
+            lines.join("\n")
+        }
+    }
+}
+
+/// A JSONL input: a file or stdin.
 pub struct Source {
     reader: Box<dyn BufRead>,
     progress: Option<ProgressBar>,
@@ -147,7 +90,7 @@ impl Source {
         let file =
             File::open(path).map_err(|e| Failure::Input(format!("cannot open {path}: {e}")))?;
         // A progress bar only where someone watches it: stderr a terminal, the input a file.
-        let progress = if io::stderr().is_terminal() {
+        let progress = io::stderr().is_terminal().then(|| {
             let len = file.metadata().map(|m| m.len()).unwrap_or(0);
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
             if let Ok(style) =
@@ -155,10 +98,8 @@ impl Source {
             {
                 bar.set_style(style);
             }
-            Some(bar)
-        } else {
-            None
-        };
+            bar
+        });
         let reader: Box<dyn Read> = match &progress {
             Some(bar) => Box::new(bar.wrap_read(file)),
             None => Box::new(file),
@@ -169,22 +110,6 @@ impl Source {
         })
     }
 
-    /// Reads the next line into `buf` (without its line ending); `false` at the end.
-    fn next_line(&mut self, buf: &mut Vec<u8>) -> Result<bool, Failure> {
-        buf.clear();
-        let n = self
-            .reader
-            .read_until(b'\n', buf)
-            .map_err(|e| Failure::Input(format!("cannot read the input: {e}")))?;
-        if buf.ends_with(b"\n") {
-            buf.pop();
-            if buf.ends_with(b"\r") {
-                buf.pop();
-            }
-        }
-        Ok(n > 0)
-    }
-
     fn finish(&self) {
         if let Some(bar) = &self.progress {
             bar.finish_and_clear();
@@ -192,56 +117,8 @@ impl Source {
     }
 }
 
-#[derive(Serialize)]
-struct QuotedLine<'a> {
-    line: u64,
-    quote: &'a Quote,
-}
-
-#[derive(Serialize)]
-struct CheckedLine<'a> {
-    line: u64,
-    check: CheckedView<'a>,
-}
-
-#[derive(Serialize)]
-struct RejectedLine<'a> {
-    line: u64,
-    errors: &'a [Violation],
-}
-
-#[derive(Serialize)]
-struct Summary {
-    summary: Counts,
-}
-
-#[derive(Serialize)]
-struct Counts {
-    /// Lines read, blank ones included.
-    lines: u64,
-    /// Requests accepted (quoted, or valid for `check`).
-    accepted: u64,
-    rejected: u64,
-    blank: u64,
-    /// The exact sum of the accepted quotes (`quote` only).
-    #[serde(skip_serializing_if = "Option::is_none", with = "optional_money")]
-    total: Option<Decimal>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    currency: Option<&'static str>,
-}
-
-mod optional_money {
-    use pixverse_pricing::Decimal;
-
-    pub fn serialize<S: serde::Serializer>(
-        amount: &Option<Decimal>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match amount {
-            Some(a) => pixverse_pricing::money::serialize(a, s),
-            None => s.serialize_none(),
-        }
-    }
+fn read_error(e: io::Error) -> Failure {
+    Failure::Input(format!("cannot read the input: {e}"))
 }
 
 /// Writes `value` as one JSON line.
@@ -251,73 +128,44 @@ fn write_line(out: &mut impl Write, value: &impl Serialize) -> Result<(), Failur
     Ok(())
 }
 
+/// Writes the summary as the last line of `out`, or on stderr.
+fn write_summary(
+    out: &mut impl Write,
+    summary: &impl Serialize,
+    to_stderr: bool,
+) -> Result<(), Failure> {
+    #[derive(Serialize)]
+    struct Wrapped<'a, T> {
+        summary: &'a T,
+    }
+    if to_stderr {
+        out.flush()?;
+        write_line(&mut io::stderr().lock(), &Wrapped { summary })
+    } else {
+        write_line(out, &Wrapped { summary })
+    }
+}
+
 /// `quote --jsonl` / `check --jsonl`: a line out per request line, then the summary.
 pub fn run(
-    mut source: Source,
+    source: Source,
     mode: Mode,
     out: &mut impl Write,
     summary_to_stderr: bool,
 ) -> Result<Outcome, Failure> {
-    let mut buf = Vec::new();
-    let mut counts = Counts {
-        lines: 0,
-        accepted: 0,
-        rejected: 0,
-        blank: 0,
-        total: (mode == Mode::Quote).then_some(Decimal::ZERO),
-        currency: (mode == Mode::Quote).then_some(CURRENCY),
-    };
-    while source.next_line(&mut buf)? {
-        counts.lines += 1;
-        let line = counts.lines;
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            counts.blank += 1;
-            continue;
-        }
-        match judge(&buf, mode) {
-            Verdict::Quoted(quote) => {
-                counts.accepted += 1;
-                counts.total = counts.total.map(|t| t + quote.amount());
-                write_line(
-                    out,
-                    &QuotedLine {
-                        line,
-                        quote: &quote,
-                    },
-                )?;
-            }
-            Verdict::Checked(request) => {
-                counts.accepted += 1;
-                write_line(
-                    out,
-                    &CheckedLine {
-                        line,
-                        check: CheckedView(&request),
-                    },
-                )?;
-            }
-            Verdict::Rejected(errors) => {
-                counts.rejected += 1;
-                write_line(
-                    out,
-                    &RejectedLine {
-                        line,
-                        errors: &errors,
-                    },
-                )?;
-            }
-        }
+    let Source { reader, progress } = source;
+    let mut log = Log::new(reader, mode);
+    for entry in log.by_ref() {
+        write_line(out, &entry.map_err(read_error)?)?;
     }
-    source.finish();
-    let rejected = counts.rejected;
-    let summary = Summary { summary: counts };
-    if summary_to_stderr {
-        out.flush()?;
-        write_line(&mut io::stderr().lock(), &summary)?;
-    } else {
-        write_line(out, &summary)?;
+    Source {
+        reader: Box::new(io::empty()),
+        progress,
     }
-    Ok(if rejected == 0 {
+    .finish();
+    let summary = log.summary();
+    write_summary(out, summary, summary_to_stderr)?;
+    Ok(if summary.rejected == 0 {
         Outcome::Ok
     } else {
         Outcome::Rejected
@@ -347,11 +195,6 @@ struct MismatchLine<'a> {
     /// charged − quoted.
     #[serde(with = "pixverse_pricing::money")]
     difference: Decimal,
-}
-
-#[derive(Serialize)]
-struct ReconcileSummary {
-    summary: ReconcileCounts,
 }
 
 #[derive(Serialize)]
@@ -408,10 +251,14 @@ fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<V
 /// `reconcile`: a line out per request whose charge differs from its quote or that cannot be
 /// compared, then the summary with exact totals.
 pub fn reconcile(
-    mut source: Source,
+    source: Source,
     out: &mut impl Write,
     summary_to_stderr: bool,
 ) -> Result<Outcome, Failure> {
+    let Source {
+        mut reader,
+        progress,
+    } = source;
     let mut buf = Vec::new();
     let mut c = ReconcileCounts {
         lines: 0,
@@ -424,7 +271,7 @@ pub fn reconcile(
         difference: Decimal::ZERO,
         currency: CURRENCY,
     };
-    while source.next_line(&mut buf)? {
+    while read_line(&mut reader, &mut buf).map_err(read_error)? {
         c.lines += 1;
         let line = c.lines;
         if buf.iter().all(u8::is_ascii_whitespace) {
@@ -452,26 +299,18 @@ pub fn reconcile(
             }
             Err(errors) => {
                 c.rejected += 1;
-                write_line(
-                    out,
-                    &RejectedLine {
-                        line,
-                        errors: &errors,
-                    },
-                )?;
+                let entry = Entry {
+                    line,
+                    verdict: Verdict::Rejected(errors),
+                };
+                write_line(out, &entry)?;
             }
         }
     }
-    source.finish();
+    Source { reader, progress }.finish();
     c.difference = c.charged_total - c.quoted_total;
     let clean = c.mismatched == 0 && c.rejected == 0;
-    let summary = ReconcileSummary { summary: c };
-    if summary_to_stderr {
-        out.flush()?;
-        write_line(&mut io::stderr().lock(), &summary)?;
-    } else {
-        write_line(out, &summary)?;
-    }
+    write_summary(out, &c, summary_to_stderr)?;
     Ok(if clean {
         Outcome::Ok
     } else {

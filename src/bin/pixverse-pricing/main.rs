@@ -14,6 +14,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use pixverse_pricing::jsonl::Mode;
 use pixverse_pricing::schema::{schema_pretty, Dialect, Target};
 use pixverse_pricing::{CreateJobRequest, Fields};
 
@@ -218,22 +219,18 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
 }
 
 fn quote_or_check(args: QuoteArgs, price: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
-    let mode = if price {
-        jsonl::Mode::Quote
-    } else {
-        jsonl::Mode::Check
-    };
+    let mode = if price { Mode::Quote } else { Mode::Check };
     if let Some(path) = &args.jsonl {
         let source = jsonl::Source::open(path)?;
         return jsonl::run(source, mode, out, args.summary == SummaryTo::Stderr);
     }
     let text = input::single(&args.options, args.json.as_deref(), price)?;
-    let verdict = jsonl::judge(&text, mode);
+    let verdict = pixverse_pricing::jsonl::judge(&text, mode);
     match args.format {
-        Format::Json => writeln!(out, "{}", verdict.to_json())?,
-        Format::Text => writeln!(out, "{}", verdict.to_text())?,
+        Format::Json => writeln!(out, "{}", jsonl::verdict_json(&verdict))?,
+        Format::Text => writeln!(out, "{}", jsonl::verdict_text(&verdict))?,
     }
-    Ok(if verdict.is_ok() {
+    Ok(if verdict.is_accepted() {
         Outcome::Ok
     } else {
         Outcome::Rejected
