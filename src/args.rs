@@ -87,7 +87,6 @@ impl serde::Serialize for Args {
 /// violation.
 impl<'de> serde::Deserialize<'de> for Args {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let json = crate::check::Json::deserialize(deserializer)?;
-        crate::check::args_from_json(&json).map_err(serde::de::Error::custom)
+        crate::check::deserialize(deserializer, crate::check::Form::Args).map(|request| request.args)
     }
 }

@@ -15,7 +15,7 @@ pub mod schema;
 pub mod spec;
 
 pub use args::{Args, EmptyPrompt};
-pub use check::{check, check_args, check_request, Code, Violation, Violations};
+pub use check::{check, check_args, check_request, quote_json, Code, Violation, Violations};
 pub use generated::*;
 pub use quote::{Quote, Reconciliation, Unsupported};
 pub use request::{CreateJobRequest, Fields};

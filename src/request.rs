@@ -100,8 +100,7 @@ impl Serialize for CreateJobRequest {
 /// Reads a create-job body with the same checks as [`check_request`](crate::check_request).
 impl<'de> serde::Deserialize<'de> for CreateJobRequest {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let json = crate::check::Json::deserialize(deserializer)?;
-        crate::check::request_from_json(&json).map_err(serde::de::Error::custom)
+        crate::check::deserialize(deserializer, crate::check::Form::Body)
     }
 }
 

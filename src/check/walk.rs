@@ -1,0 +1,645 @@
+//! The checker's single pass: serde visitors that judge each field as the parser reaches it.
+//!
+//! Nothing is built for a valid field but the typed value; paths and messages are made only for
+//! violations. Nested values the checker does not need (an array where a string belongs, an
+//! unknown field's value) are skipped with `IgnoredAny`. Duplicate keys are seen because the
+//! visitor meets every key, not a map where the last one wins.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use super::{Code, Violation};
+use crate::spec::{OptionKind, QuotedList, WireValue};
+use crate::{Args, CreateJobRequest, Options, MODEL_ID, OPTIONS, RULES};
+
+/// Which request form the input is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Form {
+    /// Told apart by a top-level `model`, `args` or `callback_url` key.
+    Auto,
+    /// The bare `args` object.
+    Args,
+    /// The whole create-job body.
+    Body,
+}
+
+pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
+
+/// A checked request, or what was wrong with it (never empty).
+pub(crate) type Outcome = Result<CreateJobRequest, Vec<Violation>>;
+
+/// `base` with `key` appended as a JSON pointer token (`~` → `~0`, `/` → `~1`).
+pub(crate) fn pointer(base: &str, key: &str) -> String {
+    let mut p = String::with_capacity(base.len() + key.len() + 1);
+    p.push_str(base);
+    p.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => p.push_str("~0"),
+            '/' => p.push_str("~1"),
+            c => p.push(c),
+        }
+    }
+    p
+}
+
+/// The first 40 characters of `s`, with `…` if cut: keeps messages short for huge inputs.
+pub(crate) fn short(s: &str) -> Cow<'_, str> {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => Cow::Owned(format!("{}…", &s[..i])),
+        None => Cow::Borrowed(s),
+    }
+}
+
+/// An absolute http(s) URL with a host and no white space.
+fn is_http_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace))
+}
+
+/// A field's value as far as the checker looks at it: scalars in full, containers by kind.
+enum Scalar<'de> {
+    Null,
+    Bool(bool),
+    /// Kept only to name it in a message.
+    Number(serde_json::Number),
+    Str(Cow<'de, str>),
+    Array,
+    Object,
+}
+
+impl Scalar<'_> {
+    /// How a message names this value: `the number 5`, `null`, `an array`.
+    fn describe(&self) -> String {
+        match self {
+            Scalar::Null => "null".to_owned(),
+            Scalar::Bool(b) => format!("the boolean {b}"),
+            Scalar::Number(n) => format!("the number {n}"),
+            Scalar::Str(s) => format!("the string {:?}", short(s)),
+            Scalar::Array => "an array".to_owned(),
+            Scalar::Object => "an object".to_owned(),
+        }
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Null)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Bool(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Number(v.into()))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Number(v.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar<'de>, E> {
+        // Only ever named in a message, never used as money.
+        Ok(serde_json::Number::from_f64(v).map_or(Scalar::Null, Scalar::Number))
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Borrowed(v)))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(v.to_owned())))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar<'de>, E> {
+        Ok(Scalar::Str(Cow::Owned(v)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Array)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Scalar::Object)
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Scalar<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// An object key, borrowed from the input when it has no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        match Scalar::deserialize(deserializer)? {
+            Scalar::Str(s) => Ok(Key(s)),
+            other => Err(de::Error::custom(format!("an object key must be a string, not {}", other.describe()))),
+        }
+    }
+}
+
+/// Violations in input order: each carries the position of the key it is about.
+#[derive(Default)]
+struct Found {
+    items: Vec<(usize, Violation)>,
+}
+
+impl Found {
+    fn add(&mut self, at: usize, path: String, code: Code, message: String) {
+        self.items.push((at, Violation { path, code, message }));
+    }
+}
+
+/// One args object being checked.
+struct ArgsWalk<'b> {
+    base: &'b str,
+    keep_prompt: bool,
+    options: Options,
+    prompt: Option<String>,
+    prompt_ok: bool,
+    prompt_given: bool,
+    /// Bit `i`: `OPTIONS[i]` was seen / given a valid value / given an invalid one.
+    seen: u64,
+    given: u64,
+    failed: u64,
+    /// Where each option's key first appeared, for ordering messages.
+    at: [usize; 64],
+    found: Found,
+}
+
+impl<'b> ArgsWalk<'b> {
+    fn new(base: &'b str, keep_prompt: bool) -> Self {
+        ArgsWalk {
+            base,
+            keep_prompt,
+            options: Options::DEFAULT,
+            prompt: None,
+            prompt_ok: false,
+            prompt_given: false,
+            seen: 0,
+            given: 0,
+            failed: 0,
+            at: [0; 64],
+            found: Found::default(),
+        }
+    }
+
+    /// Judges the value of `OPTIONS[index]`, the key at position `at`.
+    fn field<'de, A: MapAccess<'de>>(&mut self, at: usize, index: usize, map: &mut A) -> Result<(), A::Error> {
+        let spec = &OPTIONS[index];
+        let bit = 1u64 << index;
+        let path = || pointer(self.base, spec.name);
+        if self.seen & bit != 0 {
+            map.next_value::<IgnoredAny>()?;
+            self.failed |= bit;
+            let message = format!("field {:?} is given more than once; give it once", spec.name);
+            self.found.add(at, path(), Code::DuplicateField, message);
+            return Ok(());
+        }
+        self.seen |= bit;
+        self.at[index] = at;
+        let value: Scalar<'de> = map.next_value()?;
+        let verdict = match (spec.kind, &value) {
+            (OptionKind::Text { .. }, Scalar::Str(s)) => {
+                self.prompt_given = true;
+                if s.trim().is_empty() {
+                    Err((Code::EmptyPrompt, format!("{} must not be empty or blank", spec.name)))
+                } else {
+                    self.prompt_ok = true;
+                    if self.keep_prompt {
+                        self.prompt = Some(s.to_string());
+                    }
+                    Ok(())
+                }
+            }
+            (OptionKind::Text { .. }, other) => {
+                self.prompt_given = true;
+                Err((Code::WrongType, format!("{} must be a string, not {}", spec.name, other.describe())))
+            }
+            (OptionKind::Enum { values, default }, Scalar::Str(s)) => {
+                self.options.set(spec.name, WireValue::Str(s)).map_err(|_| {
+                    let message = format!(
+                        "{:?} is not an allowed {}; allowed: {} (default {default:?})",
+                        short(s),
+                        spec.name,
+                        QuotedList(values)
+                    );
+                    (Code::InvalidValue, message)
+                })
+            }
+            (OptionKind::Enum { values, default }, other) => {
+                let hint = match other {
+                    Scalar::Number(n) if values.contains(&n.to_string().as_str()) => {
+                        format!("; write the string \"{n}\"")
+                    }
+                    Scalar::Null => format!("; leave it out for the default {default:?}"),
+                    _ => String::new(),
+                };
+                let message = format!(
+                    "{} must be a string, not {}{hint}; allowed: {}",
+                    spec.name,
+                    other.describe(),
+                    QuotedList(values)
+                );
+                Err((Code::WrongType, message))
+            }
+            (OptionKind::Bool { .. }, Scalar::Bool(b)) => {
+                // Cannot fail: the option is a bool and so is the value.
+                let _ = self.options.set(spec.name, WireValue::Bool(*b));
+                Ok(())
+            }
+            (OptionKind::Bool { default }, other) => {
+                let hint = match other {
+                    Scalar::Str(s) if s == "true" || s == "false" => format!("; write {s} without quotes"),
+                    Scalar::Null => format!("; leave it out for the default {default}"),
+                    _ => String::new(),
+                };
+                Err((Code::WrongType, format!("{} must be true or false, not {}{hint}", spec.name, other.describe())))
+            }
+        };
+        match verdict {
+            Ok(()) => self.given |= bit,
+            Err((code, message)) => {
+                self.failed |= bit;
+                self.found.add(at, path(), code, message);
+            }
+        }
+        Ok(())
+    }
+
+    /// What only the whole object tells: a missing prompt, broken rules.
+    fn finish(mut self, end: usize) -> (Option<Args>, Found) {
+        if !self.prompt_given {
+            let message = "prompt is required: the text to make a video of".to_owned();
+            self.found.add(end, pointer(self.base, "prompt"), Code::MissingField, message);
+        }
+        for (index, rule) in RULES.iter().enumerate() {
+            let bits = |mask: u64| rule.when.iter().any(|(o, _)| option_bit(o) & mask != 0);
+            if bits(self.failed) || !self.options.breaks(index) {
+                continue;
+            }
+            // Point at the last option of the rule the request gave explicitly.
+            let at = rule.when.iter().rev().map(|(o, _)| *o).find(|o| option_bit(o) & self.given != 0);
+            let path = at.map_or_else(|| self.base.to_owned(), |o| pointer(self.base, o));
+            let mut message = rule.to_string();
+            if let Some(option) = at {
+                let ok = allowed_values(&self.options, option);
+                if !ok.is_empty() {
+                    message.push_str(&format!("; with the other options as given, {option} may be {}", ok.join(", ")));
+                }
+            }
+            self.found.add(end, path, Code::UnsupportedCombination, message);
+        }
+        let args = (self.found.items.is_empty() && self.prompt_ok).then(|| Args {
+            prompt: self.prompt.take().unwrap_or_default(),
+            options: self.options,
+        });
+        (args, self.found)
+    }
+}
+
+/// The bit of the option named `name` in the walk's masks.
+fn option_bit(name: &str) -> u64 {
+    OPTIONS.iter().position(|o| o.name == name).map_or(0, |i| 1 << i)
+}
+
+/// The values of `option` that, with the rest of `options` unchanged, break no rule.
+fn allowed_values(options: &Options, option: &str) -> Vec<String> {
+    let Some(spec) = OPTIONS.iter().find(|o| o.name == option) else {
+        return Vec::new();
+    };
+    let candidates: Vec<WireValue<'static>> = match spec.kind {
+        OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
+        OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
+        OptionKind::Text { .. } => Vec::new(),
+    };
+    candidates
+        .into_iter()
+        .filter(|&v| {
+            let mut o = *options;
+            o.set(option, v).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i))
+        })
+        .map(|v| v.to_string())
+        .collect()
+}
+
+/// The body fields of a create-job body being checked.
+#[derive(Default)]
+struct BodyWalk {
+    seen: u8,
+    args: Option<Args>,
+    args_given: bool,
+    callback_url: Option<String>,
+    found: Found,
+}
+
+/// Checks a whole input: an object in `form`, with `keep_prompt` saying whether the prompt is
+/// copied out (a quote does not need it).
+pub(crate) struct Request {
+    pub form: Form,
+    pub keep_prompt: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Request {
+    type Value = Outcome;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Outcome, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Request {
+    type Value = Outcome;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
+        let mut args = ArgsWalk::new("", self.keep_prompt);
+        let mut body = BodyWalk::default();
+        // Keys that are neither an option nor a body field, and their positions.
+        let mut unknown: Vec<(usize, String)> = Vec::new();
+        let mut at = 0;
+        while let Some(Key(key)) = map.next_key()? {
+            at += 1;
+            let option = OPTIONS.iter().position(|o| o.name == key);
+            let body_field = BODY_FIELDS.iter().position(|f| *f == key);
+            match (option, body_field) {
+                (Some(index), _) if self.form != Form::Body => args.field(at, index, &mut map)?,
+                (_, Some(index)) if self.form != Form::Args => body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    unknown.push((at, key.into_owned()));
+                }
+            }
+        }
+        let is_body = match self.form {
+            Form::Auto => body.seen != 0,
+            form => form == Form::Body,
+        };
+        let mut found = if is_body {
+            // Options at the top of a body are unknown there.
+            for (index, spec) in OPTIONS.iter().enumerate() {
+                if args.seen & (1 << index) != 0 {
+                    unknown.push((args.at[index], spec.name.to_owned()));
+                }
+            }
+            body_finish(&mut body, at + 1);
+            std::mem::take(&mut body.found)
+        } else {
+            let (checked, found) = args.finish(at + 1);
+            body.args = checked;
+            found
+        };
+        for (position, key) in unknown {
+            let message = if is_body {
+                format!(
+                    "unknown field {:?} in the create-job body; allowed fields: {}",
+                    short(&key),
+                    QuotedList(&BODY_FIELDS)
+                )
+            } else {
+                let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
+                format!("unknown field {:?}; allowed fields: {}", short(&key), QuotedList(&names))
+            };
+            let duplicate = found.items.iter().any(|(_, v)| v.code == Code::UnknownField && v.path == pointer("", &key));
+            if duplicate {
+                let message = format!("field {:?} is given more than once; give it once", short(&key));
+                found.add(position, pointer("", &key), Code::DuplicateField, message);
+            } else {
+                found.add(position, pointer("", &key), Code::UnknownField, message);
+            }
+        }
+        Ok(done(body, found))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Outcome, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Err(not_an_object(self.form, "an array")))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, "null")))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, &format!("the boolean {v}"))))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Outcome, E> {
+        Ok(Err(not_an_object(self.form, &format!("the string {:?}", short(v)))))
+    }
+}
+
+fn not_an_object(form: Form, what: &str) -> Vec<Violation> {
+    let name = if form == Form::Body { "a create-job body" } else { "args" };
+    vec![Violation {
+        path: String::new(),
+        code: Code::WrongType,
+        message: format!("{name} must be a JSON object, not {what}"),
+    }]
+}
+
+/// Orders the violations by position; no violation and checked args make a request.
+fn done(body: BodyWalk, found: Found) -> Outcome {
+    let mut items = found.items;
+    items.sort_by_key(|(at, _)| *at);
+    match (items.is_empty(), body.args) {
+        (true, Some(args)) => Ok(CreateJobRequest { args, callback_url: body.callback_url }),
+        _ => Err(items.into_iter().map(|(_, v)| v).collect()),
+    }
+}
+
+/// Judges a body field: `model`, `args` or `callback_url` (`BODY_FIELDS[index]`).
+fn body_field_value<'de, A: MapAccess<'de>>(
+    body: &mut BodyWalk,
+    at: usize,
+    index: usize,
+    map: &mut A,
+    keep_prompt: bool,
+) -> Result<(), A::Error> {
+    let name = BODY_FIELDS[index];
+    let path = || pointer("", name);
+    if body.seen & (1 << index) != 0 {
+        map.next_value::<IgnoredAny>()?;
+        let message = format!("field {name:?} is given more than once; give it once");
+        body.found.add(at, path(), Code::DuplicateField, message);
+        return Ok(());
+    }
+    body.seen |= 1 << index;
+    match name {
+        "args" => {
+            body.args_given = true;
+            let (args, found) = map.next_value_seed(NestedArgs { keep_prompt, at })?;
+            body.args = args;
+            body.found.items.extend(found.items);
+        }
+        "model" => match map.next_value::<Scalar<'de>>()? {
+            Scalar::Str(s) if s == MODEL_ID => {}
+            Scalar::Str(s) => {
+                let message = format!("model must be {MODEL_ID:?}, the model this crate prices; got {:?}", short(&s));
+                body.found.add(at, path(), Code::WrongModel, message);
+            }
+            other => {
+                let message = format!("model must be the string {MODEL_ID:?}, not {}", other.describe());
+                body.found.add(at, path(), Code::WrongType, message);
+            }
+        },
+        _ => match map.next_value::<Scalar<'de>>()? {
+            Scalar::Str(s) if is_http_url(&s) => body.callback_url = Some(s.into_owned()),
+            Scalar::Str(s) => {
+                let message = format!("callback_url must be an absolute http:// or https:// URL; got {:?}", short(&s));
+                body.found.add(at, path(), Code::InvalidValue, message);
+            }
+            other => {
+                let message = format!(
+                    "callback_url must be a URL string, not {}; leave it out for no callback",
+                    other.describe()
+                );
+                body.found.add(at, path(), Code::WrongType, message);
+            }
+        },
+    }
+    Ok(())
+}
+
+/// Missing `model` and `args`.
+fn body_finish(body: &mut BodyWalk, end: usize) {
+    if body.seen & 1 == 0 {
+        body.found.add(end, "/model".to_owned(), Code::MissingField, format!("model is required: {MODEL_ID:?}"));
+    }
+    if !body.args_given {
+        let message = "args is required: an object with at least a prompt".to_owned();
+        body.found.add(end, "/args".to_owned(), Code::MissingField, message);
+    }
+}
+
+/// The `args` object inside a body.
+struct NestedArgs {
+    keep_prompt: bool,
+    /// The position of the `args` key, for ordering its violations among the body's.
+    at: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for NestedArgs {
+    type Value = (Option<Args>, Found);
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NestedArgs {
+    type Value = (Option<Args>, Found);
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the args object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut args = ArgsWalk::new("/args", self.keep_prompt);
+        let mut unknown = Vec::new();
+        let mut at = 0;
+        while let Some(Key(key)) = map.next_key()? {
+            at += 1;
+            match OPTIONS.iter().position(|o| o.name == key) {
+                Some(index) => args.field(at, index, &mut map)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    unknown.push((at, key.into_owned()));
+                }
+            }
+        }
+        let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
+        let mut seen_unknown: Vec<&str> = Vec::new();
+        for (position, key) in &unknown {
+            let path = pointer("/args", key);
+            if seen_unknown.contains(&key.as_str()) {
+                let message = format!("field {:?} is given more than once; give it once", short(key));
+                args.found.add(*position, path, Code::DuplicateField, message);
+            } else {
+                seen_unknown.push(key);
+                let message = format!("unknown field {:?}; allowed fields: {}", short(key), QuotedList(&names));
+                args.found.add(*position, path, Code::UnknownField, message);
+            }
+        }
+        let (checked, mut found) = args.finish(at + 1);
+        // Inside the body, everything about args sorts where the `args` key stands.
+        found.items.sort_by_key(|(p, _)| *p);
+        for item in &mut found.items {
+            item.0 = self.at;
+        }
+        Ok((checked, found))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(self.wrong_type("an array"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(self.wrong_type("null"))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(self.wrong_type(&format!("the boolean {v}")))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(self.wrong_type(&format!("the number {v}")))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(self.wrong_type(&format!("the number {v}")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(self.wrong_type(&format!("the number {v}")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.wrong_type(&format!("the string {:?}", short(v))))
+    }
+}
+
+impl NestedArgs {
+    fn wrong_type(&self, what: &str) -> (Option<Args>, Found) {
+        let mut found = Found::default();
+        found.add(self.at, "/args".to_owned(), Code::WrongType, format!("args must be a JSON object, not {what}"));
+        (None, found)
+    }
+}
