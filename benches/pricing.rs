@@ -29,9 +29,16 @@ fn main() {
 /// The price map an engineer would load at run time: every cell of spec/model.toml, keyed like
 /// `"multi_shot=false|generate_audio=true|resolution=720p|duration=8"`.
 fn price_map() -> HashMap<String, Decimal> {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/model.toml")).unwrap();
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/model.toml")).unwrap();
     let doc = DeTable::parse(&text).unwrap();
-    let pricing = doc.get_ref().get("pricing").unwrap().get_ref().as_table().unwrap();
+    let pricing = doc
+        .get_ref()
+        .get("pricing")
+        .unwrap()
+        .get_ref()
+        .as_table()
+        .unwrap();
     let cells = pricing.get("cells").unwrap().get_ref().as_array().unwrap();
     let mut map = HashMap::new();
     for cell in cells.iter() {
@@ -41,8 +48,14 @@ fn price_map() -> HashMap<String, Decimal> {
             DeValue::Boolean(b) => b.to_string(),
             other => panic!("unexpected {other:?}"),
         };
-        let key: Vec<String> = PRICE_DIMENSIONS.iter().map(|d| format!("{d}={}", value(d))).collect();
-        map.insert(key.join("|"), Decimal::from_str_exact(&value("price")).unwrap());
+        let key: Vec<String> = PRICE_DIMENSIONS
+            .iter()
+            .map(|d| format!("{d}={}", value(d)))
+            .collect();
+        map.insert(
+            key.join("|"),
+            Decimal::from_str_exact(&value("price")).unwrap(),
+        );
     }
     assert_eq!(map.len(), 32);
     map
@@ -50,7 +63,10 @@ fn price_map() -> HashMap<String, Decimal> {
 
 /// The map's key for a set of option values.
 fn map_key(value: impl Fn(&str) -> String) -> String {
-    let parts: Vec<String> = PRICE_DIMENSIONS.iter().map(|d| format!("{d}={}", value(d))).collect();
+    let parts: Vec<String> = PRICE_DIMENSIONS
+        .iter()
+        .map(|d| format!("{d}={}", value(d)))
+        .collect();
     parts.join("|")
 }
 
@@ -64,13 +80,36 @@ fn wire_text(v: WireValue<'_>) -> String {
 mod typed_quote {
     use super::*;
 
+    /// Each quote's outcome is used: the amount, or the rule broken.
     #[divan::bench]
     fn crate_quote(bencher: Bencher) {
         let all: Vec<Options> = Options::all().collect();
         bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
-            for o in &all {
-                let _ = black_box(black_box(o).quote());
+            for o in black_box(&all) {
+                match o.quote() {
+                    Ok(q) => {
+                        black_box(q.amount());
+                    }
+                    Err(e) => {
+                        black_box(e.rule());
+                    }
+                }
             }
+        });
+    }
+
+    /// Quoting and summing exactly, as a bill does: the `Decimal` additions dominate.
+    #[divan::bench]
+    fn crate_quote_and_sum(bencher: Bencher) {
+        let all: Vec<Options> = Options::all().collect();
+        bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
+            let mut total = Decimal::ZERO;
+            for o in black_box(&all) {
+                if let Ok(q) = o.quote() {
+                    total += q.amount();
+                }
+            }
+            total
         });
     }
 
@@ -79,8 +118,7 @@ mod typed_quote {
         let all: Vec<Options> = Options::all().collect();
         let map = price_map();
         bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
-            for o in &all {
-                let o = black_box(o);
+            for o in black_box(&all) {
                 let key = map_key(|d| o.get(d).map(wire_text).unwrap_or_default());
                 black_box(map.get(&key));
             }
@@ -104,11 +142,14 @@ mod check_json {
     fn crate_quote_json(bencher: Bencher) {
         let inputs = json_requests();
         let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher.counter(ItemsCount::new(inputs.len())).counter(BytesCount::new(bytes)).bench_local(|| {
-            for input in &inputs {
-                let _ = black_box(quote_json(black_box(input)));
-            }
-        });
+        bencher
+            .counter(ItemsCount::new(inputs.len()))
+            .counter(BytesCount::new(bytes))
+            .bench_local(|| {
+                for input in &inputs {
+                    let _ = black_box(quote_json(black_box(input)));
+                }
+            });
     }
 
     /// `check_args` builds the typed `Args`, prompt copied out, before quoting.
@@ -116,44 +157,54 @@ mod check_json {
     fn crate_check_args_then_quote(bencher: Bencher) {
         let inputs = json_requests();
         let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher.counter(ItemsCount::new(inputs.len())).counter(BytesCount::new(bytes)).bench_local(|| {
-            for input in &inputs {
-                let verdict = check_args(black_box(input)).map(|args| args.quote());
-                let _ = black_box(verdict);
-            }
-        });
+        bencher
+            .counter(ItemsCount::new(inputs.len()))
+            .counter(BytesCount::new(bytes))
+            .bench_local(|| {
+                for input in &inputs {
+                    let verdict = check_args(black_box(input)).map(|args| args.quote());
+                    let _ = black_box(verdict);
+                }
+            });
     }
 
     #[divan::bench]
     fn jsonschema_then_map(bencher: Bencher) {
         let inputs = json_requests();
         let bytes: usize = inputs.iter().map(Vec::len).sum();
-        let validator = jsonschema::validator_for(&schema(Target::Args, Dialect::Draft2020_12)).unwrap();
+        let validator =
+            jsonschema::validator_for(&schema(Target::Args, Dialect::Draft2020_12)).unwrap();
         let map = price_map();
         let defaults = serde_json::to_value(Args::new("x").unwrap()).unwrap();
-        bencher.counter(ItemsCount::new(inputs.len())).counter(BytesCount::new(bytes)).bench_local(|| {
-            for input in &inputs {
-                let value: Value = serde_json::from_slice(black_box(input)).unwrap();
-                if validator.is_valid(&value) {
-                    let key = map_key(|d| {
-                        let v = value.get(d).unwrap_or(&defaults[d]);
-                        v.as_str().map_or_else(|| v.to_string(), str::to_owned)
-                    });
-                    black_box(map.get(&key));
+        bencher
+            .counter(ItemsCount::new(inputs.len()))
+            .counter(BytesCount::new(bytes))
+            .bench_local(|| {
+                for input in &inputs {
+                    let value: Value = serde_json::from_slice(black_box(input)).unwrap();
+                    if validator.is_valid(&value) {
+                        let key = map_key(|d| {
+                            let v = value.get(d).unwrap_or(&defaults[d]);
+                            v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                        });
+                        black_box(map.get(&key));
+                    }
                 }
-            }
-        });
+            });
     }
 
     #[divan::bench]
     fn serde_json_ignored_any(bencher: Bencher) {
         let inputs = json_requests();
         let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher.counter(ItemsCount::new(inputs.len())).counter(BytesCount::new(bytes)).bench_local(|| {
-            for input in &inputs {
-                let _ = black_box(serde_json::from_slice::<IgnoredAny>(black_box(input)));
-            }
-        });
+        bencher
+            .counter(ItemsCount::new(inputs.len()))
+            .counter(BytesCount::new(bytes))
+            .bench_local(|| {
+                for input in &inputs {
+                    let _ = black_box(serde_json::from_slice::<IgnoredAny>(black_box(input)));
+                }
+            });
     }
 }
 
@@ -161,8 +212,29 @@ mod check_json {
 /// about 1 in 25 lines rejected and 1 in 200 corrupt.
 fn usage_log(lines: usize) -> Vec<u8> {
     const WORDS: [&str; 24] = [
-        "a", "black", "lab", "swimming", "cherry", "blossom", "tree", "young", "woman", "cinematic", "lighting",
-        "sunset", "over", "the", "city", "drone", "shot", "slow", "motion", "waves", "crashing", "neon", "street",
+        "a",
+        "black",
+        "lab",
+        "swimming",
+        "cherry",
+        "blossom",
+        "tree",
+        "young",
+        "woman",
+        "cinematic",
+        "lighting",
+        "sunset",
+        "over",
+        "the",
+        "city",
+        "drone",
+        "shot",
+        "slow",
+        "motion",
+        "waves",
+        "crashing",
+        "neon",
+        "street",
         "rain",
     ];
     let all: Vec<Options> = Options::all().collect();
@@ -178,7 +250,8 @@ fn usage_log(lines: usize) -> Vec<u8> {
         let words = 8 + (next() % 60) as usize;
         let prompt: Vec<&str> = (0..words).map(|_| WORDS[(next() % 24) as usize]).collect();
         let o = all[i % all.len()];
-        let mut line = serde_json::to_vec(&Args::new(prompt.join(" ")).unwrap().with_options(o)).unwrap();
+        let mut line =
+            serde_json::to_vec(&Args::new(prompt.join(" ")).unwrap().with_options(o)).unwrap();
         match next() % 200 {
             0 => line.truncate(line.len() / 2), // corrupt
             1..=8 => {
@@ -201,22 +274,28 @@ mod jsonl {
     #[divan::bench(sample_count = 20)]
     fn crate_log_quote_and_total(bencher: Bencher) {
         let log = usage_log(LINES);
-        bencher.counter(ItemsCount::new(LINES)).counter(BytesCount::new(log.len())).bench_local(|| {
-            let mut reader = Log::new(black_box(&log[..]), Mode::Quote);
-            for entry in reader.by_ref() {
-                let _ = black_box(entry);
-            }
-            black_box(reader.summary().total)
-        });
+        bencher
+            .counter(ItemsCount::new(LINES))
+            .counter(BytesCount::new(log.len()))
+            .bench_local(|| {
+                let mut reader = Log::new(black_box(&log[..]), Mode::Quote);
+                for entry in reader.by_ref() {
+                    let _ = black_box(entry);
+                }
+                black_box(reader.summary().total)
+            });
     }
 
     #[divan::bench(sample_count = 20)]
     fn serde_json_lines_ignored_any(bencher: Bencher) {
         let log = usage_log(LINES);
-        bencher.counter(ItemsCount::new(LINES)).counter(BytesCount::new(log.len())).bench_local(|| {
-            for line in black_box(&log[..]).split(|b| *b == b'\n') {
-                let _ = black_box(serde_json::from_slice::<IgnoredAny>(line));
-            }
-        });
+        bencher
+            .counter(ItemsCount::new(LINES))
+            .counter(BytesCount::new(log.len()))
+            .bench_local(|| {
+                for line in black_box(&log[..]).split(|b| *b == b'\n') {
+                    let _ = black_box(serde_json::from_slice::<IgnoredAny>(line));
+                }
+            });
     }
 }

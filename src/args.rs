@@ -87,6 +87,7 @@ impl serde::Serialize for Args {
 /// violation.
 impl<'de> serde::Deserialize<'de> for Args {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::check::deserialize(deserializer, crate::check::Form::Args).map(|request| request.args)
+        crate::check::deserialize(deserializer, crate::check::Form::Args)
+            .map(|request| request.args)
     }
 }

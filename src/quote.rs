@@ -29,6 +29,7 @@ impl Options {
     /// assert_eq!(err.rule().id, "no_1080p_at_10s");
     /// # Ok::<(), pixverse_pricing::Unsupported>(())
     /// ```
+    #[inline]
     pub const fn quote(&self) -> Result<Quote, Unsupported> {
         match self.price() {
             Ok(amount) => Ok(Quote {
@@ -95,6 +96,7 @@ pub struct Quote {
 
 impl Quote {
     /// The price, exact, in [`currency`](Self::currency).
+    #[inline]
     pub const fn amount(&self) -> Decimal {
         self.amount
     }

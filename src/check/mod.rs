@@ -7,6 +7,7 @@
 //! each field as the JSON parser reaches it, in one pass, and builds nothing for a valid field
 //! but its typed value.
 
+mod fast;
 mod walk;
 
 use std::fmt;
@@ -181,19 +182,34 @@ pub fn check_request(json: impl AsRef<[u8]>) -> Result<CreateJobRequest, Violati
 pub fn quote_json(json: impl AsRef<[u8]>) -> Result<Quote, Violations> {
     let request = run(json.as_ref(), Form::Auto, false)?;
     // The checker applies every rule, so this cannot fail; if it did, it would be reported.
-    request.args.options.quote().map_err(|unsupported| Violations {
-        errors: vec![Violation {
-            path: String::new(),
-            code: Code::UnsupportedCombination,
-            message: unsupported.to_string(),
-        }],
-    })
+    request
+        .args
+        .options
+        .quote()
+        .map_err(|unsupported| Violations {
+            errors: vec![Violation {
+                path: String::new(),
+                code: Code::UnsupportedCombination,
+                message: unsupported.to_string(),
+            }],
+        })
 }
 
-/// Parses and judges `bytes` in one pass.
+/// Judges `bytes`: the fast path for a plainly valid request, else the full checker.
 fn run(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, Violations> {
+    match fast::judge(bytes, form, keep_prompt) {
+        Some(Ok(request)) => Ok(request),
+        Some(Err(errors)) => Err(Violations { errors }),
+        None => run_slow(bytes, form, keep_prompt),
+    }
+}
+
+/// Parses and judges `bytes` in one pass, explaining every violation.
+fn run_slow(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, Violations> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let outcome = Request { form, keep_prompt }.deserialize(&mut de).and_then(|o| de.end().map(|()| o));
+    let outcome = Request { form, keep_prompt }
+        .deserialize(&mut de)
+        .and_then(|o| de.end().map(|()| o));
     match outcome {
         Ok(Ok(request)) => Ok(request),
         Ok(Err(errors)) => Err(Violations { errors }),
@@ -213,7 +229,12 @@ pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
     form: Form,
 ) -> Result<CreateJobRequest, D::Error> {
-    match (Request { form, keep_prompt: true }).deserialize(deserializer)? {
+    match (Request {
+        form,
+        keep_prompt: true,
+    })
+    .deserialize(deserializer)?
+    {
         Ok(request) => Ok(request),
         Err(errors) => Err(serde::de::Error::custom(Violations { errors })),
     }

@@ -54,9 +54,13 @@ pub(crate) fn short(s: &str) -> Cow<'_, str> {
 }
 
 /// An absolute http(s) URL with a host and no white space.
-fn is_http_url(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace))
+pub(crate) fn is_http_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace)
+    })
 }
 
 /// A field's value as far as the checker looks at it: scalars in full, containers by kind.
@@ -154,7 +158,10 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         match Scalar::deserialize(deserializer)? {
             Scalar::Str(s) => Ok(Key(s)),
-            other => Err(de::Error::custom(format!("an object key must be a string, not {}", other.describe()))),
+            other => Err(de::Error::custom(format!(
+                "an object key must be a string, not {}",
+                other.describe()
+            ))),
         }
     }
 }
@@ -167,7 +174,14 @@ struct Found {
 
 impl Found {
     fn add(&mut self, at: usize, path: String, code: Code, message: String) {
-        self.items.push((at, Violation { path, code, message }));
+        self.items.push((
+            at,
+            Violation {
+                path,
+                code,
+                message,
+            },
+        ));
     }
 }
 
@@ -206,14 +220,22 @@ impl<'b> ArgsWalk<'b> {
     }
 
     /// Judges the value of `OPTIONS[index]`, the key at position `at`.
-    fn field<'de, A: MapAccess<'de>>(&mut self, at: usize, index: usize, map: &mut A) -> Result<(), A::Error> {
+    fn field<'de, A: MapAccess<'de>>(
+        &mut self,
+        at: usize,
+        index: usize,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         let spec = &OPTIONS[index];
         let bit = 1u64 << index;
         let path = || pointer(self.base, spec.name);
         if self.seen & bit != 0 {
             map.next_value::<IgnoredAny>()?;
             self.failed |= bit;
-            let message = format!("field {:?} is given more than once; give it once", spec.name);
+            let message = format!(
+                "field {:?} is given more than once; give it once",
+                spec.name
+            );
             self.found.add(at, path(), Code::DuplicateField, message);
             return Ok(());
         }
@@ -224,7 +246,10 @@ impl<'b> ArgsWalk<'b> {
             (OptionKind::Text { .. }, Scalar::Str(s)) => {
                 self.prompt_given = true;
                 if s.trim().is_empty() {
-                    Err((Code::EmptyPrompt, format!("{} must not be empty or blank", spec.name)))
+                    Err((
+                        Code::EmptyPrompt,
+                        format!("{} must not be empty or blank", spec.name),
+                    ))
                 } else {
                     self.prompt_ok = true;
                     if self.keep_prompt {
@@ -235,10 +260,13 @@ impl<'b> ArgsWalk<'b> {
             }
             (OptionKind::Text { .. }, other) => {
                 self.prompt_given = true;
-                Err((Code::WrongType, format!("{} must be a string, not {}", spec.name, other.describe())))
+                Err((
+                    Code::WrongType,
+                    format!("{} must be a string, not {}", spec.name, other.describe()),
+                ))
             }
             (OptionKind::Enum { values, default }, Scalar::Str(s)) => {
-                self.options.set(spec.name, WireValue::Str(s)).map_err(|_| {
+                self.options.set_at(index, WireValue::Str(s)).map_err(|_| {
                     let message = format!(
                         "{:?} is not an allowed {}; allowed: {} (default {default:?})",
                         short(s),
@@ -266,16 +294,25 @@ impl<'b> ArgsWalk<'b> {
             }
             (OptionKind::Bool { .. }, Scalar::Bool(b)) => {
                 // Cannot fail: the option is a bool and so is the value.
-                let _ = self.options.set(spec.name, WireValue::Bool(*b));
+                let _ = self.options.set_at(index, WireValue::Bool(*b));
                 Ok(())
             }
             (OptionKind::Bool { default }, other) => {
                 let hint = match other {
-                    Scalar::Str(s) if s == "true" || s == "false" => format!("; write {s} without quotes"),
+                    Scalar::Str(s) if s == "true" || s == "false" => {
+                        format!("; write {s} without quotes")
+                    }
                     Scalar::Null => format!("; leave it out for the default {default}"),
                     _ => String::new(),
                 };
-                Err((Code::WrongType, format!("{} must be true or false, not {}{hint}", spec.name, other.describe())))
+                Err((
+                    Code::WrongType,
+                    format!(
+                        "{} must be true or false, not {}{hint}",
+                        spec.name,
+                        other.describe()
+                    ),
+                ))
             }
         };
         match verdict {
@@ -292,24 +329,15 @@ impl<'b> ArgsWalk<'b> {
     fn finish(mut self, end: usize) -> (Option<Args>, Found) {
         if !self.prompt_given {
             let message = "prompt is required: the text to make a video of".to_owned();
-            self.found.add(end, pointer(self.base, "prompt"), Code::MissingField, message);
+            self.found.add(
+                end,
+                pointer(self.base, "prompt"),
+                Code::MissingField,
+                message,
+            );
         }
-        for (index, rule) in RULES.iter().enumerate() {
-            let bits = |mask: u64| rule.when.iter().any(|(o, _)| option_bit(o) & mask != 0);
-            if bits(self.failed) || !self.options.breaks(index) {
-                continue;
-            }
-            // Point at the last option of the rule the request gave explicitly.
-            let at = rule.when.iter().rev().map(|(o, _)| *o).find(|o| option_bit(o) & self.given != 0);
-            let path = at.map_or_else(|| self.base.to_owned(), |o| pointer(self.base, o));
-            let mut message = rule.to_string();
-            if let Some(option) = at {
-                let ok = allowed_values(&self.options, option);
-                if !ok.is_empty() {
-                    message.push_str(&format!("; with the other options as given, {option} may be {}", ok.join(", ")));
-                }
-            }
-            self.found.add(end, path, Code::UnsupportedCombination, message);
+        for violation in broken_rules(&self.options, self.given, self.failed, self.base) {
+            self.found.items.push((end, violation));
         }
         let args = (self.found.items.is_empty() && self.prompt_ok).then(|| Args {
             prompt: self.prompt.take().unwrap_or_default(),
@@ -319,29 +347,84 @@ impl<'b> ArgsWalk<'b> {
     }
 }
 
-/// The bit of the option named `name` in the walk's masks.
-fn option_bit(name: &str) -> u64 {
-    OPTIONS.iter().position(|o| o.name == name).map_or(0, |i| 1 << i)
+/// The rules `options` break, each reported at the last of its options the request gave
+/// (bit `i` of `given`: `OPTIONS[i]` was given a valid value). A rule naming an option whose
+/// value was refused (`failed`) is not judged: that would be noise.
+pub(crate) fn broken_rules(
+    options: &Options,
+    given: u64,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    for (index, rule) in RULES.iter().enumerate() {
+        let bits = |mask: u64| rule.when.iter().any(|(o, _)| option_bit(o) & mask != 0);
+        if bits(failed) || !options.breaks(index) {
+            continue;
+        }
+        let at = rule
+            .when
+            .iter()
+            .rev()
+            .map(|(o, _)| *o)
+            .find(|o| option_bit(o) & given != 0);
+        let path = at.map_or_else(|| base.to_owned(), |o| pointer(base, o));
+        let mut message = rule.to_string();
+        if let Some(option) = at {
+            append_allowed(&mut message, options, option);
+        }
+        found.push(Violation {
+            path,
+            code: Code::UnsupportedCombination,
+            message,
+        });
+    }
+    found
 }
 
-/// The values of `option` that, with the rest of `options` unchanged, break no rule.
-fn allowed_values(options: &Options, option: &str) -> Vec<String> {
+/// The bit of the option named `name` in the walk's masks.
+fn option_bit(name: &str) -> u64 {
+    OPTIONS
+        .iter()
+        .position(|o| o.name == name)
+        .map_or(0, |i| 1 << i)
+}
+
+/// Appends `; with the other options as given, OPTION may be "a", "b"` to `message`: the
+/// values of `option` that, with the rest of `options` unchanged, break no rule (nothing if none).
+fn append_allowed(message: &mut String, options: &Options, option: &str) {
+    use std::fmt::Write;
+
     let Some(spec) = OPTIONS.iter().find(|o| o.name == option) else {
-        return Vec::new();
+        return;
     };
-    let candidates: Vec<WireValue<'static>> = match spec.kind {
-        OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
-        OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
-        OptionKind::Text { .. } => Vec::new(),
+    let (values, bools): (&[&str], &[bool]) = match spec.kind {
+        OptionKind::Enum { values, .. } => (values, &[]),
+        OptionKind::Bool { .. } => (&[], &[false, true]),
+        OptionKind::Text { .. } => return,
     };
-    candidates
-        .into_iter()
-        .filter(|&v| {
-            let mut o = *options;
-            o.set(option, v).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i))
-        })
-        .map(|v| v.to_string())
-        .collect()
+    let candidates = values
+        .iter()
+        .map(|v| WireValue::Str(v))
+        .chain(bools.iter().map(|b| WireValue::Bool(*b)));
+    let mut first = true;
+    for value in candidates {
+        let mut o = *options;
+        if o.set(option, value).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i)) {
+            let lead = if first {
+                "; with the other options as given, "
+            } else {
+                ", "
+            };
+            // Writing to a String cannot fail.
+            let _ = if first {
+                write!(message, "{lead}{option} may be {value}")
+            } else {
+                write!(message, "{lead}{value}")
+            };
+            first = false;
+        }
+    }
 }
 
 /// The body fields of a create-job body being checked.
@@ -388,7 +471,9 @@ impl<'de> Visitor<'de> for Request {
             let body_field = BODY_FIELDS.iter().position(|f| *f == key);
             match (option, body_field) {
                 (Some(index), _) if self.form != Form::Body => args.field(at, index, &mut map)?,
-                (_, Some(index)) if self.form != Form::Args => body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?,
+                (_, Some(index)) if self.form != Form::Args => {
+                    body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                     unknown.push((at, key.into_owned()));
@@ -422,11 +507,21 @@ impl<'de> Visitor<'de> for Request {
                 )
             } else {
                 let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
-                format!("unknown field {:?}; allowed fields: {}", short(&key), QuotedList(&names))
+                format!(
+                    "unknown field {:?}; allowed fields: {}",
+                    short(&key),
+                    QuotedList(&names)
+                )
             };
-            let duplicate = found.items.iter().any(|(_, v)| v.code == Code::UnknownField && v.path == pointer("", &key));
+            let duplicate = found
+                .items
+                .iter()
+                .any(|(_, v)| v.code == Code::UnknownField && v.path == pointer("", &key));
             if duplicate {
-                let message = format!("field {:?} is given more than once; give it once", short(&key));
+                let message = format!(
+                    "field {:?} is given more than once; give it once",
+                    short(&key)
+                );
                 found.add(position, pointer("", &key), Code::DuplicateField, message);
             } else {
                 found.add(position, pointer("", &key), Code::UnknownField, message);
@@ -461,12 +556,19 @@ impl<'de> Visitor<'de> for Request {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, &format!("the string {:?}", short(v)))))
+        Ok(Err(not_an_object(
+            self.form,
+            &format!("the string {:?}", short(v)),
+        )))
     }
 }
 
 fn not_an_object(form: Form, what: &str) -> Vec<Violation> {
-    let name = if form == Form::Body { "a create-job body" } else { "args" };
+    let name = if form == Form::Body {
+        "a create-job body"
+    } else {
+        "args"
+    };
     vec![Violation {
         path: String::new(),
         code: Code::WrongType,
@@ -479,7 +581,10 @@ fn done(body: BodyWalk, found: Found) -> Outcome {
     let mut items = found.items;
     items.sort_by_key(|(at, _)| *at);
     match (items.is_empty(), body.args) {
-        (true, Some(args)) => Ok(CreateJobRequest { args, callback_url: body.callback_url }),
+        (true, Some(args)) => Ok(CreateJobRequest {
+            args,
+            callback_url: body.callback_url,
+        }),
         _ => Err(items.into_iter().map(|(_, v)| v).collect()),
     }
 }
@@ -511,18 +616,27 @@ fn body_field_value<'de, A: MapAccess<'de>>(
         "model" => match map.next_value::<Scalar<'de>>()? {
             Scalar::Str(s) if s == MODEL_ID => {}
             Scalar::Str(s) => {
-                let message = format!("model must be {MODEL_ID:?}, the model this crate prices; got {:?}", short(&s));
+                let message = format!(
+                    "model must be {MODEL_ID:?}, the model this crate prices; got {:?}",
+                    short(&s)
+                );
                 body.found.add(at, path(), Code::WrongModel, message);
             }
             other => {
-                let message = format!("model must be the string {MODEL_ID:?}, not {}", other.describe());
+                let message = format!(
+                    "model must be the string {MODEL_ID:?}, not {}",
+                    other.describe()
+                );
                 body.found.add(at, path(), Code::WrongType, message);
             }
         },
         _ => match map.next_value::<Scalar<'de>>()? {
             Scalar::Str(s) if is_http_url(&s) => body.callback_url = Some(s.into_owned()),
             Scalar::Str(s) => {
-                let message = format!("callback_url must be an absolute http:// or https:// URL; got {:?}", short(&s));
+                let message = format!(
+                    "callback_url must be an absolute http:// or https:// URL; got {:?}",
+                    short(&s)
+                );
                 body.found.add(at, path(), Code::InvalidValue, message);
             }
             other => {
@@ -540,11 +654,17 @@ fn body_field_value<'de, A: MapAccess<'de>>(
 /// Missing `model` and `args`.
 fn body_finish(body: &mut BodyWalk, end: usize) {
     if body.seen & 1 == 0 {
-        body.found.add(end, "/model".to_owned(), Code::MissingField, format!("model is required: {MODEL_ID:?}"));
+        body.found.add(
+            end,
+            "/model".to_owned(),
+            Code::MissingField,
+            format!("model is required: {MODEL_ID:?}"),
+        );
     }
     if !body.args_given {
         let message = "args is required: an object with at least a prompt".to_owned();
-        body.found.add(end, "/args".to_owned(), Code::MissingField, message);
+        body.found
+            .add(end, "/args".to_owned(), Code::MissingField, message);
     }
 }
 
@@ -589,11 +709,19 @@ impl<'de> Visitor<'de> for NestedArgs {
         for (position, key) in &unknown {
             let path = pointer("/args", key);
             if seen_unknown.contains(&key.as_str()) {
-                let message = format!("field {:?} is given more than once; give it once", short(key));
-                args.found.add(*position, path, Code::DuplicateField, message);
+                let message = format!(
+                    "field {:?} is given more than once; give it once",
+                    short(key)
+                );
+                args.found
+                    .add(*position, path, Code::DuplicateField, message);
             } else {
                 seen_unknown.push(key);
-                let message = format!("unknown field {:?}; allowed fields: {}", short(key), QuotedList(&names));
+                let message = format!(
+                    "unknown field {:?}; allowed fields: {}",
+                    short(key),
+                    QuotedList(&names)
+                );
                 args.found.add(*position, path, Code::UnknownField, message);
             }
         }
@@ -639,7 +767,12 @@ impl<'de> Visitor<'de> for NestedArgs {
 impl NestedArgs {
     fn wrong_type(&self, what: &str) -> (Option<Args>, Found) {
         let mut found = Found::default();
-        found.add(self.at, "/args".to_owned(), Code::WrongType, format!("args must be a JSON object, not {what}"));
+        found.add(
+            self.at,
+            "/args".to_owned(),
+            Code::WrongType,
+            format!("args must be a JSON object, not {what}"),
+        );
         (None, found)
     }
 }

@@ -552,6 +552,35 @@ fn options_struct(o: &mut String, spec: &Spec) {
     line(o, 1, "}");
 
     blank(o);
+    doc(
+        o,
+        1,
+        "Sets the option at `index` in [`OPTIONS`] from a wire value: [`Options::set`] without",
+    );
+    doc(o, 1, "looking the name up.");
+    line(
+        o,
+        1,
+        "pub fn set_at(&mut self, index: usize, value: WireValue<'_>) -> Result<(), SetError> {",
+    );
+    line(o, 2, "match index {");
+    for (i, f) in spec.options.iter().enumerate() {
+        let setter = match f.kind {
+            OptionKind::Bool { .. } => "set_bool",
+            OptionKind::Enum { .. } => "set_enum",
+            OptionKind::Text { .. } => continue,
+        };
+        line(
+            o,
+            3,
+            &format!("{i} => crate::spec::{setter}(&mut self.{}, value),", f.name),
+        );
+    }
+    line(o, 3, "_ => Err(SetError::UnknownOption),");
+    line(o, 2, "}");
+    line(o, 1, "}");
+
+    blank(o);
     breaks_fn(o, spec);
     blank(o);
     price_fn(o, spec);
@@ -636,18 +665,29 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
 }
 
 fn price_fn(o: &mut String, spec: &Spec) {
+    let names: Vec<&str> = spec
+        .dimensions
+        .iter()
+        .map(|&d| spec.options[d].name.as_str())
+        .collect();
+    let counts: Vec<usize> = spec
+        .dimensions
+        .iter()
+        .map(|&d| spec.options[d].value_count().unwrap_or(0))
+        .collect();
+    // strides[j]: how far one step of dimension j moves in the table.
+    let strides: Vec<usize> = (0..counts.len())
+        .map(|j| counts[j + 1..].iter().product())
+        .collect();
+    let cells: usize = counts.iter().product();
+
     doc(
         o,
         1,
-        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break.",
+        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break:",
     );
-    doc(o, 1, "");
-    doc(
-        o,
-        1,
-        "One `match` over the price dimensions with an arm for every combination, so the",
-    );
-    doc(o, 1, "compiler checks that the table is complete.");
+    doc(o, 1, "one index into a table built at compile time.");
+    line(o, 1, "#[inline]");
     line(
         o,
         1,
@@ -660,17 +700,105 @@ fn price_fn(o: &mut String, spec: &Spec) {
             line(o, 2, "}");
         }
     }
-    let dims: Vec<String> = spec
+    let terms: Vec<String> = names
+        .iter()
+        .zip(&strides)
+        .map(|(name, &stride)| match stride {
+            1 => format!("self.{name} as usize"),
+            _ => format!("self.{name} as usize * {stride}"),
+        })
+        .collect();
+    let sum = terms.join(" + ");
+    // `Self::PRICES[` + sum + `]` at indent 2 within 100 columns.
+    if 8 + "Self::PRICES[]".len() + sum.len() <= 100 {
+        line(o, 2, &format!("Self::PRICES[{sum}]"));
+    } else {
+        // As rustfmt breaks a long sum: the first term on the bracket's line.
+        let last = terms.len() - 1;
+        for (k, term) in terms.iter().enumerate() {
+            let text = match k {
+                0 => format!("Self::PRICES[{term}"),
+                k if k == last => format!("+ {term}]"),
+                _ => format!("+ {term}"),
+            };
+            line(o, if k == 0 { 2 } else { 3 }, &text);
+        }
+    }
+    line(o, 1, "}");
+    blank(o);
+
+    doc(
+        o,
+        1,
+        "Every combination of the price dimensions, indexed as in [`Options::price`].",
+    );
+    line(
+        o,
+        1,
+        &format!("const PRICES: [Result<Decimal, &'static Rule>; {cells}] = {{"),
+    );
+    line(
+        o,
+        2,
+        &format!("let mut table = [Ok(Decimal::ZERO); {cells}];"),
+    );
+    line(o, 2, "let mut i = 0;");
+    line(o, 2, &format!("while i < {cells} {{"));
+    for (k, &d) in spec.dimensions.iter().enumerate() {
+        let option = &spec.options[d];
+        let index = match (strides[k], k) {
+            (1, 0) => "i".to_owned(),
+            (1, _) => format!("i % {}", counts[k]),
+            (stride, 0) => format!("i / {stride}"),
+            (stride, _) => format!("(i / {stride}) % {}", counts[k]),
+        };
+        let value = match &option.kind {
+            OptionKind::Enum { rust, .. } => format!("{rust}::ALL[{index}]"),
+            _ => format!("{index} == 1"),
+        };
+        line(o, 3, &format!("let {} = {value};", option.name));
+    }
+    line(
+        o,
+        3,
+        &format!("table[i] = Self::cell({});", names.join(", ")),
+    );
+    line(o, 3, "i += 1;");
+    line(o, 2, "}");
+    line(o, 2, "table");
+    line(o, 1, "};");
+    blank(o);
+
+    doc(
+        o,
+        1,
+        "The price table as one `match` with an arm for every combination of the price",
+    );
+    doc(
+        o,
+        1,
+        "dimensions, so the compiler checks that it is complete.",
+    );
+    let params: Vec<String> = spec
         .dimensions
         .iter()
-        .map(|&d| format!("self.{}", spec.options[d].name))
+        .map(|&d| format!("{}: {}", spec.options[d].name, field_type(&spec.options[d])))
         .collect();
+    let signature = format!(
+        "const fn cell({}) -> Result<Decimal, &'static Rule> {{",
+        params.join(", ")
+    );
+    if 4 + signature.len() <= 100 {
+        line(o, 1, &signature);
+    } else {
+        line(o, 1, "const fn cell(");
+        for p in &params {
+            line(o, 2, &format!("{p},"));
+        }
+        line(o, 1, ") -> Result<Decimal, &'static Rule> {");
+    }
+    let dims: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
     match_tuple(o, 2, &dims);
-    let counts: Vec<usize> = spec
-        .dimensions
-        .iter()
-        .map(|&d| spec.options[d].value_count().unwrap_or(0))
-        .collect();
     let priced: BTreeMap<&[usize], &Price> = spec
         .cells
         .iter()
