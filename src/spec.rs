@@ -89,7 +89,9 @@ impl fmt::Display for Rule {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{option} = {value}")?;
+            f.write_str(option)?;
+            f.write_str(" = ")?;
+            value.fmt(f)?;
         }
         f.write_str(")")
     }
@@ -108,8 +110,15 @@ impl fmt::Display for WireValue<'_> {
     /// Writes the value as JSON would: `"1080p"`, `true`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // The spec's values need no escaping; anything else is escaped.
+            WireValue::Str(s) if !s.contains(['"', '\\']) && !s.chars().any(char::is_control) => {
+                f.write_str("\"")?;
+                f.write_str(s)?;
+                f.write_str("\"")
+            }
             WireValue::Str(s) => write!(f, "{s:?}"),
-            WireValue::Bool(b) => write!(f, "{b}"),
+            WireValue::Bool(true) => f.write_str("true"),
+            WireValue::Bool(false) => f.write_str("false"),
         }
     }
 }

@@ -306,6 +306,16 @@ mod tests {
         ] {
             assert_eq!(accept(json.as_bytes(), Form::Auto, true), None, "{json}");
         }
+        // Invalid UTF-8 anywhere is the full checker's to report.
+        for bytes in [
+            &b"{\"prompt\":\"a \xff\"}"[..],
+            b"{\"prompt\":\"a\",\"resolution\":\"540p\xff\"}",
+            b"{\"prompt\xff\":\"a\"}",
+            b"{\"prompt\":\"a\"}\xff",
+            b"\xef\xbb\xbf{\"prompt\":\"a\"}",
+        ] {
+            assert_eq!(accept(bytes, Form::Auto, true), None, "{bytes:?}");
+        }
     }
 
     fn token() -> impl Strategy<Value = String> {
