@@ -3,9 +3,10 @@
 //!
 //! - `typed_quote`: `Options::quote` over all 180 combinations, against a `HashMap<String, Decimal>`
 //!   loaded at run time from the same spec and keyed by a string built from the option values.
-//! - `check_json`: JSON args bytes → checked quote, against the `jsonschema` crate validating the
-//!   same bytes with the exported schema and then looking the price up in that map, and against
-//!   serde_json parsing the bytes into `IgnoredAny` (the floor: parsing and nothing else).
+//! - `check_json`: JSON args bytes → checked quote (`quote_json`, and `check_args` then `quote`),
+//!   against the `jsonschema` crate validating the same bytes with the exported schema and then
+//!   looking the price up in that map, and against serde_json parsing the bytes into
+//!   `IgnoredAny` (the floor: parsing and nothing else).
 //! - `jsonl`: a 100 000-line usage log → quotes and the exact total, against serde_json reading
 //!   the same lines into `IgnoredAny`.
 
