@@ -206,6 +206,27 @@ fn run(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, 
 
 /// Parses and judges `bytes` in one pass, explaining every violation.
 fn run_slow(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, Violations> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        return Err(Violations {
+            errors: vec![Violation {
+                path: String::new(),
+                code: Code::InvalidJson,
+                message: "the input starts with a UTF-8 byte order mark (EF BB BF), which JSON text must not have; remove it"
+                    .to_owned(),
+            }],
+        });
+    }
+    // Values the checker skips are not decoded, so check the whole text once: invalid UTF-8
+    // anywhere, even in an ignored field, makes the input not JSON.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(Violations {
+            errors: vec![Violation {
+                path: String::new(),
+                code: Code::InvalidJson,
+                message: format!("not valid JSON: invalid UTF-8 at byte {}", e.valid_up_to()),
+            }],
+        });
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let outcome = Request { form, keep_prompt }
         .deserialize(&mut de)

@@ -2,13 +2,15 @@
 //!
 //! Nothing is built for a valid field but the typed value; paths and messages are made only for
 //! violations. Nested values the checker does not need (an array where a string belongs, an
-//! unknown field's value) are skipped with `IgnoredAny`. Duplicate keys are seen because the
+//! unknown field's value) are skipped with [`Skip`], which still reads every string and number
+//! in full, so a document that is not JSON (a raw control character, a lone surrogate escape)
+//! is refused even where the checker does not look. Duplicate keys are seen because the
 //! visitor meets every key, not a map where the last one wins.
 
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Code, Violation};
 use crate::spec::{OptionKind, QuotedList, WireValue};
@@ -135,12 +137,12 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(Scalar::Array)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
         Ok(Scalar::Object)
     }
 }
@@ -148,6 +150,67 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 impl<'de> de::Deserialize<'de> for Scalar<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// A value read in full and thrown away. Unlike `serde::de::IgnoredAny` (whose serde_json
+/// implementation neither decodes strings nor checks their escapes and control characters, nor
+/// counts nesting), it refuses everything `serde_json::Value` would refuse, so the verdict does
+/// not depend on whether the checker looks at a field. Nesting is bounded by serde_json's
+/// recursion limit (128).
+struct Skip;
+
+impl<'de> de::Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(SkipVisitor)
+    }
+}
+
+struct SkipVisitor;
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
     }
 }
 
@@ -230,7 +293,7 @@ impl<'b> ArgsWalk<'b> {
         let bit = 1u64 << index;
         let path = || pointer(self.base, spec.name);
         if self.seen & bit != 0 {
-            map.next_value::<IgnoredAny>()?;
+            map.next_value::<Skip>()?;
             self.failed |= bit;
             let message = format!(
                 "field {:?} is given more than once; give it once",
@@ -475,7 +538,7 @@ impl<'de> Visitor<'de> for Request {
                     body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?
                 }
                 _ => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                     unknown.push((at, key.into_owned()));
                 }
             }
@@ -531,7 +594,7 @@ impl<'de> Visitor<'de> for Request {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Outcome, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(Err(not_an_object(self.form, "an array")))
     }
 
@@ -600,7 +663,7 @@ fn body_field_value<'de, A: MapAccess<'de>>(
     let name = BODY_FIELDS[index];
     let path = || pointer("", name);
     if body.seen & (1 << index) != 0 {
-        map.next_value::<IgnoredAny>()?;
+        map.next_value::<Skip>()?;
         let message = format!("field {name:?} is given more than once; give it once");
         body.found.add(at, path(), Code::DuplicateField, message);
         return Ok(());
@@ -699,7 +762,7 @@ impl<'de> Visitor<'de> for NestedArgs {
             match OPTIONS.iter().position(|o| o.name == key) {
                 Some(index) => args.field(at, index, &mut map)?,
                 None => {
-                    map.next_value::<IgnoredAny>()?;
+                    map.next_value::<Skip>()?;
                     unknown.push((at, key.into_owned()));
                 }
             }
@@ -735,7 +798,7 @@ impl<'de> Visitor<'de> for NestedArgs {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while seq.next_element::<Skip>()?.is_some() {}
         Ok(self.wrong_type("an array"))
     }
 

@@ -1,0 +1,252 @@
+//! Hostile input: a checked-in corpus with the expected verdict for each, bounded
+//! arbitrary-bytes tests of every JSON entry point (the same invariants the fuzz targets in
+//! `fuzz/` check), and exactness over a million requests.
+
+mod common;
+
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use common::invariants::{check_entry_points, check_jsonl, check_responses};
+use common::seed::{milli, seed_price};
+use pixverse_pricing::jsonl::{Log, Mode};
+use pixverse_pricing::{check, Code, Decimal};
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn hostile_dir() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile"))
+}
+
+/// Every file in tests/hostile/ against its verdict in tests/hostile/expected.json: accepted,
+/// or rejected with exactly these `(path, code)` violations in this order.
+#[test]
+fn hostile_corpus() {
+    let expected: Value =
+        serde_json::from_slice(&std::fs::read(hostile_dir().join("expected.json")).unwrap())
+            .unwrap();
+    let expected = expected.as_object().unwrap();
+    let mut files: Vec<String> = std::fs::read_dir(hostile_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "expected.json")
+        .collect();
+    files.sort();
+    let listed: Vec<&String> = expected.keys().collect();
+    assert_eq!(
+        files.iter().collect::<Vec<_>>(),
+        listed,
+        "every corpus file has a verdict, and only those"
+    );
+    for (name, verdict) in expected {
+        let input = std::fs::read(hostile_dir().join(name)).unwrap();
+        check_entry_points(&input);
+        check_responses(&input);
+        check_jsonl(&input);
+        match (check(&input), verdict.get("errors")) {
+            (Ok(_), None) => assert_eq!(verdict["accepted"], true, "{name}"),
+            (Err(violations), Some(want)) => {
+                let got: Vec<(String, String)> = violations
+                    .as_slice()
+                    .iter()
+                    .map(|v| (v.path.clone(), v.code.to_string()))
+                    .collect();
+                let want: Vec<(String, String)> = want
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|pc| {
+                        (
+                            pc[0].as_str().unwrap().to_owned(),
+                            pc[1].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, want, "{name}: {violations}");
+            }
+            (got, _) => panic!("{name}: expected {verdict}, got {got:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_named() {
+    let v = check(b"\xef\xbb\xbf{\"prompt\":\"a\"}").unwrap_err();
+    assert_eq!(v.as_slice()[0].code, Code::InvalidJson);
+    assert_eq!(
+        v.as_slice()[0].message,
+        "the input starts with a UTF-8 byte order mark (EF BB BF), which JSON text must not have; remove it"
+    );
+}
+
+#[test]
+fn a_ten_megabyte_prompt_is_accepted() {
+    let prompt = "a black lab swimming ".repeat(500_000); // 10.5 MB
+    let json = format!(r#"{{"prompt":"{prompt}","resolution":"540p"}}"#);
+    let request = check(&json).unwrap();
+    assert_eq!(request.args.prompt().len(), prompt.len());
+    assert_eq!(request.quote().unwrap().amount().to_string(), "0.128");
+    let blank = format!(r#"{{"prompt":"{}"}}"#, " ".repeat(10_000_000));
+    assert_eq!(
+        check(&blank).unwrap_err().as_slice()[0].code,
+        Code::EmptyPrompt
+    );
+}
+
+/// Inputs near valid ones: a valid request with bytes flipped, cut or repeated.
+fn near_valid() -> impl Strategy<Value = Vec<u8>> {
+    let valid = prop::sample::select(vec![
+        r#"{"prompt":"a cat","resolution":"1080p","duration":"8","generate_audio":true}"#,
+        r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a \"dog\"","multi_shot":true},"callback_url":"https://e.x/h"}"#,
+        r#"{"code":0,"data":{"amount":"0.128","job_id":"j"}}"#,
+        r#"{"code":0,"data":{"amount":0.1234567890123456789,"job_id":"j"}}"#,
+        r#"{"code":0,"data":{"status":2,"result":{"videos":[{"url":"https://e.x/v.mp4"}]}}}"#,
+        "{\"prompt\":\"a\"}\n\n{\"prompt\":\"b\",\"duration\":\"10\",\"resolution\":\"1080p\"}\r\nnot json\n",
+    ]);
+    (
+        valid,
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 0..4),
+    )
+        .prop_map(|(v, edits)| {
+            let mut bytes = v.as_bytes().to_vec();
+            for (at, byte, kind) in edits {
+                if bytes.is_empty() {
+                    break;
+                }
+                let i = at.index(bytes.len());
+                match kind {
+                    0 => bytes[i] = byte,
+                    1 => bytes.truncate(i),
+                    _ => {
+                        let copy = bytes[i..].to_vec();
+                        bytes.splice(i..i, copy);
+                    }
+                }
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_hold_every_invariant(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        check_entry_points(&bytes);
+        check_responses(&bytes);
+        check_jsonl(&bytes);
+    }
+
+    #[test]
+    fn near_valid_inputs_hold_every_invariant(bytes in near_valid()) {
+        check_entry_points(&bytes);
+        check_responses(&bytes);
+        check_jsonl(&bytes);
+    }
+}
+
+/// `count` JSONL requests from a seeded generator, made as they are read: every option
+/// combination (some refused), bare args and bodies.
+struct Requests {
+    remaining: usize,
+    seed: u64,
+    line: Vec<u8>,
+    at: usize,
+}
+
+const RESOLUTIONS: [&str; 3] = ["540p", "720p", "1080p"];
+const DURATIONS: [&str; 3] = ["5", "8", "10"];
+const ASPECTS: [&str; 5] = ["16:9", "9:16", "4:3", "3:4", "1:1"];
+
+impl Requests {
+    fn next(&mut self) -> u64 {
+        // xorshift64*: deterministic, and enough to spread requests over the table.
+        self.seed ^= self.seed >> 12;
+        self.seed ^= self.seed << 25;
+        self.seed ^= self.seed >> 27;
+        self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+impl Read for Requests {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.at == self.line.len() {
+            if self.remaining == 0 {
+                return Ok(0);
+            }
+            self.remaining -= 1;
+            let r = self.next();
+            let args = format!(
+                r#"{{"prompt":"p{r}","resolution":"{}","duration":"{}","aspect_ratio":"{}","generate_audio":{},"multi_shot":{}}}"#,
+                RESOLUTIONS[(r % 3) as usize],
+                DURATIONS[((r >> 8) % 3) as usize],
+                ASPECTS[((r >> 16) % 5) as usize],
+                (r >> 24) & 1 == 1,
+                (r >> 25) & 1 == 1,
+            );
+            self.line = if (r >> 26) & 1 == 1 {
+                format!(r#"{{"model":"pixverse/pixverse-5.5/text-to-video","args":{args}}}"#)
+                    .into_bytes()
+            } else {
+                args.into_bytes()
+            };
+            self.line.push(b'\n');
+            self.at = 0;
+        }
+        let n = buf.len().min(self.line.len() - self.at);
+        buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// A million requests quoted through the JSONL reader: the `Decimal` total equals the total in
+/// integer thousandths of a dollar from the hand-transcribed table.
+#[test]
+fn a_million_requests_total_exactly() {
+    const COUNT: usize = 1_000_000;
+    const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+    // The expected total, by integer arithmetic over the same requests.
+    let mut expected_milli: u64 = 0;
+    let mut expected_refused = 0u64;
+    let mut shadow = Requests {
+        remaining: COUNT,
+        seed: SEED,
+        line: Vec::new(),
+        at: 0,
+    };
+    for _ in 0..COUNT {
+        let r = shadow.next();
+        let price = seed_price(
+            (r >> 25) & 1 == 1,
+            (r >> 24) & 1 == 1,
+            RESOLUTIONS[(r % 3) as usize],
+            DURATIONS[((r >> 8) % 3) as usize],
+        );
+        match price {
+            Some(p) => expected_milli += milli(p),
+            None => expected_refused += 1,
+        }
+    }
+    let mut generator = Requests {
+        remaining: COUNT,
+        seed: SEED,
+        line: Vec::new(),
+        at: 0,
+    };
+    let mut log = Log::new(BufReader::new(&mut generator), Mode::Quote);
+    for entry in log.by_ref() {
+        entry.unwrap();
+    }
+    let s = log.summary();
+    assert_eq!(s.lines, COUNT as u64);
+    assert_eq!(s.rejected, expected_refused);
+    assert!(
+        expected_refused > 50_000,
+        "the 1080p / 10 s rule is exercised: {expected_refused}"
+    );
+    assert_eq!(
+        s.total,
+        Some(Decimal::new(i64::try_from(expected_milli).unwrap(), 3))
+    );
+}
