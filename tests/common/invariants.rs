@@ -84,8 +84,8 @@ pub fn assert_accepted(request: &CreateJobRequest) {
     }
 }
 
-/// Every JSON entry point on `input`: `check`, `check_args`, `check_request`, `quote_json`.
-pub fn check_entry_points(input: &[u8]) {
+/// The args entry points on `input`: `check` (either form), `quote_json`, `check_args`.
+pub fn check_args_entry(input: &[u8]) {
     let auto = check(input);
     match &auto {
         Ok(request) => assert_accepted(request),
@@ -101,10 +101,20 @@ pub fn check_entry_points(input: &[u8]) {
         Ok(args) => assert_accepted(&CreateJobRequest::new(args)),
         Err(violations) => assert_violations_point_into(input, &violations),
     }
+}
+
+/// The create-job body entry point on `input`: `check_request`.
+pub fn check_request_entry(input: &[u8]) {
     match check_request(input) {
         Ok(request) => assert_accepted(&request),
         Err(violations) => assert_violations_point_into(input, &violations),
     }
+}
+
+/// Every JSON entry point on `input`.
+pub fn check_entry_points(input: &[u8]) {
+    check_args_entry(input);
+    check_request_entry(input);
 }
 
 /// The response parsers: no panic; what parses writes back to what parses the same, with
