@@ -88,32 +88,30 @@ pub fn parse_decimal(s: &str, exponent: bool) -> Option<Decimal> {
 
 /// `value × 10^exp`, or `None` if that cannot be held exactly.
 fn scale_exact(value: Decimal, exp: i64) -> Option<Decimal> {
-    let scale = i64::from(value.scale()) - exp;
-    if (0..=28).contains(&scale) {
-        let mut v = value;
-        v.set_scale(u32::try_from(scale).ok()?).ok()?;
-        return Some(v);
+    // Zero is zero at any exponent (`0e-4444444444444`), and costs nothing to say so.
+    if value.is_zero() {
+        return Some(Decimal::ZERO);
     }
-    if scale < 0 {
-        // Multiply the mantissa up: 5e3 → 5000.
-        let ten = Decimal::from(10u8);
-        let mut v = value;
-        v.set_scale(0).ok()?;
-        for _ in 0..(-scale) {
-            v = v.checked_mul(ten)?;
+    let mut mantissa = value.mantissa();
+    let mut scale = i64::from(value.scale()).checked_sub(exp)?;
+    // Too many decimals: exact only if trailing zeros can be dropped; at most 29 can be, as a
+    // Decimal's mantissa has at most 29 digits, so this loop is short whatever the exponent.
+    while scale > 28 {
+        if mantissa % 10 != 0 {
+            return None;
         }
-        return Some(v);
+        mantissa /= 10;
+        scale -= 1;
     }
-    // More than 28 decimals: exact only if trailing zeros can be dropped.
-    let text = value.mantissa().to_string();
-    let extra = usize::try_from(scale - 28).ok()?;
-    let kept = text.strip_suffix(&"0".repeat(extra))?;
-    let mantissa: i128 = if kept.is_empty() || kept == "-" {
-        0
-    } else {
-        kept.parse().ok()?
-    };
-    Decimal::try_from_i128_with_scale(mantissa, 28).ok()
+    // A negative scale multiplies the mantissa up (5e3 → 5000): more than 28 places overflows.
+    while scale < 0 {
+        if scale < -29 {
+            return None;
+        }
+        mantissa = mantissa.checked_mul(10)?;
+        scale += 1;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
 #[cfg(test)]
@@ -156,5 +154,26 @@ mod tests {
         }
         // 30 significant decimals cannot be held exactly.
         assert!(parse_json("0.123456789012345678901234567891").is_err());
+    }
+
+    /// Found by the `responses` fuzz target: huge exponents must be answered at once, without
+    /// allocating or looping in proportion to them.
+    #[test]
+    fn huge_exponents_are_cheap() {
+        assert_eq!(parse_json("0e-4444444444444").unwrap(), Decimal::ZERO);
+        assert_eq!(parse_json("0E999999999999999").unwrap(), Decimal::ZERO);
+        assert!(parse_json("1e-4444444444444").is_err());
+        assert!(parse_json("5e999999999999999").is_err());
+        assert!(parse_json("1e99999999999999999999").is_err());
+        assert_eq!(parse_json("1000e-3").unwrap(), d("1.000"));
+        assert_eq!(
+            parse_json("1.5e28").unwrap(),
+            d("15000000000000000000000000000")
+        );
+        assert!(parse_json("1e29").is_err());
+        assert_eq!(
+            parse_json("100e-30").unwrap(),
+            d("0.0000000000000000000000000001")
+        );
     }
 }

@@ -91,6 +91,16 @@ fn create_response_amounts_are_exact_from_strings_and_numbers() {
             .contains("money must be a plain decimal string"),
         "{err}"
     );
+    // Exponents are read exactly, and huge ones answered at once (found by fuzzing).
+    let r = CreateJobResponse::from_json(
+        r#"{"code":0,"data":{"amount":0e-4444444444444,"job_id":"j"}}"#,
+    )
+    .unwrap();
+    assert_eq!(r.amount(), Some(Decimal::ZERO));
+    assert!(CreateJobResponse::from_json(
+        r#"{"code":0,"data":{"amount":1e-4444444444444,"job_id":"j"}}"#
+    )
+    .is_err());
     // An error response without data.
     let r = CreateJobResponse::from_json(r#"{"code":401,"msg":"unauthorized"}"#).unwrap();
     assert_eq!((r.code, r.data), (401, None));

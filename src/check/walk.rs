@@ -667,7 +667,9 @@ fn body_field_value<'de, A: MapAccess<'de>>(
         // JSON tools resolve `/args/...` in the last `args`, so problems found inside an earlier
         // one would point at the wrong value: the duplicate is the problem to report.
         let nested = pointer("", name) + "/";
-        body.found.items.retain(|(_, v)| !v.path.starts_with(&nested));
+        body.found
+            .items
+            .retain(|(_, v)| !v.path.starts_with(&nested));
         let message = format!("field {name:?} is given more than once; give it once");
         body.found.add(at, path(), Code::DuplicateField, message);
         return Ok(());
