@@ -4,10 +4,11 @@
 
 mod common;
 
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::path::Path;
 
 use common::invariants::{check_entry_points, check_jsonl, check_responses};
+use common::lines::LineReader;
 use common::seed::{milli, seed_price};
 use pixverse_pricing::jsonl::{Log, Mode};
 use pixverse_pricing::{check, Code, Decimal};
@@ -145,59 +146,42 @@ proptest! {
     }
 }
 
-/// `count` JSONL requests from a seeded generator, made as they are read: every option
-/// combination (some refused), bare args and bodies.
-struct Requests {
-    remaining: usize,
-    seed: u64,
-    line: Vec<u8>,
-    at: usize,
-}
-
 const RESOLUTIONS: [&str; 3] = ["540p", "720p", "1080p"];
 const DURATIONS: [&str; 3] = ["5", "8", "10"];
 const ASPECTS: [&str; 5] = ["16:9", "9:16", "4:3", "3:4", "1:1"];
 
-impl Requests {
+/// A seeded xorshift64* generator: deterministic, and enough to spread requests over the table.
+struct Random(u64);
+
+impl Random {
     fn next(&mut self) -> u64 {
-        // xorshift64*: deterministic, and enough to spread requests over the table.
-        self.seed ^= self.seed >> 12;
-        self.seed ^= self.seed << 25;
-        self.seed ^= self.seed >> 27;
-        self.seed.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 }
 
-impl Read for Requests {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.at == self.line.len() {
-            if self.remaining == 0 {
-                return Ok(0);
-            }
-            self.remaining -= 1;
-            let r = self.next();
-            let args = format!(
-                r#"{{"prompt":"p{r}","resolution":"{}","duration":"{}","aspect_ratio":"{}","generate_audio":{},"multi_shot":{}}}"#,
-                RESOLUTIONS[(r % 3) as usize],
-                DURATIONS[((r >> 8) % 3) as usize],
-                ASPECTS[((r >> 16) % 5) as usize],
-                (r >> 24) & 1 == 1,
-                (r >> 25) & 1 == 1,
-            );
-            self.line = if (r >> 26) & 1 == 1 {
-                format!(r#"{{"model":"pixverse/pixverse-5.5/text-to-video","args":{args}}}"#)
-                    .into_bytes()
-            } else {
-                args.into_bytes()
-            };
-            self.line.push(b'\n');
-            self.at = 0;
-        }
-        let n = buf.len().min(self.line.len() - self.at);
-        buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
+/// One JSONL request from the random number `r`: every option drawn from `r`'s bits, as bare
+/// args or as a body.
+fn request_line(r: u64, line: &mut Vec<u8>) {
+    let args = format!(
+        r#"{{"prompt":"p{r}","resolution":"{}","duration":"{}","aspect_ratio":"{}","generate_audio":{},"multi_shot":{}}}"#,
+        RESOLUTIONS[(r % 3) as usize],
+        DURATIONS[((r >> 8) % 3) as usize],
+        ASPECTS[((r >> 16) % 5) as usize],
+        (r >> 24) & 1 == 1,
+        (r >> 25) & 1 == 1,
+    );
+    if (r >> 26) & 1 == 1 {
+        line.extend_from_slice(
+            format!(r#"{{"model":"pixverse/pixverse-5.5/text-to-video","args":{args}}}"#)
+                .as_bytes(),
+        );
+    } else {
+        line.extend_from_slice(args.as_bytes());
     }
+    line.push(b'\n');
 }
 
 /// A million requests quoted through the JSONL reader: the `Decimal` total equals the total in
@@ -206,17 +190,12 @@ impl Read for Requests {
 fn a_million_requests_total_exactly() {
     const COUNT: usize = 1_000_000;
     const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
-    // The expected total, by integer arithmetic over the same requests.
+    // The expected total, by integer arithmetic over the same random numbers.
     let mut expected_milli: u64 = 0;
     let mut expected_refused = 0u64;
-    let mut shadow = Requests {
-        remaining: COUNT,
-        seed: SEED,
-        line: Vec::new(),
-        at: 0,
-    };
+    let mut random = Random(SEED);
     for _ in 0..COUNT {
-        let r = shadow.next();
+        let r = random.next();
         let price = seed_price(
             (r >> 25) & 1 == 1,
             (r >> 24) & 1 == 1,
@@ -228,13 +207,17 @@ fn a_million_requests_total_exactly() {
             None => expected_refused += 1,
         }
     }
-    let mut generator = Requests {
-        remaining: COUNT,
-        seed: SEED,
-        line: Vec::new(),
-        at: 0,
-    };
-    let mut log = Log::new(BufReader::new(&mut generator), Mode::Quote);
+    let mut random = Random(SEED);
+    let mut remaining = COUNT;
+    let input = LineReader::new(|line: &mut Vec<u8>| {
+        if remaining == 0 {
+            return false;
+        }
+        remaining -= 1;
+        request_line(random.next(), line);
+        true
+    });
+    let mut log = Log::new(BufReader::new(input), Mode::Quote);
     for entry in log.by_ref() {
         entry.unwrap();
     }

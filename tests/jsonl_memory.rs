@@ -2,9 +2,12 @@
 //! with a global allocator that tracks the high-water mark of live heap bytes.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::io::{BufReader, Read};
+use std::io::BufReader;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod common;
+
+use common::lines::LineReader;
 use pixverse_pricing::jsonl::{Log, Mode};
 use pixverse_pricing::Decimal;
 
@@ -46,15 +49,6 @@ unsafe impl GlobalAlloc for Tracking {
 #[global_allocator]
 static GLOBAL: Tracking = Tracking;
 
-/// A usage log of `lines` lines made on the fly, so the input itself takes no memory: valid
-/// requests (some long), rejected ones, corrupt ones and blank lines, in turn.
-struct Generated {
-    remaining: usize,
-    line: Vec<u8>,
-    at: usize,
-    n: usize,
-}
-
 const LINES: [&str; 6] = [
     r#"{"prompt":"a black lab swimming","resolution":"1080p","duration":"8"}"#,
     r#"{"prompt":"a cat","resolution":"1080p","duration":"10"}"#,
@@ -64,41 +58,26 @@ const LINES: [&str; 6] = [
     r#"{"prompt":"PROMPT","generate_audio":true}"#,
 ];
 
-impl Read for Generated {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.at == self.line.len() {
-            if self.remaining == 0 {
-                return Ok(0);
-            }
-            self.remaining -= 1;
-            let template = LINES[self.n % LINES.len()];
-            self.n += 1;
-            self.line.clear();
-            // Every sixth line carries a 64 KiB prompt.
-            self.line.extend_from_slice(
-                template
-                    .replace("PROMPT", &"x".repeat(64 * 1024))
-                    .as_bytes(),
-            );
-            self.line.push(b'\n');
-            self.at = 0;
-        }
-        let n = buf.len().min(self.line.len() - self.at);
-        buf[..n].copy_from_slice(&self.line[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
-    }
-}
-
 /// Reads a generated log of `lines` lines; returns the peak live bytes above the start, and
 /// the summary's counts and total.
 fn run(lines: usize) -> (usize, (u64, u64, u64, Decimal)) {
-    let input = BufReader::new(Generated {
-        remaining: lines,
-        line: Vec::with_capacity(80 * 1024),
-        at: 0,
-        n: 0,
-    });
+    // Valid requests (one in six with a 64 KiB prompt), refused ones, corrupt ones and blank
+    // lines, in turn, made as they are read so the input itself takes no memory.
+    let long_prompt = "x".repeat(64 * 1024);
+    let mut n = 0;
+    let input = BufReader::new(LineReader::new(move |line: &mut Vec<u8>| {
+        if n == lines {
+            return false;
+        }
+        line.extend_from_slice(
+            LINES[n % LINES.len()]
+                .replace("PROMPT", &long_prompt)
+                .as_bytes(),
+        );
+        line.push(b'\n');
+        n += 1;
+        true
+    }));
     let base = LIVE.load(Ordering::SeqCst);
     PEAK.store(base, Ordering::SeqCst);
     let mut log = Log::new(input, Mode::Quote);

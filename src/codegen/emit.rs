@@ -430,19 +430,11 @@ fn options_struct(o: &mut String, spec: &Spec) {
     doc(
         o,
         0,
-        "Every option of a request except its free text: what the price depends on and what",
-    );
-    doc(
-        o,
-        0,
-        "the rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented",
-    );
-    doc(o, 0, "defaults; the `with_*` methods build from there.");
-    doc(o, 0, "");
-    doc(
-        o,
-        0,
-        "It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
+        "Every option of a request except its free text: what the price depends on and what
+the rules check. [`Options::DEFAULT`] (also `Options::default()`) holds the documented
+defaults; the `with_*` methods build from there.
+
+It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     );
     line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
     line(o, 0, "pub struct Options {");
@@ -684,9 +676,9 @@ fn price_fn(o: &mut String, spec: &Spec) {
     doc(
         o,
         1,
-        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break:",
+        "The price of these options in [`CURRENCY`], or the first rule in [`RULES`] they break:
+one index into a table built at compile time.",
     );
-    doc(o, 1, "one index into a table built at compile time.");
     line(o, 1, "#[inline]");
     line(
         o,

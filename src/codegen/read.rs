@@ -747,12 +747,7 @@ impl<'s> Reader<'s> {
                     ok = false;
                     continue;
                 }
-                let names = quoted(
-                    options
-                        .iter()
-                        .filter(|o| o.value_count().is_some())
-                        .map(|o| o.name.as_str()),
-                );
+                let names = choice_names(options);
                 self.error(
                     key.span(),
                     format!("rule names unknown option `{name}`; options: {names}"),
@@ -979,12 +974,7 @@ impl<'s> Reader<'s> {
                 Some(o) => dims.push(o),
                 None if self.broken_options.iter().any(|b| b == name.get_ref()) => ok = false,
                 None => {
-                    let names = quoted(
-                        options
-                            .iter()
-                            .filter(|o| o.value_count().is_some())
-                            .map(|o| o.name.as_str()),
-                    );
+                    let names = choice_names(options);
                     self.error(
                         item.span(),
                         format!("unknown dimension `{}`; options: {names}", name.get_ref()),
@@ -1129,6 +1119,16 @@ fn describe(options: &[OptionDef], dims: &[usize], values: &[usize]) -> String {
         .map(|(&d, &v)| format!("{} = {}", options[d].name, wire_literal(&options[d], v)))
         .collect();
     format!("{{ {} }}", parts.join(", "))
+}
+
+/// The options a rule or a price can name (every one but free text), quoted.
+fn choice_names(options: &[OptionDef]) -> String {
+    quoted(
+        options
+            .iter()
+            .filter(|o| o.value_count().is_some())
+            .map(|o| o.name.as_str()),
+    )
 }
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {

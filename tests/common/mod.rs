@@ -3,6 +3,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub mod invariants;
+pub mod lines;
 pub mod seed;
 pub mod strategies;
 
