@@ -1,5 +1,5 @@
 //! Every documented price and every forbidden combination, against the seed page's table
-//! transcribed by hand in `common/mod.rs`.
+//! transcribed by hand in `common/seed.rs`.
 
 mod common;
 

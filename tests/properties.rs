@@ -1,4 +1,4 @@
-//! Property tests against the seed page's table (transcribed by hand in `common/mod.rs`).
+//! Property tests against the seed page's table (transcribed by hand in `common/seed.rs`).
 
 mod common;
 
