@@ -12,7 +12,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use pixverse_pricing::check;
+use pixverse_pricing::quote_json;
 
 fn main() -> ExitCode {
     let input = match std::env::args_os().nth(1) {
@@ -26,19 +26,9 @@ fn main() -> ExitCode {
             buf
         }
     };
-    let (json, code) = match check(&input) {
-        Ok(request) => match request.quote() {
-            Ok(quote) => (serde_json::to_string_pretty(&quote), 0),
-            // The checker already applies the rules; kept so that no path can panic.
-            Err(unsupported) => {
-                let errors = serde_json::json!({"errors": [{
-                    "path": "",
-                    "code": pixverse_pricing::Unsupported::CODE,
-                    "message": unsupported.to_string(),
-                }]});
-                (serde_json::to_string_pretty(&errors), 1)
-            }
-        },
+    // The pre-flight quote: check, then price, in one call.
+    let (json, code) = match quote_json(&input) {
+        Ok(quote) => (serde_json::to_string_pretty(&quote), 0),
         Err(violations) => (serde_json::to_string_pretty(&violations), 1),
     };
     match json {

@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use crate::{check, CreateJobRequest, Quote, Violation, CURRENCY, MODEL_ID, OPTIONS};
+use crate::{check, quote_json, CreateJobRequest, Quote, Violation, CURRENCY, MODEL_ID, OPTIONS};
 
 /// What a [`Log`] does with each request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -52,21 +52,18 @@ impl Verdict {
     }
 }
 
-/// Checks one request (and prices it in [`Mode::Quote`]).
+/// Checks one request (and prices it in [`Mode::Quote`], through [`quote_json`], which does not
+/// copy the prompt).
 pub fn judge(bytes: &[u8], mode: Mode) -> Verdict {
-    match check(bytes) {
-        Ok(request) if mode == Mode::Check => Verdict::Checked(request),
-        // The checker applies every rule, so quoting a checked request cannot fail; a failure
-        // would still be reported, never a panic.
-        Ok(request) => match request.quote() {
+    match mode {
+        Mode::Quote => match quote_json(bytes) {
             Ok(quote) => Verdict::Quoted(quote),
-            Err(unsupported) => Verdict::Rejected(vec![Violation {
-                path: String::new(),
-                code: crate::Code::UnsupportedCombination,
-                message: unsupported.to_string(),
-            }]),
+            Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
         },
-        Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
+        Mode::Check => match check(bytes) {
+            Ok(request) => Verdict::Checked(request),
+            Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
+        },
     }
 }
 
@@ -178,6 +175,13 @@ impl<R: BufRead> Log<R> {
     }
 }
 
+/// Whether a line is blank: nothing but JSON white space (space, tab, carriage return; a form
+/// feed is not JSON white space, so a line holding one is not blank but not JSON either).
+pub fn is_blank(line: &[u8]) -> bool {
+    line.iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+}
+
 /// Reads the next line of `reader` into `buf` (cleared first), without its `\n` or `\r\n`;
 /// `false` at the end of the input. Bytes are kept as they are: invalid UTF-8 is the checker's
 /// to report.
@@ -208,7 +212,7 @@ impl<R: BufRead> Iterator for Log<R> {
                 Ok(true) => {}
             }
             self.summary.lines += 1;
-            if self.buf.iter().all(u8::is_ascii_whitespace) {
+            if is_blank(&self.buf) {
                 self.summary.blank += 1;
                 continue;
             }
@@ -216,7 +220,12 @@ impl<R: BufRead> Iterator for Log<R> {
             match &verdict {
                 Verdict::Quoted(q) => {
                     self.summary.accepted += 1;
-                    self.summary.total = self.summary.total.map(|t| t + q.amount());
+                    // Exact, or no total at all: a log of quotes below a dollar would need
+                    // about 10^28 lines to overflow, but a total is never rounded.
+                    self.summary.total = self
+                        .summary
+                        .total
+                        .and_then(|t| crate::money::exact_add(t, q.amount()));
                 }
                 Verdict::Checked(_) => self.summary.accepted += 1,
                 Verdict::Rejected(_) => self.summary.rejected += 1,

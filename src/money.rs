@@ -7,7 +7,9 @@
 //!
 //! Reading keeps the exact digits of a JSON number (`{"amount": 0.02}`) by taking the number's
 //! raw text from `serde_json` instead of an `f64`; it therefore needs a `serde_json`
-//! deserializer (from text, bytes, a reader, or a `serde_json::Value`).
+//! deserializer. Read from text, bytes or a reader to keep every digit: a `serde_json::Value`
+//! has already made a fractional number an `f64`, so through one only numbers of up to 15
+//! significant digits come back exactly.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serializer};
@@ -40,78 +42,112 @@ fn parse_json(raw: &str) -> Result<Decimal, String> {
         let s: String =
             serde_json::from_str(raw).map_err(|e| format!("invalid money string: {e}"))?;
         parse_decimal(&s, false).ok_or_else(|| {
-            format!("money must be a plain decimal string such as \"0.128\", got {s:?}")
+            format!(
+                "money must be a plain decimal string such as \"0.128\" that a Decimal holds exactly, got {:?}",
+                crate::check::short(&s)
+            )
         })
     } else {
         parse_decimal(raw, true).ok_or_else(|| {
-            format!("money must be a decimal string such as \"0.128\" or a JSON number, got {raw}")
+            format!(
+                "money must be a decimal string such as \"0.128\" or a JSON number that a Decimal holds exactly, got {}",
+                crate::check::short(raw)
+            )
         })
     }
 }
 
+/// `a + b` exactly: `None` if the sum overflows or a `Decimal` would have to round it (which it
+/// does, silently, when the sum needs more than 28 to 29 significant digits).
+pub fn exact_add(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let mut sum = a.checked_add(b)?;
+    // `0 − 0` is zero, not `-0`.
+    if sum.is_zero() {
+        sum.set_sign_positive(true);
+    }
+    (sum.scale() >= a.scale().max(b.scale())).then_some(sum)
+}
+
+/// `a − b` exactly; see [`exact_add`].
+pub fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
+    exact_add(a, -b)
+}
+
+/// The most significant digits a `Decimal` holds (its mantissa is below 2^96 ≈ 7.9 × 10^28).
+const MAX_DIGITS: usize = 29;
+/// The most decimal places a `Decimal` holds.
+const MAX_SCALE: i64 = 28;
+
 /// Parses `-?digits(.digits)?`, and with `exponent` an optional `e±digits`, without rounding.
 /// Returns `None` for anything else or a value a `Decimal` cannot hold exactly.
+///
+/// The scale written is kept (`"0.340"` stays three places) unless it is more than a `Decimal`
+/// holds, when only as many trailing zeros are dropped as needed. The work is bounded by the
+/// length of the text, whatever the exponent.
 pub fn parse_decimal(s: &str, exponent: bool) -> Option<Decimal> {
-    let (mantissa, exp) = match s.find(['e', 'E']) {
+    let (number, exp) = match s.find(['e', 'E']) {
         Some(i) if exponent => (&s[..i], Some(&s[i + 1..])),
         Some(_) => return None,
         None => (s, None),
     };
-    let unsigned = mantissa.strip_prefix('-').unwrap_or(mantissa);
+    let (negative, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, number),
+    };
     let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || (unsigned.contains('.') && !digits(frac)) {
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || (unsigned.contains('.') && !all_digits(frac)) {
         return None;
     }
-    // More than 28 decimals is exact only when the extra ones are trailing zeros: drop them.
-    let trimmed;
-    let mantissa = if frac.len() > 28 {
-        let sign = if mantissa.starts_with('-') { "-" } else { "" };
-        trimmed = format!("{sign}{int}.{}", frac.trim_end_matches('0'));
-        trimmed.trim_end_matches('.')
-    } else {
-        mantissa
-    };
-    let value = Decimal::from_str_exact(mantissa).ok()?;
-    match exp {
-        None => Some(value),
+    // The exponent, saturated: past ±10^15 no value with fewer digits than that is exact anyway.
+    let exp: i64 = match exp {
+        None => 0,
         Some(e) => {
-            let e_digits = e.strip_prefix(['+', '-']).unwrap_or(e);
-            if !digits(e_digits) {
+            let (sign, digits) = match e.as_bytes().first() {
+                Some(b'-') => (-1, &e[1..]),
+                Some(b'+') => (1, &e[1..]),
+                _ => (1, e),
+            };
+            if !all_digits(digits) {
                 return None;
             }
-            let e: i64 = e.parse().ok()?;
-            scale_exact(value, e)
+            let magnitude = digits.trim_start_matches('0');
+            let value: i64 = if magnitude.len() > 15 {
+                1_000_000_000_000_000
+            } else {
+                magnitude.parse().unwrap_or(0)
+            };
+            sign * value
         }
+    };
+    // The value is digits × 10^-scale, with digits = int followed by frac.
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0');
+    let mut scale = i64::try_from(frac.len()).ok()? - exp;
+    if significant.is_empty() {
+        // Zero: keep its scale when a Decimal can.
+        let scale = u32::try_from(scale.clamp(0, MAX_SCALE)).ok()?;
+        return Some(Decimal::new(0, scale));
     }
-}
-
-/// `value × 10^exp`, or `None` if that cannot be held exactly.
-fn scale_exact(value: Decimal, exp: i64) -> Option<Decimal> {
-    // Zero is zero at any exponent (`0e-4444444444444`), and costs nothing to say so.
-    if value.is_zero() {
-        return Some(Decimal::ZERO);
-    }
-    let mut mantissa = value.mantissa();
-    let mut scale = i64::from(value.scale()).checked_sub(exp)?;
-    // Too many decimals: exact only if trailing zeros can be dropped; at most 29 can be, as a
-    // Decimal's mantissa has at most 29 digits, so this loop is short whatever the exponent.
-    while scale > 28 {
-        if mantissa % 10 != 0 {
-            return None;
-        }
-        mantissa /= 10;
+    let mut kept = significant;
+    // More places than a Decimal holds: drop trailing zeros, and only those.
+    while scale > MAX_SCALE {
+        kept = kept.strip_suffix('0')?;
         scale -= 1;
     }
-    // A negative scale multiplies the mantissa up (5e3 → 5000): more than 28 places overflows.
-    while scale < 0 {
-        if scale < -29 {
-            return None;
-        }
-        mantissa = mantissa.checked_mul(10)?;
-        scale += 1;
+    // Too many digits: trailing zeros of the fraction can go, exactly.
+    while kept.len() > MAX_DIGITS && scale > 0 {
+        kept = kept.strip_suffix('0')?;
+        scale -= 1;
     }
-    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
+    // A negative scale (5e3) appends zeros: 5000.
+    let zeros = usize::try_from((-scale).max(0)).ok()?;
+    if kept.len() + zeros > MAX_DIGITS {
+        return None;
+    }
+    let mantissa: i128 = format!("{kept}{}", "0".repeat(zeros)).parse().ok()?;
+    let mantissa = if negative { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale.max(0)).ok()?).ok()
 }
 
 #[cfg(test)]
@@ -175,5 +211,47 @@ mod tests {
             parse_json("100e-30").unwrap(),
             d("0.0000000000000000000000000001")
         );
+        assert_eq!(parse_json("0e99999999999999999999").unwrap(), Decimal::ZERO);
+    }
+
+    /// Found by a second reader: digits a Decimal can hold after leading or trailing zeros go.
+    #[test]
+    fn zeros_do_not_count_against_the_digits() {
+        assert_eq!(
+            parse_json("100000000000000000000000000000e-2").unwrap(),
+            d("1000000000000000000000000000")
+        );
+        assert_eq!(
+            parse_json("0.00000000000000000000000000000001e5").unwrap(),
+            d("0.000000000000000000000000001")
+        );
+        assert_eq!(
+            parse_json("\"7922816251426433759354395033.50\"").unwrap(),
+            d("7922816251426433759354395033.5")
+        );
+        // The written scale is kept while a Decimal can: 28 places, not fewer.
+        let long = format!("0.17{}", "0".repeat(27));
+        assert_eq!(
+            parse_json(&long).unwrap().to_string(),
+            format!("0.17{}", "0".repeat(26))
+        );
+        assert_eq!(parse_json("\"0.340\"").unwrap().to_string(), "0.340");
+        // Sums that would round are refused, not rounded.
+        let max = Decimal::MAX;
+        assert_eq!(exact_add(d("0.1"), d("0.02")), Some(d("0.12")));
+        assert_eq!(
+            exact_sub(Decimal::ZERO, Decimal::ZERO).unwrap().to_string(),
+            "0"
+        );
+        assert_eq!(exact_add(max, d("1")), None);
+        assert_eq!(
+            exact_add(max - d("1"), d("0.17")),
+            None,
+            "would round away the .17"
+        );
+        assert_eq!(exact_sub(-max, d("0.5")), None);
+        // A huge number is refused with a short message.
+        let huge = "9".repeat(5_000_000);
+        assert!(parse_json(&huge).unwrap_err().len() < 200);
     }
 }

@@ -125,7 +125,7 @@ impl Quote {
     /// let quote = Options::DEFAULT.quote()?; // $0.170
     /// assert!(quote.reconcile(Decimal::new(17, 2)).is_match());
     /// let off = quote.reconcile(Decimal::new(2, 2));
-    /// assert_eq!(off.difference(), Decimal::new(-150, 3));
+    /// assert_eq!(off.difference(), Some(Decimal::new(-150, 3)));
     /// # Ok::<(), pixverse_pricing::Unsupported>(())
     /// ```
     pub fn reconcile(&self, charged: Decimal) -> Reconciliation {
@@ -176,9 +176,11 @@ impl Reconciliation {
         self.quoted == self.charged
     }
 
-    /// `charged − quoted`: positive when the API charged more than quoted.
-    pub fn difference(&self) -> Decimal {
-        self.charged - self.quoted
+    /// `charged − quoted`, exactly: positive when the API charged more than quoted; `None` in
+    /// the one case a `Decimal` cannot hold it exactly (a charge within a dollar of
+    /// `Decimal::MIN`, or with more than 28 significant digits beside the quote's decimals).
+    pub fn difference(&self) -> Option<Decimal> {
+        crate::money::exact_sub(self.charged, self.quoted)
     }
 }
 
@@ -190,9 +192,6 @@ pub struct Unsupported {
 }
 
 impl Unsupported {
-    /// The stable code checkers report for this: `"unsupported_combination"`.
-    pub const CODE: &'static str = "unsupported_combination";
-
     /// The rule broken.
     pub const fn rule(&self) -> &'static Rule {
         self.rule

@@ -354,6 +354,13 @@ fn usage_and_io_errors_exit_2_in_plain_words() {
         String::from_utf8_lossy(&o.stderr),
         "error: cannot open /nonexistent/usage.jsonl: No such file or directory (os error 2)\n"
     );
+    // The option flags' help comes from the spec.
+    let o = run(&["quote", "--help"], b"");
+    assert!(
+        stdout(&o).contains("Output video resolution: 540p, 720p, 1080p (default 720p)"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(&["--help"], b"");
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("reconcile"));

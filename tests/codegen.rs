@@ -314,3 +314,15 @@ fn other_mistakes_are_reported_with_a_hint() {
         );
     }
 }
+
+#[test]
+fn at_most_64_options() {
+    let many: String = (0..64)
+        .map(|i| format!("\n[[options]]\nname = \"flag{i}\"\ntype = \"bool\"\ndescription = \"a flag\"\ndefault = false\n"))
+        .collect();
+    let p = problems(&edit("[[rules]]", &format!("{many}\n[[rules]]")));
+    assert_eq!(
+        p,
+        ["spec/model.toml:12:1: `options` lists 67 options; at most 64 are supported"]
+    );
+}

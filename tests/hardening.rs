@@ -94,6 +94,49 @@ fn a_ten_megabyte_prompt_is_accepted() {
     );
 }
 
+/// Found by a second reader: unknown and repeated keys were handled in quadratic time, so a
+/// 1 MB object of unknown keys took over a minute. Now linear: this runs in well under a second.
+#[test]
+fn many_unknown_and_repeated_keys() {
+    let keys: Vec<String> = (0..100_000)
+        .map(|i| format!(r#""k{}":0"#, i % 50_000))
+        .collect();
+    let json = format!(r#"{{"prompt":"a",{}}}"#, keys.join(","));
+    let v = check(&json).unwrap_err();
+    let unknown = v
+        .as_slice()
+        .iter()
+        .filter(|v| v.code == Code::UnknownField)
+        .count();
+    let repeated = v
+        .as_slice()
+        .iter()
+        .filter(|v| v.code == Code::DuplicateField)
+        .count();
+    assert_eq!((unknown, repeated), (50_000, 50_000));
+    let body = format!(
+        r#"{{"model":"pixverse/pixverse-5.5/text-to-video",{}}}"#,
+        vec![r#""args":0"#; 100_000].join(",")
+    );
+    let v = check(&body).unwrap_err();
+    // Only the repeats: what was wrong with the first `args` is dropped once it is repeated.
+    assert_eq!(v.as_slice().len(), 99_999);
+    assert!(v
+        .as_slice()
+        .iter()
+        .all(|v| v.code == Code::DuplicateField && v.path == "/args"));
+}
+
+/// A form feed is not JSON white space: a line of one is not blank, and not JSON.
+#[test]
+fn a_form_feed_line_is_not_blank() {
+    let mut log = Log::new(&b"\x0c\n{\"prompt\":\"a\"}\n"[..], Mode::Quote);
+    let entries: Vec<_> = log.by_ref().map(Result::unwrap).collect();
+    assert_eq!(entries.len(), 2);
+    assert_eq!(log.summary().blank, 0);
+    assert_eq!(log.summary().rejected, 1);
+}
+
 /// Inputs near valid ones: a valid request with bytes flipped, cut or repeated.
 fn near_valid() -> impl Strategy<Value = Vec<u8>> {
     let valid = prop::sample::select(vec![

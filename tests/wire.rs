@@ -142,12 +142,18 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote() {
         .unwrap();
     let r = same.reconcile(&quote).unwrap();
     assert!(r.is_match());
-    assert_eq!(r.difference(), Decimal::ZERO);
+    assert_eq!(r.difference(), Some(Decimal::ZERO));
     let seed = CreateJobResponse::from_json(r#"{"code":0,"data":{"amount":"0.02","job_id":"j"}}"#)
         .unwrap();
     let r = seed.reconcile(&quote).unwrap();
     assert!(!r.is_match());
-    assert_eq!(r.difference().to_string(), "-0.320");
+    assert_eq!(r.difference().unwrap().to_string(), "-0.320");
+    // A charge no Decimal can subtract from exactly is reported as such, not rounded.
+    let huge = CreateJobResponse::from_json(
+        r#"{"code":0,"data":{"amount":"79228162514264337593543950335","job_id":"j"}}"#,
+    )
+    .unwrap();
+    assert_eq!(huge.reconcile(&quote).unwrap().difference(), None);
     assert_eq!(
         CreateJobResponse {
             code: 1,

@@ -2,10 +2,12 @@
 //! without escapes (and, in a body, one nested `args` object), that accepts a valid request
 //! without going through serde.
 //!
-//! It only ever says "valid, and here is the request" or "not sure": anything unusual (an
-//! escape, a number, a nested value, an unknown or repeated key, a value that is not allowed)
-//! returns `None`, and the full checker in `walk.rs` decides and explains. So the fast path can
-//! make the checker quicker but never change a verdict; a property test holds the two to it.
+//! It only ever says "valid, and here is the request", "valid but for a rule, and here are the
+//! rule's violations" (written by the same function the full checker uses), or "not sure":
+//! anything unusual (an escape, a number, a nested value, an unknown or repeated key, a value
+//! that is not allowed) returns `None`, and the full checker in `walk.rs` decides and explains.
+//! So the fast path can make the checker quicker but never change a verdict; a property test
+//! holds the two to it.
 
 use super::walk::{broken_rules, is_http_url, Form, BODY_FIELDS};
 use super::Violation;

@@ -15,7 +15,7 @@ use std::fmt;
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-pub(crate) use walk::{Form, Request};
+pub(crate) use walk::{short, Form, Request};
 
 use crate::{Args, CreateJobRequest, Quote};
 
@@ -187,12 +187,19 @@ pub fn quote_json(json: impl AsRef<[u8]>) -> Result<Quote, Violations> {
         .options
         .quote()
         .map_err(|unsupported| Violations {
-            errors: vec![Violation {
-                path: String::new(),
-                code: Code::UnsupportedCombination,
-                message: unsupported.to_string(),
-            }],
+            errors: vec![unsupported.into()],
         })
+}
+
+/// A broken rule as a violation of the whole request (`unsupported_combination` at `""`).
+impl From<crate::Unsupported> for Violation {
+    fn from(unsupported: crate::Unsupported) -> Violation {
+        Violation {
+            path: String::new(),
+            code: Code::UnsupportedCombination,
+            message: unsupported.to_string(),
+        }
+    }
 }
 
 /// Judges `bytes`: the fast path for a plainly valid request, else the full checker.

@@ -8,6 +8,7 @@
 //! visitor meets every key, not a map where the last one wins.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -496,8 +497,99 @@ struct BodyWalk {
     seen: u8,
     args: Option<Args>,
     args_given: bool,
+    /// `args` was given more than once.
+    args_repeated: bool,
     callback_url: Option<String>,
     found: Found,
+}
+
+/// What to do with an object, and with anything else where an object belongs.
+trait ObjectWalk<'de>: Sized {
+    type Output;
+
+    fn object<A: MapAccess<'de>>(self, map: A) -> Result<Self::Output, A::Error>;
+
+    /// `what` names the value found instead: `"an array"`, `"the number 5"`.
+    fn not_object(self, what: &str) -> Self::Output;
+}
+
+/// The visitor for a value that must be an object: every other kind of value is named and
+/// handed to [`ObjectWalk::not_object`].
+struct Object<W>(W);
+
+impl<'de, W: ObjectWalk<'de>> Visitor<'de> for Object<W> {
+    type Value = W::Output;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<W::Output, A::Error> {
+        self.0.object(map)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<W::Output, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(self.0.not_object("an array"))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<W::Output, E> {
+        Ok(self.0.not_object("null"))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<W::Output, E> {
+        Ok(self.0.not_object(&format!("the boolean {v}")))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<W::Output, E> {
+        Ok(self.0.not_object(&format!("the number {v}")))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<W::Output, E> {
+        Ok(self.0.not_object(&format!("the number {v}")))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<W::Output, E> {
+        Ok(self.0.not_object(&format!("the number {v}")))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<W::Output, E> {
+        Ok(self.0.not_object(&format!("the string {:?}", short(v))))
+    }
+}
+
+/// Reports keys no option or body field has: the first of each as `unknown_field` (with
+/// `message` saying what is allowed), any repeat as `duplicate_field`. A hash set keeps this
+/// linear however many keys there are.
+fn report_unknown(
+    found: &mut Found,
+    base: &str,
+    keys: &[(usize, String)],
+    message: impl Fn(&str) -> String,
+) {
+    let mut seen: HashSet<&str> = HashSet::with_capacity(keys.len());
+    for (at, key) in keys {
+        let path = pointer(base, key);
+        if seen.insert(key) {
+            found.add(*at, path, Code::UnknownField, message(key));
+        } else {
+            let repeat = format!(
+                "field {:?} is given more than once; give it once",
+                short(key)
+            );
+            found.add(*at, path, Code::DuplicateField, repeat);
+        }
+    }
+}
+
+/// `unknown field "x"; allowed fields: "prompt", …` for an args object.
+fn unknown_in_args(key: &str) -> String {
+    let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
+    format!(
+        "unknown field {:?}; allowed fields: {}",
+        short(key),
+        QuotedList(&names)
+    )
 }
 
 /// Checks a whole input: an object in `form`, with `keep_prompt` saying whether the prompt is
@@ -511,31 +603,34 @@ impl<'de> DeserializeSeed<'de> for Request {
     type Value = Outcome;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Outcome, D::Error> {
-        deserializer.deserialize_any(self)
+        deserializer.deserialize_any(Object(self))
     }
 }
 
-impl<'de> Visitor<'de> for Request {
-    type Value = Outcome;
+impl<'de> ObjectWalk<'de> for Request {
+    type Output = Outcome;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
+    fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
         let mut args = ArgsWalk::new("", self.keep_prompt);
         let mut body = BodyWalk::default();
-        // Keys that are neither an option nor a body field, and their positions.
+        // Keys that are neither an option nor a body field, with their positions.
         let mut unknown: Vec<(usize, String)> = Vec::new();
+        // Every option key at the top, for when the input turns out to be a body.
+        let mut top_options: Vec<(usize, &'static str)> = Vec::new();
         let mut at = 0;
         while let Some(Key(key)) = map.next_key()? {
             at += 1;
             let option = OPTIONS.iter().position(|o| o.name == key);
             let body_field = BODY_FIELDS.iter().position(|f| *f == key);
             match (option, body_field) {
-                (Some(index), _) if self.form != Form::Body => args.field(at, index, &mut map)?,
+                (Some(index), _) if self.form != Form::Body => {
+                    if self.form == Form::Auto {
+                        top_options.push((at, OPTIONS[index].name));
+                    }
+                    args.field(at, index, &mut map)?;
+                }
                 (_, Some(index)) if self.form != Form::Args => {
-                    body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?
+                    body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?;
                 }
                 _ => {
                     map.next_value::<Skip>()?;
@@ -549,11 +644,12 @@ impl<'de> Visitor<'de> for Request {
         };
         let mut found = if is_body {
             // Options at the top of a body are unknown there.
-            for (index, spec) in OPTIONS.iter().enumerate() {
-                if args.seen & (1 << index) != 0 {
-                    unknown.push((args.at[index], spec.name.to_owned()));
-                }
-            }
+            unknown.extend(
+                top_options
+                    .into_iter()
+                    .map(|(at, name)| (at, name.to_owned())),
+            );
+            unknown.sort_by_key(|(at, _)| *at);
             body_finish(&mut body, at + 1);
             std::mem::take(&mut body.found)
         } else {
@@ -561,82 +657,32 @@ impl<'de> Visitor<'de> for Request {
             body.args = checked;
             found
         };
-        for (position, key) in unknown {
-            let message = if is_body {
+        if is_body {
+            report_unknown(&mut found, "", &unknown, |key| {
                 format!(
                     "unknown field {:?} in the create-job body; allowed fields: {}",
-                    short(&key),
+                    short(key),
                     QuotedList(&BODY_FIELDS)
                 )
-            } else {
-                let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
-                format!(
-                    "unknown field {:?}; allowed fields: {}",
-                    short(&key),
-                    QuotedList(&names)
-                )
-            };
-            let duplicate = found
-                .items
-                .iter()
-                .any(|(_, v)| v.code == Code::UnknownField && v.path == pointer("", &key));
-            if duplicate {
-                let message = format!(
-                    "field {:?} is given more than once; give it once",
-                    short(&key)
-                );
-                found.add(position, pointer("", &key), Code::DuplicateField, message);
-            } else {
-                found.add(position, pointer("", &key), Code::UnknownField, message);
-            }
+            });
+        } else {
+            report_unknown(&mut found, "", &unknown, unknown_in_args);
         }
         Ok(done(body, found))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Outcome, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Err(not_an_object(self.form, "an array")))
+    fn not_object(self, what: &str) -> Outcome {
+        let name = if self.form == Form::Body {
+            "a create-job body"
+        } else {
+            "args"
+        };
+        Err(vec![Violation {
+            path: String::new(),
+            code: Code::WrongType,
+            message: format!("{name} must be a JSON object, not {what}"),
+        }])
     }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, "null")))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, &format!("the boolean {v}"))))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(self.form, &format!("the number {v}"))))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Outcome, E> {
-        Ok(Err(not_an_object(
-            self.form,
-            &format!("the string {:?}", short(v)),
-        )))
-    }
-}
-
-fn not_an_object(form: Form, what: &str) -> Vec<Violation> {
-    let name = if form == Form::Body {
-        "a create-job body"
-    } else {
-        "args"
-    };
-    vec![Violation {
-        path: String::new(),
-        code: Code::WrongType,
-        message: format!("{name} must be a JSON object, not {what}"),
-    }]
 }
 
 /// Orders the violations by position; no violation and checked args make a request.
@@ -664,12 +710,7 @@ fn body_field_value<'de, A: MapAccess<'de>>(
     let path = || pointer("", name);
     if body.seen & (1 << index) != 0 {
         map.next_value::<Skip>()?;
-        // JSON tools resolve `/args/...` in the last `args`, so problems found inside an earlier
-        // one would point at the wrong value: the duplicate is the problem to report.
-        let nested = pointer("", name) + "/";
-        body.found
-            .items
-            .retain(|(_, v)| !v.path.starts_with(&nested));
+        body.args_repeated |= name == "args";
         let message = format!("field {name:?} is given more than once; give it once");
         body.found.add(at, path(), Code::DuplicateField, message);
         return Ok(());
@@ -720,15 +761,20 @@ fn body_field_value<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// Missing `model` and `args`.
+/// Missing `model` and `args`; and, when `args` was given twice, only the repeat reported
+/// about it: JSON tools resolve `/args` in the last `args`, so what was found in the first
+/// would point at the wrong value.
 fn body_finish(body: &mut BodyWalk, end: usize) {
+    if body.args_repeated {
+        body.found.items.retain(|(_, v)| {
+            let about_args = v.path == "/args" || v.path.starts_with("/args/");
+            !about_args || v.code == Code::DuplicateField && v.path == "/args"
+        });
+    }
     if body.seen & 1 == 0 {
-        body.found.add(
-            end,
-            "/model".to_owned(),
-            Code::MissingField,
-            format!("model is required: {MODEL_ID:?}"),
-        );
+        let message = format!("model is required: {MODEL_ID:?}");
+        body.found
+            .add(end, "/model".to_owned(), Code::MissingField, message);
     }
     if !body.args_given {
         let message = "args is required: an object with at least a prompt".to_owned();
@@ -748,18 +794,14 @@ impl<'de> DeserializeSeed<'de> for NestedArgs {
     type Value = (Option<Args>, Found);
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
+        deserializer.deserialize_any(Object(self))
     }
 }
 
-impl<'de> Visitor<'de> for NestedArgs {
-    type Value = (Option<Args>, Found);
+impl<'de> ObjectWalk<'de> for NestedArgs {
+    type Output = (Option<Args>, Found);
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the args object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Output, A::Error> {
         let mut args = ArgsWalk::new("/args", self.keep_prompt);
         let mut unknown = Vec::new();
         let mut at = 0;
@@ -773,27 +815,7 @@ impl<'de> Visitor<'de> for NestedArgs {
                 }
             }
         }
-        let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
-        let mut seen_unknown: Vec<&str> = Vec::new();
-        for (position, key) in &unknown {
-            let path = pointer("/args", key);
-            if seen_unknown.contains(&key.as_str()) {
-                let message = format!(
-                    "field {:?} is given more than once; give it once",
-                    short(key)
-                );
-                args.found
-                    .add(*position, path, Code::DuplicateField, message);
-            } else {
-                seen_unknown.push(key);
-                let message = format!(
-                    "unknown field {:?}; allowed fields: {}",
-                    short(key),
-                    QuotedList(&names)
-                );
-                args.found.add(*position, path, Code::UnknownField, message);
-            }
-        }
+        report_unknown(&mut args.found, "/args", &unknown, unknown_in_args);
         let (checked, mut found) = args.finish(at + 1);
         // Inside the body, everything about args sorts where the `args` key stands.
         found.items.sort_by_key(|(p, _)| *p);
@@ -803,45 +825,10 @@ impl<'de> Visitor<'de> for NestedArgs {
         Ok((checked, found))
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(self.wrong_type("an array"))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(self.wrong_type("null"))
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(self.wrong_type(&format!("the boolean {v}")))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(self.wrong_type(&format!("the number {v}")))
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(self.wrong_type(&format!("the number {v}")))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(self.wrong_type(&format!("the number {v}")))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.wrong_type(&format!("the string {:?}", short(v))))
-    }
-}
-
-impl NestedArgs {
-    fn wrong_type(&self, what: &str) -> (Option<Args>, Found) {
+    fn not_object(self, what: &str) -> Self::Output {
         let mut found = Found::default();
-        found.add(
-            self.at,
-            "/args".to_owned(),
-            Code::WrongType,
-            format!("args must be a JSON object, not {what}"),
-        );
+        let message = format!("args must be a JSON object, not {what}");
+        found.add(self.at, "/args".to_owned(), Code::WrongType, message);
         (None, found)
     }
 }

@@ -468,6 +468,16 @@ impl<'s> Reader<'s> {
                 );
             }
         }
+        // The checker keeps one bit per option in a u64.
+        if options.len() > 64 {
+            self.error(
+                v.span(),
+                format!(
+                    "`options` lists {} options; at most 64 are supported",
+                    options.len()
+                ),
+            );
+        }
         if !text_options.iter().any(|(name, _)| name == "prompt") && !items.is_empty() {
             self.error(
                 v.span(),

@@ -6,7 +6,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pixverse_pricing::jsonl::{read_line, CheckedView, Entry, Log, Mode, Verdict};
+use pixverse_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
+use pixverse_pricing::money::{exact_add, exact_sub};
 use pixverse_pricing::{
     check, Code, CreateJobResponse, Decimal, Options, Quote, Violation, Violations, CURRENCY,
     OPTIONS,
@@ -109,11 +110,12 @@ impl Source {
             progress,
         })
     }
+}
 
-    fn finish(&self) {
-        if let Some(bar) = &self.progress {
-            bar.finish_and_clear();
-        }
+/// Clears the progress bar, if there is one.
+fn finish(progress: Option<ProgressBar>) {
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
 }
 
@@ -158,11 +160,7 @@ pub fn run(
     for entry in log.by_ref() {
         write_line(out, &entry.map_err(read_error)?)?;
     }
-    Source {
-        reader: Box::new(io::empty()),
-        progress,
-    }
-    .finish();
+    finish(progress);
     let summary = log.summary();
     write_summary(out, summary, summary_to_stderr)?;
     Ok(if summary.rejected == 0 {
@@ -231,9 +229,12 @@ fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<V
             })
             .collect::<Vec<_>>()
     })?;
-    let quote = request
-        .quote()
-        .map_err(|u| one_error(Code::UnsupportedCombination, "/request", u.to_string()))?;
+    let quote = request.quote().map_err(|u| {
+        vec![Violation {
+            path: "/request".to_owned(),
+            ..u.into()
+        }]
+    })?;
     let response = CreateJobResponse::from_json(pair.response.get()).map_err(|e| {
         one_error(
             Code::WrongType,
@@ -246,6 +247,35 @@ fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<V
         return Err(one_error(Code::MissingField, "/response/data", message));
     };
     Ok((quote, data.amount, Some(data.job_id)))
+}
+
+impl ReconcileCounts {
+    /// Adds a line's quote and charge to the totals, if the totals and the line's difference
+    /// stay exact; a charge too large for that is reported on its line, not rounded into them.
+    fn add(&mut self, quote: &Quote, charged: Decimal) -> Result<(), Vec<Violation>> {
+        let quoted_total = exact_add(self.quoted_total, quote.amount());
+        let charged_total = exact_add(self.charged_total, charged);
+        let total_difference = charged_total
+            .zip(quoted_total)
+            .and_then(|(ch, q)| exact_sub(ch, q));
+        match (
+            quoted_total,
+            charged_total,
+            total_difference,
+            quote.reconcile(charged).difference(),
+        ) {
+            (Some(q), Some(ch), Some(_), Some(_)) => {
+                self.quoted_total = q;
+                self.charged_total = ch;
+                Ok(())
+            }
+            _ => Err(one_error(
+                Code::InvalidValue,
+                "/response/data/amount",
+                format!("the charged amount {charged} is too large to total exactly"),
+            )),
+        }
+    }
 }
 
 /// `reconcile`: a line out per request whose charge differs from its quote or that cannot be
@@ -274,14 +304,16 @@ pub fn reconcile(
     while read_line(&mut reader, &mut buf).map_err(read_error)? {
         c.lines += 1;
         let line = c.lines;
-        if buf.iter().all(u8::is_ascii_whitespace) {
+        if is_blank(&buf) {
             c.blank += 1;
             continue;
         }
-        match compare(&buf) {
+        let compared = compare(&buf).and_then(|(quote, charged, job_id)| {
+            c.add(&quote, charged)?;
+            Ok((quote, charged, job_id))
+        });
+        match compared {
             Ok((quote, charged, job_id)) => {
-                c.quoted_total += quote.amount();
-                c.charged_total += charged;
                 let r = quote.reconcile(charged);
                 if r.is_match() {
                     c.matched += 1;
@@ -292,7 +324,8 @@ pub fn reconcile(
                         job_id: job_id.as_deref(),
                         quoted: r.quoted,
                         charged: r.charged,
-                        difference: r.difference(),
+                        // `add` checked that the difference is exact.
+                        difference: r.difference().unwrap_or_default(),
                     };
                     write_line(out, &out_line)?;
                 }
@@ -307,8 +340,9 @@ pub fn reconcile(
             }
         }
     }
-    Source { reader, progress }.finish();
-    c.difference = c.charged_total - c.quoted_total;
+    finish(progress);
+    // Each total was extended only when it stayed exact, and so did this difference.
+    c.difference = exact_sub(c.charged_total, c.quoted_total).unwrap_or_default();
     let clean = c.mismatched == 0 && c.rejected == 0;
     write_summary(out, &c, summary_to_stderr)?;
     Ok(if clean {

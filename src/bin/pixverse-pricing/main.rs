@@ -13,7 +13,7 @@ mod table;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use pixverse_pricing::jsonl::Mode;
 use pixverse_pricing::schema::{schema_pretty, Dialect, Target};
 use pixverse_pricing::{CreateJobRequest, Fields};
@@ -42,27 +42,62 @@ enum Command {
     Reconcile(ReconcileArgs),
 }
 
-/// The request options as flags. A flag left out takes the documented default.
+/// The request options as flags. A flag left out takes the documented default. The help of
+/// each (description, values, default) comes from the spec at run time: see [`spec_help`].
 #[derive(ClapArgs, Clone, Default)]
 struct OptionFlags {
-    /// The text prompt (optional for `quote`: it does not change the price).
     #[arg(long)]
     prompt: Option<String>,
-    /// 540p, 720p or 1080p (default 720p).
     #[arg(long)]
     resolution: Option<String>,
-    /// 5, 8 or 10 seconds (default 5).
     #[arg(long)]
     duration: Option<String>,
-    /// 16:9, 9:16, 4:3, 3:4 or 1:1 (default 16:9).
     #[arg(long)]
     aspect_ratio: Option<String>,
-    /// Generate audio (`--generate-audio` or `--generate-audio false`).
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     generate_audio: Option<bool>,
-    /// Generate a multi-shot video (`--multi-shot` or `--multi-shot false`).
     #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     multi_shot: Option<bool>,
+}
+
+/// The option flags' help, written from the generated `OPTIONS`, so a value or default added to
+/// spec/model.toml shows in `--help` with no edit here.
+fn spec_help(command: clap::Command) -> clap::Command {
+    use pixverse_pricing::spec::OptionKind;
+
+    let mut command = command;
+    for sub in ["quote", "check", "request"] {
+        command = command.mut_subcommand(sub, |mut c| {
+            for option in &pixverse_pricing::OPTIONS {
+                let help = match option.kind {
+                    OptionKind::Text { .. } if sub == "quote" => {
+                        format!(
+                            "{} (optional here: it does not change the price)",
+                            option.description
+                        )
+                    }
+                    OptionKind::Text { .. } => option.description.to_owned(),
+                    OptionKind::Enum { values, default } => {
+                        format!(
+                            "{}: {} (default {default})",
+                            option.description,
+                            values.join(", ")
+                        )
+                    }
+                    OptionKind::Bool { default } => {
+                        format!(
+                            "{} (`--{}` alone means true; default {default})",
+                            option.description,
+                            option.name.replace('_', "-")
+                        )
+                    }
+                };
+                c = c.mut_arg(option.name, |a| a.help(help));
+            }
+            c
+        });
+    }
+    command
 }
 
 #[derive(ClapArgs)]
@@ -163,7 +198,10 @@ impl From<io::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = spec_help(Cli::command())
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
