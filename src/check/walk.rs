@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
@@ -433,7 +433,9 @@ pub(crate) fn broken_rules(
             .map(|(o, _)| *o)
             .find(|o| option_bit(o) & given != 0);
         let path = at.map_or_else(|| base.to_owned(), |o| pointer(base, o));
-        let mut message = rule.to_string();
+        let mut message = String::with_capacity(192);
+        // Writing to a String cannot fail.
+        let _ = write!(message, "{rule}");
         if let Some(option) = at {
             append_allowed(&mut message, options, option);
         }
@@ -459,10 +461,10 @@ fn option_bit(name: &str) -> u64 {
 fn append_allowed(message: &mut String, options: &Options, option: &str) {
     use std::fmt::Write;
 
-    let Some(spec) = OPTIONS.iter().find(|o| o.name == option) else {
+    let Some(index) = OPTIONS.iter().position(|o| o.name == option) else {
         return;
     };
-    let (values, bools): (&[&str], &[bool]) = match spec.kind {
+    let (values, bools): (&[&str], &[bool]) = match OPTIONS[index].kind {
         OptionKind::Enum { values, .. } => (values, &[]),
         OptionKind::Bool { .. } => (&[], &[false, true]),
         OptionKind::Text { .. } => return,
@@ -474,18 +476,16 @@ fn append_allowed(message: &mut String, options: &Options, option: &str) {
     let mut first = true;
     for value in candidates {
         let mut o = *options;
-        if o.set(option, value).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i)) {
-            let lead = if first {
-                "; with the other options as given, "
+        if o.set_at(index, value).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i)) {
+            if first {
+                message.push_str("; with the other options as given, ");
+                message.push_str(option);
+                message.push_str(" may be ");
             } else {
-                ", "
-            };
+                message.push_str(", ");
+            }
             // Writing to a String cannot fail.
-            let _ = if first {
-                write!(message, "{lead}{option} may be {value}")
-            } else {
-                write!(message, "{lead}{value}")
-            };
+            let _ = write!(message, "{value}");
             first = false;
         }
     }
