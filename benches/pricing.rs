@@ -136,76 +136,61 @@ fn json_requests() -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Runs `f` over every JSON request in turn, counting requests and bytes.
+fn over_requests(bencher: Bencher, f: impl Fn(&[u8])) {
+    let inputs = json_requests();
+    let bytes: usize = inputs.iter().map(Vec::len).sum();
+    bencher
+        .counter(ItemsCount::new(inputs.len()))
+        .counter(BytesCount::new(bytes))
+        .bench_local(|| {
+            for input in &inputs {
+                f(black_box(input));
+            }
+        });
+}
+
 mod check_json {
     use super::*;
 
     #[divan::bench]
     fn crate_quote_json(bencher: Bencher) {
-        let inputs = json_requests();
-        let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher
-            .counter(ItemsCount::new(inputs.len()))
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| {
-                for input in &inputs {
-                    let _ = black_box(quote_json(black_box(input)));
-                }
-            });
+        over_requests(bencher, |input| {
+            let _ = black_box(quote_json(input));
+        });
     }
 
     /// `check_args` builds the typed `Args`, prompt copied out, before quoting.
     #[divan::bench]
     fn crate_check_args_then_quote(bencher: Bencher) {
-        let inputs = json_requests();
-        let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher
-            .counter(ItemsCount::new(inputs.len()))
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| {
-                for input in &inputs {
-                    let verdict = check_args(black_box(input)).map(|args| args.quote());
-                    let _ = black_box(verdict);
-                }
-            });
+        over_requests(bencher, |input| {
+            let _ = black_box(check_args(input).map(|args| args.quote()));
+        });
     }
 
     #[divan::bench]
     fn jsonschema_then_map(bencher: Bencher) {
-        let inputs = json_requests();
-        let bytes: usize = inputs.iter().map(Vec::len).sum();
         let validator =
             jsonschema::validator_for(&schema(Target::Args, Dialect::Draft2020_12)).unwrap();
         let map = price_map();
         let defaults = serde_json::to_value(Args::new("x").unwrap()).unwrap();
-        bencher
-            .counter(ItemsCount::new(inputs.len()))
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| {
-                for input in &inputs {
-                    let value: Value = serde_json::from_slice(black_box(input)).unwrap();
-                    if validator.is_valid(&value) {
-                        let key = map_key(|d| {
-                            let v = value.get(d).unwrap_or(&defaults[d]);
-                            v.as_str().map_or_else(|| v.to_string(), str::to_owned)
-                        });
-                        black_box(map.get(&key));
-                    }
-                }
-            });
+        over_requests(bencher, |input| {
+            let value: Value = serde_json::from_slice(input).unwrap();
+            if validator.is_valid(&value) {
+                let key = map_key(|d| {
+                    let v = value.get(d).unwrap_or(&defaults[d]);
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                });
+                black_box(map.get(&key));
+            }
+        });
     }
 
     #[divan::bench]
     fn serde_json_ignored_any(bencher: Bencher) {
-        let inputs = json_requests();
-        let bytes: usize = inputs.iter().map(Vec::len).sum();
-        bencher
-            .counter(ItemsCount::new(inputs.len()))
-            .counter(BytesCount::new(bytes))
-            .bench_local(|| {
-                for input in &inputs {
-                    let _ = black_box(serde_json::from_slice::<IgnoredAny>(black_box(input)));
-                }
-            });
+        over_requests(bencher, |input| {
+            let _ = black_box(serde_json::from_slice::<IgnoredAny>(input));
+        });
     }
 }
 

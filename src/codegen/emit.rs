@@ -145,6 +145,14 @@ fn value_expr(option: &OptionDef, index: usize) -> String {
     }
 }
 
+/// The `crate::spec` function that sets a non-text option's field from a wire value.
+fn setter(option: &OptionDef) -> &'static str {
+    match option.kind {
+        OptionKind::Bool { .. } => "set_bool",
+        _ => "set_enum",
+    }
+}
+
 /// The Rust type of a non-text option's field.
 fn field_type(option: &OptionDef) -> &str {
     match &option.kind {
@@ -528,10 +536,7 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     );
     line(o, 2, "match name {");
     for f in &fields {
-        let setter = match f.kind {
-            OptionKind::Bool { .. } => "set_bool",
-            _ => "set_enum",
-        };
+        let setter = setter(f);
         let arm = format!(
             "{} => crate::spec::{setter}(&mut self.{}, value),",
             lit(&f.name),
@@ -557,11 +562,10 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     );
     line(o, 2, "match index {");
     for (i, f) in spec.options.iter().enumerate() {
-        let setter = match f.kind {
-            OptionKind::Bool { .. } => "set_bool",
-            OptionKind::Enum { .. } => "set_enum",
-            OptionKind::Text { .. } => continue,
-        };
+        if f.value_count().is_none() {
+            continue;
+        }
+        let setter = setter(f);
         line(
             o,
             3,
