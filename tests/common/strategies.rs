@@ -79,3 +79,31 @@ pub fn valid_body() -> impl Strategy<Value = Value> {
             body
         })
 }
+
+/// A valid body with one mutation: a field of `args` or of the body set to any JSON, removed or
+/// added, the args lifted to the top, or the callback URL or prompt replaced.
+pub fn mutated_body() -> impl Strategy<Value = Value> {
+    (valid_body(), field_name(), any_json(), 0..7u8).prop_map(
+        |(mut body, key, replacement, mutation)| {
+            match mutation {
+                0 => body["args"][key.as_str()] = replacement,
+                1 => {
+                    body.as_object_mut().unwrap().insert(key, replacement);
+                }
+                2 => {
+                    body["args"].as_object_mut().unwrap().remove(&key);
+                }
+                3 => {
+                    body = body["args"].clone();
+                    body[key.as_str()] = replacement;
+                }
+                4 => {
+                    body.as_object_mut().unwrap().remove(&key);
+                }
+                5 => body["callback_url"] = replacement,
+                _ => body["args"]["prompt"] = replacement,
+            }
+            body
+        },
+    )
+}

@@ -32,12 +32,9 @@ struct Errors<'a> {
     errors: &'a [Violation],
 }
 
-/// `{"errors": [...]}` for one rejected request, indented.
+/// `{"errors": [...]}` for one rejected request, indented: `Violations` serializes so itself.
 pub fn errors_json(errors: &Violations) -> String {
-    serde_json::to_string_pretty(&Errors {
-        errors: errors.as_slice(),
-    })
-    .unwrap_or_default()
+    serde_json::to_string_pretty(errors).unwrap_or_default()
 }
 
 /// One request's verdict as one indented JSON object: the quote, the checked options, or the

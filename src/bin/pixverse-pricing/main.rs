@@ -277,30 +277,24 @@ fn quote_or_check(args: QuoteArgs, price: bool, out: &mut impl Write) -> Result<
 
 fn request(args: RequestArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
     let text = input::from_flags(&args.options, false);
-    let checked = pixverse_pricing::check_args(text.as_bytes());
-    match checked {
-        Ok(checked) => {
-            let mut request = CreateJobRequest::new(checked);
-            if let Some(url) = args.callback_url {
-                request = request.with_callback_url(url);
-            }
-            // Check the whole body, so a bad callback URL is refused like any other field.
-            let fields = if args.minimal {
-                Fields::Minimal
-            } else {
-                Fields::All
-            };
-            let body = request.to_json_pretty(fields);
-            match pixverse_pricing::check_request(body.as_bytes()) {
-                Ok(_) => {
-                    writeln!(out, "{body}")?;
-                    Ok(Outcome::Ok)
-                }
-                Err(errors) => {
-                    writeln!(out, "{}", jsonl::errors_json(&errors))?;
-                    Ok(Outcome::Rejected)
-                }
-            }
+    let fields = if args.minimal {
+        Fields::Minimal
+    } else {
+        Fields::All
+    };
+    // Check the whole body too, so a bad callback URL is refused like any other field.
+    let body = pixverse_pricing::check_args(text.as_bytes()).and_then(|checked| {
+        let mut request = CreateJobRequest::new(checked);
+        if let Some(url) = args.callback_url {
+            request = request.with_callback_url(url);
+        }
+        let body = request.to_json_pretty(fields);
+        pixverse_pricing::check_request(body.as_bytes()).map(|_| body)
+    });
+    match body {
+        Ok(body) => {
+            writeln!(out, "{body}")?;
+            Ok(Outcome::Ok)
         }
         Err(errors) => {
             writeln!(out, "{}", jsonl::errors_json(&errors))?;
