@@ -1,38 +1,49 @@
-//! Generates the option enums, rules and price table from `spec/model.toml`.
+//! Generates one module per model from `spec/models/*.toml`, and the `Model` enum over them.
 //!
-//! The generator lives in `src/codegen/` so that tests compile it too; this file only reads the
-//! spec, calls it and writes `$OUT_DIR/generated.rs`, which `src/generated.rs` includes.
+//! The generator lives in `src/codegen/` so that tests compile it too; this file only finds the
+//! spec files, calls it and writes the results to `$OUT_DIR`, which `src/models.rs` includes.
 
 #[path = "src/codegen/mod.rs"]
 mod codegen;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const SPEC: &str = "spec/model.toml";
+const SPEC_DIR: &str = "spec/models";
 
 fn main() -> ExitCode {
     for input in [
-        SPEC,
+        SPEC_DIR,
         "src/codegen/mod.rs",
         "src/codegen/read.rs",
         "src/codegen/emit.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
-    let source = match std::fs::read_to_string(SPEC) {
-        Ok(source) => source,
+    let files = match spec_files(Path::new(SPEC_DIR)) {
+        Ok(files) => files,
         Err(e) => {
-            eprintln!("error: cannot read {SPEC}: {e}");
+            eprintln!("error: cannot read {SPEC_DIR}/: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let code = match codegen::generate(&source, SPEC) {
-        Ok(code) => code,
+    let mut sources = Vec::new();
+    for path in &files {
+        println!("cargo:rerun-if-changed={path}");
+        match std::fs::read_to_string(path) {
+            Ok(source) => sources.push((path.clone(), source)),
+            Err(e) => {
+                eprintln!("error: cannot read {path}: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let generated = match codegen::generate(&sources) {
+        Ok(generated) => generated,
         Err(problems) => {
-            // Cargo shows a failed build script's stderr: one `spec/model.toml:LINE:COL: …` a line.
+            // Cargo shows a failed build script's stderr: one `spec/models/FILE.toml:LINE:COL: …` a line.
             eprintln!(
-                "error: {SPEC} has {} problem(s):\n{problems}",
+                "error: the spec has {} problem(s):\n{problems}",
                 problems.0.len()
             );
             return ExitCode::FAILURE;
@@ -42,10 +53,26 @@ fn main() -> ExitCode {
         eprintln!("error: OUT_DIR is not set; build.rs runs under cargo");
         return ExitCode::FAILURE;
     };
-    let out = PathBuf::from(out_dir).join("generated.rs");
-    if let Err(e) = std::fs::write(&out, code) {
-        eprintln!("error: cannot write {}: {e}", out.display());
-        return ExitCode::FAILURE;
+    for (name, code) in generated {
+        let out = PathBuf::from(&out_dir).join(name);
+        if let Err(e) = std::fs::write(&out, code) {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// Every `*.toml` in `dir`, as `dir/NAME.toml`, sorted by name so the output is deterministic.
+fn spec_files(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let name = entry?.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".toml") {
+            names.push(format!("{}/{name}", dir.display()));
+        }
+    }
+    names.sort();
+    Ok(names)
 }

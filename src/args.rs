@@ -1,78 +1,169 @@
-//! Typed request args: the free-text prompt plus the generated [`Options`].
+//! Checked request args for any model: the free-text inputs and a [`Selection`] of every
+//! other option.
 
-use std::fmt;
-
+use crate::check::{Code, Violation, Violations};
 use crate::quote::{Quote, Unsupported};
 use crate::request::{ArgsJson, Fields};
-use crate::Options;
+use crate::spec::{ModelOptions, ModelSpec, OptionSpec};
+use crate::{Model, Selection};
 
-/// The `args` of a create-job request: a prompt that is not empty or blank, and the
-/// [`Options`] (documented defaults unless set).
+/// The `args` of a create-job request for one model: its free-text inputs (`prompt`, `image`,
+/// …; none empty or blank, every required one present) and the option values.
 ///
 /// `Args` may still break a rule (1080p at 10 s); [`Args::quote`] reports that.
 ///
 /// ```
-/// use pixverse_pricing::{Args, Options, Resolution};
+/// use pixverse_pricing::models::pixverse_6_0_image_to_video::{Options, Resolution};
+/// use pixverse_pricing::{Args, Model};
 ///
-/// let args = Args::new("a black lab swimming")?
-///     .with_options(Options::DEFAULT.with_resolution(Resolution::P1080));
-/// assert_eq!(args.prompt(), "a black lab swimming");
-/// assert_eq!(args.options.resolution, Resolution::P1080);
-/// # Ok::<(), pixverse_pricing::EmptyPrompt>(())
+/// let args = Args::new(
+///     Options::DEFAULT.with_resolution(Resolution::P1080),
+///     &[("prompt", "a black lab swimming"), ("image", "https://example.com/lab.png")],
+/// )?;
+/// assert_eq!(args.model(), Model::Pixverse60ImageToVideo);
+/// assert_eq!(args.text("image"), Some("https://example.com/lab.png"));
+/// assert_eq!(args.options::<Options>().map(|o| o.resolution), Some(Resolution::P1080));
+///
+/// let missing = Args::new(Options::DEFAULT, &[("prompt", "a lab")]).unwrap_err();
+/// assert_eq!(missing.as_slice()[0].path, "/image");
+/// # Ok::<(), pixverse_pricing::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Args {
-    pub(crate) prompt: String,
-    /// Every other option.
-    pub options: Options,
+    pub(crate) selection: Selection,
+    /// `(option index, text)`, in option order.
+    pub(crate) texts: Vec<(usize, String)>,
 }
 
 impl Args {
-    /// Args with `prompt` and the documented defaults, or [`EmptyPrompt`] if the prompt is
-    /// empty or only white space.
-    pub fn new(prompt: impl Into<String>) -> Result<Self, EmptyPrompt> {
-        let prompt = prompt.into();
-        if prompt.trim().is_empty() {
-            return Err(EmptyPrompt);
+    /// Args for the model of `options`, with its free-text inputs as `(name, text)` pairs;
+    /// every problem is reported as the checker reports it (paths like `/image`).
+    pub fn new<O: ModelOptions>(options: O, texts: &[(&str, &str)]) -> Result<Self, Violations> {
+        Self::from_selection(options.to_selection(), texts)
+    }
+
+    /// Like [`new`](Self::new), from a [`Selection`].
+    pub fn from_selection(
+        selection: Selection,
+        texts: &[(&str, &str)],
+    ) -> Result<Self, Violations> {
+        let spec = selection.spec();
+        let mut errors = Vec::new();
+        let mut kept: Vec<(usize, String)> = Vec::new();
+        for &(name, text) in texts {
+            let at = spec
+                .option_index(name)
+                .filter(|&i| spec.options[i].is_text());
+            match at {
+                None => errors.push(unknown_text(spec, name)),
+                Some(i) if kept.iter().any(|(k, _)| *k == i) => errors.push(Violation {
+                    path: crate::check::pointer("", name),
+                    code: Code::DuplicateField,
+                    message: format!("field {name:?} is given more than once; give it once"),
+                }),
+                Some(i) => match blank_text("", &spec.options[i], text) {
+                    Some(v) => errors.push(v),
+                    None => kept.push((i, text.to_owned())),
+                },
+            }
         }
-        Ok(Self {
-            prompt,
-            options: Options::DEFAULT,
+        for option in spec.options {
+            if option.is_required() && !texts.iter().any(|(n, _)| *n == option.name) {
+                errors.push(missing_text("", option));
+            }
+        }
+        if let Some(errors) = Violations::new(errors) {
+            return Err(errors);
+        }
+        kept.sort_by_key(|(i, _)| *i);
+        Ok(Args {
+            selection,
+            texts: kept,
         })
     }
 
-    /// These args with `options` in place of the current ones.
-    #[must_use]
-    pub fn with_options(mut self, options: Options) -> Self {
-        self.options = options;
-        self
+    /// The model.
+    pub const fn model(&self) -> Model {
+        self.selection.model()
     }
 
-    /// The text prompt.
-    pub fn prompt(&self) -> &str {
-        &self.prompt
+    /// Every option value but free text.
+    pub const fn selection(&self) -> &Selection {
+        &self.selection
     }
 
-    /// The exact price of these args, or the rule they break. See [`Options::quote`].
+    /// The option values as the model's typed `Options`, or `None` if `T` is another model's.
+    pub fn options<T: ModelOptions>(&self) -> Option<T> {
+        T::from_selection(&self.selection)
+    }
+
+    /// The free-text input named `name`, if given.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        let options = self.selection.spec().options;
+        self.texts
+            .iter()
+            .find(|(i, _)| options[*i].name == name)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// Every free-text input given, as `(name, text)`, in option order.
+    pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        let options = self.selection.spec().options;
+        self.texts
+            .iter()
+            .map(|(i, t)| (options[*i].name, t.as_str()))
+    }
+
+    /// The exact price of these args, or the rule they break.
     pub fn quote(&self) -> Result<Quote, Unsupported> {
-        self.options.quote()
+        self.selection.quote()
     }
 }
 
-/// The prompt given to [`Args::new`] was empty or only white space.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct EmptyPrompt;
-
-impl fmt::Display for EmptyPrompt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the prompt must not be empty or blank")
+/// `/base/name` is not one of the model's free-text inputs.
+fn unknown_text(spec: &ModelSpec, name: &str) -> Violation {
+    let names: Vec<&str> = spec
+        .options
+        .iter()
+        .filter(|o| o.is_text())
+        .map(|o| o.name)
+        .collect();
+    Violation {
+        path: crate::check::pointer("", name),
+        code: Code::UnknownField,
+        message: format!(
+            "{:?} is not a free-text input of {}; its free-text inputs: {}",
+            crate::check::short(name),
+            spec.id,
+            crate::spec::QuotedList(&names)
+        ),
     }
 }
 
-impl std::error::Error for EmptyPrompt {}
+/// The violation for a free-text value that is empty or only white space, if `text` is.
+pub(crate) fn blank_text(base: &str, option: &OptionSpec, text: &str) -> Option<Violation> {
+    text.trim().is_empty().then(|| Violation {
+        path: crate::check::pointer(base, option.name),
+        code: Code::EmptyText,
+        message: format!("{} must not be empty or blank", option.name),
+    })
+}
 
-/// Writes every field, defaults included; see [`CreateJobRequest::to_json`](crate::CreateJobRequest::to_json)
-/// to leave defaults out.
+/// The violation for a required free-text input that is absent.
+pub(crate) fn missing_text(base: &str, option: &OptionSpec) -> Violation {
+    Violation {
+        path: crate::check::pointer(base, option.name),
+        code: Code::MissingField,
+        message: format!(
+            "{} is required: {}",
+            option.name,
+            option.description.to_lowercase()
+        ),
+    }
+}
+
+/// Writes every field, defaults included; see
+/// [`CreateJobRequest::to_json`](crate::CreateJobRequest::to_json) to leave defaults out.
 impl serde::Serialize for Args {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ArgsJson {
@@ -80,14 +171,5 @@ impl serde::Serialize for Args {
             fields: Fields::All,
         }
         .serialize(serializer)
-    }
-}
-
-/// Reads args with the same checks as [`check_args`](crate::check_args); the error lists every
-/// violation.
-impl<'de> serde::Deserialize<'de> for Args {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::check::deserialize(deserializer, crate::check::Form::Args)
-            .map(|request| request.args)
     }
 }

@@ -4,22 +4,27 @@
 
 mod args;
 mod check;
-mod generated;
-pub mod jsonl;
+// pub mod jsonl;
+mod model;
+pub mod models;
 pub mod money;
 mod quote;
 mod request;
 mod response;
-#[cfg(feature = "schema")]
-pub mod schema;
+mod selection;
 pub mod spec;
 
-pub use args::{Args, EmptyPrompt};
-pub use check::{check, check_args, check_request, quote_json, Code, Violation, Violations};
-pub use generated::*;
+pub use args::Args;
+pub use check::{
+    check, check_args, check_as, quote_args_json, quote_as, quote_json, Code, Expect, Violation,
+    Violations,
+};
+pub use model::UnknownModel;
+pub use models::{Model, MAX_OPTIONS};
 pub use quote::{Quote, Reconciliation, Unsupported};
 pub use request::{CreateJobRequest, Fields};
 pub use response::{
     CreateJobData, CreateJobResponse, JobResult, JobStatus, QueryJobData, QueryJobResponse, Video,
 };
 pub use rust_decimal::Decimal;
+pub use selection::Selection;

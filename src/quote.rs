@@ -1,100 +1,50 @@
-//! Exact quotes: [`Options::quote`], what it returns, and reconciling a charge against it.
+//! Exact quotes: what [`Selection::quote`](crate::Selection::quote) and each model's
+//! `Options::quote` return, and reconciling a charge against a quote.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 
-use crate::spec::{OptionKind, Rule, WireValue};
-use crate::{Options, CURRENCY, MODEL_ID, OPTIONS, PRICE_DIMENSIONS};
+use crate::spec::{ModelOptions, Rule};
+use crate::{Model, Selection};
 
-impl Options {
-    /// The exact price of a job with these options, or the rule they break.
-    ///
-    /// One `match` in generated code; no allocation.
-    ///
-    /// ```
-    /// use pixverse_pricing::{Duration, Options, Resolution};
-    /// use rust_decimal::Decimal;
-    ///
-    /// let quote = Options::DEFAULT.with_duration(Duration::S8).quote()?;
-    /// assert_eq!(quote.amount(), Decimal::new(340, 3)); // $0.340
-    /// assert_eq!(quote.currency(), "USD");
-    ///
-    /// let err = Options::DEFAULT
-    ///     .with_resolution(Resolution::P1080)
-    ///     .with_duration(Duration::S10)
-    ///     .quote()
-    ///     .unwrap_err();
-    /// assert_eq!(err.rule().id, "no_1080p_at_10s");
-    /// # Ok::<(), pixverse_pricing::Unsupported>(())
-    /// ```
-    #[inline]
-    pub const fn quote(&self) -> Result<Quote, Unsupported> {
-        match self.price() {
-            Ok(amount) => Ok(Quote {
-                amount,
-                options: *self,
-            }),
-            Err(rule) => Err(Unsupported {
-                rule,
-                options: *self,
-            }),
-        }
-    }
-}
-
-impl Options {
-    /// The spec's price table: for each combination of the [`PRICE_DIMENSIONS`] that no rule
-    /// forbids, its `Options` (every other option at its default) and price, ordered by the
-    /// dimensions in spec order (the first varying slowest), values in spec order.
-    ///
-    /// ```
-    /// use pixverse_pricing::Options;
-    ///
-    /// assert_eq!(Options::price_table().count(), 32);
-    /// ```
-    pub fn price_table() -> impl Iterator<Item = (Options, Decimal)> {
-        let mut rows = Options::all()
-            .filter(|o| {
-                OPTIONS
-                    .iter()
-                    .filter(|s| !PRICE_DIMENSIONS.contains(&s.name))
-                    .all(|s| {
-                        s.default_value()
-                            .is_none_or(|default| o.get(s.name) == Some(default))
-                    })
-            })
-            .filter_map(|o| o.price().ok().map(|amount| (o, amount)))
-            .collect::<Vec<_>>();
-        rows.sort_by_key(|(o, _)| PRICE_DIMENSIONS.map(|d| value_index(o, d)));
-        rows.into_iter()
-    }
-}
-
-/// The position of `options`' value for `name` among the option's values in spec order.
-fn value_index(options: &Options, name: &str) -> usize {
-    let spec = OPTIONS.iter().find(|o| o.name == name);
-    match (spec.map(|s| s.kind), options.get(name)) {
-        (Some(OptionKind::Enum { values, .. }), Some(WireValue::Str(v))) => {
-            values.iter().position(|x| *x == v).unwrap_or(usize::MAX)
-        }
-        (_, Some(WireValue::Bool(b))) => usize::from(b),
-        _ => usize::MAX,
-    }
-}
-
-/// The exact price of one job: an amount in [`CURRENCY`] and the options it was priced for.
+/// The exact price of one job: an amount in the model's currency, the model and the options
+/// it was priced for.
 ///
 /// Serializes as `{"model", "currency", "amount", …every option}`, with `amount` a decimal
 /// string such as `"0.340"` (the scale of the documented price is kept).
+///
+/// ```
+/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
+/// use pixverse_pricing::Model;
+/// use rust_decimal::Decimal;
+///
+/// let quote = Options::DEFAULT.with_duration(Duration::S8).quote()?;
+/// assert_eq!(quote.amount(), Decimal::new(340, 3)); // $0.340
+/// assert_eq!(quote.currency(), "USD");
+/// assert_eq!(quote.model(), Model::Pixverse55TextToVideo);
+///
+/// let err = Options::DEFAULT
+///     .with_resolution(Resolution::P1080)
+///     .with_duration(Duration::S10)
+///     .quote()
+///     .unwrap_err();
+/// assert_eq!(err.rule().id, "no_1080p_at_10s");
+/// # Ok::<(), pixverse_pricing::Unsupported>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quote {
     amount: Decimal,
-    options: Options,
+    selection: Selection,
 }
 
 impl Quote {
+    /// A quote of `amount` for `selection`.
+    pub(crate) const fn new(amount: Decimal, selection: Selection) -> Self {
+        Quote { amount, selection }
+    }
+
     /// The price, exact, in [`currency`](Self::currency).
     #[inline]
     pub const fn amount(&self) -> Decimal {
@@ -103,23 +53,29 @@ impl Quote {
 
     /// The ISO 4217 currency of the amount (`"USD"`).
     pub const fn currency(&self) -> &'static str {
-        CURRENCY
+        self.selection.model().spec().currency
     }
 
     /// The model priced.
-    pub const fn model(&self) -> &'static str {
-        MODEL_ID
+    pub const fn model(&self) -> Model {
+        self.selection.model()
     }
 
-    /// The options priced.
-    pub const fn options(&self) -> &Options {
-        &self.options
+    /// The option values priced.
+    pub const fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The option values priced as the model's typed `Options`, or `None` if `T` is another
+    /// model's.
+    pub fn options<T: ModelOptions>(&self) -> Option<T> {
+        T::from_selection(&self.selection)
     }
 
     /// Compares an amount the API charged with this quote.
     ///
     /// ```
-    /// use pixverse_pricing::Options;
+    /// use pixverse_pricing::models::pixverse_5_5_text_to_video::Options;
     /// use rust_decimal::Decimal;
     ///
     /// let quote = Options::DEFAULT.quote()?; // $0.170
@@ -139,23 +95,18 @@ impl Quote {
 impl fmt::Display for Quote {
     /// `0.340 USD`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.amount, CURRENCY)
+        write!(f, "{} {}", self.amount, self.currency())
     }
 }
 
 impl serde::Serialize for Quote {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fields = OPTIONS
-            .iter()
-            .filter(|o| !matches!(o.kind, OptionKind::Text { .. }));
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("model", MODEL_ID)?;
-        map.serialize_entry("currency", CURRENCY)?;
+        map.serialize_entry("model", self.model().id())?;
+        map.serialize_entry("currency", self.currency())?;
         map.serialize_entry("amount", &crate::money::AsString(self.amount))?;
-        for option in fields {
-            if let Some(value) = self.options.get(option.name) {
-                map.serialize_entry(option.name, &value)?;
-            }
+        for (name, value) in self.selection.values() {
+            map.serialize_entry(name, &value)?;
         }
         map.end()
     }
@@ -164,7 +115,7 @@ impl serde::Serialize for Quote {
 /// A quoted amount next to the amount charged for the same request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reconciliation {
-    /// What [`Options::quote`] said.
+    /// What the quote said.
     pub quoted: Decimal,
     /// What the API charged (`data.amount` of the create-job response).
     pub charged: Decimal,
@@ -184,22 +135,31 @@ impl Reconciliation {
     }
 }
 
-/// Options that break a rule of the spec, so the API would refuse them.
+/// Options that break a rule of their model's spec, so the API would refuse them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unsupported {
     rule: &'static Rule,
-    options: Options,
+    selection: Selection,
 }
 
 impl Unsupported {
+    pub(crate) const fn new(rule: &'static Rule, selection: Selection) -> Self {
+        Unsupported { rule, selection }
+    }
+
     /// The rule broken.
     pub const fn rule(&self) -> &'static Rule {
         self.rule
     }
 
-    /// The options that break it.
-    pub const fn options(&self) -> &Options {
-        &self.options
+    /// The model whose rule it is.
+    pub const fn model(&self) -> Model {
+        self.selection.model()
+    }
+
+    /// The option values that break it.
+    pub const fn selection(&self) -> &Selection {
+        &self.selection
     }
 }
 

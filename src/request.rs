@@ -5,16 +5,16 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 
 use crate::quote::{Quote, Unsupported};
-use crate::spec::OptionKind;
-use crate::{Args, MODEL_ID, OPTIONS};
+use crate::{Args, Model};
 
-/// A create-job request for [`MODEL_ID`]: the args and an optional callback URL.
+/// A create-job request: the args of one model and an optional callback URL.
 ///
 /// ```
-/// use pixverse_pricing::{Args, CreateJobRequest, Fields, Options, Resolution};
+/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
+/// use pixverse_pricing::{Args, CreateJobRequest, Fields};
 ///
-/// let args = Args::new("a black lab swimming")?
-///     .with_options(Options::DEFAULT.with_resolution(Resolution::P1080));
+/// let options = Options::DEFAULT.with_resolution(Resolution::P1080);
+/// let args = Args::new(options, &[("prompt", "a black lab swimming")])?;
 /// let request = CreateJobRequest::new(args);
 /// assert_eq!(
 ///     request.to_json(Fields::Minimal),
@@ -57,9 +57,9 @@ impl CreateJobRequest {
         self
     }
 
-    /// The model every request names: [`MODEL_ID`].
-    pub const fn model(&self) -> &'static str {
-        MODEL_ID
+    /// The model the request names.
+    pub const fn model(&self) -> Model {
+        self.args.model()
     }
 
     /// The exact price of this request, or the rule it breaks.
@@ -67,9 +67,9 @@ impl CreateJobRequest {
         self.args.quote()
     }
 
-    /// The JSON body for `POST` to [`CREATE_ENDPOINT`](crate::CREATE_ENDPOINT): `model`, `args`
-    /// (prompt first, then options in spec order; `duration` as a string), then
-    /// `callback_url` if set.
+    /// The JSON body for `POST` to the model's
+    /// [`create_endpoint`](crate::spec::ModelSpec::create_endpoint): `model`, `args` (every
+    /// option in spec order, free text included), then `callback_url` if set.
     pub fn to_json(&self, fields: Fields) -> String {
         serde_json::to_string(&self.body(fields))
             .expect("a create-job body has only string keys and always serializes")
@@ -97,10 +97,11 @@ impl Serialize for CreateJobRequest {
     }
 }
 
-/// Reads a create-job body with the same checks as [`check_request`](crate::check_request).
+/// Reads a create-job body of any model with the same checks as [`check`](crate::check);
+/// the error lists every violation.
 impl<'de> serde::Deserialize<'de> for CreateJobRequest {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::check::deserialize(deserializer, crate::check::Form::Body)
+        crate::check::deserialize(deserializer, crate::check::Expect::Body)
     }
 }
 
@@ -112,7 +113,7 @@ struct Body<'a> {
 impl Serialize for Body<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("model", MODEL_ID)?;
+        map.serialize_entry("model", self.request.model().id())?;
         let args = ArgsJson {
             args: &self.request.args,
             fields: self.fields,
@@ -125,8 +126,8 @@ impl Serialize for Body<'_> {
     }
 }
 
-/// The `args` object: the prompt, then every option in spec order (or, with
-/// [`Fields::Minimal`], those that differ from their default).
+/// The `args` object: every option in spec order, free text as given (or, with
+/// [`Fields::Minimal`], free text and the options that differ from their default).
 pub(crate) struct ArgsJson<'a> {
     pub args: &'a Args,
     pub fields: Fields,
@@ -135,18 +136,21 @@ pub(crate) struct ArgsJson<'a> {
 impl Serialize for ArgsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        for option in &OPTIONS {
-            if let OptionKind::Text { .. } = option.kind {
-                map.serialize_entry(option.name, self.args.prompt())?;
+        let selection = &self.args.selection;
+        let mut texts = self.args.texts.iter().peekable();
+        for (index, option) in selection.spec().options.iter().enumerate() {
+            if option.is_text() {
+                if let Some((_, text)) = texts.next_if(|(i, _)| *i == index) {
+                    map.serialize_entry(option.name, text)?;
+                }
                 continue;
             }
-            let Some(value) = self.args.options.get(option.name) else {
-                continue;
-            };
-            if self.fields == Fields::Minimal && Some(value) == option.default_value() {
+            if self.fields == Fields::Minimal && selection.is_default(index) {
                 continue;
             }
-            map.serialize_entry(option.name, &value)?;
+            if let Some(value) = selection.get_at(index) {
+                map.serialize_entry(option.name, &value)?;
+            }
         }
         map.end()
     }

@@ -13,7 +13,8 @@ use crate::quote::{Quote, Reconciliation};
 /// The response to `POST` [`CREATE_ENDPOINT`](crate::CREATE_ENDPOINT).
 ///
 /// ```
-/// use pixverse_pricing::{CreateJobResponse, Options};
+/// use pixverse_pricing::models::pixverse_5_5_text_to_video::Options;
+/// use pixverse_pricing::CreateJobResponse;
 /// use rust_decimal::Decimal;
 ///
 /// // The amount may come as a string or a number; both are read exactly.

@@ -1,18 +1,77 @@
-//! The spec as data at run time: the types the generated [`OPTIONS`](crate::OPTIONS) and
-//! [`RULES`](crate::RULES) tables are made of, and the [`WireEnum`] trait every generated option
-//! enum implements.
+//! The spec as data at run time: the types every generated model module's tables are made of
+//! ([`ModelSpec`], [`OptionSpec`], [`Rule`], [`Pricing`]), and the [`WireEnum`] trait every
+//! generated option enum implements.
 //!
-//! Code that walks options generically (the checker, the serializer, a schema exporter) reads
-//! these tables instead of naming options, so a value or rule added to `spec/model.toml` reaches
-//! it without a Rust edit.
+//! Code that works on any model (the checker, the serializer, the schema, the CLI) reads these
+//! tables through [`Model::spec`](crate::Model::spec) instead of naming options, so a model,
+//! option, value, price or rule added in `spec/models/` reaches it without a Rust edit.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-/// One option of a request, as `spec/model.toml` describes it.
+use rust_decimal::Decimal;
+
+use crate::Model;
+
+/// Everything one spec file says about its model.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ModelSpec {
+    /// The model this describes.
+    pub model: Model,
+    /// The id requests name (`"pixverse/pixverse-5.5/text-to-video"`).
+    pub id: &'static str,
+    /// The human-readable name.
+    pub name: &'static str,
+    /// The page's category (`"text-to-video"`).
+    pub category: &'static str,
+    /// The page's kind (`"inference"`).
+    pub kind: &'static str,
+    /// The ISO 4217 currency of every price (`"USD"`).
+    pub currency: &'static str,
+    /// Where to `POST` a create-job body.
+    pub create_endpoint: &'static str,
+    /// Where to `GET` a job's status, with `?id=JOB_ID`.
+    pub query_endpoint: &'static str,
+    /// The spec file it was generated from (`"spec/models/pixverse-5.5-text-to-video.toml"`).
+    pub source: &'static str,
+    /// Every option, in page order.
+    pub options: &'static [OptionSpec],
+    /// Every forbidden combination, in spec order.
+    pub rules: &'static [Rule],
+    /// The prices as the page documents them.
+    pub pricing: Pricing,
+    /// The price lookup built from [`pricing`](Self::pricing) at compile time.
+    #[doc(hidden)]
+    pub lookup: Lookup,
+}
+
+impl ModelSpec {
+    /// The index of the option named `name` in [`options`](Self::options).
+    pub fn option_index(&self, name: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.name == name)
+    }
+
+    /// The option named `name`.
+    pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
+        self.options.iter().find(|o| o.name == name)
+    }
+
+    /// The options a price depends on: the dimensions, then the per-unit option if any.
+    pub fn priced_options(&self) -> impl Iterator<Item = &'static OptionSpec> + '_ {
+        let per = self.pricing.per.map(|p| p.option);
+        self.pricing
+            .dimensions
+            .iter()
+            .copied()
+            .chain(per)
+            .map(|i| &self.options[i])
+    }
+}
+
+/// One option of a request, as a spec file describes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OptionSpec {
-    /// The wire name (`"resolution"`), also the field name in [`Options`](crate::Options).
+    /// The wire name (`"resolution"`), also the field name in the model's `Options`.
     pub name: &'static str,
     /// The description from the API page.
     pub description: &'static str,
@@ -23,8 +82,10 @@ pub struct OptionSpec {
 /// What values an option takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionKind {
-    /// Required free text that must not be empty or blank (`prompt`).
+    /// Free text that must not be empty or blank (`prompt`, `image`).
     Text {
+        /// Whether a request must give it.
+        required: bool,
         /// Example values from the API page.
         examples: &'static [&'static str],
     },
@@ -32,34 +93,119 @@ pub enum OptionKind {
     Enum {
         /// The wire values, in spec order.
         values: &'static [&'static str],
-        /// The documented default.
-        default: &'static str,
+        /// The documented default's position in `values`.
+        default: usize,
+        /// How many units (seconds) each value is, in the order of `values`; empty when the
+        /// spec does not say.
+        units: &'static [u32],
     },
     /// `true` or `false`.
     Bool {
         /// The documented default.
         default: bool,
     },
+    /// A whole number from `minimum` to `maximum`, both included; a JSON number on the wire.
+    Integer {
+        /// The smallest allowed value.
+        minimum: i64,
+        /// The largest allowed value.
+        maximum: i64,
+        /// The documented default.
+        default: i64,
+    },
 }
 
 impl OptionSpec {
-    /// Whether a request must give this option (free text has no default).
+    /// Whether a request must give this option.
     pub const fn is_required(&self) -> bool {
+        matches!(self.kind, OptionKind::Text { required: true, .. })
+    }
+
+    /// Whether this is free text.
+    pub const fn is_text(&self) -> bool {
         matches!(self.kind, OptionKind::Text { .. })
     }
 
-    /// The default as a wire value; `None` for required free text.
+    /// The default as a wire value; `None` for free text.
     pub const fn default_value(&self) -> Option<WireValue<'static>> {
         match self.kind {
             OptionKind::Text { .. } => None,
-            OptionKind::Enum { default, .. } => Some(WireValue::Str(default)),
+            OptionKind::Enum {
+                values, default, ..
+            } => Some(WireValue::Str(values[default])),
             OptionKind::Bool { default } => Some(WireValue::Bool(default)),
+            OptionKind::Integer { default, .. } => Some(WireValue::Int(default)),
         }
     }
 
-    /// The option named `name`, from the generated [`OPTIONS`](crate::OPTIONS).
-    pub fn find(name: &str) -> Option<&'static OptionSpec> {
-        crate::OPTIONS.iter().find(|o| o.name == name)
+    /// The default in the run-time form [`Selection`](crate::Selection) keeps: an enum's value
+    /// index, a bool as 0 or 1, an integer itself; 0 for free text.
+    pub const fn default_slot(&self) -> i64 {
+        match self.kind {
+            OptionKind::Text { .. } => 0,
+            OptionKind::Enum { default, .. } => default as i64,
+            OptionKind::Bool { default } => default as i64,
+            OptionKind::Integer { default, .. } => default,
+        }
+    }
+
+    /// The wire value of `slot` (the run-time form, see [`default_slot`](Self::default_slot));
+    /// `None` for free text or a slot out of range.
+    pub fn wire(&self, slot: i64) -> Option<WireValue<'static>> {
+        match self.kind {
+            OptionKind::Text { .. } => None,
+            OptionKind::Enum { values, .. } => usize::try_from(slot)
+                .ok()
+                .and_then(|i| values.get(i))
+                .map(|v| WireValue::Str(v)),
+            OptionKind::Bool { .. } => Some(WireValue::Bool(slot != 0)),
+            OptionKind::Integer { .. } => Some(WireValue::Int(slot)),
+        }
+    }
+
+    /// The run-time form of a wire value, or why it is not allowed here.
+    pub fn slot(&self, value: WireValue<'_>) -> Result<i64, SetError> {
+        match (self.kind, value) {
+            (OptionKind::Text { .. }, _) => Err(SetError::UnknownOption),
+            (OptionKind::Enum { values, .. }, WireValue::Str(s)) => values
+                .iter()
+                .position(|v| *v == s)
+                .map(|i| i as i64)
+                .ok_or_else(|| {
+                    SetError::InvalidValue(ParseOptionError {
+                        option: self.name,
+                        value: s.to_owned(),
+                        allowed: values,
+                    })
+                }),
+            (OptionKind::Enum { .. }, _) => Err(SetError::WrongType {
+                expected: "a string",
+            }),
+            (OptionKind::Bool { .. }, WireValue::Bool(b)) => Ok(i64::from(b)),
+            (OptionKind::Bool { .. }, _) => Err(SetError::WrongType {
+                expected: "a boolean",
+            }),
+            (
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                },
+                WireValue::Int(n),
+            ) => {
+                if (minimum..=maximum).contains(&n) {
+                    Ok(n)
+                } else {
+                    Err(SetError::OutOfRange(OutOfRange {
+                        option: self.name,
+                        value: n,
+                        minimum,
+                        maximum,
+                    }))
+                }
+            }
+            (OptionKind::Integer { .. }, _) => Err(SetError::WrongType {
+                expected: "an integer",
+            }),
+        }
     }
 }
 
@@ -70,44 +216,105 @@ pub struct Rule {
     pub id: &'static str,
     /// What users are told when a request breaks the rule.
     pub message: &'static str,
-    /// The values that together are forbidden, as `(option, value)` pairs in option order.
-    pub when: &'static [(&'static str, WireValue<'static>)],
+    /// The values that together are forbidden, in option order.
+    pub when: &'static [Condition],
+}
+
+/// One `option = value` of a [`Rule`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Condition {
+    /// The option's position in its model's [`options`](ModelSpec::options).
+    pub option: usize,
+    /// The option's wire name.
+    pub name: &'static str,
+    /// The value, as on the wire.
+    pub value: WireValue<'static>,
+    /// The value in the run-time form (an enum's value index, a bool as 0 or 1).
+    pub slot: i64,
 }
 
 impl Rule {
     /// Whether the rule names the option `name`.
     pub fn involves(&self, name: &str) -> bool {
-        self.when.iter().any(|(option, _)| *option == name)
+        self.when.iter().any(|c| c.name == name)
     }
 }
 
 impl fmt::Display for Rule {
+    /// `1080p is not supported for 10s videos (resolution = "1080p", duration = "10")`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message)?;
         f.write_str(" (")?;
-        for (i, (option, value)) in self.when.iter().enumerate() {
+        for (i, c) in self.when.iter().enumerate() {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            f.write_str(option)?;
+            f.write_str(c.name)?;
             f.write_str(" = ")?;
-            value.fmt(f)?;
+            c.value.fmt(f)?;
         }
         f.write_str(")")
     }
 }
 
-/// An option value as it appears on the wire: a JSON string or a JSON boolean.
+/// The prices as a spec file writes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pricing {
+    /// The options the price (or the rate) depends on, as positions in the model's options.
+    pub dimensions: &'static [usize],
+    /// `Some` when the page gives a rate per unit of a numeric option.
+    pub per: Option<Per>,
+    /// Every documented cell: a price (or, with `per`, a rate) for one combination of the
+    /// dimensions' values, in spec order.
+    pub cells: &'static [Cell],
+}
+
+/// A price given as a rate per unit of a numeric option: the price is the rate times the
+/// option's units (an enum value's `units`, an integer itself).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Per {
+    /// The option's position in the model's options.
+    pub option: usize,
+    /// What one unit is (`"second"`).
+    pub unit: &'static str,
+}
+
+/// One documented price (or rate).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The value index of each dimension, in the order of [`Pricing::dimensions`] (a bool's
+    /// index is 0 for `false`, 1 for `true`).
+    pub values: &'static [usize],
+    /// The amount, with the page's digits.
+    pub amount: Decimal,
+}
+
+/// The compiled price lookup: one index into a table that the generated exhaustive `match`
+/// fills at compile time.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lookup {
+    /// `(option, stride)`: the table index is the sum of each option's slot times its stride.
+    pub index: &'static [(usize, usize)],
+    /// Every combination of the indexed options.
+    pub table: &'static [Result<Decimal, &'static Rule>],
+    /// An integer option the table's amount is multiplied by at run time.
+    pub times: Option<usize>,
+}
+
+/// An option value as it appears on the wire: a JSON string, boolean or integer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WireValue<'a> {
     /// A string value (enum options).
     Str(&'a str),
     /// A boolean value (bool options).
     Bool(bool),
+    /// A whole number (integer options).
+    Int(i64),
 }
 
 impl fmt::Display for WireValue<'_> {
-    /// Writes the value as JSON would: `"1080p"`, `true`.
+    /// Writes the value as JSON would: `"1080p"`, `true`, `5`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             // The spec's values need no escaping; anything else is escaped.
@@ -119,6 +326,7 @@ impl fmt::Display for WireValue<'_> {
             WireValue::Str(s) => write!(f, "{s:?}"),
             WireValue::Bool(true) => f.write_str("true"),
             WireValue::Bool(false) => f.write_str("false"),
+            WireValue::Int(n) => write!(f, "{n}"),
         }
     }
 }
@@ -128,13 +336,13 @@ impl serde::Serialize for WireValue<'_> {
         match self {
             WireValue::Str(s) => serializer.serialize_str(s),
             WireValue::Bool(b) => serializer.serialize_bool(*b),
+            WireValue::Int(n) => serializer.serialize_i64(*n),
         }
     }
 }
 
-/// Implemented by every generated option enum ([`Resolution`](crate::Resolution),
-/// [`Duration`](crate::Duration), [`AspectRatio`](crate::AspectRatio)): the option's name and
-/// values, with one source for each wire string.
+/// Implemented by every generated option enum (`Resolution`, `Duration`, `AspectRatio` in each
+/// model's module): the option's name and values, with one source for each wire string.
 pub trait WireEnum: Copy + Eq + Default + fmt::Debug + 'static {
     /// The option's wire name (`"resolution"`).
     const OPTION: &'static str;
@@ -152,6 +360,19 @@ pub trait WireEnum: Copy + Eq + Default + fmt::Debug + 'static {
     fn from_wire(s: &str) -> Option<Self> {
         Self::VARIANTS.iter().copied().find(|v| v.wire() == s)
     }
+}
+
+/// Implemented by every model's generated `Options`: the typed view of a
+/// [`Selection`](crate::Selection) of that model.
+pub trait ModelOptions: Copy + Eq + fmt::Debug + 'static {
+    /// The model these options belong to.
+    const MODEL: Model;
+
+    /// These options in the run-time form the checker and serializer use.
+    fn to_selection(&self) -> crate::Selection;
+
+    /// The typed options of `selection`, or `None` if it is another model's.
+    fn from_selection(selection: &crate::Selection) -> Option<Self>;
 }
 
 /// An option value that is not one of its allowed values.
@@ -193,18 +414,45 @@ impl fmt::Display for ParseOptionError {
 
 impl std::error::Error for ParseOptionError {}
 
-/// Why [`Options::set`](crate::Options::set) refused a value.
+/// An integer option's value outside its documented range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct OutOfRange {
+    /// The option's wire name.
+    pub option: &'static str,
+    /// The value refused.
+    pub value: i64,
+    /// The smallest allowed value.
+    pub minimum: i64,
+    /// The largest allowed value.
+    pub maximum: i64,
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is out of range for {}: allowed {} to {}",
+            self.value, self.option, self.minimum, self.maximum
+        )
+    }
+}
+
+impl std::error::Error for OutOfRange {}
+
+/// Why [`Selection::set`](crate::Selection::set) refused a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SetError {
-    /// No option of that name (or it is free text, which `Options` does not hold).
+    /// No option of that name (or it is free text, which a selection does not hold).
     UnknownOption,
     /// The value has the wrong wire type.
     WrongType {
-        /// `"a string"` or `"a boolean"`.
+        /// `"a string"`, `"a boolean"` or `"an integer"`.
         expected: &'static str,
     },
     /// The string is not one of the option's values.
     InvalidValue(ParseOptionError),
+    /// The integer is outside the option's range.
+    OutOfRange(OutOfRange),
 }
 
 impl fmt::Display for SetError {
@@ -213,6 +461,7 @@ impl fmt::Display for SetError {
             SetError::UnknownOption => f.write_str("unknown option"),
             SetError::WrongType { expected } => write!(f, "expected {expected}"),
             SetError::InvalidValue(e) => e.fmt(f),
+            SetError::OutOfRange(e) => e.fmt(f),
         }
     }
 }
@@ -244,34 +493,6 @@ pub fn parse_wire<T: WireEnum>(s: &str) -> Result<T, ParseOptionError> {
     })
 }
 
-/// [`Options::set`](crate::Options::set) for an enum field.
-#[doc(hidden)]
-pub fn set_enum<T: WireEnum>(slot: &mut T, value: WireValue<'_>) -> Result<(), SetError> {
-    match value {
-        WireValue::Str(s) => {
-            *slot = parse_wire(s).map_err(SetError::InvalidValue)?;
-            Ok(())
-        }
-        WireValue::Bool(_) => Err(SetError::WrongType {
-            expected: "a string",
-        }),
-    }
-}
-
-/// [`Options::set`](crate::Options::set) for a bool field.
-#[doc(hidden)]
-pub fn set_bool(slot: &mut bool, value: WireValue<'_>) -> Result<(), SetError> {
-    match value {
-        WireValue::Bool(b) => {
-            *slot = b;
-            Ok(())
-        }
-        WireValue::Str(_) => Err(SetError::WrongType {
-            expected: "a boolean",
-        }),
-    }
-}
-
 /// serde's `Deserialize` for generated enums: a string among the wire values.
 #[doc(hidden)]
 pub fn deserialize_wire<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -299,4 +520,20 @@ where
     }
 
     deserializer.deserialize_str(Visitor(PhantomData))
+}
+
+/// `rate × units`, exactly, keeping the rate's scale: the price of a per-unit cell. The
+/// generator refuses a spec where a rate times its option's largest count of units would not
+/// fit the 96 bits of a `Decimal`, and counts of units are never negative, so this never rounds.
+#[doc(hidden)]
+#[inline]
+pub const fn times(rate: Decimal, units: i64) -> Decimal {
+    let m = rate.mantissa().unsigned_abs() * units.unsigned_abs() as u128;
+    Decimal::from_parts(
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        false,
+        rate.scale(),
+    )
 }

@@ -1,11 +1,13 @@
-//! Checking untrusted JSON: a bare `args` object or a whole create-job body becomes typed
-//! [`Args`] / [`CreateJobRequest`], or every [`Violation`] at once, each with a JSON pointer, a
-//! stable [`Code`] and a message that says what is allowed.
+//! Checking untrusted JSON: a whole create-job body (dispatched on its `model`) or a bare
+//! `args` object of a named model becomes [`CreateJobRequest`] / [`Args`], or every
+//! [`Violation`] at once, each with a JSON pointer, a stable [`Code`] and a message that says
+//! what is allowed.
 //!
-//! The checker walks the generated [`OPTIONS`](crate::OPTIONS) and [`RULES`](crate::RULES)
-//! tables, so a value or rule added to `spec/model.toml` is checked with no Rust edit. It judges
-//! each field as the JSON parser reaches it, in one pass, and builds nothing for a valid field
-//! but its typed value.
+//! The checker walks the model's generated tables ([`Model::spec`]), so a model, value or rule
+//! added in `spec/models/` is checked with no Rust edit; every model's violations use the same
+//! codes and pointers. It judges each field as the JSON parser reaches it, in one pass, and
+//! builds nothing for a valid field but its value. (An `args` that comes before `model` in a
+//! body is kept as its scalar values until the model is known, then judged the same way.)
 
 mod fast;
 mod walk;
@@ -15,9 +17,22 @@ use std::fmt;
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-pub(crate) use walk::{short, Form, Request};
+pub(crate) use walk::{pointer, short, Request};
 
-use crate::{Args, CreateJobRequest, Quote};
+use crate::{Args, CreateJobRequest, Model, Quote};
+
+/// What form of input a check expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Expect {
+    /// A whole create-job body, `{"model", "args", "callback_url"}`; its `model` picks the
+    /// model.
+    Body,
+    /// The bare `args` object of this model.
+    Args(Model),
+    /// Either, told apart by a top-level `model`, `args` or `callback_url` key; bare args are
+    /// read as this model's (and refused if it is `None`). A body's own `model` decides.
+    Either(Option<Model>),
+}
 
 /// What kind of problem a [`Violation`] is. Serialized in snake_case (`"missing_field"`); these
 /// strings are stable.
@@ -27,7 +42,7 @@ use crate::{Args, CreateJobRequest, Quote};
 pub enum Code {
     /// The input is not JSON (or not UTF-8).
     InvalidJson,
-    /// A required field is absent (`prompt`, `model`, `args`).
+    /// A required field is absent (`prompt`, `image`, `model`, `args`).
     MissingField,
     /// A field has the wrong JSON type (a number for `duration`, a string for a bool, `null`).
     WrongType,
@@ -37,12 +52,14 @@ pub enum Code {
     UnknownField,
     /// A field given twice in one object.
     DuplicateField,
-    /// `prompt` is empty or only white space.
-    EmptyPrompt,
+    /// A free-text input (`prompt`, `image`) is empty or only white space.
+    EmptyText,
+    /// An integer outside its option's range.
+    OutOfRange,
     /// The options break a rule of the spec (1080p at 10 s).
     UnsupportedCombination,
-    /// `model` is not this crate's model id.
-    WrongModel,
+    /// `model` is not a model id the crate knows (or bare args name no model).
+    UnknownModel,
 }
 
 impl Code {
@@ -55,9 +72,10 @@ impl Code {
             Code::InvalidValue => "invalid_value",
             Code::UnknownField => "unknown_field",
             Code::DuplicateField => "duplicate_field",
-            Code::EmptyPrompt => "empty_prompt",
+            Code::EmptyText => "empty_text",
+            Code::OutOfRange => "out_of_range",
             Code::UnsupportedCombination => "unsupported_combination",
-            Code::WrongModel => "wrong_model",
+            Code::UnknownModel => "unknown_model",
         }
     }
 }
@@ -138,57 +156,67 @@ impl fmt::Display for Violations {
 
 impl std::error::Error for Violations {}
 
-/// Checks a request given either as the bare `args` object or as a whole create-job body (told
-/// apart by a top-level `model`, `args` or `callback_url` key).
+/// Checks a whole create-job body of any model: its `model` picks the tables its `args` are
+/// checked against.
 ///
 /// ```
-/// use pixverse_pricing::{check, Code, Resolution};
+/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
+/// use pixverse_pricing::{check, Code};
 ///
-/// let request = check(r#"{"prompt": "a black lab swimming", "resolution": "1080p"}"#)?;
-/// assert_eq!(request.args.options.resolution, Resolution::P1080);
+/// let request = check(r#"{"model": "pixverse/pixverse-5.5/text-to-video",
+///                         "args": {"prompt": "a black lab swimming", "resolution": "1080p"}}"#)?;
+/// assert_eq!(request.args.options::<Options>().unwrap().resolution, Resolution::P1080);
 ///
-/// let errors = check(r#"{"prompt": " ", "duration": 10, "resolution": "4k"}"#).unwrap_err();
+/// let errors = check(r#"{"model": "pixverse/pixverse-6.0/image-to-video",
+///                        "args": {"prompt": " ", "duration": 10}}"#).unwrap_err();
 /// let found: Vec<_> = errors.as_slice().iter().map(|v| (v.path.as_str(), v.code)).collect();
 /// assert_eq!(
 ///     found,
-///     [("/prompt", Code::EmptyPrompt), ("/duration", Code::WrongType), ("/resolution", Code::InvalidValue)]
+///     [("/args/prompt", Code::EmptyText), ("/args/duration", Code::WrongType), ("/args/image", Code::MissingField)]
 /// );
 /// # Ok::<(), pixverse_pricing::Violations>(())
 /// ```
 pub fn check(json: impl AsRef<[u8]>) -> Result<CreateJobRequest, Violations> {
-    run(json.as_ref(), Form::Auto, true)
+    run(json.as_ref(), Expect::Body, true)
 }
 
-/// Checks a bare `args` object.
-pub fn check_args(json: impl AsRef<[u8]>) -> Result<Args, Violations> {
-    run(json.as_ref(), Form::Args, true).map(|request| request.args)
+/// Checks the bare `args` object of `model`.
+pub fn check_args(model: Model, json: impl AsRef<[u8]>) -> Result<Args, Violations> {
+    run(json.as_ref(), Expect::Args(model), true).map(|request| request.args)
 }
 
-/// Checks a whole create-job body, `{"model", "args", "callback_url"}`.
-pub fn check_request(json: impl AsRef<[u8]>) -> Result<CreateJobRequest, Violations> {
-    run(json.as_ref(), Form::Body, true)
+/// Checks an input of the form `expect` says.
+pub fn check_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<CreateJobRequest, Violations> {
+    run(json.as_ref(), expect, true)
 }
 
-/// Checks a request (either form, like [`check`]) and prices it: the pre-flight quote. It
-/// does not copy the prompt out, so it allocates nothing for a valid request.
+/// Checks a whole create-job body and prices it: the pre-flight quote. It does not copy the
+/// free text out.
 ///
 /// ```
 /// use pixverse_pricing::quote_json;
 ///
-/// let quote = quote_json(r#"{"prompt": "a cat", "resolution": "540p", "duration": "8"}"#)?;
-/// assert_eq!(quote.amount().to_string(), "0.255");
+/// let quote = quote_json(r#"{"model": "pixverse/pixverse-6.0/text-to-video",
+///     "args": {"prompt": "a cat", "resolution": "720p", "duration": "8", "generate_audio": true}}"#)?;
+/// assert_eq!(quote.amount().to_string(), "0.408"); // 0.051 per second × 8
 /// # Ok::<(), pixverse_pricing::Violations>(())
 /// ```
 pub fn quote_json(json: impl AsRef<[u8]>) -> Result<Quote, Violations> {
-    let request = run(json.as_ref(), Form::Auto, false)?;
+    quote_as(json, Expect::Body)
+}
+
+/// Checks the bare `args` object of `model` and prices it.
+pub fn quote_args_json(model: Model, json: impl AsRef<[u8]>) -> Result<Quote, Violations> {
+    quote_as(json, Expect::Args(model))
+}
+
+/// Checks an input of the form `expect` says and prices it.
+pub fn quote_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<Quote, Violations> {
+    let request = run(json.as_ref(), expect, false)?;
     // The checker applies every rule, so this cannot fail; if it did, it would be reported.
-    request
-        .args
-        .options
-        .quote()
-        .map_err(|unsupported| Violations {
-            errors: vec![unsupported.into()],
-        })
+    request.args.quote().map_err(|unsupported| Violations {
+        errors: vec![unsupported.into()],
+    })
 }
 
 /// A broken rule as a violation of the whole request (`unsupported_combination` at `""`).
@@ -203,16 +231,16 @@ impl From<crate::Unsupported> for Violation {
 }
 
 /// Judges `bytes`: the fast path for a plainly valid request, else the full checker.
-fn run(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, Violations> {
-    match fast::judge(bytes, form, keep_prompt) {
+fn run(bytes: &[u8], expect: Expect, keep_text: bool) -> Result<CreateJobRequest, Violations> {
+    match fast::judge(bytes, expect, keep_text) {
         Some(Ok(request)) => Ok(request),
         Some(Err(errors)) => Err(Violations { errors }),
-        None => run_slow(bytes, form, keep_prompt),
+        None => run_slow(bytes, expect, keep_text),
     }
 }
 
 /// Parses and judges `bytes` in one pass, explaining every violation.
-fn run_slow(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequest, Violations> {
+fn run_slow(bytes: &[u8], expect: Expect, keep_text: bool) -> Result<CreateJobRequest, Violations> {
     if bytes.starts_with(b"\xef\xbb\xbf") {
         return Err(Violations {
             errors: vec![Violation {
@@ -235,7 +263,7 @@ fn run_slow(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequ
         });
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let outcome = Request { form, keep_prompt }
+    let outcome = Request { expect, keep_text }
         .deserialize(&mut de)
         .and_then(|o| de.end().map(|()| o));
     match outcome {
@@ -255,11 +283,11 @@ fn run_slow(bytes: &[u8], form: Form, keep_prompt: bool) -> Result<CreateJobRequ
 /// the error lists every violation.
 pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
-    form: Form,
+    expect: Expect,
 ) -> Result<CreateJobRequest, D::Error> {
     match (Request {
-        form,
-        keep_prompt: true,
+        expect,
+        keep_text: true,
     })
     .deserialize(deserializer)?
     {

@@ -13,20 +13,10 @@ use std::fmt::{self, Write as _};
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{Code, Violation};
-use crate::spec::{OptionKind, QuotedList, WireValue};
-use crate::{Args, CreateJobRequest, Options, MODEL_ID, OPTIONS, RULES};
-
-/// Which request form the input is.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Form {
-    /// Told apart by a top-level `model`, `args` or `callback_url` key.
-    Auto,
-    /// The bare `args` object.
-    Args,
-    /// The whole create-job body.
-    Body,
-}
+use super::{Code, Expect, Violation};
+use crate::args::{blank_text, missing_text};
+use crate::spec::{ModelSpec, OptionKind, QuotedList, WireValue};
+use crate::{Args, CreateJobRequest, Model, Selection};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
 
@@ -249,103 +239,98 @@ impl Found {
     }
 }
 
-/// One args object being checked.
-struct ArgsWalk<'b> {
+/// One args object being checked against one model's tables.
+pub(crate) struct ArgsWalk<'b> {
+    spec: &'static ModelSpec,
     base: &'b str,
-    keep_prompt: bool,
-    options: Options,
-    prompt: Option<String>,
-    prompt_ok: bool,
-    prompt_given: bool,
-    /// Bit `i`: `OPTIONS[i]` was seen / given a valid value / given an invalid one.
+    keep_text: bool,
+    selection: Selection,
+    texts: Vec<(usize, String)>,
+    /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
     seen: u64,
     given: u64,
     failed: u64,
-    /// Where each option's key first appeared, for ordering messages.
-    at: [usize; 64],
     found: Found,
 }
 
 impl<'b> ArgsWalk<'b> {
-    fn new(base: &'b str, keep_prompt: bool) -> Self {
+    pub(crate) fn new(model: Model, base: &'b str, keep_text: bool) -> Self {
         ArgsWalk {
+            spec: model.spec(),
             base,
-            keep_prompt,
-            options: Options::DEFAULT,
-            prompt: None,
-            prompt_ok: false,
-            prompt_given: false,
+            keep_text,
+            selection: Selection::defaults(model),
+            texts: Vec::new(),
             seen: 0,
             given: 0,
             failed: 0,
-            at: [0; 64],
             found: Found::default(),
         }
     }
 
-    /// Judges the value of `OPTIONS[index]`, the key at position `at`.
-    fn field<'de, A: MapAccess<'de>>(
-        &mut self,
-        at: usize,
-        index: usize,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        let spec = &OPTIONS[index];
+    /// The position of the option named `key`, if the model has one.
+    fn index(&self, key: &str) -> Option<usize> {
+        self.spec.option_index(key)
+    }
+
+    /// Judges `value`, given for `options[index]` by the key at position `at`.
+    fn field(&mut self, at: usize, index: usize, value: Scalar<'_>) {
+        let spec = &self.spec.options[index];
         let bit = 1u64 << index;
         let path = || pointer(self.base, spec.name);
         if self.seen & bit != 0 {
-            map.next_value::<Skip>()?;
             self.failed |= bit;
             let message = format!(
                 "field {:?} is given more than once; give it once",
                 spec.name
             );
             self.found.add(at, path(), Code::DuplicateField, message);
-            return Ok(());
+            return;
         }
         self.seen |= bit;
-        self.at[index] = at;
-        let value: Scalar<'de> = map.next_value()?;
         let verdict = match (spec.kind, &value) {
-            (OptionKind::Text { .. }, Scalar::Str(s)) => {
-                self.prompt_given = true;
-                if s.trim().is_empty() {
-                    Err((
-                        Code::EmptyPrompt,
-                        format!("{} must not be empty or blank", spec.name),
-                    ))
-                } else {
-                    self.prompt_ok = true;
-                    if self.keep_prompt {
-                        self.prompt = Some(s.to_string());
+            (OptionKind::Text { .. }, Scalar::Str(s)) => match blank_text(self.base, spec, s) {
+                Some(v) => Err((v.code, v.message)),
+                None => {
+                    if self.keep_text {
+                        self.texts.push((index, s.to_string()));
                     }
                     Ok(())
                 }
-            }
-            (OptionKind::Text { .. }, other) => {
-                self.prompt_given = true;
-                Err((
-                    Code::WrongType,
-                    format!("{} must be a string, not {}", spec.name, other.describe()),
-                ))
-            }
-            (OptionKind::Enum { values, default }, Scalar::Str(s)) => {
-                self.options.set_at(index, WireValue::Str(s)).map_err(|_| {
+            },
+            (OptionKind::Text { .. }, other) => Err((
+                Code::WrongType,
+                format!("{} must be a string, not {}", spec.name, other.describe()),
+            )),
+            (
+                OptionKind::Enum {
+                    values, default, ..
+                },
+                Scalar::Str(s),
+            ) => self
+                .selection
+                .set_at(index, WireValue::Str(s))
+                .map_err(|_| {
                     let message = format!(
-                        "{:?} is not an allowed {}; allowed: {} (default {default:?})",
+                        "{:?} is not an allowed {}; allowed: {} (default {:?})",
                         short(s),
                         spec.name,
-                        QuotedList(values)
+                        QuotedList(values),
+                        values[default]
                     );
                     (Code::InvalidValue, message)
-                })
-            }
-            (OptionKind::Enum { values, default }, other) => {
+                }),
+            (
+                OptionKind::Enum {
+                    values, default, ..
+                },
+                other,
+            ) => {
                 let hint = match other {
                     Scalar::Number(n) if values.contains(&n.to_string().as_str()) => {
                         format!("; write the string \"{n}\"")
                     }
-                    Scalar::Null => format!("; leave it out for the default {default:?}"),
+                    Scalar::Null => format!("; leave it out for the default {:?}", values[default]),
                     _ => String::new(),
                 };
                 let message = format!(
@@ -358,7 +343,7 @@ impl<'b> ArgsWalk<'b> {
             }
             (OptionKind::Bool { .. }, Scalar::Bool(b)) => {
                 // Cannot fail: the option is a bool and so is the value.
-                let _ = self.options.set_at(index, WireValue::Bool(*b));
+                let _ = self.selection.set_at(index, WireValue::Bool(*b));
                 Ok(())
             }
             (OptionKind::Bool { default }, other) => {
@@ -378,6 +363,48 @@ impl<'b> ArgsWalk<'b> {
                     ),
                 ))
             }
+            (
+                OptionKind::Integer {
+                    minimum,
+                    maximum,
+                    default,
+                },
+                other,
+            ) => {
+                let range = format!("a whole number from {minimum} to {maximum}");
+                match other {
+                    Scalar::Number(n) if n.is_i64() || n.is_u64() => {
+                        match n.as_i64().filter(|v| (minimum..=maximum).contains(v)) {
+                            Some(v) => {
+                                // Cannot fail: the value is in range.
+                                let _ = self.selection.set_at(index, WireValue::Int(v));
+                                Ok(())
+                            }
+                            None => Err((
+                                Code::OutOfRange,
+                                format!("{} is out of range: {} must be {range}", n, spec.name),
+                            )),
+                        }
+                    }
+                    other => {
+                        let hint = match other {
+                            Scalar::Str(s) if s.trim().parse::<i64>().is_ok() => {
+                                format!("; write the number {} without quotes", s.trim())
+                            }
+                            Scalar::Null => format!("; leave it out for the default {default}"),
+                            _ => String::new(),
+                        };
+                        Err((
+                            Code::WrongType,
+                            format!(
+                                "{} must be {range}, not {}{hint}",
+                                spec.name,
+                                other.describe()
+                            ),
+                        ))
+                    }
+                }
+            }
         };
         match verdict {
             Ok(()) => self.given |= bit,
@@ -386,58 +413,57 @@ impl<'b> ArgsWalk<'b> {
                 self.found.add(at, path(), code, message);
             }
         }
-        Ok(())
     }
 
-    /// What only the whole object tells: a missing prompt, broken rules.
+    /// What only the whole object tells: missing required inputs, broken rules.
     fn finish(mut self, end: usize) -> (Option<Args>, Found) {
-        if !self.prompt_given {
-            let message = "prompt is required: the text to make a video of".to_owned();
-            self.found.add(
-                end,
-                pointer(self.base, "prompt"),
-                Code::MissingField,
-                message,
-            );
+        for (index, option) in self.spec.options.iter().enumerate() {
+            if option.is_required() && self.seen & (1 << index) == 0 {
+                let v = missing_text(self.base, option);
+                self.found.add(end, v.path, v.code, v.message);
+            }
         }
-        for violation in broken_rules(&self.options, self.given, self.failed, self.base) {
+        for violation in broken_rules(&self.selection, self.given, self.failed, self.base) {
             self.found.items.push((end, violation));
         }
-        let args = (self.found.items.is_empty() && self.prompt_ok).then(|| Args {
-            prompt: self.prompt.take().unwrap_or_default(),
-            options: self.options,
+        let args = self.found.items.is_empty().then(|| {
+            self.texts.sort_by_key(|(i, _)| *i);
+            Args {
+                selection: self.selection,
+                texts: std::mem::take(&mut self.texts),
+            }
         });
         (args, self.found)
     }
 }
 
-/// The rules `options` break, each reported at the last of its options the request gave
-/// (bit `i` of `given`: `OPTIONS[i]` was given a valid value). A rule naming an option whose
+/// The rules `selection` breaks, each reported at the last of its options the request gave
+/// (bit `i` of `given`: `options[i]` was given a valid value). A rule naming an option whose
 /// value was refused (`failed`) is not judged: that would be noise.
 pub(crate) fn broken_rules(
-    options: &Options,
+    selection: &Selection,
     given: u64,
     failed: u64,
     base: &str,
 ) -> Vec<Violation> {
+    let spec = selection.spec();
     let mut found = Vec::new();
-    for (index, rule) in RULES.iter().enumerate() {
-        let bits = |mask: u64| rule.when.iter().any(|(o, _)| option_bit(o) & mask != 0);
-        if bits(failed) || !options.breaks(index) {
+    for rule in spec.rules {
+        let bits = |mask: u64| rule.when.iter().any(|c| (1u64 << c.option) & mask != 0);
+        if bits(failed) || !selection.breaks(rule) {
             continue;
         }
         let at = rule
             .when
             .iter()
             .rev()
-            .map(|(o, _)| *o)
-            .find(|o| option_bit(o) & given != 0);
-        let path = at.map_or_else(|| base.to_owned(), |o| pointer(base, o));
+            .find(|c| (1u64 << c.option) & given != 0);
+        let path = at.map_or_else(|| base.to_owned(), |c| pointer(base, c.name));
         let mut message = String::with_capacity(192);
         // Writing to a String cannot fail.
         let _ = write!(message, "{rule}");
-        if let Some(option) = at {
-            append_allowed(&mut message, options, option);
+        if let Some(c) = at {
+            append_allowed(&mut message, selection, c.option);
         }
         found.push(Violation {
             path,
@@ -448,44 +474,33 @@ pub(crate) fn broken_rules(
     found
 }
 
-/// The bit of the option named `name` in the walk's masks.
-fn option_bit(name: &str) -> u64 {
-    OPTIONS
-        .iter()
-        .position(|o| o.name == name)
-        .map_or(0, |i| 1 << i)
-}
-
 /// Appends `; with the other options as given, OPTION may be "a", "b"` to `message`: the
-/// values of `option` that, with the rest of `options` unchanged, break no rule (nothing if none).
-fn append_allowed(message: &mut String, options: &Options, option: &str) {
-    use std::fmt::Write;
-
-    let Some(index) = OPTIONS.iter().position(|o| o.name == option) else {
-        return;
+/// values of the option at `index` that, with the rest of `selection` unchanged, break no rule
+/// (nothing if none).
+fn append_allowed(message: &mut String, selection: &Selection, index: usize) {
+    let spec = selection.spec();
+    let option = &spec.options[index];
+    let count = match option.kind {
+        OptionKind::Enum { values, .. } => values.len(),
+        OptionKind::Bool { .. } => 2,
+        OptionKind::Text { .. } | OptionKind::Integer { .. } => return,
     };
-    let (values, bools): (&[&str], &[bool]) = match OPTIONS[index].kind {
-        OptionKind::Enum { values, .. } => (values, &[]),
-        OptionKind::Bool { .. } => (&[], &[false, true]),
-        OptionKind::Text { .. } => return,
-    };
-    let candidates = values
-        .iter()
-        .map(|v| WireValue::Str(v))
-        .chain(bools.iter().map(|b| WireValue::Bool(*b)));
     let mut first = true;
-    for value in candidates {
-        let mut o = *options;
-        if o.set_at(index, value).is_ok() && (0..RULES.len()).all(|i| !o.breaks(i)) {
+    for slot in 0..count as i64 {
+        let mut o = *selection;
+        o.set_slot(index, slot);
+        if spec.rules.iter().all(|r| !o.breaks(r)) {
             if first {
                 message.push_str("; with the other options as given, ");
-                message.push_str(option);
+                message.push_str(option.name);
                 message.push_str(" may be ");
             } else {
                 message.push_str(", ");
             }
-            // Writing to a String cannot fail.
-            let _ = write!(message, "{value}");
+            if let Some(value) = option.wire(slot) {
+                // Writing to a String cannot fail.
+                let _ = write!(message, "{value}");
+            }
             first = false;
         }
     }
@@ -493,15 +508,24 @@ fn append_allowed(message: &mut String, options: &Options, option: &str) {
 
 /// The body fields of a create-job body being checked.
 #[derive(Default)]
-struct BodyWalk {
+struct BodyWalk<'de> {
     seen: u8,
-    args: Option<Args>,
-    args_given: bool,
+    /// The model `model` names, once read and known.
+    model: Option<Model>,
+    /// The last `args` object's entries, judged once the model is known.
+    args: Option<Result<Entries<'de>, String>>,
+    /// The position of the `args` key.
+    args_at: usize,
     /// `args` was given more than once.
     args_repeated: bool,
     callback_url: Option<String>,
+    /// The args, once judged against the model.
+    args_checked: Option<Args>,
     found: Found,
 }
+
+/// An args object's members as `(position, key, value)`, kept until the model is known.
+type Entries<'de> = Vec<(usize, Cow<'de, str>, Scalar<'de>)>;
 
 /// What to do with an object, and with anything else where an object belongs.
 trait ObjectWalk<'de>: Sized {
@@ -582,21 +606,22 @@ fn report_unknown(
     }
 }
 
-/// `unknown field "x"; allowed fields: "prompt", …` for an args object.
-fn unknown_in_args(key: &str) -> String {
-    let names: Vec<&str> = OPTIONS.iter().map(|o| o.name).collect();
+/// `unknown field "x"; allowed fields: "prompt", …` for an args object of `spec`'s model.
+fn unknown_in_args(spec: &ModelSpec, key: &str) -> String {
+    let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
     format!(
-        "unknown field {:?}; allowed fields: {}",
+        "unknown field {:?}; allowed fields of {}: {}",
         short(key),
+        spec.id,
         QuotedList(&names)
     )
 }
 
-/// Checks a whole input: an object in `form`, with `keep_prompt` saying whether the prompt is
+/// Checks a whole input of the form `expect` says, with `keep_text` saying whether free text is
 /// copied out (a quote does not need it).
 pub(crate) struct Request {
-    pub form: Form,
-    pub keep_prompt: bool,
+    pub expect: Expect,
+    pub keep_text: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Request {
@@ -611,26 +636,35 @@ impl<'de> ObjectWalk<'de> for Request {
     type Output = Outcome;
 
     fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
-        let mut args = ArgsWalk::new("", self.keep_prompt);
+        // The model bare args are read as, if any.
+        let args_model = match self.expect {
+            Expect::Body => None,
+            Expect::Args(model) => Some(model),
+            Expect::Either(model) => model,
+        };
+        let mut args = args_model.map(|m| ArgsWalk::new(m, "", self.keep_text));
         let mut body = BodyWalk::default();
         // Keys that are neither an option nor a body field, with their positions.
         let mut unknown: Vec<(usize, String)> = Vec::new();
         // Every option key at the top, for when the input turns out to be a body.
-        let mut top_options: Vec<(usize, &'static str)> = Vec::new();
+        let mut top_options: Vec<(usize, String)> = Vec::new();
         let mut at = 0;
         while let Some(Key(key)) = map.next_key()? {
             at += 1;
-            let option = OPTIONS.iter().position(|o| o.name == key);
+            let option = args.as_ref().and_then(|a| a.index(&key));
             let body_field = BODY_FIELDS.iter().position(|f| *f == key);
             match (option, body_field) {
-                (Some(index), _) if self.form != Form::Body => {
-                    if self.form == Form::Auto {
-                        top_options.push((at, OPTIONS[index].name));
+                (Some(index), _) if !matches!(self.expect, Expect::Body) => {
+                    if matches!(self.expect, Expect::Either(_)) {
+                        top_options.push((at, key.to_string()));
                     }
-                    args.field(at, index, &mut map)?;
+                    let value: Scalar<'de> = map.next_value()?;
+                    if let Some(args) = args.as_mut() {
+                        args.field(at, index, value);
+                    }
                 }
-                (_, Some(index)) if self.form != Form::Args => {
-                    body_field_value(&mut body, at, index, &mut map, self.keep_prompt)?;
+                (_, Some(index)) if !matches!(self.expect, Expect::Args(_)) => {
+                    body_field_value(&mut body, at, index, &mut map)?;
                 }
                 _ => {
                     map.next_value::<Skip>()?;
@@ -638,26 +672,30 @@ impl<'de> ObjectWalk<'de> for Request {
                 }
             }
         }
-        let is_body = match self.form {
-            Form::Auto => body.seen != 0,
-            form => form == Form::Body,
+        let is_body = match self.expect {
+            Expect::Either(_) => body.seen != 0,
+            expect => expect == Expect::Body,
         };
-        let mut found = if is_body {
-            // Options at the top of a body are unknown there.
-            unknown.extend(
-                top_options
-                    .into_iter()
-                    .map(|(at, name)| (at, name.to_owned())),
-            );
-            unknown.sort_by_key(|(at, _)| *at);
-            body_finish(&mut body, at + 1);
-            std::mem::take(&mut body.found)
-        } else {
-            let (checked, found) = args.finish(at + 1);
-            body.args = checked;
-            found
-        };
+        if !is_body && args.is_none() {
+            // Bare args, and no model to read them as.
+            return Ok(Err(vec![Violation {
+                path: String::new(),
+                code: Code::UnknownModel,
+                message: format!(
+                    "bare args name no model: name one (check_args, --model) or send a whole create-job body with \"model\"; known models: {}",
+                    QuotedList(&Model::IDS)
+                ),
+            }]));
+        }
+        let mut found;
+        let checked;
         if is_body {
+            // Options at the top of a body are unknown there.
+            unknown.extend(top_options);
+            unknown.sort_by_key(|(at, _)| *at);
+            body_finish(&mut body, at + 1, self.keep_text);
+            checked = body.args_checked.take();
+            found = std::mem::take(&mut body.found);
             report_unknown(&mut found, "", &unknown, |key| {
                 format!(
                     "unknown field {:?} in the create-job body; allowed fields: {}",
@@ -666,13 +704,18 @@ impl<'de> ObjectWalk<'de> for Request {
                 )
             });
         } else {
-            report_unknown(&mut found, "", &unknown, unknown_in_args);
+            let walk = args.take().expect("bare args have a model (checked above)");
+            let spec = walk.spec;
+            let (args, f) = walk.finish(at + 1);
+            checked = args;
+            found = f;
+            report_unknown(&mut found, "", &unknown, |key| unknown_in_args(spec, key));
         }
-        Ok(done(body, found))
+        Ok(done(checked, body.callback_url, found))
     }
 
     fn not_object(self, what: &str) -> Outcome {
-        let name = if self.form == Form::Body {
+        let name = if self.expect == Expect::Body {
             "a create-job body"
         } else {
             "args"
@@ -686,25 +729,21 @@ impl<'de> ObjectWalk<'de> for Request {
 }
 
 /// Orders the violations by position; no violation and checked args make a request.
-fn done(body: BodyWalk, found: Found) -> Outcome {
+fn done(args: Option<Args>, callback_url: Option<String>, found: Found) -> Outcome {
     let mut items = found.items;
     items.sort_by_key(|(at, _)| *at);
-    match (items.is_empty(), body.args) {
-        (true, Some(args)) => Ok(CreateJobRequest {
-            args,
-            callback_url: body.callback_url,
-        }),
+    match (items.is_empty(), args) {
+        (true, Some(args)) => Ok(CreateJobRequest { args, callback_url }),
         _ => Err(items.into_iter().map(|(_, v)| v).collect()),
     }
 }
 
 /// Judges a body field: `model`, `args` or `callback_url` (`BODY_FIELDS[index]`).
 fn body_field_value<'de, A: MapAccess<'de>>(
-    body: &mut BodyWalk,
+    body: &mut BodyWalk<'de>,
     at: usize,
     index: usize,
     map: &mut A,
-    keep_prompt: bool,
 ) -> Result<(), A::Error> {
     let name = BODY_FIELDS[index];
     let path = || pointer("", name);
@@ -718,24 +757,21 @@ fn body_field_value<'de, A: MapAccess<'de>>(
     body.seen |= 1 << index;
     match name {
         "args" => {
-            body.args_given = true;
-            let (args, found) = map.next_value_seed(NestedArgs { keep_prompt, at })?;
-            body.args = args;
-            body.found.items.extend(found.items);
+            body.args_at = at;
+            body.args = Some(map.next_value_seed(NestedArgs)?);
         }
         "model" => match map.next_value::<Scalar<'de>>()? {
-            Scalar::Str(s) if s == MODEL_ID => {}
-            Scalar::Str(s) => {
-                let message = format!(
-                    "model must be {MODEL_ID:?}, the model this crate prices; got {:?}",
-                    short(&s)
-                );
-                body.found.add(at, path(), Code::WrongModel, message);
-            }
+            Scalar::Str(s) => match s.parse::<Model>() {
+                Ok(model) => body.model = Some(model),
+                Err(e) => body
+                    .found
+                    .add(at, path(), Code::UnknownModel, e.to_string()),
+            },
             other => {
                 let message = format!(
-                    "model must be the string {MODEL_ID:?}, not {}",
-                    other.describe()
+                    "model must be a model id string, not {}; known models: {}",
+                    other.describe(),
+                    QuotedList(&Model::IDS)
                 );
                 body.found.add(at, path(), Code::WrongType, message);
             }
@@ -761,37 +797,62 @@ fn body_field_value<'de, A: MapAccess<'de>>(
     Ok(())
 }
 
-/// Missing `model` and `args`; and, when `args` was given twice, only the repeat reported
-/// about it: JSON tools resolve `/args` in the last `args`, so what was found in the first
-/// would point at the wrong value.
-fn body_finish(body: &mut BodyWalk, end: usize) {
-    if body.args_repeated {
-        body.found.items.retain(|(_, v)| {
-            let about_args = v.path == "/args" || v.path.starts_with("/args/");
-            !about_args || v.code == Code::DuplicateField && v.path == "/args"
-        });
+/// Judges the `args` kept, now that the model is known; reports missing `model` and `args`;
+/// and, when `args` was given twice, only the repeat about it: JSON tools resolve `/args` in
+/// the last `args`, so what was found in the first would point at the wrong value.
+fn body_finish(body: &mut BodyWalk<'_>, end: usize, keep_text: bool) {
+    let at = body.args_at;
+    match (body.args.take(), body.model) {
+        (Some(Ok(entries)), Some(model)) if !body.args_repeated => {
+            let mut walk = ArgsWalk::new(model, "/args", keep_text);
+            let mut unknown = Vec::new();
+            let mut last = 0;
+            for (position, key, value) in entries {
+                last = position;
+                match walk.index(&key) {
+                    Some(index) => walk.field(position, index, value),
+                    None => unknown.push((position, key.into_owned())),
+                }
+            }
+            let spec = walk.spec;
+            report_unknown(&mut walk.found, "/args", &unknown, |key| {
+                unknown_in_args(spec, key)
+            });
+            let (checked, mut found) = walk.finish(last + 1);
+            // Inside the body, everything about args sorts where the `args` key stands.
+            found.items.sort_by_key(|(p, _)| *p);
+            for item in &mut found.items {
+                item.0 = at;
+            }
+            body.found.items.extend(found.items);
+            body.args_checked = checked;
+        }
+        (Some(Err(what)), _) if !body.args_repeated => {
+            let message = format!("args must be a JSON object, not {what}");
+            body.found
+                .add(at, "/args".to_owned(), Code::WrongType, message);
+        }
+        // Without a known model, args cannot be judged: the model's violation says why.
+        _ => {}
     }
     if body.seen & 1 == 0 {
-        let message = format!("model is required: {MODEL_ID:?}");
+        let message = format!("model is required: one of {}", QuotedList(&Model::IDS));
         body.found
             .add(end, "/model".to_owned(), Code::MissingField, message);
     }
-    if !body.args_given {
-        let message = "args is required: an object with at least a prompt".to_owned();
+    if body.seen & 2 == 0 {
+        let message = "args is required: an object with the model's inputs".to_owned();
         body.found
             .add(end, "/args".to_owned(), Code::MissingField, message);
     }
 }
 
-/// The `args` object inside a body.
-struct NestedArgs {
-    keep_prompt: bool,
-    /// The position of the `args` key, for ordering its violations among the body's.
-    at: usize,
-}
+/// The `args` object inside a body, kept as its members' scalar values (strings borrowed from
+/// the input where they have no escapes) until the model is known.
+struct NestedArgs;
 
 impl<'de> DeserializeSeed<'de> for NestedArgs {
-    type Value = (Option<Args>, Found);
+    type Value = Result<Entries<'de>, String>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(Object(self))
@@ -799,36 +860,20 @@ impl<'de> DeserializeSeed<'de> for NestedArgs {
 }
 
 impl<'de> ObjectWalk<'de> for NestedArgs {
-    type Output = (Option<Args>, Found);
+    type Output = Result<Entries<'de>, String>;
 
     fn object<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Output, A::Error> {
-        let mut args = ArgsWalk::new("/args", self.keep_prompt);
-        let mut unknown = Vec::new();
+        let mut entries = Vec::new();
         let mut at = 0;
         while let Some(Key(key)) = map.next_key()? {
             at += 1;
-            match OPTIONS.iter().position(|o| o.name == key) {
-                Some(index) => args.field(at, index, &mut map)?,
-                None => {
-                    map.next_value::<Skip>()?;
-                    unknown.push((at, key.into_owned()));
-                }
-            }
+            let value: Scalar<'de> = map.next_value()?;
+            entries.push((at, key, value));
         }
-        report_unknown(&mut args.found, "/args", &unknown, unknown_in_args);
-        let (checked, mut found) = args.finish(at + 1);
-        // Inside the body, everything about args sorts where the `args` key stands.
-        found.items.sort_by_key(|(p, _)| *p);
-        for item in &mut found.items {
-            item.0 = self.at;
-        }
-        Ok((checked, found))
+        Ok(Ok(entries))
     }
 
     fn not_object(self, what: &str) -> Self::Output {
-        let mut found = Found::default();
-        let message = format!("args must be a JSON object, not {what}");
-        found.add(self.at, "/args".to_owned(), Code::WrongType, message);
-        (None, found)
+        Err(what.to_owned())
     }
 }

@@ -1,23 +1,54 @@
-//! The generator: `spec/model.toml` → Rust source.
+//! The generator: `spec/models/*.toml` → Rust source.
 //!
 //! This module is not part of the library. `build.rs` compiles it with
 //! `#[path = "src/codegen/mod.rs"]`, and `tests/codegen.rs` compiles the same files, so every bad
 //! spec the build rejects is unit-tested. It depends only on `toml` (a build- and dev-dependency).
 //!
-//! - [`read`](read::read) parses and checks the spec, reporting every problem at once as
-//!   `path:LINE:COL: message`.
-//! - [`emit`](emit::emit) writes the Rust the library includes from `OUT_DIR`.
+//! - [`read`](read::read) parses and checks one spec file, reporting every problem at once as
+//!   `path:LINE:COL: message`; [`check_family`](read::check_family) checks the files together.
+//! - [`emit_model`](emit::emit_model) writes a model's module, [`emit_family`](emit::emit_family)
+//!   the file that declares every module and the `Model` enum.
 
 #![allow(dead_code, unused_imports)] // build.rs and the tests each use a different part.
 
 mod emit;
 mod read;
 
-pub use emit::emit;
-pub use read::{read, Diagnostic, Diagnostics, Spec};
+pub use emit::{emit_family, emit_model, HEADER};
+pub use read::{check_family, module_name, read, Diagnostic, Diagnostics, Spec};
 
-/// Reads the spec text `source` (named `origin` in diagnostics) and returns the generated Rust
-/// source, or every problem found in the spec.
-pub fn generate(source: &str, origin: &str) -> Result<String, Diagnostics> {
-    read(source, origin).map(|spec| emit(&spec))
+/// The name of the family file in `OUT_DIR`; each model's file is `MODULE.rs` beside it.
+pub const FAMILY_FILE: &str = "models.rs";
+
+/// Reads every spec file (`(origin, source)`, in the order given) and returns the generated
+/// files as `(file name, Rust source)`, or every problem found in any of them.
+pub fn generate(files: &[(String, String)]) -> Result<Vec<(String, String)>, Diagnostics> {
+    let mut specs = Vec::new();
+    let mut problems = Vec::new();
+    for (origin, source) in files {
+        match read(source, origin) {
+            Ok(spec) => specs.push(spec),
+            Err(Diagnostics(found)) => problems.extend(found),
+        }
+    }
+    if files.is_empty() {
+        problems.push(Diagnostic {
+            origin: "spec/models".to_owned(),
+            line: 1,
+            col: 1,
+            message: "no spec files: add one `*.toml` file per model".to_owned(),
+        });
+    }
+    if let Err(Diagnostics(found)) = check_family(&specs) {
+        problems.extend(found);
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    let mut out: Vec<(String, String)> = specs
+        .iter()
+        .map(|spec| (format!("{}.rs", spec.module), emit_model(spec)))
+        .collect();
+    out.push((FAMILY_FILE.to_owned(), emit_family(&specs)));
+    Ok(out)
 }

@@ -1,4 +1,4 @@
-//! Reading and checking `spec/model.toml`.
+//! Reading and checking one spec file of `spec/models/`, and the family they make together.
 //!
 //! The TOML is parsed into a spanned tree and walked by hand (not deserialized into structs) so
 //! that every problem is collected, each with the line and column it is about, instead of
@@ -14,8 +14,14 @@ use toml::Spanned;
 /// The checked spec: everything the emitter needs, with names resolved to indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
+    /// The file it was read from, as diagnostics name it (`spec/models/x.toml`).
+    pub origin: String,
     /// `[model]`.
     pub model: Model,
+    /// The Rust module of the model, derived from its id (`pixverse_5_5_text_to_video`).
+    pub module: String,
+    /// The model's `Model` variant, derived from its id (`Pixverse55TextToVideo`).
+    pub variant: String,
     /// `[endpoints] create`.
     pub create_endpoint: String,
     /// `[endpoints] query`.
@@ -26,7 +32,10 @@ pub struct Spec {
     pub rules: Vec<RuleDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
-    /// `[pricing] cells`: one price per combination of dimension values no rule forbids.
+    /// `[pricing] per` and `unit`: the numeric option a rate is multiplied by, and its unit.
+    pub per: Option<(usize, String)>,
+    /// `[pricing] cells` (or `rates`): one price (or rate) per combination of dimension values
+    /// no rule forbids.
     pub cells: Vec<CellDef>,
 }
 
@@ -34,6 +43,8 @@ pub struct Spec {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
     pub id: String,
+    /// Line and column of the id, for diagnostics about the family.
+    pub id_at: (usize, usize),
     pub name: String,
     pub category: String,
     pub kind: String,
@@ -52,8 +63,11 @@ pub struct OptionDef {
 /// What values an option takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OptionKind {
-    /// A required free-text string (only `prompt`).
-    Text { examples: Vec<String> },
+    /// A free-text string, required or not.
+    Text {
+        required: bool,
+        examples: Vec<String>,
+    },
     /// One of a list of wire strings, as a generated Rust enum.
     Enum {
         rust: String,
@@ -62,6 +76,13 @@ pub enum OptionKind {
     },
     /// `true` or `false`.
     Bool { default: bool },
+    /// A whole number in a range, as a generated Rust newtype.
+    Integer {
+        rust: String,
+        minimum: i64,
+        maximum: i64,
+        default: i64,
+    },
 }
 
 /// One value of an enum option.
@@ -69,6 +90,8 @@ pub enum OptionKind {
 pub struct EnumValue {
     pub wire: String,
     pub rust: String,
+    /// How many units (seconds) the value is, if the spec says.
+    pub units: Option<u32>,
 }
 
 /// One forbidden combination.
@@ -98,19 +121,24 @@ pub struct Price {
 }
 
 impl OptionDef {
-    /// How many values the option takes (`None` for free text).
+    /// How many values the option takes (`None` for free text and integers).
     pub fn value_count(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } => None,
+            OptionKind::Text { .. } | OptionKind::Integer { .. } => None,
             OptionKind::Enum { values, .. } => Some(values.len()),
             OptionKind::Bool { .. } => Some(2),
         }
     }
 
-    /// The default's value index (`None` for free text).
+    /// Whether the option is free text.
+    pub fn is_text(&self) -> bool {
+        matches!(self.kind, OptionKind::Text { .. })
+    }
+
+    /// The default's value index (`None` for free text and integers).
     pub fn default_index(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } => None,
+            OptionKind::Text { .. } | OptionKind::Integer { .. } => None,
             OptionKind::Enum { default, .. } => Some(*default),
             OptionKind::Bool { default } => Some(usize::from(*default)),
         }
@@ -343,15 +371,20 @@ impl<'s> Reader<'s> {
             .get(&root, "pricing", true)
             .and_then(|v| self.pricing(v, &options, &rules));
 
-        let (model, (create_endpoint, query_endpoint), (dimensions, cells)) =
+        let (model, (create_endpoint, query_endpoint), (dimensions, per, cells)) =
             (model?, endpoints?, pricing?);
+        let module = module_name(&model.id);
         Some(Spec {
+            origin: self.origin.to_owned(),
+            variant: camel_case(&module),
+            module,
             model,
             create_endpoint,
             query_endpoint,
             options,
             rules: rules.into_iter().map(|(rule, _)| rule).collect(),
             dimensions,
+            per,
             cells,
         })
     }
@@ -359,7 +392,22 @@ impl<'s> Reader<'s> {
     fn model(&mut self, v: &Value<'_>) -> Option<Model> {
         let t = self.table(v, "[model]".to_owned())?;
         self.unknown_keys(&t, &["id", "name", "category", "kind", "currency"]);
-        let id = self.non_empty_string(&t, "id");
+        let id = self.string(&t, "id").and_then(|id| {
+            let module = module_name(id.get_ref());
+            if !is_snake_ident(&module) || module.starts_with('_') {
+                self.error(
+                    id.span(),
+                    format!(
+                        "model id {:?} does not make a Rust module name (it became {module:?}); \
+                         an id is segments of letters, digits, `-`, `.` and `_` separated by `/`, \
+                         starting with a letter",
+                        id.get_ref()
+                    ),
+                );
+                return None;
+            }
+            Some((line_col(self.source, id.span().start), id.into_inner()))
+        });
         let name = self.non_empty_string(&t, "name");
         let category = self.non_empty_string(&t, "category");
         let kind = self.non_empty_string(&t, "kind");
@@ -376,8 +424,10 @@ impl<'s> Reader<'s> {
             }
             ok.then(|| c.into_inner())
         });
+        let (id_at, id) = id?;
         Some(Model {
-            id: id?,
+            id,
+            id_at,
             name: name?,
             category: category?,
             kind: kind?,
@@ -411,7 +461,6 @@ impl<'s> Reader<'s> {
         let mut options: Vec<OptionDef> = Vec::new();
         let mut names: BTreeMap<String, usize> = BTreeMap::new();
         let mut rust_types: BTreeMap<String, usize> = BTreeMap::new();
-        let mut text_options = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let Some(t) = self.table(item, format!("options[{i}]")) else {
                 continue;
@@ -438,7 +487,7 @@ impl<'s> Reader<'s> {
                 );
                 continue;
             }
-            if let OptionKind::Enum { rust, .. } = &option.kind {
+            if let OptionKind::Enum { rust, .. } | OptionKind::Integer { rust, .. } = &option.kind {
                 let span = self
                     .get(&t, "rust", true)
                     .map_or(t.span.clone(), Spanned::span);
@@ -450,23 +499,7 @@ impl<'s> Reader<'s> {
                     continue;
                 }
             }
-            if matches!(option.kind, OptionKind::Text { .. }) {
-                text_options.push((option.name.clone(), name_span));
-            }
             options.push(option);
-        }
-        // The typed `Args` has one free-text field; other options live in the generated
-        // `Options`. A second free-text option needs a field in src/args.rs, not just a spec edit.
-        for (name, span) in &text_options {
-            if name != "prompt" {
-                self.error(
-                    span.clone(),
-                    format!(
-                        "option `{name}` has type \"string\", but the only free-text option the \
-                         crate supports is `prompt` (a new one needs a field in src/args.rs)"
-                    ),
-                );
-            }
         }
         // The checker keeps one bit per option in a u64.
         if options.len() > 64 {
@@ -476,12 +509,6 @@ impl<'s> Reader<'s> {
                     "`options` lists {} options; at most 64 are supported",
                     options.len()
                 ),
-            );
-        }
-        if !text_options.iter().any(|(name, _)| name == "prompt") && !items.is_empty() {
-            self.error(
-                v.span(),
-                "`options` must define `prompt` with type \"string\"",
             );
         }
         options
@@ -508,14 +535,22 @@ impl<'s> Reader<'s> {
         let kind = match ty.as_ref().map(|s| s.get_ref().as_str()) {
             Some("string") => {
                 self.unknown_keys(t, &[&common[..], &["required", "examples"]].concat());
-                if let Some(req) = self.get(t, "required", true) {
-                    if !matches!(req.get_ref(), DeValue::Boolean(true)) {
-                        self.error(
-                            req.span(),
-                            "`required` must be `true`: the free-text option has no default",
-                        );
-                    }
-                }
+                let required = match self.get(t, "required", true) {
+                    Some(req) => match req.get_ref() {
+                        DeValue::Boolean(b) => Some(*b),
+                        other => {
+                            self.error(
+                                req.span(),
+                                format!(
+                                    "`required` must be true or false, found {}",
+                                    type_name(other)
+                                ),
+                            );
+                            None
+                        }
+                    },
+                    None => None,
+                };
                 let mut examples = Vec::new();
                 if let Some(v) = self.get(t, "examples", false) {
                     if let Some(items) = self.array(v, "`examples`") {
@@ -526,7 +561,14 @@ impl<'s> Reader<'s> {
                         }
                     }
                 }
-                Some(OptionKind::Text { examples })
+                required.map(|required| OptionKind::Text { required, examples })
+            }
+            Some("integer") => {
+                self.unknown_keys(
+                    t,
+                    &[&common[..], &["rust", "minimum", "maximum", "default"]].concat(),
+                );
+                self.integer_kind(t)
             }
             Some("enum") => {
                 self.unknown_keys(t, &[&common[..], &["rust", "default", "values"]].concat());
@@ -556,7 +598,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     span,
                     format!(
-                        "unknown option type {other:?}; allowed: \"string\", \"enum\", \"bool\""
+                        "unknown option type {other:?}; allowed: \"string\", \"enum\", \"bool\", \"integer\""
                     ),
                 );
                 None
@@ -570,8 +612,9 @@ impl<'s> Reader<'s> {
         })
     }
 
-    fn enum_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
-        let rust = self.string(t, "rust").and_then(|r| {
+    /// The `rust` key: the name of the option's generated type.
+    fn rust_type(&mut self, t: &Table<'_, '_>) -> Option<String> {
+        self.string(t, "rust").and_then(|r| {
             let ok = is_camel_ident(r.get_ref()) && !RESERVED_TYPES.contains(&r.get_ref().as_str());
             if !ok {
                 self.error(
@@ -585,7 +628,73 @@ impl<'s> Reader<'s> {
                 );
             }
             ok.then(|| r.into_inner())
-        });
+        })
+    }
+
+    fn integer_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
+        let rust = self.rust_type(t);
+        let mut int = |key: &str| -> Option<(i64, Range<usize>)> {
+            let v = self.get(t, key, true)?;
+            match v.get_ref() {
+                DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                    Ok(n) => Some((n, v.span())),
+                    Err(_) => {
+                        self.error(
+                            v.span(),
+                            format!("`{key}` must fit a 64-bit signed integer"),
+                        );
+                        None
+                    }
+                },
+                other => {
+                    self.error(
+                        v.span(),
+                        format!(
+                            "`{key}` of an integer option must be an integer, found {}",
+                            type_name(other)
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let minimum = int("minimum");
+        let maximum = int("maximum");
+        let default = int("default");
+        let (minimum, maximum, default) = (minimum?, maximum?, default?);
+        let mut ok = true;
+        if minimum.0 > maximum.0 {
+            self.error(
+                minimum.1.clone(),
+                format!(
+                    "`minimum` {} is above `maximum` {}; swap them",
+                    minimum.0, maximum.0
+                ),
+            );
+            ok = false;
+        } else if !(minimum.0..=maximum.0).contains(&default.0) {
+            self.error(
+                default.1,
+                format!(
+                    "`default` {} is out of range: allowed {} to {}",
+                    default.0, minimum.0, maximum.0
+                ),
+            );
+            ok = false;
+        }
+        if !ok {
+            return None;
+        }
+        Some(OptionKind::Integer {
+            rust: rust?,
+            minimum: minimum.0,
+            maximum: maximum.0,
+            default: default.0,
+        })
+    }
+
+    fn enum_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
+        let rust = self.rust_type(t);
         let mut values: Vec<EnumValue> = Vec::new();
         let mut ok = true;
         if let Some(v) = self.get(t, "values", true) {
@@ -595,15 +704,33 @@ impl<'s> Reader<'s> {
                     ok = false;
                 }
                 let mut seen_wire: BTreeMap<String, usize> = BTreeMap::new();
+                // Whether each value gives `units`: all of them must, or none.
+                let mut with_units: Vec<(bool, Range<usize>)> = Vec::new();
                 let mut seen_rust: BTreeMap<String, usize> = BTreeMap::new();
                 for (i, item) in items.iter().enumerate() {
                     let Some(vt) = self.table(item, format!("values[{i}]")) else {
                         ok = false;
                         continue;
                     };
-                    self.unknown_keys(&vt, &["wire", "rust"]);
+                    self.unknown_keys(&vt, &["wire", "rust", "units"]);
                     let wire = self.string(&vt, "wire");
                     let variant = self.string(&vt, "rust");
+                    let units_value = self.get(&vt, "units", false);
+                    with_units.push((units_value.is_some(), item.span()));
+                    let units = units_value.and_then(|u| {
+                        let n = match u.get_ref() {
+                            DeValue::Integer(i) => u32::from_str_radix(i.as_str(), i.radix()).ok(),
+                            _ => None,
+                        };
+                        if !n.is_some_and(|n| n > 0) {
+                            self.error(
+                                u.span(),
+                                "`units` must be a whole number from 1 to 4294967295",
+                            );
+                            ok = false;
+                        }
+                        n
+                    });
                     let (Some(wire), Some(variant)) = (wire, variant) else {
                         ok = false;
                         continue;
@@ -644,7 +771,18 @@ impl<'s> Reader<'s> {
                     values.push(EnumValue {
                         wire: wire.into_inner(),
                         rust: variant.into_inner(),
+                        units,
                     });
+                }
+                let given = with_units.iter().filter(|(g, _)| *g).count();
+                if given > 0 && given < with_units.len() {
+                    for (_, span) in with_units.iter().filter(|(g, _)| !*g) {
+                        self.error(
+                            span.clone(),
+                            "this value has no `units` but others do; give every value `units` or none",
+                        );
+                    }
+                    ok = false;
                 }
             } else {
                 ok = false;
@@ -793,10 +931,18 @@ impl<'s> Reader<'s> {
                 found
             }
             (OptionKind::Bool { .. }, DeValue::Boolean(b)) => Some(usize::from(*b)),
-            (OptionKind::Text { .. }, _) => {
+            (OptionKind::Text { .. } | OptionKind::Integer { .. }, _) => {
                 self.error(
                     v.span(),
-                    format!("{context} names free-text option `{}`; only enum and bool options can be used", option.name),
+                    format!(
+                        "{context} names {} option `{}`; only enum and bool options can be used",
+                        if option.is_text() {
+                            "free-text"
+                        } else {
+                            "integer"
+                        },
+                        option.name
+                    ),
                 );
                 None
             }
@@ -830,22 +976,54 @@ impl<'s> Reader<'s> {
         v: &Value<'_>,
         options: &[OptionDef],
         rules: &[(RuleDef, Range<usize>)],
-    ) -> Option<(Vec<usize>, Vec<CellDef>)> {
+    ) -> Option<(Vec<usize>, Option<(usize, String)>, Vec<CellDef>)> {
         let t = self.table(v, "[pricing]".to_owned())?;
-        self.unknown_keys(&t, &["dimensions", "cells"]);
+        self.unknown_keys(&t, &["dimensions", "cells", "per", "unit", "rates"]);
         let dims = self
             .get(&t, "dimensions", true)
             .and_then(|d| self.dimensions(d, options));
-        let cells_value = self.get(&t, "cells", true);
+        // Two forms: `cells` with a `price` each, or `per` + `unit` + `rates` with a `rate` each.
+        let per_value = self.get(&t, "per", false);
+        let (list, amount_key) = if per_value.is_some() {
+            ("rates", "rate")
+        } else {
+            ("cells", "price")
+        };
+        let other = if per_value.is_some() {
+            "cells"
+        } else {
+            "rates"
+        };
+        if let Some(o) = self.get(&t, other, false) {
+            let hint = if per_value.is_some() {
+                "with `per`, list `rates` (a `rate` each), not `cells`"
+            } else {
+                "`rates` needs `per` (the numeric option a rate is multiplied by) and `unit`; without them, list `cells`"
+            };
+            self.error(o.span(), format!("`{other}` in [pricing]: {hint}"));
+        }
+        let per = match per_value {
+            None => Some(None),
+            Some(p) => {
+                let unit = self.non_empty_string(&t, "unit");
+                self.per(p, options, dims.as_deref()).zip(unit).map(Some)
+            }
+        };
+        if per_value.is_none() {
+            if let Some(u) = self.get(&t, "unit", false) {
+                self.error(u.span(), "`unit` in [pricing] needs `per`");
+            }
+        }
+        let cells_value = self.get(&t, list, true);
         let cells_value = cells_value?;
         let Some(dims) = dims else {
             // Without dimensions the cells cannot be placed; their prices can still be checked.
             if let DeValue::Array(items) = cells_value.get_ref() {
                 for item in items.iter() {
                     if let DeValue::Table(cell) = item.get_ref() {
-                        let price = cell.iter().find(|(k, _)| k.get_ref() == "price");
+                        let price = cell.iter().find(|(k, _)| k.get_ref() == amount_key);
                         if let Some((_, p)) = price {
-                            self.price(p);
+                            self.price(p, amount_key);
                         }
                     }
                 }
@@ -881,7 +1059,7 @@ impl<'s> Reader<'s> {
             let allowed: Vec<&str> = dims
                 .iter()
                 .map(|&d| options[d].name.as_str())
-                .chain(["price"])
+                .chain([amount_key])
                 .collect();
             self.unknown_keys(&ct, &allowed);
             let mut values = Vec::new();
@@ -895,7 +1073,9 @@ impl<'s> Reader<'s> {
                     None => ok = false,
                 }
             }
-            let price = self.get(&ct, "price", true).and_then(|p| self.price(p));
+            let price = self
+                .get(&ct, amount_key, true)
+                .and_then(|p| self.price(p, amount_key));
             if values.len() != dims.len() {
                 ok = false;
                 unreadable = true;
@@ -918,7 +1098,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     item.span(),
                     format!(
-                        "price for a forbidden cell {}: rule `{}` (line {rule_line}) forbids it; remove the cell or the rule",
+                        "{amount_key} for a forbidden cell {}: rule `{}` (line {rule_line}) forbids it; remove the cell or the rule",
                         describe(options, &dims, &values),
                         rule.id
                     ),
@@ -943,7 +1123,7 @@ impl<'s> Reader<'s> {
                     self.error(
                         cells_value.span(),
                         format!(
-                            "no price for the allowed cell {}: add a cell, or a rule that forbids it",
+                            "no {amount_key} for the allowed cell {}: add one, or a rule that forbids it",
                             describe(options, &dims, &combo)
                         ),
                     );
@@ -951,7 +1131,95 @@ impl<'s> Reader<'s> {
                 }
             }
         }
-        ok.then_some((dims, cells))
+        let (per, cells) = (per?, ok.then_some(cells)?);
+        if let Some((option, _)) = &per {
+            self.check_rates(&cells, &options[*option], cells_value.span());
+        }
+        Some((dims, per.map(|(o, u)| (o, u)), cells))
+    }
+
+    /// `per`: an integer option, or an enum whose values give `units`; not a dimension.
+    fn per(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        dims: Option<&[usize]>,
+    ) -> Option<usize> {
+        let name = self.as_string(v, "`per`")?;
+        let Some(index) = options.iter().position(|o| &o.name == name.get_ref()) else {
+            if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                self.error(
+                    v.span(),
+                    format!("`per` names unknown option `{}`", name.get_ref()),
+                );
+            }
+            return None;
+        };
+        let numeric = match &options[index].kind {
+            OptionKind::Integer { .. } => true,
+            OptionKind::Enum { values, .. } => values.iter().all(|x| x.units.is_some()),
+            _ => false,
+        };
+        if !numeric {
+            self.error(
+                v.span(),
+                format!(
+                    "`per` names `{}`, which is not numeric: a per-unit price needs an integer option, or an enum whose values all give `units`",
+                    name.get_ref()
+                ),
+            );
+            return None;
+        }
+        if dims.is_some_and(|d| d.contains(&index)) {
+            self.error(
+                v.span(),
+                format!(
+                    "`per` option `{}` is also a dimension; list it in one place",
+                    name.get_ref()
+                ),
+            );
+            return None;
+        }
+        Some(index)
+    }
+
+    /// Every rate times the largest count of units must stay an exact `Decimal` (96 bits).
+    fn check_rates(&mut self, cells: &[CellDef], per: &OptionDef, span: Range<usize>) {
+        let most: u128 = match &per.kind {
+            OptionKind::Integer { maximum, .. } => u128::from(maximum.unsigned_abs()),
+            OptionKind::Enum { values, .. } => values
+                .iter()
+                .filter_map(|v| v.units)
+                .map(u128::from)
+                .max()
+                .unwrap_or(0),
+            _ => 0,
+        };
+        if let OptionKind::Integer { minimum, .. } = &per.kind {
+            if *minimum < 0 {
+                self.error(
+                    span.clone(),
+                    format!("`per` option `{}` may be negative (minimum {minimum}); a count of units cannot", per.name),
+                );
+            }
+        }
+        for cell in cells {
+            let fits = cell
+                .price
+                .mantissa
+                .checked_mul(most)
+                .is_some_and(|m| m < (1u128 << 96));
+            if !fits {
+                self.error(
+                    span.clone(),
+                    format!(
+                        "rate {} times {most} {} does not fit an exact decimal (96 bits)",
+                        cell.price.text, per.name
+                    ),
+                );
+                return;
+            }
+        }
     }
 
     fn dimensions(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<usize>> {
@@ -996,14 +1264,14 @@ impl<'s> Reader<'s> {
         ok.then_some(dims)
     }
 
-    fn price(&mut self, v: &Value<'_>) -> Option<Price> {
+    fn price(&mut self, v: &Value<'_>, key: &str) -> Option<Price> {
         let text = match v.get_ref() {
             DeValue::String(s) => s.to_string(),
             DeValue::Float(f) => {
                 self.error(
                     v.span(),
                     format!(
-                        "price must be a decimal string, found the float {}: TOML floats are binary and not exact; write price = \"{}\"",
+                        "{key} must be a decimal string, found the float {}: TOML floats are binary and not exact; write {key} = \"{}\"",
                         f.as_str(),
                         f.as_str()
                     ),
@@ -1014,7 +1282,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     v.span(),
                     format!(
-                        "price must be a non-negative decimal string such as \"0.128\", found {}",
+                        "{key} must be a non-negative decimal string such as \"0.128\", found {}",
                         type_name(other)
                     ),
                 );
@@ -1031,7 +1299,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     v.span(),
                     format!(
-                        "price {text:?} is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"
+                        "{key} {text:?} is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"
                     ),
                 );
                 None
@@ -1040,14 +1308,96 @@ impl<'s> Reader<'s> {
     }
 }
 
+/// Checks what only the whole family shows: two files with one model id, and two models whose
+/// generated module or `Model` variant names clash. Reported at the later file's id.
+pub fn check_family(specs: &[Spec]) -> Result<(), Diagnostics> {
+    let mut diagnostics = Vec::new();
+    let mut seen: Vec<&Spec> = Vec::new();
+    for spec in specs {
+        let (line, col) = spec.model.id_at;
+        let clash = seen.iter().find_map(|first| {
+            let at = format!("{}:{}", first.origin, first.model.id_at.0);
+            if first.model.id == spec.model.id {
+                Some(format!(
+                    "model id {:?} is already used by {at}; each model has one spec file",
+                    spec.model.id
+                ))
+            } else if first.module == spec.module || first.variant == spec.variant {
+                Some(format!(
+                    "model id {:?} makes the Rust names `{}` / `Model::{}`, which {at} ({:?}) makes too; change one id",
+                    spec.model.id, spec.module, spec.variant, first.model.id
+                ))
+            } else {
+                None
+            }
+        });
+        match clash {
+            Some(message) => diagnostics.push(Diagnostic {
+                origin: spec.origin.clone(),
+                line,
+                col,
+                message,
+            }),
+            None => seen.push(spec),
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(diagnostics))
+    }
+}
+
+/// The Rust module of a model id: the segments after the vendor (the first), lower-cased, every
+/// run of other characters one `_` (`pixverse/pixverse-5.5/text-to-video` →
+/// `pixverse_5_5_text_to_video`).
+pub fn module_name(id: &str) -> String {
+    let rest = match id.split_once('/') {
+        Some((_, rest)) if !rest.is_empty() => rest,
+        _ => id,
+    };
+    let mut out = String::new();
+    for c in rest.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}
+
+/// `pixverse_5_5_text_to_video` → `Pixverse55TextToVideo`.
+pub fn camel_case(module: &str) -> String {
+    module
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
 /// Type names that generated enums must not take.
 const RESERVED_TYPES: &[&str] = &[
     // Types the generated file defines or imports, and prelude names it uses.
     "Options",
     "OptionSpec",
     "OptionKind",
+    "ModelSpec",
+    "ModelOptions",
+    "Model",
+    "Selection",
+    "Pricing",
+    "Per",
+    "Cell",
+    "Condition",
+    "Lookup",
     "Rule",
     "SetError",
+    "OutOfRange",
     "WireEnum",
     "WireValue",
     "Decimal",
@@ -1117,7 +1467,7 @@ pub fn wire_literal(option: &OptionDef, index: usize) -> String {
     match &option.kind {
         OptionKind::Enum { values, .. } => format!("{:?}", values[index].wire),
         OptionKind::Bool { .. } => (index == 1).to_string(),
-        OptionKind::Text { .. } => String::new(),
+        OptionKind::Text { .. } | OptionKind::Integer { .. } => String::new(),
     }
 }
 

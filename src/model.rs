@@ -1,0 +1,115 @@
+//! What every [`Model`] can do beside its generated tables: its id as a string (Display,
+//! `FromStr`, serde) and its price table as rows.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::spec::{OptionKind, QuotedList};
+use crate::{Model, Selection};
+
+impl fmt::Display for Model {
+    /// The model id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.id())
+    }
+}
+
+impl FromStr for Model {
+    type Err = UnknownModel;
+
+    /// The model whose id is exactly `s`.
+    fn from_str(s: &str) -> Result<Self, UnknownModel> {
+        Model::ALL
+            .into_iter()
+            .find(|m| m.id() == s)
+            .ok_or_else(|| UnknownModel { got: s.to_owned() })
+    }
+}
+
+impl serde::Serialize for Model {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Model {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        id.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A model id the crate does not know.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownModel {
+    got: String,
+}
+
+impl UnknownModel {
+    /// The id that was refused.
+    pub fn got(&self) -> &str {
+        &self.got
+    }
+}
+
+impl fmt::Display for UnknownModel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown model {:?}; known models: {}",
+            crate::check::short(&self.got),
+            QuotedList(&Model::IDS)
+        )
+    }
+}
+
+impl std::error::Error for UnknownModel {}
+
+impl Model {
+    /// The model's price table: every combination of the options its price depends on that no
+    /// rule forbids (every other option at its default), with its exact price, the first
+    /// option varying slowest and values in spec order. An integer option priced per unit
+    /// contributes every value in its range.
+    ///
+    /// ```
+    /// use pixverse_pricing::Model;
+    ///
+    /// assert_eq!(Model::Pixverse55TextToVideo.price_table().count(), 32);
+    /// assert_eq!(Model::Pixverse60Transition.price_table().count(), 16);
+    /// ```
+    pub fn price_table(self) -> impl Iterator<Item = (Selection, Decimal)> {
+        let spec = self.spec();
+        let priced: Vec<usize> = spec
+            .pricing
+            .dimensions
+            .iter()
+            .copied()
+            .chain(spec.pricing.per.map(|p| p.option))
+            .collect();
+        let mut rows = vec![Selection::defaults(self)];
+        for &option in &priced {
+            let slots: Vec<i64> = match spec.options[option].kind {
+                OptionKind::Enum { values, .. } => (0..values.len() as i64).collect(),
+                OptionKind::Bool { .. } => vec![0, 1],
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } => (minimum..=maximum).collect(),
+                OptionKind::Text { .. } => vec![0],
+            };
+            rows = rows
+                .into_iter()
+                .flat_map(|row| {
+                    slots.iter().map(move |&slot| {
+                        let mut next = row;
+                        next.set_slot(option, slot);
+                        next
+                    })
+                })
+                .collect();
+        }
+        rows.into_iter()
+            .filter_map(|row| row.price().ok().map(|amount| (row, amount)))
+    }
+}

@@ -1,0 +1,181 @@
+//! [`Selection`]: every option value of one request, for any model, in one `Copy` value that
+//! the checker fills, the serializer writes and the price lookup reads.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::quote::{Quote, Unsupported};
+use crate::spec::{ModelSpec, OptionKind, Rule, SetError, WireValue};
+use crate::{Model, MAX_OPTIONS};
+
+/// The option values of one request for one model (every option but free text), as the
+/// model's spec tables read them: an enum's value index, a bool as 0 or 1, an integer itself.
+///
+/// A model's typed `Options` converts to and from it ([`ModelOptions`](crate::spec::ModelOptions)).
+///
+/// ```
+/// use pixverse_pricing::spec::WireValue;
+/// use pixverse_pricing::{Model, Selection};
+///
+/// let mut selection = Selection::defaults(Model::Pixverse60TextToVideo);
+/// selection.set("duration", WireValue::Str("8"))?;
+/// selection.set("generate_audio", WireValue::Bool(true))?;
+/// assert_eq!(selection.quote()?.amount().to_string(), "0.408"); // 0.051 × 8
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Selection {
+    model: Model,
+    slots: [i64; MAX_OPTIONS],
+}
+
+impl Selection {
+    /// The documented defaults of `model`.
+    pub const fn defaults(model: Model) -> Self {
+        let options = model.spec().options;
+        let mut slots = [0; MAX_OPTIONS];
+        let mut i = 0;
+        while i < options.len() {
+            slots[i] = options[i].default_slot();
+            i += 1;
+        }
+        Selection { model, slots }
+    }
+
+    /// A selection from run-time slots, as the generated `Options::to_selection` writes them.
+    #[doc(hidden)]
+    pub const fn from_slots(model: Model, slots: [i64; MAX_OPTIONS]) -> Self {
+        Selection { model, slots }
+    }
+
+    /// Sets the slot of the option at `index`, unchecked: for walks over the spec's own values.
+    pub(crate) fn set_slot(&mut self, index: usize, slot: i64) {
+        if let Some(s) = self.slots.get_mut(index) {
+            *s = slot;
+        }
+    }
+
+    /// The model.
+    pub const fn model(&self) -> Model {
+        self.model
+    }
+
+    /// The model's spec tables.
+    pub const fn spec(&self) -> &'static ModelSpec {
+        self.model.spec()
+    }
+
+    /// The run-time form of the option at `index` (0 for free text or past the end).
+    #[inline]
+    pub const fn slot(&self, index: usize) -> i64 {
+        if index < MAX_OPTIONS {
+            self.slots[index]
+        } else {
+            0
+        }
+    }
+
+    /// The value of the option named `name`; `None` for free text or an unknown name.
+    pub fn get(&self, name: &str) -> Option<WireValue<'static>> {
+        let index = self.spec().option_index(name)?;
+        self.get_at(index)
+    }
+
+    /// The value of the option at `index` in the model's options.
+    pub fn get_at(&self, index: usize) -> Option<WireValue<'static>> {
+        self.spec().options.get(index)?.wire(self.slot(index))
+    }
+
+    /// Sets the option named `name` from a wire value.
+    pub fn set(&mut self, name: &str, value: WireValue<'_>) -> Result<(), SetError> {
+        let index = self
+            .spec()
+            .option_index(name)
+            .ok_or(SetError::UnknownOption)?;
+        self.set_at(index, value)
+    }
+
+    /// Sets the option at `index` in the model's options from a wire value.
+    pub fn set_at(&mut self, index: usize, value: WireValue<'_>) -> Result<(), SetError> {
+        let option = self
+            .spec()
+            .options
+            .get(index)
+            .ok_or(SetError::UnknownOption)?;
+        self.slots[index] = option.slot(value)?;
+        Ok(())
+    }
+
+    /// Whether these values match every condition of `rule`.
+    #[inline]
+    pub fn breaks(&self, rule: &Rule) -> bool {
+        rule.when.iter().all(|c| self.slot(c.option) == c.slot)
+    }
+
+    /// The first rule of the model these values break.
+    pub fn broken_rule(&self) -> Option<&'static Rule> {
+        self.spec().rules.iter().find(|r| self.breaks(r))
+    }
+
+    /// The exact price in the model's currency, or the first rule these values break: one
+    /// index into the table the generated `match` fills at compile time.
+    pub fn price(&self) -> Result<Decimal, &'static Rule> {
+        if let Some(rule) = self.broken_rule() {
+            return Err(rule);
+        }
+        let lookup = &self.spec().lookup;
+        let mut at = 0;
+        for &(option, stride) in lookup.index {
+            // Slots of a checked selection are in range; a wrong one finds no cell.
+            at += usize::try_from(self.slot(option)).unwrap_or(usize::MAX / 2) * stride;
+        }
+        let amount = lookup.table.get(at).copied().unwrap_or(Ok(Decimal::ZERO))?;
+        Ok(match lookup.times {
+            Some(option) => crate::spec::times(amount, self.slot(option)),
+            None => amount,
+        })
+    }
+
+    /// The exact price, or the rule these values break.
+    pub fn quote(&self) -> Result<Quote, Unsupported> {
+        match self.price() {
+            Ok(amount) => Ok(Quote::new(amount, *self)),
+            Err(rule) => Err(Unsupported::new(rule, *self)),
+        }
+    }
+
+    /// These values with the option named `name` set, or why it cannot be.
+    pub fn with(mut self, name: &str, value: WireValue<'_>) -> Result<Self, SetError> {
+        self.set(name, value)?;
+        Ok(self)
+    }
+
+    /// `(option, value)` for every option but free text, in page order.
+    pub fn values(&self) -> impl Iterator<Item = (&'static str, WireValue<'static>)> + '_ {
+        self.spec()
+            .options
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| o.wire(self.slot(i)).map(|v| (o.name, v)))
+    }
+
+    /// Whether the option at `index` has its documented default.
+    pub fn is_default(&self, index: usize) -> bool {
+        self.spec().options.get(index).is_some_and(|o| {
+            !matches!(o.kind, OptionKind::Text { .. }) && o.default_slot() == self.slot(index)
+        })
+    }
+}
+
+impl fmt::Debug for Selection {
+    /// `Selection { model: "…", resolution: "720p", … }`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("Selection");
+        s.field("model", &self.model.id());
+        for (name, value) in self.values() {
+            s.field(name, &format_args!("{value}"));
+        }
+        s.finish()
+    }
+}
