@@ -11,6 +11,8 @@ pub mod money;
 mod quote;
 mod request;
 mod response;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod selection;
 pub mod spec;
 
