@@ -186,6 +186,37 @@ use pixverse_pricing::Model;
     line(o, 2, "Self::SPECS[self as usize]");
     line(o, 1, "}");
     line(o, 0, "}");
+    blank(o);
+    doc(
+        o,
+        0,
+        "Calls `$callback!(module, Variant);` once for every model, in file-name order: typed code
+for every model (benchmarks, tests, a `match` of your own) with no list to keep up to date.
+
+# Example
+
+```
+macro_rules! count_combinations {
+    ($module:ident, $variant:ident) => {
+        assert_eq!(pixverse_pricing::Model::$variant.id(), pixverse_pricing::models::$module::MODEL.id());
+        assert!(pixverse_pricing::models::$module::Options::all().count() > 0);
+    };
+}
+pixverse_pricing::for_each_model!(count_combinations);
+```",
+    );
+    line(o, 0, "#[macro_export]");
+    line(o, 0, "macro_rules! for_each_model {");
+    line(o, 1, "($callback:ident) => {");
+    for spec in specs {
+        line(
+            o,
+            2,
+            &format!("$callback!({}, {});", spec.module, spec.variant),
+        );
+    }
+    line(o, 1, "};");
+    line(o, 0, "}");
     for spec in specs {
         blank(o);
         doc(
