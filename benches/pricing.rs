@@ -1,113 +1,126 @@
 //! This crate against what a billing engineer would use instead, side by side on the same
-//! inputs. Run: `cargo bench --features schema --bench pricing`.
+//! inputs, for every model of the family. Run: `cargo bench --features schema --bench pricing`.
 //!
-//! - `typed_quote`: `Options::quote` over all 180 combinations, against a `HashMap<String, Decimal>`
-//!   loaded at run time from the same spec and keyed by a string built from the option values.
-//! - `check_json`: JSON args bytes → checked quote (`quote_json`, and `check_args` then `quote`),
-//!   against the `jsonschema` crate validating the same bytes with the exported schema and then
-//!   looking the price up in that map, and against serde_json parsing the bytes into
-//!   `IgnoredAny` (the floor: parsing and nothing else).
-//! - `jsonl`: a 100 000-line usage log → quotes and the exact total, against serde_json reading
-//!   the same lines into `IgnoredAny`.
+//! - `typed_quote`: each model's `Options::quote` over all its combinations (one benchmark per
+//!   model, written by [`for_each_model!`]), against a `HashMap<String, Decimal>` keyed by a
+//!   string built from the option values.
+//! - `check_json`: JSON bytes → checked quote. `quote_json` on create-job bodies of every model
+//!   (the dispatch on `model` included); the seed model alone, as bodies and as the bare args
+//!   the single-model crate was measured on (`benches/single_model_baseline.sh` runs the
+//!   single-model crate's own benchmark on the same bytes beside these); the `jsonschema` crate
+//!   validating the same bodies with the family's exported schema, then the map; and serde_json
+//!   parsing the bytes into `IgnoredAny` (the floor: parsing and nothing else).
+//! - `jsonl`: a 100 000-line usage log mixing every model → quotes and exact per-model totals,
+//!   against serde_json reading the same lines into `IgnoredAny`.
 
 use std::collections::HashMap;
 use std::hint::black_box;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
-use pixverse_pricing::jsonl::{Log, Mode};
-use pixverse_pricing::schema::{schema, Dialect, Target};
 use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{check_args, quote_json, Args, Decimal, Options, PRICE_DIMENSIONS};
+use pixverse_pricing::{
+    for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal, Fields, Model,
+    Selection,
+};
 use serde::de::IgnoredAny;
-use serde_json::Value;
-use toml::de::{DeTable, DeValue};
 
 fn main() {
     divan::main();
 }
 
-/// The price map an engineer would load at run time: every cell of spec/model.toml, keyed like
-/// `"multi_shot=false|generate_audio=true|resolution=720p|duration=8"`.
-fn price_map() -> HashMap<String, Decimal> {
-    let text =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/model.toml")).unwrap();
-    let doc = DeTable::parse(&text).unwrap();
-    let pricing = doc
-        .get_ref()
-        .get("pricing")
-        .unwrap()
-        .get_ref()
-        .as_table()
-        .unwrap();
-    let cells = pricing.get("cells").unwrap().get_ref().as_array().unwrap();
-    let mut map = HashMap::new();
-    for cell in cells.iter() {
-        let cell = cell.get_ref().as_table().unwrap();
-        let value = |name: &str| match cell.get(name).unwrap().get_ref() {
-            DeValue::String(s) => s.to_string(),
-            DeValue::Boolean(b) => b.to_string(),
-            other => panic!("unexpected {other:?}"),
+/// The prompt every JSON request carries: 122 characters, as in the single-model benchmark.
+const PROMPT: &str = "An action shot of a black lab swimming in a sunlit lake, water droplets flying, \
+                      cinematic lighting, shallow depth of field";
+
+/// Every option combination of every model, in model order.
+fn all_selections() -> Vec<Selection> {
+    let mut all = Vec::new();
+    macro_rules! push_all {
+        ($module:ident, $variant:ident) => {
+            all.extend(
+                pixverse_pricing::models::$module::Options::all()
+                    .map(|o| pixverse_pricing::spec::ModelOptions::to_selection(&o)),
+            );
         };
-        let key: Vec<String> = PRICE_DIMENSIONS
-            .iter()
-            .map(|d| format!("{d}={}", value(d)))
-            .collect();
-        map.insert(
-            key.join("|"),
-            Decimal::from_str_exact(&value("price")).unwrap(),
-        );
     }
-    assert_eq!(map.len(), 32);
-    map
+    for_each_model!(push_all);
+    all
 }
 
-/// The map's key for a set of option values.
-fn map_key(value: impl Fn(&str) -> String) -> String {
-    let parts: Vec<String> = PRICE_DIMENSIONS
-        .iter()
-        .map(|d| format!("{d}={}", value(d)))
-        .collect();
-    parts.join("|")
+/// The map an engineer would keep instead: every priced cell of every model, keyed like
+/// `"pixverse/pixverse-6.0/transition|resolution=720p|duration=8|generate_audio=true"` with
+/// every option but free text, so a lookup builds the key from the request's values.
+fn price_map() -> HashMap<String, Decimal> {
+    all_selections()
+        .into_iter()
+        .filter_map(|s| s.price().ok().map(|amount| (map_key(&s), amount)))
+        .collect()
 }
 
-fn wire_text(v: WireValue<'_>) -> String {
-    match v {
-        WireValue::Str(s) => s.to_owned(),
-        WireValue::Bool(b) => b.to_string(),
+/// The map's key for a selection.
+fn map_key(selection: &Selection) -> String {
+    let mut key = selection.model().id().to_owned();
+    for (name, value) in selection.values() {
+        key.push('|');
+        key.push_str(name);
+        key.push('=');
+        match value {
+            WireValue::Str(s) => key.push_str(s),
+            WireValue::Bool(b) => key.push_str(if b { "true" } else { "false" }),
+            WireValue::Int(i) => key.push_str(&i.to_string()),
+        }
     }
+    key
 }
 
 mod typed_quote {
     use super::*;
 
-    /// Each quote's outcome is used: the amount, or the rule broken.
+    macro_rules! typed_quote_bench {
+        ($module:ident, $variant:ident) => {
+            /// Each quote's outcome is used: the amount, or the rule broken.
+            #[divan::bench]
+            fn $module(bencher: Bencher) {
+                use pixverse_pricing::models::$module::Options;
+                let all: Vec<Options> = Options::all().collect();
+                bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
+                    for o in black_box(&all) {
+                        match o.quote() {
+                            Ok(q) => {
+                                black_box(q.amount());
+                            }
+                            Err(e) => {
+                                black_box(e.rule());
+                            }
+                        }
+                    }
+                });
+            }
+        };
+    }
+    for_each_model!(typed_quote_bench);
+
+    /// Quoting every combination of every model through the model-erased [`Selection`].
     #[divan::bench]
-    fn crate_quote(bencher: Bencher) {
-        let all: Vec<Options> = Options::all().collect();
+    fn selection_every_model(bencher: Bencher) {
+        let all = all_selections();
         bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
-            for o in black_box(&all) {
-                match o.quote() {
-                    Ok(q) => {
-                        black_box(q.amount());
-                    }
-                    Err(e) => {
-                        black_box(e.rule());
-                    }
-                }
+            for s in black_box(&all) {
+                let _ = black_box(s.price());
             }
         });
     }
 
     /// Quoting and summing exactly, as a bill does: the `Decimal` additions dominate.
     #[divan::bench]
-    fn crate_quote_and_sum(bencher: Bencher) {
-        let all: Vec<Options> = Options::all().collect();
+    fn selection_quote_and_sum(bencher: Bencher) {
+        let all = all_selections();
         bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
             let mut total = Decimal::ZERO;
-            for o in black_box(&all) {
-                if let Ok(q) = o.quote() {
-                    total += q.amount();
+            for s in black_box(&all) {
+                if let Ok(amount) = s.price() {
+                    total += amount;
                 }
             }
             total
@@ -116,29 +129,72 @@ mod typed_quote {
 
     #[divan::bench]
     fn string_keyed_map(bencher: Bencher) {
-        let all: Vec<Options> = Options::all().collect();
+        let all = all_selections();
         let map = price_map();
         bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
-            for o in black_box(&all) {
-                let key = map_key(|d| o.get(d).map(wire_text).unwrap_or_default());
-                black_box(map.get(&key));
+            for s in black_box(&all) {
+                black_box(map.get(&map_key(s)));
             }
         });
     }
 }
 
-/// The 180 combinations as JSON args with a realistic prompt, every option written out.
-fn json_requests() -> Vec<Vec<u8>> {
-    let prompt = "An action shot of a black lab swimming in a sunlit lake, water droplets flying, \
-                  cinematic lighting, shallow depth of field";
-    Options::all()
-        .map(|o| serde_json::to_vec(&Args::new(prompt).unwrap().with_options(o)).unwrap())
+/// Args for a selection, with the prompt and every other required free-text input.
+fn args_for(selection: Selection) -> Args {
+    let texts: Vec<(&str, &str)> = selection
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_text() && (o.name == "prompt" || o.is_required()))
+        .map(|o| {
+            let text = if o.name == "prompt" {
+                PROMPT
+            } else {
+                "https://example.com/frames/black-lab-0001.png"
+            };
+            (o.name, text)
+        })
+        .collect();
+    Args::from_selection(selection, &texts).unwrap()
+}
+
+/// Every combination of every model as a create-job body, every option written out.
+fn family_bodies() -> Vec<Vec<u8>> {
+    all_selections()
+        .into_iter()
+        .map(|s| {
+            CreateJobRequest::new(args_for(s))
+                .to_json(Fields::All)
+                .into_bytes()
+        })
         .collect()
 }
 
-/// Runs `f` over every JSON request in turn, counting requests and bytes.
-fn over_requests(bencher: Bencher, f: impl Fn(&[u8])) {
-    let inputs = json_requests();
+/// The seed model's 180 combinations as bodies.
+fn seed_bodies() -> Vec<Vec<u8>> {
+    all_selections()
+        .into_iter()
+        .filter(|s| s.model() == Model::Pixverse55TextToVideo)
+        .map(|s| {
+            CreateJobRequest::new(args_for(s))
+                .to_json(Fields::All)
+                .into_bytes()
+        })
+        .collect()
+}
+
+/// The seed model's 180 combinations as bare args: byte for byte the single-model benchmark's
+/// inputs.
+fn seed_args() -> Vec<Vec<u8>> {
+    all_selections()
+        .into_iter()
+        .filter(|s| s.model() == Model::Pixverse55TextToVideo)
+        .map(|s| serde_json::to_vec(&args_for(s)).unwrap())
+        .collect()
+}
+
+/// Runs `f` over every input in turn, counting requests and bytes.
+fn over(bencher: Bencher, inputs: Vec<Vec<u8>>, f: impl Fn(&[u8])) {
     let bytes: usize = inputs.iter().map(Vec::len).sum();
     bencher
         .counter(ItemsCount::new(inputs.len()))
@@ -153,136 +209,33 @@ fn over_requests(bencher: Bencher, f: impl Fn(&[u8])) {
 mod check_json {
     use super::*;
 
+    /// Bodies of every model, in turn: the dispatch on `model` included.
     #[divan::bench]
-    fn crate_quote_json(bencher: Bencher) {
-        over_requests(bencher, |input| {
+    fn family_quote_json(bencher: Bencher) {
+        over(bencher, family_bodies(), |input| {
             let _ = black_box(quote_json(input));
         });
     }
 
-    /// `check_args` builds the typed `Args`, prompt copied out, before quoting.
     #[divan::bench]
-    fn crate_check_args_then_quote(bencher: Bencher) {
-        over_requests(bencher, |input| {
-            let _ = black_box(check_args(input).map(|args| args.quote()));
+    fn seed_quote_json_bodies(bencher: Bencher) {
+        over(bencher, seed_bodies(), |input| {
+            let _ = black_box(quote_json(input));
+        });
+    }
+
+    /// The single-model benchmark's exact bytes, with the model named by the caller.
+    #[divan::bench]
+    fn seed_quote_args_json(bencher: Bencher) {
+        over(bencher, seed_args(), |input| {
+            let _ = black_box(quote_args_json(Model::Pixverse55TextToVideo, input));
         });
     }
 
     #[divan::bench]
-    fn jsonschema_then_map(bencher: Bencher) {
-        let validator =
-            jsonschema::validator_for(&schema(Target::Args, Dialect::Draft2020_12)).unwrap();
-        let map = price_map();
-        let defaults = serde_json::to_value(Args::new("x").unwrap()).unwrap();
-        over_requests(bencher, |input| {
-            let value: Value = serde_json::from_slice(input).unwrap();
-            if validator.is_valid(&value) {
-                let key = map_key(|d| {
-                    let v = value.get(d).unwrap_or(&defaults[d]);
-                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
-                });
-                black_box(map.get(&key));
-            }
-        });
-    }
-
-    #[divan::bench]
-    fn serde_json_ignored_any(bencher: Bencher) {
-        over_requests(bencher, |input| {
+    fn family_serde_json_ignored_any(bencher: Bencher) {
+        over(bencher, family_bodies(), |input| {
             let _ = black_box(serde_json::from_slice::<IgnoredAny>(input));
         });
-    }
-}
-
-/// A deterministic usage log: realistic prompts of varying length, every option combination in
-/// turn (so 1 in 9 breaks the 1080p / 10 s rule), 1 in 25 with an unknown value, 1 in 200
-/// corrupt: about 15 % rejected in all.
-fn usage_log(lines: usize) -> Vec<u8> {
-    const WORDS: [&str; 24] = [
-        "a",
-        "black",
-        "lab",
-        "swimming",
-        "cherry",
-        "blossom",
-        "tree",
-        "young",
-        "woman",
-        "cinematic",
-        "lighting",
-        "sunset",
-        "over",
-        "the",
-        "city",
-        "drone",
-        "shot",
-        "slow",
-        "motion",
-        "waves",
-        "crashing",
-        "neon",
-        "street",
-        "rain",
-    ];
-    let all: Vec<Options> = Options::all().collect();
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let mut log = Vec::new();
-    for i in 0..lines {
-        let words = 8 + (next() % 60) as usize;
-        let prompt: Vec<&str> = (0..words).map(|_| WORDS[(next() % 24) as usize]).collect();
-        let o = all[i % all.len()];
-        let mut line =
-            serde_json::to_vec(&Args::new(prompt.join(" ")).unwrap().with_options(o)).unwrap();
-        match next() % 200 {
-            0 => line.truncate(line.len() / 2), // corrupt
-            1..=8 => {
-                // rejected: an unknown value
-                line = br#"{"prompt":"a cat","resolution":"4k"}"#.to_vec();
-            }
-            _ => {}
-        }
-        log.extend_from_slice(&line);
-        log.push(b'\n');
-    }
-    log
-}
-
-mod jsonl {
-    use super::*;
-
-    const LINES: usize = 100_000;
-
-    #[divan::bench(sample_count = 20)]
-    fn crate_log_quote_and_total(bencher: Bencher) {
-        let log = usage_log(LINES);
-        bencher
-            .counter(ItemsCount::new(LINES))
-            .counter(BytesCount::new(log.len()))
-            .bench_local(|| {
-                let mut reader = Log::new(black_box(&log[..]), Mode::Quote);
-                for entry in reader.by_ref() {
-                    let _ = black_box(entry);
-                }
-                black_box(reader.summary().total)
-            });
-    }
-
-    #[divan::bench(sample_count = 20)]
-    fn serde_json_lines_ignored_any(bencher: Bencher) {
-        let log = usage_log(LINES);
-        bencher
-            .counter(ItemsCount::new(LINES))
-            .counter(BytesCount::new(log.len()))
-            .bench_local(|| {
-                for line in black_box(&log[..]).split(|b| *b == b'\n') {
-                    let _ = black_box(serde_json::from_slice::<IgnoredAny>(line));
-                }
-            });
     }
 }
