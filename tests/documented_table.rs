@@ -1,160 +1,451 @@
-//! Every documented price and every forbidden combination, against the seed page's table
-//! transcribed by hand in `common/seed.rs`.
+//! Every documented price of every model, and every forbidden combination, against the pages'
+//! tables transcribed by hand in `common/documented.rs`: the whole option space of each model,
+//! through its typed API, through the model-erased `Selection`, and through the JSON checker.
 
-mod common;
+#[allow(dead_code)]
+#[path = "common/documented.rs"]
+mod documented;
 
-use common::{seed_price, SEED_ASPECT_RATIOS, SEED_TABLE};
+use documented::{
+    documented, Prices, ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, RULE_ID, RULE_MESSAGE,
+};
+use pixverse_pricing::spec::WireValue;
 use pixverse_pricing::{
-    check, AspectRatio, Code, Decimal, Duration, Options, Resolution, CURRENCY,
+    check, models, quote_args_json, quote_json, Code, Decimal, Model, Selection,
 };
 
-fn options(
-    multi_shot: bool,
-    audio: bool,
-    resolution: &str,
-    duration: &str,
-    aspect: &str,
-) -> Options {
-    Options::DEFAULT
-        .with_multi_shot(multi_shot)
-        .with_generate_audio(audio)
-        .with_resolution(resolution.parse().unwrap())
-        .with_duration(duration.parse().unwrap())
-        .with_aspect_ratio(aspect.parse().unwrap())
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).unwrap()
 }
 
+/// The model of a hand-listed id.
+fn model(id: &str) -> Model {
+    id.parse().unwrap()
+}
+
+/// A new spec file makes this fail until its page is transcribed in `common/documented.rs`:
+/// that is intended, so that no model goes untested.
 #[test]
-fn every_documented_price_for_every_aspect_ratio() {
-    let mut checked = 0;
-    for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
-        let expected = Decimal::from_str_exact(price).unwrap();
-        for aspect in SEED_ASPECT_RATIOS {
-            let quote = options(multi_shot, audio, resolution, duration, aspect)
-                .quote()
-                .unwrap();
+fn the_models_are_the_hand_listed_ones() {
+    let mut built: Vec<&str> = Model::ALL.iter().map(|m| m.id()).collect();
+    let mut listed: Vec<&str> = MODELS.iter().map(|m| m.id).collect();
+    built.sort_unstable();
+    listed.sort_unstable();
+    assert_eq!(
+        built, listed,
+        "transcribe the new model's page in tests/common/documented.rs"
+    );
+    for doc in &MODELS {
+        let m = model(doc.id);
+        assert_eq!(m.id(), doc.id);
+        assert_eq!(m.to_string(), doc.id);
+        let spec = m.spec();
+        assert_eq!(spec.id, doc.id);
+        assert_eq!(spec.currency, "USD");
+        assert_eq!(
+            spec.create_endpoint,
+            "https://api.shortapi.ai/api/v1/job/create"
+        );
+        assert_eq!(
+            spec.query_endpoint,
+            "https://api.shortapi.ai/api/v1/job/query"
+        );
+        // The inputs, in page order: the required texts, then the priced options.
+        let mut names: Vec<&str> = doc.texts.to_vec();
+        names.extend(["resolution", "duration", "aspect_ratio", "generate_audio"]);
+        if doc.multi_shot {
+            names.push("multi_shot");
+        }
+        let got: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
+        assert_eq!(got, names, "{}", doc.id);
+        for o in spec.options {
+            assert_eq!(o.is_required(), doc.texts.contains(&o.name), "{}", o.name);
+        }
+        let rules: Vec<(&str, &str)> = spec.rules.iter().map(|r| (r.id, r.message)).collect();
+        assert_eq!(rules, [(RULE_ID, RULE_MESSAGE)], "{}", doc.id);
+    }
+}
+
+/// 6.0's amounts, multiplied out by hand in `common/documented.rs`, are each rate × seconds.
+#[test]
+fn the_hand_worked_amounts_are_rate_times_seconds() {
+    let Prices::PerSecond { rates, amounts } =
+        &documented("pixverse/pixverse-6.0/text-to-video").prices
+    else {
+        panic!("6.0 is priced per second")
+    };
+    for &(audio, resolution, rate) in *rates {
+        for duration in DURATIONS {
+            let amount = amounts
+                .iter()
+                .find(|a| a.0 == audio && a.1 == resolution && a.2 == duration)
+                .map(|a| a.3);
+            let supported = !(resolution == "1080p" && duration == "10");
             assert_eq!(
-                quote.amount(),
-                expected,
-                "{multi_shot} {audio} {resolution} {duration} {aspect}"
+                amount.is_some(),
+                supported,
+                "{audio} {resolution} {duration}"
             );
-            // The documented scale is kept: "0.340", not "0.34".
-            assert_eq!(quote.amount().to_string(), price);
-            assert_eq!(quote.currency(), "USD");
-            checked += 1;
-        }
-    }
-    assert_eq!(checked, 32 * 5);
-    assert_eq!(CURRENCY, "USD");
-}
-
-#[test]
-fn the_same_prices_through_the_json_checker() {
-    for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
-        for aspect in SEED_ASPECT_RATIOS {
-            let json = format!(
-                r#"{{"prompt":"p","multi_shot":{multi_shot},"generate_audio":{audio},"resolution":"{resolution}","duration":"{duration}","aspect_ratio":"{aspect}"}}"#
-            );
-            let quote = check(&json).unwrap().quote().unwrap();
-            assert_eq!(quote.amount().to_string(), price, "{json}");
-        }
-    }
-}
-
-#[test]
-fn all_twenty_forbidden_combinations_are_rejected() {
-    let mut rejected = 0;
-    for multi_shot in [false, true] {
-        for audio in [false, true] {
-            for aspect in SEED_ASPECT_RATIOS {
-                assert_eq!(seed_price(multi_shot, audio, "1080p", "10"), None);
-                let err = options(multi_shot, audio, "1080p", "10", aspect)
-                    .quote()
-                    .unwrap_err();
-                assert_eq!(err.rule().id, "no_1080p_at_10s");
-                assert!(
-                    err.to_string().contains("1080p is not supported for 10s"),
-                    "{err}"
+            if let Some(amount) = amount {
+                assert_eq!(
+                    dec(rate) * dec(duration),
+                    dec(amount),
+                    "{rate} × {duration}"
                 );
-
-                let json = format!(
-                    r#"{{"prompt":"p","multi_shot":{multi_shot},"generate_audio":{audio},"resolution":"1080p","duration":"10","aspect_ratio":"{aspect}"}}"#
-                );
-                let violations = check(&json).unwrap_err();
-                let [v] = violations.as_slice() else {
-                    panic!("one violation expected: {violations}")
-                };
-                assert_eq!(v.code, Code::UnsupportedCombination);
-                assert_eq!(v.path, "/duration");
-                assert!(
-                    v.message.contains("duration may be \"5\", \"8\""),
-                    "{}",
-                    v.message
-                );
-                rejected += 1;
             }
         }
     }
-    assert_eq!(rejected, 20);
 }
 
-#[test]
-fn the_whole_option_space_is_either_documented_or_forbidden() {
-    // 3 resolutions × 3 durations × 5 aspect ratios × 2 × 2 = 180, walked in full.
-    let mut seen = 0;
-    for o in Options::all() {
-        let documented = seed_price(
-            o.multi_shot,
-            o.generate_audio,
-            o.resolution.as_str(),
-            o.duration.as_str(),
-        );
-        match (o.quote(), documented) {
-            (Ok(q), Some(price)) => assert_eq!(q.amount().to_string(), price),
-            (Err(e), None) => assert_eq!(e.rule().id, "no_1080p_at_10s"),
-            (got, want) => panic!("{o:?}: quote {got:?}, documented {want:?}"),
+/// Walks a model module's whole `Options::all()` and checks every combination against the
+/// hand table: a documented cell quotes exactly its price (same digits), and the rest is
+/// refused by the 1080p-at-10s rule. Pushes `(id, combinations, priced, refused)` to `$out`.
+/// Only what every generated module has is named, so a new model compiles here unchanged.
+macro_rules! walk_typed {
+    ($module:ident, $variant:ident) => {{
+        use models::$module::{Options, MODEL, RULES};
+        assert_eq!(MODEL, Model::$variant);
+        let doc = documented(MODEL.id());
+        let (mut seen, mut priced, mut refused) = (0, 0, 0);
+        for o in Options::all() {
+            let s = o.to_selection();
+            let want = doc.price(
+                bool_of(&s, "multi_shot"),
+                bool_of(&s, "generate_audio"),
+                str_of(&s, "resolution"),
+                str_of(&s, "duration"),
+            );
+            match (o.quote(), want) {
+                (Ok(quote), Some(price)) => {
+                    assert_eq!(quote.amount(), dec(price), "{o:?}");
+                    // The documented scale is kept: "0.340", not "0.34"; "1.02", not "1.020".
+                    assert_eq!(quote.amount().to_string(), price, "{o:?}");
+                    assert_eq!(quote.currency(), "USD");
+                    assert_eq!(quote.model(), MODEL);
+                    assert_eq!(quote.options::<Options>(), Some(o));
+                    assert_eq!(o.price(), Ok(quote.amount()));
+                    priced += 1;
+                }
+                (Err(unsupported), None) => {
+                    assert_eq!(unsupported.rule().id, RULE_ID, "{o:?}");
+                    assert_eq!(unsupported.rule(), &RULES[0]);
+                    assert_eq!(unsupported.model(), MODEL);
+                    assert_eq!(o.price().unwrap_err().id, RULE_ID);
+                    assert!(o.breaks(0));
+                    refused += 1;
+                }
+                (got, want) => panic!("{o:?}: quote {got:?}, documented {want:?}"),
+            }
+            seen += 1;
         }
-        seen += 1;
+        assert_eq!(seen, Options::COMBINATIONS);
+        WALKED.with_borrow_mut(|w| w.push((MODEL.id(), seen, priced, refused)));
+    }};
+}
+
+thread_local! {
+    static WALKED: std::cell::RefCell<Vec<(&'static str, usize, usize, usize)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn str_of(s: &Selection, name: &str) -> &'static str {
+    match s.get(name) {
+        Some(WireValue::Str(v)) => v,
+        other => panic!("{name}: {other:?}"),
     }
-    assert_eq!(seen, 180);
-    assert_eq!(Options::COMBINATIONS, 180);
+}
+
+/// A bool option's value; `false` for a model without it.
+fn bool_of(s: &Selection, name: &str) -> bool {
+    match s.get(name) {
+        Some(WireValue::Bool(b)) => b,
+        None => false,
+        other => panic!("{name}: {other:?}"),
+    }
 }
 
 #[test]
-fn documented_defaults() {
-    let d = Options::default();
-    assert_eq!(d, Options::DEFAULT);
-    assert_eq!(d.resolution, Resolution::P720);
-    assert_eq!(d.duration, Duration::S5);
-    assert_eq!(d.aspect_ratio, AspectRatio::R16x9);
-    assert!(!d.generate_audio);
-    assert!(!d.multi_shot);
-    // A body with only a prompt is priced at the defaults: 720p, 5 s, single clip, silent.
+fn every_combination_of_every_model_through_the_typed_api() {
+    pixverse_pricing::for_each_model!(walk_typed);
+    let mut walked = WALKED.with_borrow(Clone::clone);
+    walked.sort_unstable();
+    // resolution × duration × aspect ratio × audio (× multi_shot): 3 × 3 × 5 × 2 (× 2).
+    // Priced: every documented cell for each of the 5 aspect ratios (× 2 multi_shot values for
+    // 6.0, whose price ignores it). Refused: 1080p at 10 s, for every other value.
     assert_eq!(
-        check(r#"{"prompt":"p"}"#)
-            .unwrap()
-            .quote()
-            .unwrap()
-            .amount()
-            .to_string(),
-        "0.170"
+        walked,
+        [
+            ("pixverse/pixverse-5.5/image-to-video", 180, 160, 20),
+            ("pixverse/pixverse-5.5/text-to-video", 180, 160, 20),
+            ("pixverse/pixverse-5.5/transition", 90, 80, 10),
+            ("pixverse/pixverse-6.0/image-to-video", 180, 160, 20),
+            ("pixverse/pixverse-6.0/text-to-video", 180, 160, 20),
+            ("pixverse/pixverse-6.0/transition", 90, 80, 10),
+        ]
     );
 }
 
 #[test]
-fn the_price_table_is_the_documented_table() {
-    let table: Vec<_> = Options::price_table().collect();
-    assert_eq!(table.len(), 32);
-    for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
-        let row = table
-            .iter()
-            .find(|(o, _)| {
-                o.multi_shot == multi_shot
-                    && o.generate_audio == audio
-                    && o.resolution.as_str() == resolution
-                    && o.duration.as_str() == duration
-            })
-            .unwrap();
-        assert_eq!(row.1.to_string(), price);
-        assert_eq!(row.0.aspect_ratio, AspectRatio::DEFAULT);
+fn six_zero_ignores_multi_shot_and_aspect_ratio() {
+    use models::pixverse_6_0_text_to_video::{AspectRatio, Duration, Options, Resolution};
+    let base = Options::DEFAULT
+        .with_resolution(Resolution::P720)
+        .with_duration(Duration::S8)
+        .with_generate_audio(true);
+    for aspect_ratio in AspectRatio::ALL {
+        for multi_shot in [false, true] {
+            let o = base
+                .with_aspect_ratio(aspect_ratio)
+                .with_multi_shot(multi_shot);
+            assert_eq!(o.quote().unwrap().amount().to_string(), "0.408");
+        }
+    }
+}
+
+/// An args object's fields: `(name, JSON value)`.
+type Fields = Vec<(&'static str, String)>;
+
+/// Every combination of a model, as wire values from the hand lists, with its documented price.
+fn every_args(doc: &documented::Documented) -> Vec<(Fields, Option<&'static str>)> {
+    let mut out = Vec::new();
+    let multi_shots: &[bool] = if doc.multi_shot {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    for resolution in RESOLUTIONS {
+        for duration in DURATIONS {
+            for aspect in ASPECT_RATIOS {
+                for audio in [false, true] {
+                    for &multi_shot in multi_shots {
+                        let mut fields: Vec<(&str, String)> = doc
+                            .texts
+                            .iter()
+                            .map(|t| (*t, format!("\"a {t}\"")))
+                            .collect();
+                        fields.push(("resolution", format!("\"{resolution}\"")));
+                        fields.push(("duration", format!("\"{duration}\"")));
+                        fields.push(("aspect_ratio", format!("\"{aspect}\"")));
+                        fields.push(("generate_audio", audio.to_string()));
+                        if doc.multi_shot {
+                            fields.push(("multi_shot", multi_shot.to_string()));
+                        }
+                        let price = doc.price(multi_shot, audio, resolution, duration);
+                        out.push((fields, price));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn object(fields: &[(&str, String)]) -> String {
+    let inner: Vec<String> = fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+#[test]
+fn every_combination_of_every_model_through_quote_json() {
+    let mut total = 0;
+    for doc in &MODELS {
+        let m = model(doc.id);
+        let combos = every_args(doc);
+        assert_eq!(combos.len(), if doc.multi_shot { 180 } else { 90 });
+        for (fields, price) in combos {
+            let args = object(&fields);
+            let body = format!(r#"{{"model":"{}","args":{args}}}"#, doc.id);
+            let body_quote = quote_json(&body);
+            let args_quote = quote_args_json(m, &args);
+            match price {
+                Some(price) => {
+                    for quote in [body_quote.unwrap(), args_quote.unwrap()] {
+                        assert_eq!(quote.amount().to_string(), price, "{body}");
+                        assert_eq!(quote.model(), m);
+                    }
+                    // check() accepts the same body and keeps the texts.
+                    let request = check(&body).unwrap();
+                    assert_eq!(request.model(), m);
+                    assert_eq!(request.quote().unwrap().amount().to_string(), price);
+                    for t in doc.texts {
+                        assert_eq!(request.args.text(t), Some(format!("a {t}").as_str()));
+                    }
+                }
+                None => {
+                    for (violations, at) in [
+                        (body_quote.unwrap_err(), "/args/duration"),
+                        (args_quote.unwrap_err(), "/duration"),
+                    ] {
+                        let [v] = violations.as_slice() else {
+                            panic!("one violation expected for {body}: {violations}")
+                        };
+                        assert_eq!(v.code, Code::UnsupportedCombination, "{body}");
+                        assert_eq!(v.path, at, "{body}");
+                        assert!(
+                            v.message.starts_with(&format!(
+                                "{RULE_MESSAGE} (resolution = \"1080p\", duration = \"10\")"
+                            )),
+                            "{}",
+                            v.message
+                        );
+                        // And it says what would be allowed instead.
+                        assert!(
+                            v.message.ends_with("duration may be \"5\", \"8\""),
+                            "{}",
+                            v.message
+                        );
+                    }
+                }
+            }
+            total += 1;
+        }
+    }
+    assert_eq!(total, 4 * 180 + 2 * 90);
+}
+
+/// The same walk through the model-erased `Selection`, set from wire values.
+#[test]
+fn every_combination_of_every_model_through_selection() {
+    for doc in &MODELS {
+        let m = model(doc.id);
+        for (fields, price) in every_args(doc) {
+            let mut s = Selection::defaults(m);
+            for (name, value) in &fields {
+                let value = match value.as_str() {
+                    "true" => WireValue::Bool(true),
+                    "false" => WireValue::Bool(false),
+                    quoted => WireValue::Str(quoted.trim_matches('"')),
+                };
+                if !doc.texts.contains(name) {
+                    s.set(name, value).unwrap();
+                }
+            }
+            match (s.quote(), price) {
+                (Ok(q), Some(p)) => assert_eq!(q.amount().to_string(), p, "{fields:?}"),
+                (Err(e), None) => assert_eq!(e.rule().id, RULE_ID),
+                (got, want) => panic!("{}: {fields:?}: {got:?} vs {want:?}", doc.id),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_model_without_multi_shot_refuses_it() {
+    for doc in MODELS.iter().filter(|d| !d.multi_shot) {
+        let m = model(doc.id);
+        assert!(m.spec().option("multi_shot").is_none());
+        let mut fields: Vec<(&str, String)> =
+            doc.texts.iter().map(|t| (*t, "\"x\"".to_owned())).collect();
+        fields.push(("multi_shot", "true".to_owned()));
+        let body = format!(r#"{{"model":"{}","args":{}}}"#, doc.id, object(&fields));
+        let v = quote_json(&body).unwrap_err();
+        let [v] = v.as_slice() else { panic!("{v}") };
+        assert_eq!(
+            (v.path.as_str(), v.code),
+            ("/args/multi_shot", Code::UnknownField)
+        );
+    }
+}
+
+#[test]
+fn documented_defaults_of_every_model() {
+    // 720p, 5 s, 16:9, no audio, single clip: each page's default cell.
+    let expected = [
+        ("pixverse/pixverse-5.5/text-to-video", "0.170"),
+        ("pixverse/pixverse-5.5/image-to-video", "0.170"),
+        ("pixverse/pixverse-5.5/transition", "0.510"),
+        ("pixverse/pixverse-6.0/text-to-video", "0.190"), // 0.038 × 5
+        ("pixverse/pixverse-6.0/image-to-video", "0.190"),
+        ("pixverse/pixverse-6.0/transition", "0.190"),
+    ];
+    for (id, price) in expected {
+        let doc = documented(id);
+        let fields: Vec<(&str, String)> =
+            doc.texts.iter().map(|t| (*t, "\"x\"".to_owned())).collect();
+        let body = format!(r#"{{"model":"{id}","args":{}}}"#, object(&fields));
+        assert_eq!(
+            quote_json(&body).unwrap().amount().to_string(),
+            price,
+            "{id}"
+        );
+        let defaults = Selection::defaults(model(id));
+        assert_eq!(defaults.quote().unwrap().amount().to_string(), price);
+        assert_eq!(defaults.get("resolution"), Some(WireValue::Str("720p")));
+        assert_eq!(defaults.get("duration"), Some(WireValue::Str("5")));
+        assert_eq!(defaults.get("aspect_ratio"), Some(WireValue::Str("16:9")));
+        assert_eq!(defaults.get("generate_audio"), Some(WireValue::Bool(false)));
+        if doc.multi_shot {
+            assert_eq!(defaults.get("multi_shot"), Some(WireValue::Bool(false)));
+        }
+    }
+    use models::pixverse_5_5_text_to_video as t2v;
+    let d = t2v::Options::default();
+    assert_eq!(d, t2v::Options::DEFAULT);
+    assert_eq!(d.resolution, t2v::Resolution::P720);
+    assert_eq!(d.duration, t2v::Duration::S5);
+    assert_eq!(d.aspect_ratio, t2v::AspectRatio::R16x9);
+    assert!(!d.generate_audio);
+    assert!(!d.multi_shot);
+}
+
+/// `Model::price_table()` is the documented table of each model, row for row.
+#[test]
+fn each_price_table_is_the_documented_table() {
+    for doc in &MODELS {
+        let rows: Vec<(Selection, Decimal)> = model(doc.id).price_table().collect();
+        assert_eq!(rows.len(), doc.cell_count(), "{}", doc.id);
+        for (s, amount) in &rows {
+            let want = doc.price(
+                bool_of(s, "multi_shot"),
+                bool_of(s, "generate_audio"),
+                str_of(s, "resolution"),
+                str_of(s, "duration"),
+            );
+            assert_eq!(Some(amount.to_string().as_str()), want, "{}: {s:?}", doc.id);
+            assert_eq!(str_of(s, "aspect_ratio"), "16:9");
+        }
+    }
+}
+
+/// The 6.0 specs' rates are the documented rates per second.
+#[test]
+fn six_zero_rates_are_the_documented_rates() {
+    for id in [
+        "pixverse/pixverse-6.0/text-to-video",
+        "pixverse/pixverse-6.0/image-to-video",
+        "pixverse/pixverse-6.0/transition",
+    ] {
+        let spec = model(id).spec();
+        let Prices::PerSecond { rates, .. } = &documented(id).prices else {
+            panic!("{id} is priced per second")
+        };
+        let per = spec.pricing.per.expect("a per-second price");
+        assert_eq!(
+            (spec.options[per.option].name, per.unit),
+            ("duration", "second")
+        );
+        assert_eq!(spec.pricing.cells.len(), rates.len());
+        for cell in spec.pricing.cells {
+            let values: Vec<WireValue<'_>> = spec
+                .pricing
+                .dimensions
+                .iter()
+                .zip(cell.values)
+                .map(|(&d, &v)| spec.options[d].wire(v as i64).unwrap())
+                .collect();
+            let (mut audio, mut resolution) = (None, None);
+            for (&d, v) in spec.pricing.dimensions.iter().zip(&values) {
+                match (spec.options[d].name, v) {
+                    ("generate_audio", WireValue::Bool(b)) => audio = Some(*b),
+                    ("resolution", WireValue::Str(r)) => resolution = Some(*r),
+                    other => panic!("unexpected dimension {other:?}"),
+                }
+            }
+            let rate = rates
+                .iter()
+                .find(|r| Some(r.0) == audio && Some(r.1) == resolution)
+                .unwrap();
+            assert_eq!(cell.amount.to_string(), rate.2, "{id} {values:?}");
+        }
     }
 }

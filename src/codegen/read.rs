@@ -104,6 +104,9 @@ pub struct RuleDef {
     pub when: Vec<(usize, usize)>,
 }
 
+/// `[pricing]` read: the dimensions, the `per` option and its unit, and the cells.
+type PricingDef = (Vec<usize>, Option<(usize, String)>, Vec<CellDef>);
+
 /// One priced cell: a value index per dimension, and its price.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellDef {
@@ -722,7 +725,7 @@ impl<'s> Reader<'s> {
                             DeValue::Integer(i) => u32::from_str_radix(i.as_str(), i.radix()).ok(),
                             _ => None,
                         };
-                        if !n.is_some_and(|n| n > 0) {
+                        if n.is_none_or(|n| n == 0) {
                             self.error(
                                 u.span(),
                                 "`units` must be a whole number from 1 to 4294967295",
@@ -976,7 +979,7 @@ impl<'s> Reader<'s> {
         v: &Value<'_>,
         options: &[OptionDef],
         rules: &[(RuleDef, Range<usize>)],
-    ) -> Option<(Vec<usize>, Option<(usize, String)>, Vec<CellDef>)> {
+    ) -> Option<PricingDef> {
         let t = self.table(v, "[pricing]".to_owned())?;
         self.unknown_keys(&t, &["dimensions", "cells", "per", "unit", "rates"]);
         let dims = self
@@ -1135,7 +1138,7 @@ impl<'s> Reader<'s> {
         if let Some((option, _)) = &per {
             self.check_rates(&cells, &options[*option], cells_value.span());
         }
-        Some((dims, per.map(|(o, u)| (o, u)), cells))
+        Some((dims, per, cells))
     }
 
     /// `per`: an integer option, or an enum whose values give `units`; not a dimension.
