@@ -1,20 +1,31 @@
-//! Usage logs as JSONL: one request per line (bare args or a whole create-job body), each
-//! checked and, in [`Mode::Quote`], priced, with exact running totals.
+//! Usage logs as JSONL: one request per line, of any model (whole create-job bodies, whose own
+//! `model` picks, and bare args of a model named once for the log), each checked and, in
+//! [`Mode::Quote`], priced, with exact subtotals per model and an exact grand total.
 //!
-//! [`Log`] streams: it holds one line at a time, so memory does not grow with the log. A line
-//! that is not JSON, not UTF-8 or not a valid request becomes a [`Verdict::Rejected`] entry and
-//! never stops the run; blank lines are counted and skipped.
+//! [`Log`] streams: it holds one line at a time and a fixed tally per model, so memory does not
+//! grow with the log. A line that is not JSON, not UTF-8 or not a valid request becomes a
+//! [`Verdict::Rejected`] entry and never stops the run; blank lines are counted and skipped.
 //!
 //! ```
-//! use pixverse_pricing::jsonl::{Log, Mode, Verdict};
+//! use pixverse_pricing::jsonl::{Log, Mode};
+//! use pixverse_pricing::Model;
 //!
-//! let log = "{\"prompt\":\"a\",\"duration\":\"8\"}\nnot json\n\n{\"prompt\":\"b\"}\n";
-//! let mut reader = Log::new(log.as_bytes(), Mode::Quote);
+//! let log = concat!(
+//!     r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a","duration":"8"}}"#, "\n",
+//!     "not json\n",
+//!     "\n",
+//!     r#"{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"b","duration":"8","generate_audio":true}}"#, "\n",
+//!     r#"{"prompt":"c"}"#, "\n", // bare args: read as the log's model, 5.5 text-to-video
+//! );
+//! let mut reader = Log::new(log.as_bytes(), Mode::Quote).bare_args(Model::Pixverse55TextToVideo);
 //! let lines: Vec<u64> = reader.by_ref().map(|e| e.unwrap().line).collect();
-//! assert_eq!(lines, [1, 2, 4]);
+//! assert_eq!(lines, [1, 2, 4, 5]);
 //! let summary = reader.summary();
-//! assert_eq!((summary.accepted, summary.rejected, summary.blank), (2, 1, 1));
-//! assert_eq!(summary.total.unwrap().to_string(), "0.510"); // 0.340 + 0.170, exact
+//! assert_eq!((summary.accepted, summary.rejected, summary.blank), (3, 1, 1));
+//! // 0.340 + 0.408 (0.051 per second × 8) + 0.170, exact
+//! assert_eq!(summary.total.unwrap().to_string(), "0.918");
+//! let t2v = summary.model(Model::Pixverse55TextToVideo);
+//! assert_eq!((t2v.accepted, t2v.total.unwrap().to_string()), (2, "0.510".to_owned()));
 //! ```
 
 use std::io::{self, BufRead};
@@ -23,7 +34,8 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use crate::{check, quote_json, CreateJobRequest, Quote, Violation, CURRENCY, MODEL_ID, OPTIONS};
+use crate::money::{exact_add, AsString};
+use crate::{check_as, quote_as, CreateJobRequest, Expect, Model, Quote, Violation};
 
 /// What a [`Log`] does with each request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,17 +62,26 @@ impl Verdict {
     pub fn is_accepted(&self) -> bool {
         !matches!(self, Verdict::Rejected(_))
     }
+
+    /// The model of an accepted request.
+    pub fn model(&self) -> Option<Model> {
+        match self {
+            Verdict::Quoted(q) => Some(q.model()),
+            Verdict::Checked(r) => Some(r.model()),
+            Verdict::Rejected(_) => None,
+        }
+    }
 }
 
-/// Checks one request (and prices it in [`Mode::Quote`], through [`quote_json`], which does not
-/// copy the prompt).
-pub fn judge(bytes: &[u8], mode: Mode) -> Verdict {
+/// Checks one request of the form `expect` says (and prices it in [`Mode::Quote`], through
+/// [`quote_as`], which does not copy the free text out).
+pub fn judge(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
     match mode {
-        Mode::Quote => match quote_json(bytes) {
+        Mode::Quote => match quote_as(bytes, expect) {
             Ok(quote) => Verdict::Quoted(quote),
             Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
         },
-        Mode::Check => match check(bytes) {
+        Mode::Check => match check_as(bytes, expect) {
             Ok(request) => Verdict::Checked(request),
             Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
         },
@@ -70,7 +91,7 @@ pub fn judge(bytes: &[u8], mode: Mode) -> Verdict {
 /// One non-blank line of a log and its verdict.
 ///
 /// Serializes as one JSON object: `{"line": 3, "quote": {…}}`, `{"line": 3, "check": {"valid":
-/// true, …}}` or `{"line": 3, "errors": [{"path", "code", "message"}, …]}`.
+/// true, "model", …}}` or `{"line": 3, "errors": [{"path", "code", "message"}, …]}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The 1-based line number.
@@ -92,19 +113,17 @@ impl Serialize for Entry {
     }
 }
 
-/// A valid request as `check` reports it: `{"valid": true, "model", …every option,
-/// "callback_url"?}` (the prompt is left out: it can be long, and it is valid).
+/// A valid request as `check` reports it: `{"valid": true, "model", …every option but free
+/// text, "callback_url"?}` (free text is left out: it can be long, and it is valid).
 pub struct CheckedView<'a>(pub &'a CreateJobRequest);
 
 impl Serialize for CheckedView<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("valid", &true)?;
-        map.serialize_entry("model", MODEL_ID)?;
-        for option in &OPTIONS {
-            if let Some(value) = self.0.args.options.get(option.name) {
-                map.serialize_entry(option.name, &value)?;
-            }
+        map.serialize_entry("model", self.0.model().id())?;
+        for (name, value) in self.0.args.selection().values() {
+            map.serialize_entry(name, &value)?;
         }
         if let Some(url) = &self.0.callback_url {
             map.serialize_entry("callback_url", url)?;
@@ -113,9 +132,40 @@ impl Serialize for CheckedView<'_> {
     }
 }
 
-/// Counts and the exact total so far. Serializes as `{"lines", "accepted", "rejected", "blank",
-/// "total", "currency"}` (`total` and `currency` in [`Mode::Quote`] only).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One model's share of a log: the requests of that model accepted, and in [`Mode::Quote`]
+/// their exact subtotal. Serializes as `{"model", "accepted", "total"?, "currency"?}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModelTally {
+    /// The model.
+    pub model: Model,
+    /// Its requests accepted.
+    pub accepted: u64,
+    /// The exact sum of its quotes ([`Mode::Quote`] only; `None` also if the sum no longer
+    /// fits a `Decimal` exactly, which would take some 10^25 lines).
+    pub total: Option<Decimal>,
+}
+
+impl Serialize for ModelTally {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("model", self.model.id())?;
+        map.serialize_entry("accepted", &self.accepted)?;
+        if let Some(total) = self.total {
+            map.serialize_entry("total", &AsString(total))?;
+            map.serialize_entry("currency", self.model.spec().currency)?;
+        }
+        map.end()
+    }
+}
+
+/// Counts and exact totals so far: the whole log's, and each model's.
+///
+/// Serializes as `{"lines", "accepted", "rejected", "blank", "total"?, "currency"?, "models":
+/// [{"model", "accepted", "total"?, "currency"?}, …]}`: `total` and `currency` in
+/// [`Mode::Quote`] only, `models` lists the models with an accepted request, in
+/// [`Model::ALL`] order. A rejected line is not counted against a model: the model it names
+/// may be the thing that is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     /// Lines read, blank ones included.
     pub lines: u64,
@@ -125,21 +175,92 @@ pub struct Summary {
     pub rejected: u64,
     /// Blank lines, skipped.
     pub blank: u64,
-    /// The exact sum of the quotes ([`Mode::Quote`] only).
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "optional_money"
-    )]
+    /// The exact sum of every quote ([`Mode::Quote`] only; `None` also if the models of the
+    /// crate do not share one currency, or the sum no longer fits a `Decimal` exactly).
     pub total: Option<Decimal>,
-    /// The total's currency ([`Mode::Quote`] only).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The grand total's currency ([`Mode::Quote`] only, when every model shares it).
     pub currency: Option<&'static str>,
+    /// One tally per model, in [`Model::ALL`] order.
+    by_model: [ModelTally; Model::ALL.len()],
 }
 
-fn optional_money<S: serde::Serializer>(amount: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-    match amount {
-        Some(a) => crate::money::serialize(a, s),
-        None => s.serialize_none(),
+/// The currency every model of the crate prices in, if they share one.
+fn family_currency() -> Option<&'static str> {
+    let first = Model::ALL.first()?.spec().currency;
+    Model::ALL
+        .iter()
+        .all(|m| m.spec().currency == first)
+        .then_some(first)
+}
+
+impl Summary {
+    /// Nothing read yet.
+    pub fn new(mode: Mode) -> Self {
+        let quoting = mode == Mode::Quote;
+        let currency = family_currency().filter(|_| quoting);
+        Summary {
+            lines: 0,
+            accepted: 0,
+            rejected: 0,
+            blank: 0,
+            total: currency.map(|_| Decimal::ZERO),
+            currency,
+            by_model: Model::ALL.map(|model| ModelTally {
+                model,
+                accepted: 0,
+                total: quoting.then_some(Decimal::ZERO),
+            }),
+        }
+    }
+
+    /// The tally of `model` (zero if the log has none of its requests).
+    pub fn model(&self, model: Model) -> &ModelTally {
+        &self.by_model[model as usize]
+    }
+
+    /// The tallies of the models with at least one accepted request, in [`Model::ALL`] order.
+    pub fn models(&self) -> impl Iterator<Item = &ModelTally> + '_ {
+        self.by_model.iter().filter(|t| t.accepted > 0)
+    }
+
+    /// Counts a non-blank line's verdict.
+    pub fn add(&mut self, verdict: &Verdict) {
+        let Some(model) = verdict.model() else {
+            self.rejected += 1;
+            return;
+        };
+        self.accepted += 1;
+        let tally = &mut self.by_model[model as usize];
+        tally.accepted += 1;
+        if let Verdict::Quoted(q) = verdict {
+            // Exact, or no total at all: never rounded.
+            tally.total = tally.total.and_then(|t| exact_add(t, q.amount()));
+            self.total = self.total.and_then(|t| exact_add(t, q.amount()));
+        }
+    }
+}
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Models<'a>(&'a Summary);
+        impl Serialize for Models<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.models())
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("lines", &self.lines)?;
+        map.serialize_entry("accepted", &self.accepted)?;
+        map.serialize_entry("rejected", &self.rejected)?;
+        map.serialize_entry("blank", &self.blank)?;
+        if let Some(total) = self.total {
+            map.serialize_entry("total", &AsString(total))?;
+        }
+        if let Some(currency) = self.currency {
+            map.serialize_entry("currency", currency)?;
+        }
+        map.serialize_entry("models", &Models(self))?;
+        map.end()
     }
 }
 
@@ -147,29 +268,39 @@ fn optional_money<S: serde::Serializer>(amount: &Option<Decimal>, s: S) -> Resul
 pub struct Log<R> {
     reader: R,
     mode: Mode,
+    expect: Expect,
     buf: Vec<u8>,
     summary: Summary,
 }
 
 impl<R: BufRead> Log<R> {
-    /// A log read from `reader`.
+    /// A log of whole create-job bodies read from `reader`; a line of bare args is rejected
+    /// (`unknown_model`) unless [`bare_args`](Self::bare_args) names their model.
     pub fn new(reader: R, mode: Mode) -> Self {
         Log {
             reader,
             mode,
+            expect: Expect::Either(None),
             buf: Vec::new(),
-            summary: Summary {
-                lines: 0,
-                accepted: 0,
-                rejected: 0,
-                blank: 0,
-                total: (mode == Mode::Quote).then_some(Decimal::ZERO),
-                currency: (mode == Mode::Quote).then_some(CURRENCY),
-            },
+            summary: Summary::new(mode),
         }
     }
 
-    /// The counts and total of the lines read so far (all of them once the iterator ends).
+    /// Reads lines of bare args as `model`'s; a body's own `model` still decides for its line.
+    #[must_use]
+    pub fn bare_args(mut self, model: Model) -> Self {
+        self.expect = Expect::Either(Some(model));
+        self
+    }
+
+    /// Reads every line as `expect` says (e.g. [`Expect::Body`] to refuse bare args).
+    #[must_use]
+    pub fn expecting(mut self, expect: Expect) -> Self {
+        self.expect = expect;
+        self
+    }
+
+    /// The counts and totals of the lines read so far (all of them once the iterator ends).
     pub fn summary(&self) -> &Summary {
         &self.summary
     }
@@ -202,8 +333,8 @@ pub fn read_line<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>) -> io::Result<bo
 impl<R: BufRead> Iterator for Log<R> {
     type Item = io::Result<Entry>;
 
-    /// The next non-blank line's entry; an I/O error from the reader ends nothing by itself
-    /// (the caller decides), and is returned as `Err`.
+    /// The next non-blank line's entry; an I/O error from the reader is returned as `Err`
+    /// (the caller decides whether to go on).
     fn next(&mut self) -> Option<io::Result<Entry>> {
         loop {
             match read_line(&mut self.reader, &mut self.buf) {
@@ -216,20 +347,8 @@ impl<R: BufRead> Iterator for Log<R> {
                 self.summary.blank += 1;
                 continue;
             }
-            let verdict = judge(&self.buf, self.mode);
-            match &verdict {
-                Verdict::Quoted(q) => {
-                    self.summary.accepted += 1;
-                    // Exact, or no total at all: a log of quotes below a dollar would need
-                    // about 10^28 lines to overflow, but a total is never rounded.
-                    self.summary.total = self
-                        .summary
-                        .total
-                        .and_then(|t| crate::money::exact_add(t, q.amount()));
-                }
-                Verdict::Checked(_) => self.summary.accepted += 1,
-                Verdict::Rejected(_) => self.summary.rejected += 1,
-            }
+            let verdict = judge(&self.buf, self.mode, self.expect);
+            self.summary.add(&verdict);
             return Some(Ok(Entry {
                 line: self.summary.lines,
                 verdict,

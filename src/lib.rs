@@ -4,7 +4,7 @@
 
 mod args;
 mod check;
-// pub mod jsonl;
+pub mod jsonl;
 mod model;
 pub mod models;
 pub mod money;

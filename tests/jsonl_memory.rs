@@ -1,15 +1,19 @@
-//! The JSONL reader streams: its peak memory does not grow with the number of lines. Measured
-//! with a global allocator that tracks the high-water mark of live heap bytes.
+//! The JSONL reader streams over a log that mixes models: its peak memory does not grow with
+//! the number of lines, and its per-model subtotals and grand total stay exact. Measured with a
+//! global allocator that tracks the high-water mark of live heap bytes.
+//!
+//! The prices below are the pages' (`../shared/models/README.md`), worked out by hand.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::BufReader;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-mod common;
+#[path = "common/lines.rs"]
+mod lines;
 
-use common::lines::LineReader;
+use lines::LineReader;
 use pixverse_pricing::jsonl::{Log, Mode};
-use pixverse_pricing::Decimal;
+use pixverse_pricing::{Decimal, Model};
 
 struct Tracking;
 
@@ -49,20 +53,45 @@ unsafe impl GlobalAlloc for Tracking {
 #[global_allocator]
 static GLOBAL: Tracking = Tracking;
 
-const LINES: [&str; 6] = [
-    r#"{"prompt":"a black lab swimming","resolution":"1080p","duration":"8"}"#,
-    r#"{"prompt":"a cat","resolution":"1080p","duration":"10"}"#,
-    r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a fox","multi_shot":true}}"#,
+/// One round of the log: bodies of five models, bare args (read as 5.5 image-to-video), refused
+/// and corrupt lines, a blank line and an unknown model.
+const LINES: [&str; 9] = [
+    // 5.5 text-to-video, 1080p 8 s: 0.680
+    r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a black lab swimming","resolution":"1080p","duration":"8"}}"#,
+    // 6.0 image-to-video, 720p 8 s with audio: 0.051 × 8 = 0.408
+    r#"{"model":"pixverse/pixverse-6.0/image-to-video","args":{"prompt":"a cat","image":"https://example.com/a.png","duration":"8","generate_audio":true}}"#,
+    // 5.5 transition, 540p 10 s with audio: 1.029
+    r#"{"args":{"prompt":"a fox","image":"i","image_tail":"j","resolution":"540p","duration":"10","generate_audio":true},"model":"pixverse/pixverse-5.5/transition"}"#,
+    // bare args of 5.5 image-to-video, 720p 5 s multi-shot: 0.255 (with a 64 KiB prompt)
+    r#"{"prompt":"PROMPT","image":"https://example.com/b.png","multi_shot":true}"#,
+    // 6.0 text-to-video, 1080p 10 s: refused by the rule
+    r#"{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"p","resolution":"1080p","duration":"10"}}"#,
     r#"{"prompt": "unterminated"#,
     "",
-    r#"{"prompt":"PROMPT","generate_audio":true}"#,
+    // 6.0 transition, 1080p 5 s: 0.077 × 5 = 0.385
+    r#"{"model":"pixverse/pixverse-6.0/transition","args":{"prompt":"p","image":"i","image_tail":"j","resolution":"1080p"}}"#,
+    r#"{"model":"pixverse/pixverse-9.9/text-to-video","args":{"prompt":"p"}}"#,
 ];
 
-/// Reads a generated log of `lines` lines; returns the peak live bytes above the start, and
-/// the summary's counts and total.
-fn run(lines: usize) -> (usize, (u64, u64, u64, Decimal)) {
-    // Valid requests (one in six with a 64 KiB prompt), refused ones, corrupt ones and blank
-    // lines, in turn, made as they are read so the input itself takes no memory.
+/// Per round, the models accepted and their amounts in thousandths of a dollar.
+const ROUND: [(Model, i64); 5] = [
+    (Model::Pixverse55TextToVideo, 680),
+    (Model::Pixverse60ImageToVideo, 408),
+    (Model::Pixverse55Transition, 1029),
+    (Model::Pixverse55ImageToVideo, 255),
+    (Model::Pixverse60Transition, 385),
+];
+
+struct Outcome {
+    peak: usize,
+    counts: (u64, u64, u64),
+    total: Decimal,
+    by_model: Vec<(Model, u64, Decimal)>,
+}
+
+/// Reads a generated log of `lines` lines (a whole number of rounds).
+fn run(lines: usize) -> Outcome {
+    // Made as they are read, so the input itself takes no memory.
     let long_prompt = "x".repeat(64 * 1024);
     let mut n = 0;
     let input = BufReader::new(LineReader::new(move |line: &mut Vec<u8>| {
@@ -80,43 +109,60 @@ fn run(lines: usize) -> (usize, (u64, u64, u64, Decimal)) {
     }));
     let base = LIVE.load(Ordering::SeqCst);
     PEAK.store(base, Ordering::SeqCst);
-    let mut log = Log::new(input, Mode::Quote);
+    let mut log = Log::new(input, Mode::Quote).bare_args(Model::Pixverse55ImageToVideo);
     for entry in log.by_ref() {
         std::hint::black_box(entry.unwrap());
     }
     let peak = PEAK.load(Ordering::SeqCst) - base;
     let s = log.summary();
-    (peak, (s.accepted, s.rejected, s.blank, s.total.unwrap()))
+    Outcome {
+        peak,
+        counts: (s.accepted, s.rejected, s.blank),
+        total: s.total.unwrap(),
+        by_model: s
+            .models()
+            .map(|t| (t.model, t.accepted, t.total.unwrap()))
+            .collect(),
+    }
+}
+
+fn expected(rounds: i64) -> (Decimal, Vec<(Model, u64, Decimal)>) {
+    let mut by_model: Vec<(Model, u64, Decimal)> = ROUND
+        .iter()
+        .map(|&(m, milli)| (m, rounds as u64, Decimal::new(rounds * milli, 3)))
+        .collect();
+    by_model.sort_by_key(|(m, _, _)| *m as usize);
+    // 0.680 + 0.408 + 1.029 + 0.255 + 0.385 = 2.757 per round.
+    (Decimal::new(rounds * 2757, 3), by_model)
 }
 
 #[test]
 fn peak_memory_does_not_grow_with_the_number_of_lines() {
-    let (small, small_summary) = run(6_000);
-    let (large, large_summary) = run(60_000);
-    // Ten times the lines, and the summary scales with them...
-    assert_eq!(
-        small_summary,
-        (
-            3_000,
-            2_000,
-            1_000,
-            Decimal::new(1_000 * (680 + 255 + 213), 3)
-        )
-    );
-    assert_eq!(
-        large_summary,
-        (
-            30_000,
-            20_000,
-            10_000,
-            Decimal::new(10_000 * (680 + 255 + 213), 3)
-        )
-    );
+    let small = run(9_000);
+    let large = run(90_000);
+    // Ten times the lines, and the summary scales with them, exactly, per model...
+    for (outcome, rounds) in [(&small, 1_000), (&large, 10_000)] {
+        let (total, by_model) = expected(rounds);
+        let r = rounds as u64;
+        assert_eq!(outcome.counts, (5 * r, 3 * r, r));
+        assert_eq!(outcome.total, total);
+        assert_eq!(outcome.total.to_string(), total.to_string(), "scale kept");
+        assert_eq!(outcome.by_model, by_model);
+    }
     // ...but the peak stays that of the longest line (64 KiB prompts), within a small margin.
-    eprintln!("peak live heap: {small} bytes for 6,000 lines, {large} bytes for 60,000 lines");
-    assert!(small > 64 * 1024, "the long line is held: {small}");
+    eprintln!(
+        "peak live heap: {} bytes for 9,000 lines, {} bytes for 90,000 lines",
+        small.peak, large.peak
+    );
     assert!(
-        large <= small + 16 * 1024,
-        "peak grew from {small} to {large} bytes"
+        small.peak > 64 * 1024,
+        "the long line is held: {}",
+        small.peak
+    );
+    assert!(
+        large.peak <= small.peak + 16 * 1024,
+        "peak grew from {} to {} bytes",
+        small.peak,
+        large.peak
     );
 }
