@@ -1,70 +1,76 @@
-//! JSON Schema for frontends (feature `schema`): the `args` object, the whole create-job body
-//! and the create-job response, in JSON Schema draft 2020-12 or as OpenAPI 3.0 schema objects.
+//! JSON Schema for frontends (feature `schema`): each model's `args` object, the create-job body
+//! of the whole family and the create-job response, in JSON Schema draft 2020-12 or as OpenAPI
+//! 3.0 schema objects.
 //!
-//! The schemas are built from the generated [`OPTIONS`] and [`RULES`] tables, so they carry the
-//! same values, defaults, descriptions and rules the checker applies, and accept exactly what
-//! [`check_args`](crate::check_args) / [`check_request`](crate::check_request) accept (a
-//! differential test holds them to it). The rule "1080p is not supported for 10s" is in the
-//! schema itself, as a `not` whose `description` is the rule's message.
+//! Every schema is built at run time from the models' [`ModelSpec`] tables
+//! ([`Model::spec`]), so it carries the values, defaults, ranges, descriptions and rules the
+//! checker applies, and accepts exactly what [`check_args`](crate::check_args) /
+//! [`check`](crate::check) accept (a differential test holds them to it, in the `jsonschema`
+//! crate and in ajv). A model added in `spec/models/` gets its schema with no Rust edit.
+//!
+//! - [`args`]: one model's `args`. Options are typed (a string `enum` of wire values, a
+//!   `boolean`, an `integer` with `minimum`/`maximum`, free text that must not be blank) with
+//!   their defaults; required free text is `required`; nothing else is allowed. The rules
+//!   (forbidden combinations) sit under one `not` (`{"not": {"anyOf": [rule, …]}}`), each with
+//!   the rule's message as its `description`. Code generators that ignore `not`, such as
+//!   json-schema-to-typescript, therefore still see a closed object and write one interface
+//!   per model with no index signature.
+//! - [`request`]: the create-job body, a `oneOf` of one body per model, told apart by the
+//!   `model` constant. In OpenAPI 3.0 it is the `CreateJobRequest` entry of
+//!   [`openapi_components`], with a `discriminator` on `model` whose `mapping` names each
+//!   model's body schema.
+//! - [`response`]: the create-job response, with the amount as an exact decimal string.
 //!
 //! ```
-//! use pixverse_pricing::schema::{schema, Dialect, Target};
+//! use pixverse_pricing::schema::{self, Dialect};
+//! use pixverse_pricing::Model;
 //!
-//! let args = schema(Target::Args, Dialect::Draft2020_12);
+//! let args = schema::args(Model::Pixverse55TextToVideo, Dialect::Draft2020_12);
 //! assert_eq!(args["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(args["properties"]["duration"]["enum"], serde_json::json!(["5", "8", "10"]));
+//! assert_eq!(args["required"], serde_json::json!(["prompt"]));
 //! assert_eq!(args["additionalProperties"], false);
 //!
-//! let component = schema(Target::Request, Dialect::OpenApi3);
-//! assert!(component.get("$schema").is_none()); // ready for components/schemas
+//! let body = schema::request(Dialect::Draft2020_12);
+//! assert_eq!(body["oneOf"].as_array().map(Vec::len), Some(Model::ALL.len()));
+//!
+//! let openapi = schema::request(Dialect::OpenApi3);
+//! assert_eq!(openapi["discriminator"]["propertyName"], "model");
+//! assert_eq!(
+//!     openapi["discriminator"]["mapping"]["pixverse/pixverse-5.5/text-to-video"],
+//!     "#/components/schemas/Pixverse55TextToVideoRequest"
+//! );
+//! assert!(openapi.get("$schema").is_none()); // ready for components/schemas
 //! ```
 
 use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::spec::{OptionKind, OptionSpec, Rule, WireEnum};
-use crate::{Args, CreateJobRequest, CreateJobResponse, MODEL_ID, OPTIONS, RULES};
+use crate::spec::{ModelSpec, OptionKind, OptionSpec, Rule, WireEnum};
+use crate::{CreateJobRequest, CreateJobResponse, Model};
+
+/// The `$schema` of every draft 2020-12 schema.
+pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Where OpenAPI 3.0 references point: `#/components/schemas/NAME`.
+const COMPONENTS: &str = "#/components/schemas/";
 
 /// Which JSON Schema flavour to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Dialect {
-    /// JSON Schema draft 2020-12, with `$schema` and a stable `$id` (ajv's `Ajv2020`, Python's
-    /// and Rust's `jsonschema`).
+    /// JSON Schema draft 2020-12, with `$schema` and a stable `$id`, self-contained (ajv's
+    /// `Ajv2020`, Python's and Rust's `jsonschema`, json-schema-to-typescript).
     #[default]
     Draft2020_12,
-    /// An OpenAPI 3.0 schema object for `components/schemas`: no `$schema`, `$id`, `const`,
-    /// `examples` or `if`/`then`; `enum` of one value and a single `example` instead.
+    /// OpenAPI 3.0 schema objects for `components/schemas`: no `$schema`, `$id`, `const`,
+    /// `examples` or `if`/`then`; `enum` of one value and a single `example` instead. The
+    /// create-job body refers to each model's body schema by `$ref`, as its `discriminator`
+    /// needs; [`openapi_components`] gives them all.
     OpenApi3,
-}
-
-/// Which document to describe.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// The `args` object.
-    Args,
-    /// The whole create-job body: `model`, `args`, optional `callback_url`.
-    Request,
-    /// The create-job response: `code` and `data.amount` (a decimal string), `data.job_id`.
-    CreateJobResponse,
-}
-
-impl Target {
-    /// Every target.
-    pub const ALL: [Target; 3] = [Target::Args, Target::Request, Target::CreateJobResponse];
-
-    /// `"args"`, `"request"` or `"response"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Target::Args => "args",
-            Target::Request => "request",
-            Target::CreateJobResponse => "response",
-        }
-    }
 }
 
 impl Dialect {
@@ -80,7 +86,102 @@ impl Dialect {
     }
 }
 
-/// A [`Target`] or [`Dialect`] name that is not one of the allowed ones.
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Dialect {
+    type Err = UnknownName;
+
+    /// `"2020-12"` or `"openapi3"`.
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
+        Self::ALL
+            .into_iter()
+            .find(|d| d.as_str() == s)
+            .ok_or_else(|| UnknownName {
+                what: "schema dialect",
+                got: s.to_owned(),
+                allowed: &["2020-12", "openapi3"],
+            })
+    }
+}
+
+/// Which document to describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// One model's `args` object.
+    Args(Model),
+    /// The create-job body of any model: `model`, its `args`, optional `callback_url`.
+    Request,
+    /// The create-job response: `code` and `data.amount` (a decimal string), `data.job_id`.
+    CreateJobResponse,
+}
+
+impl Target {
+    /// The names [`Target::from_name`] reads.
+    pub const NAMES: [&'static str; 3] = ["args", "request", "response"];
+
+    /// Every target: each model's args (in [`Model::ALL`] order), the request, the response.
+    pub fn all() -> impl Iterator<Item = Target> {
+        Model::ALL
+            .into_iter()
+            .map(Target::Args)
+            .chain([Target::Request, Target::CreateJobResponse])
+    }
+
+    /// `"args"`, `"request"` or `"response"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Target::Args(_) => "args",
+            Target::Request => "request",
+            Target::CreateJobResponse => "response",
+        }
+    }
+
+    /// The target named `name` (one of [`NAMES`](Self::NAMES)); `"args"` needs the model.
+    ///
+    /// ```
+    /// use pixverse_pricing::schema::Target;
+    /// use pixverse_pricing::Model;
+    ///
+    /// let m = Model::Pixverse60Transition;
+    /// assert_eq!(Target::from_name("args", Some(m)), Ok(Target::Args(m)));
+    /// assert_eq!(Target::from_name("request", None), Ok(Target::Request));
+    /// assert!(Target::from_name("args", None).unwrap_err().to_string().contains("--model"));
+    /// ```
+    pub fn from_name(name: &str, model: Option<Model>) -> Result<Target, UnknownName> {
+        match (name, model) {
+            ("args", Some(model)) => Ok(Target::Args(model)),
+            ("args", None) => Err(UnknownName {
+                what: "model for the args schema",
+                got: String::new(),
+                allowed: &Model::IDS,
+            }),
+            ("request", _) => Ok(Target::Request),
+            ("response", _) => Ok(Target::CreateJobResponse),
+            _ => Err(UnknownName {
+                what: "schema target",
+                got: name.to_owned(),
+                allowed: &Self::NAMES,
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    /// `args of pixverse/pixverse-5.5/text-to-video`, `request` or `response`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Args(model) => write!(f, "args of {model}"),
+            other => f.write_str(other.name()),
+        }
+    }
+}
+
+/// A [`Target`] or [`Dialect`] name that is not one of the allowed ones, or the args schema
+/// asked for without a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownName {
     what: &'static str,
@@ -91,92 +192,115 @@ pub struct UnknownName {
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let allowed = crate::spec::QuotedList(self.allowed);
-        write!(
-            f,
-            "unknown {} {:?}; allowed: {allowed}",
-            self.what, self.got
-        )
+        if self.got.is_empty() {
+            write!(
+                f,
+                "the args schema is per model: name the model (--model ID), one of {allowed}"
+            )
+        } else {
+            write!(
+                f,
+                "unknown {} {:?}; allowed: {allowed}",
+                self.what,
+                crate::check::short(&self.got)
+            )
+        }
     }
 }
 
 impl std::error::Error for UnknownName {}
 
-macro_rules! named {
-    ($ty:ident, $what:literal, [$($name:literal),+]) => {
-        impl fmt::Display for $ty {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.pad(self.as_str())
-            }
-        }
-
-        impl FromStr for $ty {
-            type Err = UnknownName;
-
-            fn from_str(s: &str) -> Result<Self, UnknownName> {
-                Self::ALL.into_iter().find(|x| x.as_str() == s).ok_or_else(|| UnknownName {
-                    what: $what,
-                    got: s.to_owned(),
-                    allowed: &[$($name),+],
-                })
-            }
-        }
-    };
-}
-
-named!(Target, "schema target", ["args", "request", "response"]);
-named!(Dialect, "schema dialect", ["2020-12", "openapi3"]);
-
-/// The schema for `target` in `dialect`, self-contained (no `$ref`s).
+/// The schema for `target` in `dialect`: [`args`], [`request`] or [`response`].
 pub fn schema(target: Target, dialect: Dialect) -> Value {
-    let settings = match dialect {
-        Dialect::Draft2020_12 => SchemaSettings::draft2020_12(),
-        // schemars' OpenAPI transforms turn `const` into `enum` and `examples` into `example`.
-        Dialect::OpenApi3 => SchemaSettings::openapi3(),
-    };
-    let generator = settings.into_generator();
-    let root = match target {
-        Target::Args => generator.into_root_schema_for::<Args>(),
-        Target::Request => generator.into_root_schema_for::<CreateJobRequest>(),
-        Target::CreateJobResponse => generator.into_root_schema_for::<CreateJobResponse>(),
-    };
-    let mut value = root.to_value();
-    if let Value::Object(map) = &mut value {
-        match dialect {
-            Dialect::Draft2020_12 => {
-                map.insert("$id".to_owned(), Value::String(schema_id(target)));
-            }
-            // A schema object in an OpenAPI 3.0 document takes neither.
-            Dialect::OpenApi3 => {
-                map.remove("$schema");
-                map.remove("$id");
-            }
-        }
+    match target {
+        Target::Args(model) => args(model, dialect),
+        Target::Request => request(dialect),
+        Target::CreateJobResponse => response(dialect),
     }
-    value
 }
 
 /// [`schema`], pretty-printed.
 pub fn schema_pretty(target: Target, dialect: Dialect) -> String {
-    let value = schema(target, dialect);
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| value.to_string())
+    pretty(&schema(target, dialect))
 }
 
-/// The stable `$id` of a draft 2020-12 schema: a URN naming the crate, the model and the target,
-/// e.g. `urn:pixverse-pricing:pixverse:pixverse-5.5:text-to-video:args`.
+/// The stable `$id` of a draft 2020-12 schema: a URN naming the crate and the target, e.g.
+/// `urn:pixverse-pricing:args:pixverse:pixverse-5.5:text-to-video`,
+/// `urn:pixverse-pricing:request`.
 pub fn schema_id(target: Target) -> String {
-    format!(
-        "urn:pixverse-pricing:{}:{}",
-        MODEL_ID.replace('/', ":"),
-        target.as_str()
-    )
+    match target {
+        Target::Args(model) => {
+            format!("urn:pixverse-pricing:args:{}", model.id().replace('/', ":"))
+        }
+        other => format!("urn:pixverse-pricing:{}", other.name()),
+    }
 }
 
-/// The white space the checker trims, as a regex class body: Unicode `White_Space`, written out
-/// so that ECMAScript (ajv) and Rust regex engines read the same set.
+/// The `args` schema of `model`: see the [module docs](self).
+pub fn args(model: Model, dialect: Dialect) -> Value {
+    root(args_schema_for(model.spec()), Target::Args(model), dialect)
+}
+
+/// The create-job body of every model: in draft 2020-12 a self-contained `oneOf` of one body
+/// per model (each titled `<Model>Request`, its `model` a `const`); in OpenAPI 3.0 the
+/// `CreateJobRequest` entry of [`openapi_components`] (a `oneOf` of `$ref`s with a
+/// `discriminator` on `model`).
+pub fn request(dialect: Dialect) -> Value {
+    match dialect {
+        Dialect::Draft2020_12 => root(request_2020_12(), Target::Request, dialect),
+        Dialect::OpenApi3 => openapi_request(),
+    }
+}
+
+/// The create-job response: `code`, and `data` with the `amount` charged as an exact decimal
+/// string and the `job_id`.
+pub fn response(dialect: Dialect) -> Value {
+    root(response_schema(), Target::CreateJobResponse, dialect)
+}
+
+/// Everything for an OpenAPI 3.0 document's `components/schemas`: `CreateJobRequest` (with the
+/// `discriminator`), for each model `<Model>Request` and `<Model>Args` (`Pixverse55TextToVideoArgs`:
+/// the [`Model`] variant's name), and `CreateJobResponse`.
+///
+/// ```
+/// use pixverse_pricing::schema::openapi_components;
+///
+/// let components = openapi_components();
+/// let body = &components["Pixverse60TransitionRequest"];
+/// assert_eq!(body["properties"]["model"]["enum"][0], "pixverse/pixverse-6.0/transition");
+/// assert_eq!(body["properties"]["args"]["$ref"], "#/components/schemas/Pixverse60TransitionArgs");
+/// assert!(components["Pixverse60TransitionArgs"]["required"]
+///     .as_array()
+///     .unwrap()
+///     .contains(&"image_tail".into()));
+/// ```
+pub fn openapi_components() -> Value {
+    let mut components = Map::new();
+    components.insert("CreateJobRequest".to_owned(), openapi_request());
+    for model in Model::ALL {
+        let name = type_name(model);
+        let args_ref = json!({ "$ref": format!("{COMPONENTS}{name}Args") });
+        let body = body_schema(model.spec(), args_ref);
+        components.insert(format!("{name}Request"), to_openapi3(body));
+        components.insert(
+            format!("{name}Args"),
+            to_openapi3(args_schema_for(model.spec())),
+        );
+    }
+    components.insert(
+        "CreateJobResponse".to_owned(),
+        to_openapi3(response_schema()),
+    );
+    Value::Object(components)
+}
+
+/// The white space the checker trims (Rust's `char::is_whitespace`, Unicode `White_Space`), as
+/// a regex class body written out so that ECMAScript (ajv) and Rust regex engines read the
+/// same set.
 const WHITE_SPACE: &str =
     r"\t\n\u000B\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
 
-/// A string with at least one character that is not white space.
+/// A string with at least one character that is not white space: free text that is not blank.
 pub fn non_blank_pattern() -> String {
     format!("[^{WHITE_SPACE}]")
 }
@@ -189,6 +313,82 @@ pub fn callback_url_pattern() -> String {
 
 /// A decimal string as money is written: `"0.128"`, `"-0.5"`.
 pub const MONEY_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
+
+/// The name generated types take for `model`: its [`Model`] variant (`Pixverse55TextToVideo`).
+fn type_name(model: Model) -> String {
+    format!("{model:?}")
+}
+
+/// `schema` with `$schema` and `$id` (draft 2020-12), or turned into an OpenAPI 3.0 schema
+/// object.
+fn root(schema: Value, target: Target, dialect: Dialect) -> Value {
+    match dialect {
+        Dialect::Draft2020_12 => {
+            let mut map = Map::new();
+            map.insert("$schema".to_owned(), json!(DRAFT_2020_12));
+            map.insert("$id".to_owned(), json!(schema_id(target)));
+            if let Value::Object(rest) = schema {
+                map.extend(rest);
+            }
+            Value::Object(map)
+        }
+        Dialect::OpenApi3 => to_openapi3(schema),
+    }
+}
+
+/// A draft 2020-12 schema as an OpenAPI 3.0 schema object: `const: x` becomes `enum: [x]`,
+/// `examples` its first as `example`; `$schema` and `$id` go.
+fn to_openapi3(schema: Value) -> Value {
+    match schema {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (key, value) in map {
+                match key.as_str() {
+                    "$schema" | "$id" => {}
+                    "const" => {
+                        out.insert("enum".to_owned(), Value::Array(vec![value]));
+                    }
+                    "examples" => {
+                        if let Some(first) = value.as_array().and_then(|a| a.first()) {
+                            out.insert("example".to_owned(), first.clone());
+                        }
+                    }
+                    // Property names and `default`/`example` values are data, not schemas.
+                    "properties" => {
+                        let properties = match value {
+                            Value::Object(p) => {
+                                p.into_iter().map(|(k, v)| (k, to_openapi3(v))).collect()
+                            }
+                            other => other,
+                        };
+                        out.insert(key, properties);
+                    }
+                    "not" | "items" | "additionalProperties" => {
+                        out.insert(key, to_openapi3(value));
+                    }
+                    "allOf" | "anyOf" | "oneOf" => {
+                        let list = match value {
+                            Value::Array(a) => {
+                                Value::Array(a.into_iter().map(to_openapi3).collect())
+                            }
+                            other => other,
+                        };
+                        out.insert(key, list);
+                    }
+                    _ => {
+                        out.insert(key, value);
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
+}
 
 /// The schema of one enum option: a string `enum` of its wire values with its default.
 fn enum_schema(description: &str, values: &[&str], default: &str) -> Value {
@@ -212,80 +412,105 @@ pub fn wire_enum_schema<T: WireEnum>() -> Schema {
 
 fn option_schema(option: &OptionSpec) -> Value {
     match option.kind {
-        OptionKind::Text { examples } => json!({
-            "description": option.description,
-            "type": "string",
-            "minLength": 1,
-            "pattern": non_blank_pattern(),
-            "examples": examples,
-        }),
-        OptionKind::Enum { values, default } => enum_schema(option.description, values, default),
+        OptionKind::Text { examples, .. } => {
+            let mut s = json!({
+                "description": option.description,
+                "type": "string",
+                "minLength": 1,
+                "pattern": non_blank_pattern(),
+            });
+            if !examples.is_empty() {
+                s["examples"] = json!(examples);
+            }
+            s
+        }
+        OptionKind::Enum {
+            values, default, ..
+        } => enum_schema(option.description, values, values[default]),
         OptionKind::Bool { default } => json!({
             "description": option.description,
             "type": "boolean",
             "default": default,
         }),
+        OptionKind::Integer {
+            minimum,
+            maximum,
+            default,
+        } => json!({
+            "description": option.description,
+            "type": "integer",
+            "minimum": minimum,
+            "maximum": maximum,
+            "default": default,
+        }),
     }
 }
 
-/// The schema of a rule: the combination is `not` allowed. An option left out takes its
+/// The schema of a rule: an object with the rule's values. An option left out takes its
 /// default, so a condition on a default value also matches its absence; any other condition
 /// needs the option present.
-fn rule_schema(rule: &Rule, options: &[OptionSpec]) -> Value {
+fn rule_schema(rule: &Rule, spec: &ModelSpec) -> Value {
     let mut properties = Map::new();
     let mut required = Vec::new();
-    for (name, value) in rule.when {
-        properties.insert((*name).to_owned(), json!({ "const": value }));
-        let default = options
-            .iter()
-            .find(|o| o.name == *name)
-            .and_then(OptionSpec::default_value);
-        if default != Some(*value) {
-            required.push(*name);
+    for c in rule.when {
+        properties.insert(c.name.to_owned(), json!({ "const": c.value }));
+        if spec.options[c.option].default_value() != Some(c.value) {
+            required.push(c.name);
         }
     }
     json!({
         "description": format!("{} (rule {})", rule.message, rule.id),
-        "not": {
-            "type": "object",
-            "properties": properties,
-            "required": required,
-        },
+        "type": "object",
+        "properties": properties,
+        "required": required,
     })
 }
 
-/// The schema of an `args` object for the given spec tables. [`schema`] uses the crate's own
-/// [`OPTIONS`] and [`RULES`]; other tables (a test fixture's) give their own schema.
-pub fn args_schema_for(options: &[OptionSpec], rules: &[Rule]) -> Value {
-    let properties: Map<String, Value> = options
+/// The `args` schema of `spec`'s model, without `$schema`/`$id`, in draft 2020-12 form.
+/// [`args`] uses a built-in model's spec; this takes any (a test fixture's).
+pub fn args_schema_for(spec: &ModelSpec) -> Value {
+    let properties: Map<String, Value> = spec
+        .options
         .iter()
         .map(|o| (o.name.to_owned(), option_schema(o)))
         .collect();
-    let required: Vec<&str> = options
+    let required: Vec<&str> = spec
+        .options
         .iter()
         .filter(|o| o.is_required())
         .map(|o| o.name)
         .collect();
     let mut schema = json!({
-        "description": "The args of a create-job request; options left out take their default.",
+        "title": format!("{}Args", type_name(spec.model)),
+        "description": format!(
+            "The args of a {} ({}) create-job request; options left out take their default.",
+            spec.name, spec.id
+        ),
         "type": "object",
         "properties": properties,
         "required": required,
         "additionalProperties": false,
     });
-    if !rules.is_empty() {
-        let all: Vec<Value> = rules.iter().map(|r| rule_schema(r, options)).collect();
-        schema["allOf"] = Value::Array(all);
+    if !spec.rules.is_empty() {
+        // One `not` beside the properties: code generators that ignore `not` still see a
+        // closed object (an `allOf` of rules would widen it to any keys).
+        let rules: Vec<Value> = spec.rules.iter().map(|r| rule_schema(r, spec)).collect();
+        schema["not"] = json!({
+            "description": "Forbidden combinations: args matching any of these are refused.",
+            "anyOf": rules,
+        });
     }
     schema
 }
 
-fn request_schema(args: Value) -> Value {
+/// One model's create-job body, with `args` as given (inline or a `$ref`).
+fn body_schema(spec: &ModelSpec, args: Value) -> Value {
     json!({
-        "description": format!("A create-job request body for {MODEL_ID}."),
+        "title": format!("{}Request", type_name(spec.model)),
+        "description": format!("A create-job request body for {} ({}).", spec.name, spec.id),
         "type": "object",
         "properties": {
-            "model": { "description": "The model id.", "const": MODEL_ID },
+            "model": { "description": "The model id.", "type": "string", "const": spec.id },
             "args": args,
             "callback_url": {
                 "description": "Where the API posts the result: an absolute http(s) URL. Leave it out for none.",
@@ -298,8 +523,43 @@ fn request_schema(args: Value) -> Value {
     })
 }
 
+const REQUEST_DESCRIPTION: &str =
+    "A create-job request body: `model` names the model and decides which args apply.";
+
+fn request_2020_12() -> Value {
+    let bodies: Vec<Value> = Model::ALL
+        .into_iter()
+        .map(|m| body_schema(m.spec(), args_schema_for(m.spec())))
+        .collect();
+    json!({
+        "title": "CreateJobRequest",
+        "description": REQUEST_DESCRIPTION,
+        "oneOf": bodies,
+    })
+}
+
+fn openapi_request() -> Value {
+    let refs: Vec<Value> = Model::ALL
+        .into_iter()
+        .map(|m| json!({ "$ref": format!("{COMPONENTS}{}Request", type_name(m)) }))
+        .collect();
+    let mapping: Map<String, Value> = Model::ALL
+        .into_iter()
+        .map(|m| {
+            let to = format!("{COMPONENTS}{}Request", type_name(m));
+            (m.id().to_owned(), Value::String(to))
+        })
+        .collect();
+    json!({
+        "description": REQUEST_DESCRIPTION,
+        "oneOf": refs,
+        "discriminator": { "propertyName": "model", "mapping": mapping },
+    })
+}
+
 fn response_schema() -> Value {
     json!({
+        "title": "CreateJobResponse",
         "description": "The response to a create-job request.",
         "type": "object",
         "properties": {
@@ -329,20 +589,7 @@ fn to_schema(value: Value) -> Schema {
     }
 }
 
-impl JsonSchema for Args {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        Cow::Borrowed("Args")
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        to_schema(args_schema_for(&OPTIONS, &RULES))
-    }
-}
-
+/// The family's create-job body ([`request`] in draft 2020-12, without `$schema`/`$id`).
 impl JsonSchema for CreateJobRequest {
     fn inline_schema() -> bool {
         true
@@ -353,10 +600,11 @@ impl JsonSchema for CreateJobRequest {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        to_schema(request_schema(args_schema_for(&OPTIONS, &RULES)))
+        to_schema(request_2020_12())
     }
 }
 
+/// The create-job response ([`response`]).
 impl JsonSchema for CreateJobResponse {
     fn inline_schema() -> bool {
         true
