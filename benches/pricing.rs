@@ -30,7 +30,8 @@ fn main() {
 }
 
 /// The prompt every JSON request carries: 122 characters, as in the single-model benchmark.
-const PROMPT: &str = "An action shot of a black lab swimming in a sunlit lake, water droplets flying, \
+const PROMPT: &str =
+    "An action shot of a black lab swimming in a sunlit lake, water droplets flying, \
                       cinematic lighting, shallow depth of field";
 
 /// Every option combination of every model, in model order.
@@ -237,5 +238,113 @@ mod check_json {
         over(bencher, family_bodies(), |input| {
             let _ = black_box(serde_json::from_slice::<IgnoredAny>(input));
         });
+    }
+}
+
+/// A deterministic usage log mixing every model: realistic prompts of varying length, every
+/// option combination of every model in turn (1 in 9 of them breaks the 1080p / 10 s rule),
+/// 1 in 25 with an unknown value, 1 in 200 corrupt.
+fn usage_log(lines: usize) -> Vec<u8> {
+    const WORDS: [&str; 24] = [
+        "a",
+        "black",
+        "lab",
+        "swimming",
+        "cherry",
+        "blossom",
+        "tree",
+        "young",
+        "woman",
+        "cinematic",
+        "lighting",
+        "sunset",
+        "over",
+        "the",
+        "city",
+        "drone",
+        "shot",
+        "slow",
+        "motion",
+        "waves",
+        "crashing",
+        "neon",
+        "street",
+        "rain",
+    ];
+    let all = all_selections();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut log = Vec::new();
+    for i in 0..lines {
+        let words = 8 + (next() % 60) as usize;
+        let prompt: Vec<&str> = (0..words).map(|_| WORDS[(next() % 24) as usize]).collect();
+        let prompt = prompt.join(" ");
+        let selection = all[(i * 7919) % all.len()];
+        let mut texts: Vec<(&str, &str)> = vec![("prompt", &prompt)];
+        for option in selection.spec().options {
+            if option.is_text() && option.is_required() && option.name != "prompt" {
+                texts.push((option.name, "https://example.com/frames/0001.png"));
+            }
+        }
+        let args = Args::from_selection(selection, &texts).unwrap();
+        let mut line = CreateJobRequest::new(args)
+            .to_json(Fields::Minimal)
+            .into_bytes();
+        match next() % 200 {
+            0 => line.truncate(line.len() / 2), // corrupt
+            1..=8 => {
+                // rejected: an unknown value
+                line = format!(
+                    r#"{{"model":"{}","args":{{"prompt":"a cat","resolution":"4k"}}}}"#,
+                    selection.model().id()
+                )
+                .into_bytes();
+            }
+            _ => {}
+        }
+        log.extend_from_slice(&line);
+        log.push(b'\n');
+    }
+    log
+}
+
+mod jsonl {
+    use super::*;
+    use pixverse_pricing::jsonl::{Log, Mode};
+
+    const LINES: usize = 100_000;
+
+    /// Quotes and exact per-model and grand totals.
+    #[divan::bench(sample_count = 20)]
+    fn crate_log_quote_and_totals(bencher: Bencher) {
+        let log = usage_log(LINES);
+        bencher
+            .counter(ItemsCount::new(LINES))
+            .counter(BytesCount::new(log.len()))
+            .bench_local(|| {
+                let mut reader = Log::new(black_box(&log[..]), Mode::Quote);
+                for entry in reader.by_ref() {
+                    let _ = black_box(entry);
+                }
+                black_box(reader.summary().total)
+            });
+    }
+
+    #[divan::bench(sample_count = 20)]
+    fn serde_json_lines_ignored_any(bencher: Bencher) {
+        let log = usage_log(LINES);
+        bencher
+            .counter(ItemsCount::new(LINES))
+            .counter(BytesCount::new(log.len()))
+            .bench_local(|| {
+                for line in black_box(&log[..]).split(|b| *b == b'\n') {
+                    let _ = black_box(serde_json::from_slice::<IgnoredAny>(line));
+                }
+            });
     }
 }
