@@ -1,14 +1,848 @@
-//! The fast path (being ported to the model family): for now it defers every input to the full
-//! checker in `walk.rs`.
+//! The fast path: a byte scanner for the common case that accepts a valid request of any model
+//! without going through serde. It reads a flat object whose keys are plain strings and whose
+//! values are strings without escapes, booleans and integers (and, in a body, one nested `args`
+//! object of that kind), and judges each value against the tables of the body's `model` (or the
+//! model bare args are read as).
+//!
+//! It only ever says "valid, and here is the request", "valid but for a rule, and here are the
+//! rule's violations" (written by the function the full checker uses), or "not sure": anything
+//! unusual (an escape, a fraction, a nested value, an unknown or repeated key, an unknown model,
+//! a value that is not allowed, a missing or blank input) returns `None`, and the full checker in
+//! `walk.rs` decides and explains. So the fast path can make the checker quicker but never
+//! change a verdict; the tests below hold the two to it on every model.
+//!
+//! Per request it allocates nothing but the copies of the free text that a check keeps (a quote
+//! keeps none) and the callback URL.
 
-use super::{Expect, Violation};
-use crate::CreateJobRequest;
+use super::walk::{broken_rules, is_http_url, Outcome, BODY_FIELDS};
+use super::Expect;
+use crate::spec::{ModelSpec, OptionKind};
+use crate::{Args, CreateJobRequest, Model, Selection};
 
-/// `None`: the full checker decides.
-pub(crate) fn judge(
-    _bytes: &[u8],
-    _expect: Expect,
-    _keep_text: bool,
-) -> Option<Result<CreateJobRequest, Vec<Violation>>> {
-    None
+/// A value the fast path understands: a string without escapes, a boolean, or an integer that
+/// serde_json reads as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Value<'a> {
+    Str(&'a str),
+    Bool(bool),
+    Int(i64),
+}
+
+/// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time,
+/// then one at a time.
+fn special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `v` is zero / below 0x20 (the classic SWAR tests; exact for a
+    // "some byte" answer, which is all they decide here).
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let has_control = |v: u64| v.wrapping_sub(ONES * 0x20) & !v & HIGHS != 0;
+    let mut at = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if has_zero(w ^ (ONES * u64::from(b'"')))
+            || has_zero(w ^ (ONES * u64::from(b'\\')))
+            || has_control(w)
+        {
+            break;
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| at + i)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// Skips JSON white space: space, tab, line feed, carriage return.
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.skip_ws();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// A string without escapes or control characters, the opening quote next.
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        let end = start + special(&bytes[start..])?;
+        (bytes[end] == b'"').then_some(())?;
+        self.at = end + 1;
+        // `end` is at an ASCII quote, so both ends are character boundaries.
+        self.text.get(start..end)
+    }
+
+    fn literal(&mut self, word: &str) -> Option<()> {
+        let rest = self.text.as_bytes().get(self.at..)?;
+        rest.starts_with(word.as_bytes())
+            .then(|| self.at += word.len())
+    }
+
+    /// A JSON integer that serde_json reads as an integer and that fits an `i64` however it
+    /// is written: `0`, or up to 18 digits without a leading zero, with an optional minus.
+    /// Anything else (`-0`, which serde_json reads as a float; a fraction or exponent; more
+    /// digits) is left to the full checker.
+    fn integer(&mut self) -> Option<i64> {
+        let bytes = self.text.as_bytes();
+        let negative = bytes.get(self.at) == Some(&b'-');
+        let start = self.at + usize::from(negative);
+        let digits = bytes.get(start..)?;
+        let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+        let first = *digits.first()?;
+        if len == 0 || len > 18 || (first == b'0' && (len > 1 || negative)) {
+            return None;
+        }
+        if let Some(b'.' | b'e' | b'E') = digits.get(len) {
+            return None;
+        }
+        let magnitude = digits[..len]
+            .iter()
+            .fold(0i64, |n, d| n * 10 + i64::from(d - b'0'));
+        self.at = start + len;
+        Some(if negative { -magnitude } else { magnitude })
+    }
+
+    /// A string, `true`, `false` or an integer.
+    fn value(&mut self) -> Option<Value<'a>> {
+        self.skip_ws();
+        match self.peek()? {
+            b'"' => self.string().map(Value::Str),
+            b't' => self.literal("true").map(|()| Value::Bool(true)),
+            b'f' => self.literal("false").map(|()| Value::Bool(false)),
+            b'-' | b'0'..=b'9' => self.integer().map(Value::Int),
+            _ => None,
+        }
+    }
+
+    /// The members of an object, the opening brace next: calls `member` for each key.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.skip_ws();
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            member(self, key)?;
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+            self.skip_ws();
+        }
+    }
+
+    /// An args object of `model` inside a body (pointers under `/args`).
+    fn args(&mut self, model: Model, keep_text: bool) -> Option<Outcome> {
+        let mut state = ArgsState::new(model);
+        self.object(|s, key| {
+            let index = state.spec.option_index(key)?;
+            let value = s.value()?;
+            state.apply(index, value, keep_text)
+        })?;
+        state.finish("/args")
+    }
+
+    /// Steps over an object of plain members without judging it: the `args` of a body whose
+    /// `model` comes later, read again once the model is known.
+    fn skip_flat_object(&mut self) -> Option<()> {
+        self.object(|s, _| s.value().map(drop))
+    }
+}
+
+/// The run-time slot of a non-text option's value, if it is plainly allowed: an enum's wire
+/// string, a boolean, an integer in range.
+fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
+    match (kind, value) {
+        (OptionKind::Enum { values, .. }, Value::Str(s)) => {
+            values.iter().position(|v| *v == s).map(|i| i as i64)
+        }
+        (OptionKind::Bool { .. }, Value::Bool(b)) => Some(i64::from(b)),
+        (
+            OptionKind::Integer {
+                minimum, maximum, ..
+            },
+            Value::Int(n),
+        ) => (minimum..=maximum).contains(&n).then_some(n),
+        _ => None,
+    }
+}
+
+/// One args object being read against one model's tables.
+struct ArgsState {
+    spec: &'static ModelSpec,
+    selection: Selection,
+    /// `(option index, text)` in input order; only when the check keeps the text.
+    texts: Vec<(usize, String)>,
+    /// Bit `i`: `options[i]` was given (with an allowed value, or the scan stopped).
+    seen: u64,
+}
+
+impl ArgsState {
+    fn new(model: Model) -> Self {
+        ArgsState {
+            spec: model.spec(),
+            selection: Selection::defaults(model),
+            texts: Vec::new(),
+            seen: 0,
+        }
+    }
+
+    /// Takes `value` for `options[index]` if it is plainly allowed and not a repeat.
+    fn apply(&mut self, index: usize, value: Value<'_>, keep_text: bool) -> Option<()> {
+        let bit = 1u64 << index;
+        if self.seen & bit != 0 {
+            return None;
+        }
+        self.seen |= bit;
+        let kind = self.spec.options[index].kind;
+        if let OptionKind::Text { .. } = kind {
+            let Value::Str(text) = value else {
+                return None;
+            };
+            // The same test as the full checker's (`blank_text`).
+            if text.trim().is_empty() {
+                return None;
+            }
+            if keep_text {
+                self.texts.push((index, text.to_owned()));
+            }
+            return Some(());
+        }
+        self.selection.set_slot(index, slot(kind, value)?);
+        Some(())
+    }
+
+    /// The args; or, when a rule is all that is wrong, its violations as the full checker
+    /// reports them (under `base`); or `None` when a required input is missing.
+    fn finish(mut self, base: &str) -> Option<Outcome> {
+        let missing = self
+            .spec
+            .options
+            .iter()
+            .enumerate()
+            .any(|(i, o)| o.is_required() && self.seen & (1 << i) == 0);
+        if missing {
+            return None;
+        }
+        if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
+            return Some(Err(broken_rules(&self.selection, self.seen, 0, base)));
+        }
+        self.texts.sort_by_key(|(i, _)| *i);
+        Some(Ok(CreateJobRequest::new(Args {
+            selection: self.selection,
+            texts: self.texts,
+        })))
+    }
+}
+
+/// The model whose id is exactly `id`, without the error value `FromStr` builds.
+fn model(id: &str) -> Option<Model> {
+    Model::IDS
+        .iter()
+        .position(|known| *known == id)
+        .map(|i| Model::ALL[i])
+}
+
+/// The verdict, if `bytes` is plainly valid in the form `expect` says or breaks nothing but a
+/// rule; `None` when the full checker must decide.
+pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Outcome> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut s = Scanner { text, at: 0 };
+    // As the full checker reads a top-level key: an option of the model bare args are read as
+    // (unless a body is expected), else a body field (unless bare args are), else unknown.
+    let (bare_model, body_allowed) = match expect {
+        Expect::Body => (None, true),
+        Expect::Args(model) => (Some(model), false),
+        Expect::Either(model) => (model, true),
+    };
+    let mut bare = bare_model.map(ArgsState::new);
+    let mut bare_seen = false;
+    let mut body_seen = 0u8;
+    let mut body_model = None;
+    // The `args` verdict, or where its object starts when `model` comes after it.
+    let mut nested: Option<Outcome> = None;
+    let mut deferred: Option<usize> = None;
+    let mut callback_url = None;
+    s.object(|s, key| {
+        if let Some(state) = bare.as_mut() {
+            if let Some(index) = state.spec.option_index(key) {
+                if body_seen != 0 {
+                    return None;
+                }
+                bare_seen = true;
+                let value = s.value()?;
+                return state.apply(index, value, keep_text);
+            }
+        }
+        let field = BODY_FIELDS.iter().position(|f| *f == key)?;
+        if !body_allowed || bare_seen || body_seen & (1 << field) != 0 {
+            return None;
+        }
+        body_seen |= 1 << field;
+        match field {
+            0 => match s.value()? {
+                Value::Str(id) => body_model = Some(model(id)?),
+                _ => return None,
+            },
+            1 => match body_model {
+                Some(m) => nested = Some(s.args(m, keep_text)?),
+                None => {
+                    s.skip_ws();
+                    deferred = Some(s.at);
+                    s.skip_flat_object()?;
+                }
+            },
+            _ => match s.value()? {
+                Value::Str(url) if is_http_url(url) => callback_url = Some(url.to_owned()),
+                _ => return None,
+            },
+        }
+        Some(())
+    })?;
+    s.skip_ws();
+    if s.at != text.len() {
+        return None;
+    }
+    if body_seen == 0 {
+        // Bare args (with no model to read them as, the full checker explains).
+        return bare?.finish("");
+    }
+    // A body needs its model and its args.
+    let m = body_model?;
+    let outcome = match (nested, deferred) {
+        (Some(outcome), _) => outcome,
+        (None, Some(at)) => Scanner { text, at }.args(m, keep_text)?,
+        (None, None) => return None,
+    };
+    Some(match outcome {
+        Ok(request) => Ok(CreateJobRequest {
+            args: request.args,
+            callback_url,
+        }),
+        Err(errors) => Err(errors),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::spec::{OptionSpec, WireValue};
+
+    /// The full checker's verdict, without the fast path.
+    fn slow(bytes: &[u8], expect: Expect, keep_text: bool) -> Outcome {
+        super::super::run_slow(bytes, expect, keep_text).map_err(|v| v.into_iter().collect())
+    }
+
+    /// Every form of input, for every model.
+    fn expects() -> Vec<Expect> {
+        let mut all = vec![Expect::Body, Expect::Either(None)];
+        for model in Model::ALL {
+            all.extend([Expect::Args(model), Expect::Either(Some(model))]);
+        }
+        all
+    }
+
+    /// Asserts that where the fast path answers, it answers as the full checker, in both
+    /// modes; returns whether it answered.
+    fn agrees(json: &str, expect: Expect) -> bool {
+        let mut answered = false;
+        for keep_text in [true, false] {
+            if let Some(fast) = judge(json.as_bytes(), expect, keep_text) {
+                assert_eq!(
+                    fast,
+                    slow(json.as_bytes(), expect, keep_text),
+                    "{expect:?} {json}"
+                );
+                answered = true;
+            }
+        }
+        answered
+    }
+
+    /// A plausible wire value for every option of `model`, free text included.
+    fn plain_members(model: Model) -> Vec<(&'static str, String)> {
+        model
+            .spec()
+            .options
+            .iter()
+            .map(|o| {
+                let value = match o.kind {
+                    OptionKind::Text { .. } => "\"a cat\"".to_owned(),
+                    OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
+                    OptionKind::Bool { default } => (!default).to_string(),
+                    OptionKind::Integer { maximum, .. } => maximum.to_string(),
+                };
+                (o.name, value)
+            })
+            .collect()
+    }
+
+    fn object(members: &[(&str, String)]) -> String {
+        let parts: Vec<String> = members
+            .iter()
+            .map(|(k, v)| format!("\"{k}\":{v}"))
+            .collect();
+        format!("{{{}}}", parts.join(","))
+    }
+
+    #[test]
+    fn takes_plain_requests_of_every_model_in_every_form() {
+        for model in Model::ALL {
+            let args = object(&plain_members(model));
+            let id = model.id();
+            let url = r#""callback_url":"https://e.x/h""#;
+            for (json, expect) in [
+                (args.clone(), Expect::Args(model)),
+                (args.clone(), Expect::Either(Some(model))),
+                (format!(" \n{args}\r\n\t"), Expect::Args(model)),
+                (format!(r#"{{"model":"{id}","args":{args}}}"#), Expect::Body),
+                (
+                    format!(r#"{{"model":"{id}","args":{args},{url}}}"#),
+                    Expect::Either(None),
+                ),
+                // The args before the model: read once the model is known.
+                (format!(r#"{{"args":{args},"model":"{id}"}}"#), Expect::Body),
+                (
+                    format!(r#"{{ {url} , "args" : {args} , "model" : "{id}" }}"#),
+                    Expect::Either(Some(model)),
+                ),
+                (
+                    format!(
+                        r#"{{"model":"{id}","args":{{"prompt":"é ☃","image":"x","image_tail":"y"}}}}"#
+                    ),
+                    Expect::Body,
+                ),
+            ] {
+                if json.contains("image_tail") && model.spec().option("image_tail").is_none() {
+                    continue;
+                }
+                assert!(
+                    agrees(&json, expect),
+                    "the fast path missed {expect:?} {json}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_broken_rule_is_reported_as_the_full_checker_reports_it() {
+        let mut broken = 0;
+        for model in Model::ALL {
+            let spec = model.spec();
+            for rule in spec.rules {
+                let mut members = plain_members(model);
+                for c in rule.when {
+                    members[c.option].1 = c.value.to_string();
+                }
+                let args = object(&members);
+                let body = format!(r#"{{"model":"{}","args":{args}}}"#, model.id());
+                for (json, expect) in [(args, Expect::Args(model)), (body, Expect::Body)] {
+                    assert!(agrees(&json, expect), "{json}");
+                    let verdict = judge(json.as_bytes(), expect, true).unwrap();
+                    assert!(verdict
+                        .unwrap_err()
+                        .iter()
+                        .all(|v| v.code == super::super::Code::UnsupportedCombination));
+                    broken += 1;
+                }
+            }
+        }
+        assert!(broken > 0, "no model has a rule to break");
+    }
+
+    #[test]
+    fn leaves_anything_unusual_to_the_full_checker() {
+        let seed = Model::Pixverse55TextToVideo;
+        let id = seed.id();
+        for (json, expect) in [
+            (r#"{"prompt":"a \"cat\""}"#.to_owned(), Expect::Args(seed)),
+            (
+                r#"{"prompt":"a","duration":8}"#.to_owned(),
+                Expect::Args(seed),
+            ),
+            (
+                r#"{"prompt":"a","duration":"8","duration":"8"}"#.to_owned(),
+                Expect::Args(seed),
+            ),
+            (
+                r#"{"prompt":"a","extra":true}"#.to_owned(),
+                Expect::Args(seed),
+            ),
+            (r#"{"prompt":" "}"#.to_owned(), Expect::Args(seed)),
+            (r#"{"resolution":"720p"}"#.to_owned(), Expect::Args(seed)),
+            (r#"{"prompt":"a"} x"#.to_owned(), Expect::Args(seed)),
+            (r#"{"prompt":"a",}"#.to_owned(), Expect::Args(seed)),
+            (r#"{"prompt":"a	b"}"#.to_owned(), Expect::Args(seed)),
+            (r#"{"prompt":"a"}"#.to_owned(), Expect::Body),
+            (r#"{"prompt":"a"}"#.to_owned(), Expect::Either(None)),
+            (
+                format!(r#"{{"prompt":"a","model":"{id}"}}"#),
+                Expect::Either(Some(seed)),
+            ),
+            (format!(r#"{{"model":"{id}"}}"#), Expect::Body),
+            (r#"{"args":{"prompt":"a"}}"#.to_owned(), Expect::Body),
+            (
+                r#"{"model":"kling","args":{"prompt":"a"}}"#.to_owned(),
+                Expect::Body,
+            ),
+            (
+                format!(r#"{{"model":"{id}","args":{{"prompt":"a"}},"args":{{"prompt":"a"}}}}"#),
+                Expect::Body,
+            ),
+            (
+                format!(r#"{{"model":"{id}","args":{{"prompt":"a"}},"callback_url":"ftp://x"}}"#),
+                Expect::Body,
+            ),
+            (
+                format!(r#"{{"args":{{"prompt":"a","x":[]}},"model":"{id}"}}"#),
+                Expect::Body,
+            ),
+            // An image-to-video body without its image.
+            (
+                r#"{"model":"pixverse/pixverse-6.0/image-to-video","args":{"prompt":"a"}}"#
+                    .to_owned(),
+                Expect::Body,
+            ),
+            ("[]".to_owned(), Expect::Body),
+            (String::new(), Expect::Body),
+        ] {
+            assert_eq!(judge(json.as_bytes(), expect, true), None, "{json}");
+        }
+        // Invalid UTF-8 anywhere is the full checker's to report.
+        for bytes in [
+            &b"{\"prompt\":\"a \xff\"}"[..],
+            b"{\"prompt\":\"a\",\"resolution\":\"540p\xff\"}",
+            b"{\"prompt\xff\":\"a\"}",
+            b"{\"prompt\":\"a\"}\xff",
+            b"\xef\xbb\xbf{\"prompt\":\"a\"}",
+        ] {
+            assert_eq!(judge(bytes, Expect::Args(seed), true), None, "{bytes:?}");
+        }
+    }
+
+    /// Reads `token` as the fast path reads a value.
+    fn scan(token: &str) -> Option<Value<'_>> {
+        let mut s = Scanner { text: token, at: 0 };
+        let value = s.value()?;
+        (s.at == token.len()).then_some(value)
+    }
+
+    #[test]
+    fn integers_are_read_only_where_serde_json_reads_the_same_integer() {
+        for token in [
+            "0",
+            "-0",
+            "7",
+            "-7",
+            "10",
+            "007",
+            "-01",
+            "1.0",
+            "1e3",
+            "1E3",
+            "3.5",
+            "-",
+            "--1",
+            "2147483647",
+            "-2147483648",
+            "999999999999999999",
+            "-999999999999999999",
+            "1000000000000000000",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "18446744073709551616",
+        ] {
+            let fast = scan(token);
+            // What the walker takes as an integer: a number serde_json reads as i64 or u64.
+            let json: Option<serde_json::Number> = serde_json::from_str(token).ok();
+            let walker = json
+                .filter(|n| n.is_i64() || n.is_u64())
+                .and_then(|n| n.as_i64());
+            match fast {
+                Some(Value::Int(n)) => assert_eq!(Some(n), walker, "{token}"),
+                None => {} // left to the full checker
+                other => panic!("{token}: {other:?}"),
+            }
+        }
+        assert_eq!(scan("-7"), Some(Value::Int(-7)));
+        assert_eq!(
+            scan("999999999999999999"),
+            Some(Value::Int(999_999_999_999_999_999))
+        );
+        assert_eq!(scan("-0"), None, "serde_json reads -0 as a float");
+    }
+
+    #[test]
+    fn integer_options_take_exactly_their_range() {
+        // No model of the family has an integer option; judge one built here against the
+        // spec's own range test, at and beyond both edges.
+        for (minimum, maximum) in [(3, 15), (0, 2_147_483_647), (-5, 5), (i64::MIN, i64::MAX)] {
+            let kind = OptionKind::Integer {
+                minimum,
+                maximum,
+                default: minimum,
+            };
+            let spec = OptionSpec {
+                name: "seed",
+                description: "Seed",
+                kind,
+            };
+            for n in [
+                minimum.saturating_sub(1),
+                minimum,
+                minimum.saturating_add(1),
+                maximum.saturating_sub(1),
+                maximum,
+                maximum.saturating_add(1),
+                0,
+                i64::MIN,
+                i64::MAX,
+            ] {
+                assert_eq!(
+                    slot(kind, Value::Int(n)),
+                    spec.slot(WireValue::Int(n)).ok(),
+                    "{n} in {minimum}..={maximum}"
+                );
+            }
+            assert_eq!(slot(kind, Value::Str("5")), None);
+            assert_eq!(slot(kind, Value::Bool(true)), None);
+        }
+    }
+
+    #[test]
+    fn finds_the_first_quote_backslash_or_control_character() {
+        for len in 0..40 {
+            for (byte, at) in [
+                (b'"', 0usize),
+                (b'\\', 3),
+                (0x1f, 7),
+                (0x00, 8),
+                (b'\n', 20),
+                (b'"', 39),
+            ] {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = byte;
+                    // 0x20 and above are ordinary, 0x7f and UTF-8 bytes too.
+                    bytes.iter_mut().skip(at + 1).for_each(|b| *b = 0x7f);
+                    assert_eq!(special(&bytes), Some(at), "{len} {at}");
+                } else {
+                    assert_eq!(special(&bytes), None);
+                }
+            }
+        }
+        assert_eq!(special("é ☃ \u{20}".as_bytes()), None);
+    }
+
+    /// Every option name of every model, the body fields and a few strangers.
+    fn keys() -> Vec<String> {
+        let mut keys: Vec<String> = Model::ALL
+            .iter()
+            .flat_map(|m| m.spec().options.iter().map(|o| o.name.to_owned()))
+            .chain(BODY_FIELDS.iter().map(|f| (*f).to_owned()))
+            .chain(["fps", "Prompt", "a/b"].map(str::to_owned))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// Every wire value of every model's options, and values of each kind that are not allowed
+    /// or not plain.
+    fn values() -> Vec<String> {
+        let mut values: Vec<String> = Model::ALL
+            .iter()
+            .flat_map(|m| m.spec().options.iter())
+            .flat_map(|o| match o.kind {
+                OptionKind::Enum { values, .. } => {
+                    values.iter().map(|v| format!("\"{v}\"")).collect()
+                }
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } => [
+                    minimum.saturating_sub(1),
+                    minimum,
+                    maximum,
+                    maximum.saturating_add(1),
+                ]
+                .map(|n| n.to_string())
+                .to_vec(),
+                OptionKind::Bool { .. } | OptionKind::Text { .. } => Vec::new(),
+            })
+            .chain(
+                [
+                    "\"a cat\"",
+                    "\"https://e.x/i.png\"",
+                    "\" \"",
+                    "\"\"",
+                    "\"\\u3000\"",
+                    "true",
+                    "false",
+                    "0",
+                    "5",
+                    "-1",
+                    "-0",
+                    "8",
+                    "10",
+                    "3.5",
+                    "1e1",
+                    "007",
+                    "99999999999999999999",
+                    "null",
+                    "[]",
+                    "{}",
+                    "\"x\\ny\"",
+                    "\"1080P\"",
+                    "\"https://e.x/h\"",
+                    "\"ftp://x\"",
+                ]
+                .map(str::to_owned),
+            )
+            .chain(Model::IDS.iter().map(|id| format!("\"{id}\"")))
+            .collect();
+        values.sort();
+        values.dedup();
+        values
+    }
+
+    /// Well-formed objects of known and unknown keys with assorted values, bare or in a body
+    /// (the model first, last or missing, known or not), with a callback URL or not.
+    fn object_text() -> impl Strategy<Value = String> {
+        let member = (prop::sample::select(keys()), prop::sample::select(values()));
+        let members = prop::collection::vec(member, 0..8).prop_map(|m| {
+            let parts: Vec<String> = m.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            format!("{{{}}}", parts.join(","))
+        });
+        let ids: Vec<&str> = Model::IDS.iter().copied().chain(["kling"]).collect();
+        (members, prop::sample::select(ids), 0..6u8).prop_map(|(args, id, wrap)| match wrap {
+            0 => format!(r#"{{"model":"{id}","args":{args}}}"#),
+            1 => format!(r#"{{"args":{args},"model":"{id}"}}"#),
+            2 => format!(r#"{{"model":"{id}","args":{args},"callback_url":"https://e.x/h"}}"#),
+            3 => format!(r#"{{"args":{args}}}"#),
+            4 => format!(" {args}\n"),
+            _ => args,
+        })
+    }
+
+    /// A valid args object of `model` (every required input, each other option perhaps, in
+    /// any order), as a body in any order or bare.
+    fn valid_text() -> impl Strategy<Value = (String, Model)> {
+        prop::sample::select(Model::ALL.to_vec())
+            .prop_flat_map(|model| {
+                let options: Vec<BoxedStrategy<Option<String>>> = model
+                    .spec()
+                    .options
+                    .iter()
+                    .map(|o| {
+                        let name = o.name;
+                        let value: BoxedStrategy<String> = match o.kind {
+                            OptionKind::Text { .. } => "[a-z]{1,6}( [a-zé☃]{1,6}){0,3}"
+                                .prop_map(|t| format!("\"{t}\""))
+                                .boxed(),
+                            OptionKind::Enum { values, .. } => {
+                                prop::sample::select(values.to_vec())
+                                    .prop_map(|v| format!("\"{v}\""))
+                                    .boxed()
+                            }
+                            OptionKind::Bool { .. } => {
+                                any::<bool>().prop_map(|b| b.to_string()).boxed()
+                            }
+                            OptionKind::Integer {
+                                minimum, maximum, ..
+                            } => (minimum..=maximum).prop_map(|n| n.to_string()).boxed(),
+                        };
+                        let member = value.prop_map(move |v| format!("\"{name}\" : {v}"));
+                        if o.is_required() {
+                            member.prop_map(Some).boxed()
+                        } else {
+                            prop::option::of(member).boxed()
+                        }
+                    })
+                    .collect();
+                (options.prop_shuffle(), 0..5u8, Just(model))
+            })
+            .prop_map(|(members, wrap, model)| {
+                let members: Vec<String> = members.into_iter().flatten().collect();
+                let args = format!("{{ {} }}", members.join(", "));
+                let id = model.id();
+                let json = match wrap {
+                    0 => format!(r#"{{"model":"{id}","args":{args}}}"#),
+                    1 => format!("{{\n  \"args\": {args},\n  \"model\": \"{id}\"\n}}"),
+                    2 => format!(
+                        r#"{{"callback_url":"https://e.x/h","args":{args},"model":"{id}"}}"#
+                    ),
+                    _ => args,
+                };
+                (json, model)
+            })
+    }
+
+    fn token() -> impl Strategy<Value = String> {
+        let mut tokens: Vec<String> = ["{", "}", ",", ":", " ", "-", "."]
+            .map(str::to_owned)
+            .to_vec();
+        tokens.extend(keys().into_iter().map(|k| format!("\"{k}\"")));
+        tokens.extend(values());
+        prop::sample::select(tokens)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+        /// On well-formed objects of every model, the fast path answers as the full checker.
+        #[test]
+        fn agrees_on_objects(json in object_text(), expect in prop::sample::select(expects())) {
+            agrees(&json, expect);
+        }
+
+        /// Every valid request of every model without escapes is the fast path's, and its
+        /// verdict is the full checker's (a broken rule included).
+        #[test]
+        fn takes_every_plain_request((json, model) in valid_text()) {
+            let body = json.contains("\"model\"");
+            let forms = if body {
+                vec![Expect::Body, Expect::Either(None), Expect::Either(Some(model))]
+            } else {
+                vec![Expect::Args(model), Expect::Either(Some(model))]
+            };
+            for expect in forms {
+                prop_assert!(agrees(&json, expect), "the fast path missed {:?} {}", expect, json);
+            }
+        }
+
+        /// Whatever the fast path says on token soup, the full checker says the same.
+        #[test]
+        fn never_disagrees_with_the_full_checker(tokens in prop::collection::vec(token(), 0..24), expect in prop::sample::select(expects())) {
+            agrees(&tokens.concat(), expect);
+        }
+    }
 }
