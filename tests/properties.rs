@@ -1,89 +1,125 @@
-//! Property tests against the seed page's table (transcribed by hand in `common/seed.rs`).
+//! Property tests for every model, against the prices transcribed by hand in
+//! `common/documented.rs`: the typed API, `Selection`, `check` and `quote_json` all give the
+//! documented price, agree with each other, and never panic on any input.
 
 mod common;
 
-use common::strategies::{any_json, mutated_body, options, valid_body};
-use common::{milli, seed_price};
+use common::documented::{documented, milli, RULE_ID};
+use common::invariants::{check_entry_points, documented_amount, documented_price};
+use common::strategies::{
+    any_json, mutated_body, request, selection, selection_of, valid_body,
+};
+use pixverse_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use pixverse_pricing::{
-    check, Args, Code, CreateJobRequest, Decimal, Duration, Fields, Options, Resolution,
+    check, check_args, check_as, quote_args_json, quote_json, Code, Decimal, Expect, Fields,
+    Model, Selection,
 };
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn documented(o: &Options) -> Option<&'static str> {
-    seed_price(
-        o.multi_shot,
-        o.generate_audio,
-        o.resolution.as_str(),
-        o.duration.as_str(),
-    )
+/// Whether `selection` is the one combination the pages forbid: 1080p at 10 s.
+fn forbidden(selection: &Selection) -> bool {
+    selection.get("resolution") == Some(WireValue::Str("1080p"))
+        && selection.get("duration") == Some(WireValue::Str("10"))
 }
 
-/// Asserts the invariants of a checker verdict on `input`: an accepted request is priced by the
-/// documented table; every violation has a code and a path into the input.
-fn assert_verdict(input: &[u8]) {
-    let parsed: Option<Value> = serde_json::from_slice(input).ok();
-    match check(input) {
-        Ok(request) => {
-            let o = request.args.options;
-            let quote = request.quote().expect("an accepted request breaks no rule");
-            assert_eq!(Some(quote.amount().to_string().as_str()), documented(&o));
-        }
-        Err(violations) => {
-            assert!(!violations.as_slice().is_empty());
-            for v in violations.as_slice() {
-                assert!(!v.message.is_empty());
-                assert!(v.path.is_empty() || v.path.starts_with('/'), "{v}");
-                let Some(value) = &parsed else {
-                    assert_eq!(v.code, Code::InvalidJson);
-                    continue;
-                };
-                let resolves = value.pointer(&v.path).is_some();
-                let parent = &v.path[..v.path.rfind('/').unwrap_or(0)];
-                let missing = v.code == Code::MissingField && value.pointer(parent).is_some();
-                assert!(resolves || missing, "{v} does not point into {value}");
+/// The typed `Options::quote` of `selection`'s own model, through the generated module.
+fn typed_quote(
+    selection: &Selection,
+) -> Result<pixverse_pricing::Quote, pixverse_pricing::Unsupported> {
+    macro_rules! typed {
+        ($module:ident, $variant:ident) => {
+            if selection.model() == Model::$variant {
+                let options = pixverse_pricing::models::$module::Options::from_selection(selection)
+                    .expect("a selection of the model converts to its Options");
+                assert_eq!(&options.to_selection(), selection);
+                return options.quote();
             }
-        }
+        };
     }
+    pixverse_pricing::for_each_model!(typed);
+    unreachable!("every model has a module")
+}
+
+/// `json` with its members in the order serde_json's map keeps them (sorted by key): `args`
+/// then `callback_url` then `model`, so the args come before the model.
+fn args_first(json: &str) -> String {
+    let value: Value = serde_json::from_str(json).unwrap();
+    serde_json::to_string(&value).unwrap()
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
-    fn quote_is_the_documented_cell_or_the_1080p_10s_rejection(o in options()) {
-        match (o.quote(), documented(&o)) {
-            (Ok(q), Some(price)) => {
-                prop_assert_eq!(q.amount(), Decimal::from_str_exact(price).unwrap());
-                prop_assert_eq!(q.options(), &o);
+    fn quote_is_the_documented_price_or_the_1080p_10s_rejection(s in selection()) {
+        match (s.quote(), documented_price(&s)) {
+            (Ok(q), Some(_)) => {
+                prop_assert_eq!(Some(q.amount()), documented_amount(&s));
+                prop_assert_eq!(q.selection(), &s);
+                prop_assert_eq!(q.model(), s.model());
+                prop_assert_eq!(q.currency(), "USD");
             }
             (Err(e), None) => {
-                prop_assert_eq!((o.resolution, o.duration), (Resolution::P1080, Duration::S10));
-                prop_assert_eq!(e.rule().id, "no_1080p_at_10s");
+                prop_assert!(forbidden(&s), "{:?} refused by {}", s, e.rule().id);
+                prop_assert_eq!(e.rule().id, RULE_ID);
+                prop_assert_eq!(e.model(), s.model());
             }
-            (got, want) => prop_assert!(false, "{:?}: quote {:?}, documented {:?}", o, got, want),
+            (got, want) => prop_assert!(false, "{:?}: quote {:?}, documented {:?}", s, got, want),
         }
     }
 
     #[test]
-    fn never_cheaper_with_more(o in options()) {
-        let Ok(base) = o.quote() else { return Ok(()) };
-        let mut upgrades = vec![o.with_generate_audio(true), o.with_multi_shot(true)];
-        upgrades.extend(Resolution::ALL.into_iter().filter(|r| *r > o.resolution).map(|r| o.with_resolution(r)));
-        upgrades.extend(Duration::ALL.into_iter().filter(|d| *d > o.duration).map(|d| o.with_duration(d)));
-        for up in upgrades {
-            if let Ok(more) = up.quote() {
-                prop_assert!(more.amount() >= base.amount(), "{:?} costs less than {:?}", up, o);
+    fn the_typed_api_agrees_with_selection(s in selection()) {
+        prop_assert_eq!(typed_quote(&s), s.quote());
+        prop_assert_eq!(s.price(), s.quote().map(|q| q.amount()).map_err(|e| e.rule()));
+    }
+
+    /// More of anything never costs less: a bool turned on, a later resolution or duration.
+    /// An option the price does not depend on changes nothing.
+    #[test]
+    fn never_cheaper_with_more(s in selection()) {
+        let Ok(base) = s.quote() else { return Ok(()) };
+        let spec = s.spec();
+        let priced: Vec<&str> = spec.priced_options().map(|o| o.name).collect();
+        for (index, option) in spec.options.iter().enumerate() {
+            let others: Vec<WireValue<'static>> = match option.kind {
+                OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
+                OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
+                OptionKind::Integer { minimum, maximum, .. } => vec![WireValue::Int(minimum), WireValue::Int(maximum)],
+                OptionKind::Text { .. } => continue,
+            };
+            let current = s.get_at(index).unwrap();
+            for value in others {
+                let mut other = s;
+                other.set_at(index, value).unwrap();
+                let Ok(q) = other.quote() else { continue };
+                if !priced.contains(&option.name) {
+                    prop_assert_eq!(q.amount(), base.amount(), "{} changed the price", option.name);
+                }
+                let more = match (value, current) {
+                    (WireValue::Bool(v), WireValue::Bool(c)) => v && !c,
+                    (WireValue::Str(v), WireValue::Str(c)) if ["resolution", "duration"].contains(&option.name) => {
+                        let OptionKind::Enum { values, .. } = option.kind else { unreachable!() };
+                        let at = |x: &str| values.iter().position(|w| *w == x);
+                        at(v) > at(c)
+                    }
+                    (WireValue::Int(v), WireValue::Int(c)) => v > c,
+                    _ => false,
+                };
+                if more {
+                    prop_assert!(q.amount() >= base.amount(), "{:?} costs less than {:?}", other, s);
+                }
             }
         }
     }
 
     #[test]
-    fn sums_of_many_quotes_are_exact(all in prop::collection::vec(options(), 1..2000)) {
+    fn sums_of_many_quotes_of_every_model_are_exact(all in prop::collection::vec(selection(), 1..2000)) {
         let mut total = Decimal::ZERO;
         let mut total_milli: u64 = 0;
-        for o in &all {
-            if let (Ok(q), Some(price)) = (o.quote(), documented(o)) {
+        for s in &all {
+            if let (Ok(q), Some(price)) = (s.quote(), documented_price(s)) {
                 total += q.amount();
                 total_milli += milli(price);
             }
@@ -91,45 +127,127 @@ proptest! {
         prop_assert_eq!(total, Decimal::new(i64::try_from(total_milli).unwrap(), 3));
     }
 
+    /// A request of any model written out and checked again is the same request, as a body
+    /// (the model first or after the args), as bare args of its model, and `quote_json` prices
+    /// it as the typed API does.
     #[test]
-    fn serialize_then_check_round_trips(
-        o in options(),
-        prompt in "\\PC{0,40}\\S\\PC{0,10}",
-        callback in proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9/]{0,10}"),
-        minimal in any::<bool>(),
-    ) {
-        let args = Args::new(prompt).unwrap().with_options(o);
-        let mut request = CreateJobRequest::new(args);
-        if let Some(url) = callback {
-            request = request.with_callback_url(url);
-        }
+    fn serialize_then_check_round_trips(r in request(), minimal in any::<bool>()) {
+        let model = r.model();
         let fields = if minimal { Fields::Minimal } else { Fields::All };
-        let json = request.to_json(fields);
-        match o.quote() {
-            Ok(_) => prop_assert_eq!(check(&json).unwrap(), request),
-            Err(_) => prop_assert!(check(&json).unwrap_err().has(Code::UnsupportedCombination)),
+        let json = r.to_json(fields);
+        let bare = serde_json::to_string(&r.args).unwrap();
+        match r.quote() {
+            Ok(quote) => {
+                prop_assert_eq!(check(&json), Ok(r.clone()));
+                prop_assert_eq!(check(args_first(&json)), Ok(r.clone()));
+                prop_assert_eq!(check(r.to_json_pretty(fields)), Ok(r.clone()));
+                prop_assert_eq!(quote_json(&json), Ok(quote));
+                prop_assert_eq!(quote_json(args_first(&json)), Ok(quote));
+                prop_assert_eq!(quote.amount(), typed_quote(r.args.selection()).unwrap().amount());
+                prop_assert_eq!(check_args(model, &bare), Ok(r.args.clone()));
+                prop_assert_eq!(quote_args_json(model, &bare), Ok(quote));
+                prop_assert_eq!(check_as(&bare, Expect::Either(Some(model))).map(|c| c.args), Ok(r.args.clone()));
+                prop_assert_eq!(check_as(&json, Expect::Either(None)), Ok(r.clone()));
+            }
+            Err(unsupported) => {
+                prop_assert_eq!(unsupported.rule().id, RULE_ID);
+                for input in [&json, &args_first(&json)] {
+                    let errors = check(input).unwrap_err();
+                    prop_assert!(errors.as_slice().iter().all(|v| v.code == Code::UnsupportedCombination), "{}", errors);
+                    prop_assert_eq!(quote_json(input).unwrap_err(), errors);
+                }
+                prop_assert!(check_args(model, &bare).unwrap_err().has(Code::UnsupportedCombination));
+            }
+        }
+        // Bare args with no model named are refused with one violation that says so.
+        let unnamed = check_as(&bare, Expect::Either(None)).unwrap_err();
+        prop_assert_eq!(unnamed.as_slice().len(), 1);
+        prop_assert_eq!(unnamed.as_slice()[0].code, Code::UnknownModel);
+    }
+
+    /// Args of one model read as another's: judged against the other model's tables only.
+    #[test]
+    fn args_are_judged_as_the_model_named(r in request(), other in common::strategies::model()) {
+        let bare = serde_json::to_string(&r.args).unwrap();
+        match check_args(other, &bare) {
+            Ok(args) => {
+                prop_assert_eq!(args.model(), other);
+                // Same inputs: the same option values by name.
+                for (name, value) in args.selection().values() {
+                    prop_assert_eq!(r.args.selection().get(name), Some(value));
+                }
+            }
+            Err(errors) => {
+                let own = r.model();
+                prop_assert!(other != own || r.quote().is_err(), "{}", errors);
+                // Each violation is about an input the other model does not take the same way.
+                for v in errors.as_slice() {
+                    prop_assert!(matches!(v.code, Code::UnknownField | Code::MissingField | Code::UnsupportedCombination | Code::InvalidValue | Code::WrongType | Code::OutOfRange), "{}", v);
+                }
+            }
+        }
+        // In a body, the body's model decides, whatever the caller would read bare args as.
+        let body = r.to_json(Fields::Minimal);
+        prop_assert_eq!(check_as(&body, Expect::Either(Some(other))), check(&body));
+    }
+
+    /// Every combination of every model priced through `quote_json`, in the body form the
+    /// page shows, matches the documented price.
+    #[test]
+    fn quote_json_gives_the_documented_price(s in common::strategies::model().prop_flat_map(selection_of)) {
+        let texts: Vec<(&str, &str)> = s.spec().options.iter()
+            .filter(|o| o.is_required())
+            .map(|o| (o.name, "https://example.com/a.png"))
+            .collect();
+        let args = pixverse_pricing::Args::from_selection(s, &texts).unwrap();
+        let body = pixverse_pricing::CreateJobRequest::new(args).to_json(Fields::All);
+        match quote_json(&body) {
+            Ok(q) => prop_assert_eq!(Some(q.amount()), documented_amount(&s)),
+            Err(errors) => {
+                prop_assert!(forbidden(&s));
+                prop_assert_eq!(errors.as_slice()[0].code, Code::UnsupportedCombination);
+                prop_assert_eq!(errors.as_slice()[0].path.as_str(), "/args/duration");
+            }
         }
     }
 
     #[test]
     fn random_json_never_panics_and_every_rejection_points_into_it(value in any_json()) {
-        assert_verdict(value.to_string().as_bytes());
+        check_entry_points(value.to_string().as_bytes());
     }
 
     #[test]
     fn mutated_bodies_never_panic_and_every_rejection_points_into_them(body in mutated_body()) {
-        assert_verdict(body.to_string().as_bytes());
+        check_entry_points(body.to_string().as_bytes());
     }
 
     #[test]
     fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
-        assert_verdict(&bytes);
+        check_entry_points(&bytes);
     }
 
     #[test]
     fn truncated_bodies_never_panic(body in valid_body(), cut in 0..400usize) {
         let text = body.to_string();
         let cut = cut.min(text.len());
-        assert_verdict(&text.as_bytes()[..cut]);
+        check_entry_points(&text.as_bytes()[..cut]);
+    }
+}
+
+#[test]
+fn every_model_is_transcribed() {
+    for model in Model::ALL {
+        let page = documented(model.id());
+        let priced = model.price_table().count();
+        assert!(priced > 0, "{model}");
+        // Every required free-text input of the page is required by the spec, and no other.
+        let required: Vec<&str> = model
+            .spec()
+            .options
+            .iter()
+            .filter(|o| o.is_required())
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(required, page.texts, "{model}");
     }
 }

@@ -1,20 +1,52 @@
-//! What must hold for any input to the JSON entry points: shared by the bounded arbitrary-bytes
-//! tests in `tests/hardening.rs` and the fuzz targets in `fuzz/` (which include this file).
+//! What must hold for any input to the JSON entry points, for every model: shared by the
+//! property tests, the bounded arbitrary-bytes tests in `tests/hardening.rs` and the fuzz
+//! targets in `fuzz/` (which include this file and `documented.rs` beside it).
 //!
 //! - nothing panics;
-//! - an accepted request's quote is the documented table cell for its options;
+//! - an accepted request's quote is the documented price of its model and options
+//!   (`documented.rs`, transcribed by hand from the pages);
 //! - a rejected input has at least one violation, each with a code, a message and a valid JSON
 //!   pointer into the input (to the value at fault, or for `missing_field` to where it belongs);
-//! - serializing an accepted request and checking it again gives the same request.
+//! - serializing an accepted request and checking it again gives the same request;
+//! - every entry point agrees with the others on the same input.
 
 use pixverse_pricing::jsonl::{Log, Mode, Verdict};
+use pixverse_pricing::spec::WireValue;
 use pixverse_pricing::{
-    check, check_args, check_request, quote_json, Code, CreateJobRequest, CreateJobResponse,
-    Decimal, Fields, QueryJobResponse, Violation, Violations,
+    check, check_args, check_as, quote_args_json, quote_as, quote_json, Code, CreateJobRequest,
+    CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse, Selection, Violation,
+    Violations,
 };
 use serde_json::Value;
 
-use super::seed::seed_price;
+use super::documented::documented;
+
+/// The documented price of `selection`, or `None` where its page says the combination is not
+/// supported. Options a model does not have read as the page's absent value (`multi_shot`
+/// false).
+pub fn documented_price(selection: &Selection) -> Option<&'static str> {
+    let string = |name: &str| match selection.get(name) {
+        Some(WireValue::Str(s)) => s,
+        other => panic!("{name} of {selection:?} is {other:?}, not a string"),
+    };
+    let boolean = |name: &str| match selection.get(name) {
+        Some(WireValue::Bool(b)) => b,
+        None => false,
+        other => panic!("{name} of {selection:?} is {other:?}, not a boolean"),
+    };
+    documented(selection.model().id()).price(
+        boolean("multi_shot"),
+        boolean("generate_audio"),
+        string("resolution"),
+        string("duration"),
+    )
+}
+
+/// The documented price of `selection` as an exact `Decimal`.
+pub fn documented_amount(selection: &Selection) -> Option<Decimal> {
+    documented_price(selection)
+        .map(|p| Decimal::from_str_exact(p).expect("documented prices are decimals"))
+}
 
 /// Whether `p` is an RFC 6901 JSON pointer: empty, or `/`-separated tokens in which `~` is
 /// always followed by `0` or `1`.
@@ -63,20 +95,16 @@ fn assert_violation_points_into(parsed: &Option<Value>, v: &Violation) {
     assert!(resolves || belongs, "{v:?} does not point into {value}");
 }
 
-/// Asserts what an accepted request must satisfy.
+/// Asserts what an accepted request must satisfy: the documented price, and the same request
+/// again after serializing it.
 pub fn assert_accepted(request: &CreateJobRequest) {
-    let o = request.args.options;
-    let documented = seed_price(
-        o.multi_shot,
-        o.generate_audio,
-        o.resolution.as_str(),
-        o.duration.as_str(),
-    );
+    let selection = request.args.selection();
     let quote = request.quote().expect("an accepted request breaks no rule");
+    assert_eq!(quote.model(), request.model());
     assert_eq!(
-        Some(quote.amount().to_string().as_str()),
-        documented,
-        "{o:?}"
+        Some(quote.amount()),
+        documented_amount(selection),
+        "{selection:?}"
     );
     for fields in [Fields::All, Fields::Minimal] {
         let again = check(request.to_json(fields)).expect("a serialized request checks again");
@@ -84,44 +112,72 @@ pub fn assert_accepted(request: &CreateJobRequest) {
     }
 }
 
-/// The args entry points on `input`: `check` (either form), `quote_json`, `check_args`.
+/// The bare-args entry points on `input`, as every model's args: `check_args`,
+/// `quote_args_json` (which judges the same), and `check_as` with bare args of that model
+/// (which agrees unless the input is a body).
 pub fn check_args_entry(input: &[u8]) {
-    let auto = check(input);
-    match &auto {
-        Ok(request) => assert_accepted(request),
-        Err(violations) => assert_violations_point_into(input, violations),
-    }
-    // quote_json judges like check.
-    match (quote_json(input), &auto) {
-        (Ok(quote), Ok(request)) => assert_eq!(Ok(quote), request.quote()),
-        (Err(a), Err(b)) => assert_eq!(&a, b),
-        (got, want) => panic!("quote_json {got:?} but check {want:?}"),
-    }
-    match check_args(input) {
-        Ok(args) => assert_accepted(&CreateJobRequest::new(args)),
-        Err(violations) => assert_violations_point_into(input, &violations),
+    let is_body = is_body(input);
+    for model in Model::ALL {
+        let strict = check_args(model, input);
+        match &strict {
+            Ok(args) => {
+                assert_eq!(args.model(), model);
+                assert_accepted(&CreateJobRequest::new(args.clone()));
+            }
+            Err(violations) => assert_violations_point_into(input, violations),
+        }
+        match (quote_args_json(model, input), &strict) {
+            (Ok(quote), Ok(args)) => assert_eq!(Ok(quote), args.quote()),
+            (Err(a), Err(b)) => assert_eq!(&a, b),
+            (got, want) => panic!("quote_args_json {got:?} but check_args {want:?}"),
+        }
+        if !is_body {
+            let either = check_as(input, Expect::Either(Some(model))).map(|r| r.args);
+            assert_eq!(either, strict, "check_as(Either) and check_args disagree");
+        }
     }
 }
 
-/// The create-job body entry point on `input`: `check_request`; and where `check` takes the
-/// input for a body (a top-level `model`, `args` or `callback_url`), the two agree.
+/// Whether `input` is a JSON object with a top-level `model`, `args` or `callback_url`: how
+/// [`Expect::Either`] tells a body from bare args.
+fn is_body(input: &[u8]) -> bool {
+    matches!(parse(input), Some(Value::Object(top))
+        if top.keys().any(|k| ["model", "args", "callback_url"].contains(&k.as_str())))
+}
+
+/// The create-job body entry points on `input`: `check`, `quote_json` (which judges the same)
+/// and, where the input is a body, `check_as` with either form, whatever model bare args would
+/// be read as: a body's own `model` decides.
 pub fn check_request_entry(input: &[u8]) {
-    let strict = check_request(input);
+    let strict = check(input);
     match &strict {
         Ok(request) => assert_accepted(request),
         Err(violations) => assert_violations_point_into(input, violations),
     }
-    if let Some(Value::Object(top)) = parse(input) {
-        if top
-            .keys()
-            .any(|k| ["model", "args", "callback_url"].contains(&k.as_str()))
-        {
+    match (quote_json(input), &strict) {
+        (Ok(quote), Ok(request)) => assert_eq!(Ok(quote), request.quote()),
+        (Err(a), Err(b)) => assert_eq!(&a, b),
+        (got, want) => panic!("quote_json {got:?} but check {want:?}"),
+    }
+    let either = check_as(input, Expect::Either(None));
+    if is_body(input) {
+        assert_eq!(either, strict, "check and check_as(Either) disagree on a body");
+        for model in Model::ALL {
             assert_eq!(
-                check(input),
+                check_as(input, Expect::Either(Some(model))),
                 strict,
-                "check and check_request disagree on a body"
+                "a body's own model decides"
             );
         }
+    } else if matches!(parse(input), Some(Value::Object(_))) {
+        // Bare args with no model named: one violation that says so.
+        let errors = either.expect_err("bare args need a model");
+        let codes: Vec<(&str, Code)> = errors
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect();
+        assert_eq!(codes, [("", Code::UnknownModel)]);
     }
 }
 
@@ -155,11 +211,15 @@ pub fn check_responses(input: &[u8]) {
     }
 }
 
-/// The JSONL reader over `input`: every line is accounted for, every quote is a table cell,
-/// every rejection points into its line, and the total is the exact sum of the quotes.
-pub fn check_jsonl(input: &[u8]) {
-    let mut log = Log::new(input, Mode::Quote);
+/// The JSONL reader over `input` (bodies of any model, and bare args of `bare`): every line is
+/// accounted for, every quote is the documented price and what `quote_as` gives for its line
+/// alone, every rejection points into its line, and each model's subtotal and the grand total
+/// are the exact sums of the quotes.
+pub fn check_jsonl(input: &[u8], bare: Option<Model>) {
+    let expect = Expect::Either(bare);
+    let mut log = Log::new(input, Mode::Quote).expecting(expect);
     let mut total = Decimal::ZERO;
+    let mut by_model = [Decimal::ZERO; Model::ALL.len()];
     let mut entries = 0u64;
     let lines: Vec<&[u8]> = input.split(|b| *b == b'\n').collect();
     for entry in log.by_ref() {
@@ -170,8 +230,9 @@ pub fn check_jsonl(input: &[u8]) {
         match &entry.verdict {
             Verdict::Quoted(q) => {
                 total += q.amount();
-                let again = check(raw).expect("a quoted line checks alone");
-                assert_eq!(again.quote().as_ref(), Ok(q));
+                by_model[q.model() as usize] += q.amount();
+                assert_eq!(Some(q.amount()), documented_amount(q.selection()));
+                assert_eq!(quote_as(raw, expect).as_ref(), Ok(q));
             }
             Verdict::Rejected(errors) => {
                 let parsed = parse(raw);
@@ -187,4 +248,7 @@ pub fn check_jsonl(input: &[u8]) {
     assert_eq!(s.accepted + s.rejected, entries);
     assert_eq!(s.accepted + s.rejected + s.blank, s.lines);
     assert_eq!(s.total, Some(total));
+    for model in Model::ALL {
+        assert_eq!(s.model(model).total, Some(by_model[model as usize]));
+    }
 }

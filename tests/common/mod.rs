@@ -2,6 +2,7 @@
 
 #![allow(dead_code, unused_imports)]
 
+pub mod documented;
 pub mod invariants;
 pub mod lines;
 pub mod seed;

@@ -1,26 +1,161 @@
-//! proptest strategies shared by the property and schema tests.
+//! proptest strategies shared by the property tests, for every model: each is built from
+//! `Model::ALL` and the models' spec tables, so a model added in `spec/models/` is generated
+//! with no edit here.
 
-use pixverse_pricing::{Args, AspectRatio, Duration, Options, Resolution};
+use pixverse_pricing::spec::{OptionKind, WireValue};
+use pixverse_pricing::{Args, CreateJobRequest, Model, Selection};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-pub fn options() -> impl Strategy<Value = Options> {
+/// Any model.
+pub fn model() -> impl Strategy<Value = Model> {
+    prop::sample::select(Model::ALL.to_vec())
+}
+
+/// Any option values of `model` (every combination, rules broken or not).
+pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
+    let options = model.spec().options;
+    let values: Vec<BoxedStrategy<Option<WireValue<'static>>>> = options
+        .iter()
+        .map(|o| match o.kind {
+            OptionKind::Text { .. } => Just(None).boxed(),
+            OptionKind::Enum { values, .. } => prop::sample::select(values.to_vec())
+                .prop_map(|v| Some(WireValue::Str(v)))
+                .boxed(),
+            OptionKind::Bool { .. } => any::<bool>().prop_map(|b| Some(WireValue::Bool(b))).boxed(),
+            OptionKind::Integer {
+                minimum, maximum, ..
+            } => (minimum..=maximum)
+                .prop_map(|n| Some(WireValue::Int(n)))
+                .boxed(),
+        })
+        .collect();
+    values
+        .prop_map(move |values| {
+            let mut selection = Selection::defaults(model);
+            for (index, value) in values.into_iter().enumerate() {
+                if let Some(value) = value {
+                    selection
+                        .set_at(index, value)
+                        .expect("a value from the spec is allowed");
+                }
+            }
+            selection
+        })
+        .boxed()
+}
+
+/// Any option values of any model.
+pub fn selection() -> impl Strategy<Value = Selection> {
+    model().prop_flat_map(selection_of)
+}
+
+/// Option values of any model that break no rule.
+pub fn allowed_selection() -> impl Strategy<Value = Selection> {
+    selection().prop_filter("allowed", |s| s.quote().is_ok())
+}
+
+/// Free text that is not blank, with characters JSON escapes.
+pub fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => "[a-z]{1,8}( [a-z]{1,8}){0,4}",
+        1 => "\\PC{0,30}\\S\\PC{0,10}",
+        1 => "https://[a-z]{1,8}\\.example/[a-z0-9/]{0,10}\\.png",
+    ]
+}
+
+/// The free-text inputs of `model`: every required one, each optional one perhaps.
+pub fn texts_of(model: Model) -> BoxedStrategy<Vec<(&'static str, String)>> {
+    let texts: Vec<BoxedStrategy<Option<(&'static str, String)>>> = model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_text())
+        .map(|o| {
+            let name = o.name;
+            let value = text().prop_map(move |t| (name, t));
+            if o.is_required() {
+                value.prop_map(Some).boxed()
+            } else {
+                prop::option::of(value).boxed()
+            }
+        })
+        .collect();
+    texts
+        .prop_map(|t| t.into_iter().flatten().collect())
+        .boxed()
+}
+
+/// Valid args (every required input, non-blank) for `selection`.
+pub fn args_for(selection: Selection) -> BoxedStrategy<Args> {
+    texts_of(selection.model())
+        .prop_map(move |texts| {
+            let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            Args::from_selection(selection, &pairs).expect("every required input is given")
+        })
+        .boxed()
+}
+
+/// Valid args of any model, perhaps breaking a rule.
+pub fn args() -> impl Strategy<Value = Args> {
+    selection().prop_flat_map(args_for)
+}
+
+/// A create-job request of any model, perhaps with a callback URL, perhaps breaking a rule.
+pub fn request() -> impl Strategy<Value = CreateJobRequest> {
     (
-        prop::sample::select(Resolution::ALL.to_vec()),
-        prop::sample::select(Duration::ALL.to_vec()),
-        prop::sample::select(AspectRatio::ALL.to_vec()),
-        any::<bool>(),
-        any::<bool>(),
+        args(),
+        proptest::option::of("https://[a-z]{1,10}\\.example/[a-z0-9/]{0,10}"),
     )
-        .prop_map(
-            |(resolution, duration, aspect_ratio, generate_audio, multi_shot)| Options {
-                resolution,
-                duration,
-                aspect_ratio,
-                generate_audio,
-                multi_shot,
-            },
-        )
+        .prop_map(|(args, url)| {
+            let request = CreateJobRequest::new(args);
+            match url {
+                Some(url) => request.with_callback_url(url),
+                None => request,
+            }
+        })
+}
+
+/// Strings the checker reads specially: every wire value of every model, every model id, and
+/// near misses.
+fn wire_strings() -> Vec<String> {
+    let mut strings: Vec<String> = Model::ALL
+        .iter()
+        .flat_map(|m| m.spec().options.iter())
+        .flat_map(|o| match o.kind {
+            OptionKind::Enum { values, .. } => values.to_vec(),
+            _ => Vec::new(),
+        })
+        .chain(Model::IDS)
+        .chain(["true", "false", "", " ", "1080P", "kling", "https://e.x/h"])
+        .map(str::to_owned)
+        .collect();
+    strings.sort();
+    strings.dedup();
+    strings
+}
+
+/// Numbers the checker reads specially: every integer option's edges and one past them.
+fn wire_numbers() -> Vec<i64> {
+    let mut numbers: Vec<i64> = Model::ALL
+        .iter()
+        .flat_map(|m| m.spec().options.iter())
+        .flat_map(|o| match o.kind {
+            OptionKind::Integer {
+                minimum, maximum, ..
+            } => vec![
+                minimum.saturating_sub(1),
+                minimum,
+                maximum,
+                maximum.saturating_add(1),
+            ],
+            _ => Vec::new(),
+        })
+        .chain([0, 5, 8, 10, -1])
+        .collect();
+    numbers.sort();
+    numbers.dedup();
+    numbers
 }
 
 /// Any JSON value, nested a few levels.
@@ -29,14 +164,12 @@ pub fn any_json() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
+        prop::sample::select(wire_numbers()).prop_map(|n| json!(n)),
         any::<f64>()
             .prop_filter("finite", |f| f.is_finite())
             .prop_map(|f| json!(f)),
         "\\PC{0,12}".prop_map(Value::String),
-        prop::sample::select(vec![
-            "540p", "720p", "1080p", "5", "8", "10", "16:9", "1:1", "true", "", " "
-        ])
-        .prop_map(|s| Value::String(s.to_owned())),
+        prop::sample::select(wire_strings()).prop_map(Value::String),
     ];
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
@@ -47,44 +180,53 @@ pub fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// Field names: the real ones, the body's, and others.
+/// Field names: every option of every model, the body's, and others.
 pub fn field_name() -> impl Strategy<Value = String> {
+    let mut known: Vec<String> = Model::ALL
+        .iter()
+        .flat_map(|m| m.spec().options.iter().map(|o| o.name.to_owned()))
+        .chain(
+            ["model", "args", "callback_url", "Resolution", "a/b~c"]
+                .into_iter()
+                .map(str::to_owned),
+        )
+        .collect();
+    known.sort();
+    known.dedup();
     prop_oneof![
-        3 => prop::sample::select(vec![
-            "prompt", "resolution", "duration", "aspect_ratio", "generate_audio", "multi_shot", "model", "args",
-            "callback_url", "Resolution", "a/b~c",
-        ])
-        .prop_map(str::to_owned),
+        3 => prop::sample::select(known),
         1 => "[a-z_]{1,8}",
     ]
 }
 
-/// A valid create-job body as JSON.
+/// A valid create-job body of any model as JSON: every option written out, or (with a
+/// callback URL) the defaults left out.
 pub fn valid_body() -> impl Strategy<Value = Value> {
-    (
-        options().prop_filter("allowed", |o| o.quote().is_ok()),
-        "[a-z ]{0,10}[a-z]",
-        any::<bool>(),
-    )
-        .prop_map(|(o, prompt, with_callback)| {
-            let mut args =
-                serde_json::to_value(Args::new(prompt).unwrap().with_options(o)).unwrap();
-            if !with_callback {
-                args.as_object_mut().unwrap().remove("aspect_ratio");
-            }
-            let mut body = json!({"model": "pixverse/pixverse-5.5/text-to-video", "args": args});
-            if with_callback {
-                body["callback_url"] = json!("https://example.com/hook");
-            }
-            body
-        })
+    (allowed_selection().prop_flat_map(args_for), any::<bool>()).prop_map(|(args, with_callback)| {
+        let mut request = CreateJobRequest::new(args);
+        let fields = if with_callback {
+            request = request.with_callback_url("https://example.com/hook");
+            pixverse_pricing::Fields::Minimal
+        } else {
+            pixverse_pricing::Fields::All
+        };
+        serde_json::from_str(&request.to_json(fields)).expect("a body is JSON")
+    })
 }
 
 /// A valid body with one mutation: a field of `args` or of the body set to any JSON, removed or
-/// added, the args lifted to the top, or the callback URL or prompt replaced.
+/// added, the args lifted to the top, the model swapped for another (or an unknown one), or the
+/// callback URL or prompt replaced.
 pub fn mutated_body() -> impl Strategy<Value = Value> {
-    (valid_body(), field_name(), any_json(), 0..7u8).prop_map(
-        |(mut body, key, replacement, mutation)| {
+    let ids: Vec<&str> = Model::IDS.iter().copied().chain(["kling"]).collect();
+    (
+        valid_body(),
+        field_name(),
+        any_json(),
+        prop::sample::select(ids),
+        0..8u8,
+    )
+        .prop_map(|(mut body, key, replacement, id, mutation)| {
             match mutation {
                 0 => body["args"][key.as_str()] = replacement,
                 1 => {
@@ -101,9 +243,9 @@ pub fn mutated_body() -> impl Strategy<Value = Value> {
                     body.as_object_mut().unwrap().remove(&key);
                 }
                 5 => body["callback_url"] = replacement,
+                6 => body["model"] = json!(id),
                 _ => body["args"]["prompt"] = replacement,
             }
             body
-        },
-    )
+        })
 }
