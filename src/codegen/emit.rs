@@ -1405,32 +1405,87 @@ fn rules_table(o: &mut String, spec: &Spec) {
         0,
         "Every forbidden combination, in spec order. [`Options::breaks`] tests one.",
     );
-    let head = format!("pub const RULES: [Rule; {}] = [", spec.rules.len());
-    if spec.rules.is_empty() {
-        line(o, 0, &format!("{head}];"));
-        blank(o);
-        return;
+    let rules: Vec<Vec<(usize, String)>> = spec
+        .rules
+        .iter()
+        .map(|rule| {
+            let conditions: Vec<Vec<(usize, String)>> = rule
+                .when
+                .iter()
+                .map(|&(opt, value)| {
+                    let f = &spec.options[opt];
+                    struct_lines(
+                        "Condition",
+                        &[
+                            format!("option: {opt},"),
+                            format!("name: {},", lit(&f.name)),
+                            format!("value: {},", wire_value_expr(f, value)),
+                            format!("slot: {value},"),
+                        ],
+                    )
+                })
+                .collect();
+            let mut fields = vec![
+                (0, format!("id: {},", lit(&rule.id))),
+                (0, format!("message: {},", lit(&rule.message))),
+            ];
+            fields.extend(list_lines("when: &", ",", &conditions));
+            let mut lines = vec![(0, "Rule {".to_owned())];
+            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
+            lines.push((0, "}".to_owned()));
+            lines
+        })
+        .collect();
+    let head = format!("pub const RULES: [Rule; {}] = ", spec.rules.len());
+    for (indent, text) in list_lines(&head, ";", &rules) {
+        line(o, indent, &text);
     }
-    line(o, 0, &head);
-    for rule in &spec.rules {
-        line(o, 1, "Rule {");
-        line(o, 2, &format!("id: {},", lit(&rule.id)));
-        line(o, 2, &format!("message: {},", lit(&rule.message)));
-        line(o, 2, "when: &[");
-        for &(opt, value) in &rule.when {
-            let f = &spec.options[opt];
-            line(o, 3, "Condition {");
-            line(o, 4, &format!("option: {opt},"));
-            line(o, 4, &format!("name: {},", lit(&f.name)));
-            line(o, 4, &format!("value: {},", wire_value_expr(f, value)));
-            line(o, 4, &format!("slot: {value},"));
-            line(o, 3, "},");
-        }
-        line(o, 2, "],");
-        line(o, 1, "},");
-    }
-    line(o, 0, "];");
     blank(o);
+}
+
+/// The lines of a struct literal `name { field, … }` whose fields do not fit rustfmt's
+/// one-line width for struct literals: one field a line. Indents are relative.
+fn struct_lines(name: &str, fields: &[String]) -> Vec<(usize, String)> {
+    let mut lines = vec![(0, format!("{name} {{"))];
+    lines.extend(fields.iter().map(|f| (1, f.clone())));
+    lines.push((0, "}".to_owned()));
+    lines
+}
+
+/// The lines of `head[items]tail`, each item given as its lines (`(relative indent, text)`,
+/// from `Name {` to `}`), as rustfmt lays them out: a lone item on the bracket's line
+/// (`[Rule { … }]`), several one after another, each followed by a comma.
+fn list_lines(head: &str, tail: &str, items: &[Vec<(usize, String)>]) -> Vec<(usize, String)> {
+    match items {
+        [] => vec![(0, format!("{head}[]{tail}"))],
+        [lone] => {
+            let last = lone.len() - 1;
+            lone.iter()
+                .enumerate()
+                .map(|(i, (indent, text))| match i {
+                    0 => (*indent, format!("{head}[{text}")),
+                    _ if i == last => (*indent, format!("{text}]{tail}")),
+                    _ => (*indent, text.clone()),
+                })
+                .collect()
+        }
+        several => {
+            let mut lines = vec![(0, format!("{head}["))];
+            for item in several {
+                let last = item.len() - 1;
+                for (i, (indent, text)) in item.iter().enumerate() {
+                    let text = if i == last {
+                        format!("{text},")
+                    } else {
+                        text.clone()
+                    };
+                    lines.push((indent + 1, text));
+                }
+            }
+            lines.push((0, format!("]{tail}")));
+            lines
+        }
+    }
 }
 
 fn price_const(price: &Price) -> String {
@@ -1462,24 +1517,24 @@ fn prices(o: &mut String, spec: &Spec) {
         0,
         &format!("Every documented {what}, in spec order, with a value index per dimension."),
     );
-    line(
-        o,
-        0,
-        &format!("pub const CELLS: [Cell; {}] = [", spec.cells.len()),
-    );
-    for cell in &spec.cells {
-        let values: Vec<String> = cell.values.iter().map(usize::to_string).collect();
-        line(
-            o,
-            1,
-            &format!(
-                "Cell {{ values: &[{}], amount: {} }},",
-                values.join(", "),
-                price_const(&cell.price)
-            ),
-        );
+    let cells: Vec<Vec<(usize, String)>> = spec
+        .cells
+        .iter()
+        .map(|cell| {
+            let values: Vec<String> = cell.values.iter().map(usize::to_string).collect();
+            struct_lines(
+                "Cell",
+                &[
+                    format!("values: &[{}],", values.join(", ")),
+                    format!("amount: {},", price_const(&cell.price)),
+                ],
+            )
+        })
+        .collect();
+    let head = format!("pub const CELLS: [Cell; {}] = ", spec.cells.len());
+    for (indent, text) in list_lines(&head, ";", &cells) {
+        line(o, indent, &text);
     }
-    line(o, 0, "];");
     blank(o);
     let (dims, counts) = table_dims(spec);
     let mut distinct: BTreeMap<String, Price> = spec

@@ -1238,10 +1238,17 @@ impl<'s> Reader<'s> {
                 Some(o) if options[o].value_count().is_none() => {
                     self.error(
                         item.span(),
-                        format!(
-                            "free-text option `{}` cannot be a price dimension",
-                            name.get_ref()
-                        ),
+                        if options[o].is_text() {
+                            format!(
+                                "free-text option `{}` cannot be a price dimension",
+                                name.get_ref()
+                            )
+                        } else {
+                            format!(
+                                "integer option `{}` cannot be a price dimension; to price per unit of it, name it in `per`",
+                                name.get_ref()
+                            )
+                        },
                     );
                     ok = false;
                 }
