@@ -1,11 +1,23 @@
-//! The JSON checker: each violation's path, code and message, all violations at once, and both
-//! request forms.
+//! The JSON checker for every model: dispatch on `model`, each violation's path, code and
+//! message, all violations at once, bodies and bare args (which need their model named).
+//!
+//! Integer options: no model of the family has one, so their judging at and beyond the edges
+//! is tested by the checker's unit tests (`src/check/fast.rs`, the fast path against the
+//! spec's range test) and end to end by the scratch build of the extended fixture model
+//! (`tests/extended_model.rs`).
 
-use pixverse_pricing::{check, check_args, check_request, Code, Duration, Resolution};
+use pixverse_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
+use pixverse_pricing::spec::{OptionKind, WireValue};
+use pixverse_pricing::{
+    check, check_args, check_as, quote_args_json, quote_json, Code, CreateJobRequest, Expect,
+    Fields, Model,
+};
+
+const SEED: Model = Model::Pixverse55TextToVideo;
 
 /// `(path, code)` of every violation, in order.
-fn found(json: &str) -> Vec<(String, Code)> {
-    match check(json) {
+fn found_in(result: Result<CreateJobRequest, pixverse_pricing::Violations>) -> Vec<(String, Code)> {
+    match result {
         Ok(r) => panic!("accepted: {r:?}"),
         Err(v) => v
             .as_slice()
@@ -15,257 +27,487 @@ fn found(json: &str) -> Vec<(String, Code)> {
     }
 }
 
+/// `(path, code)` of every violation of a body.
+fn found(json: &str) -> Vec<(String, Code)> {
+    found_in(check(json))
+}
+
+/// `(path, code)` of every violation of bare args of `model`.
+fn found_args(model: Model, json: &str) -> Vec<(String, Code)> {
+    found_in(check_args(model, json).map(CreateJobRequest::new))
+}
+
 /// The one violation's message.
-fn message(json: &str) -> String {
-    let errors = check(json).unwrap_err();
+fn message_of(result: Result<CreateJobRequest, pixverse_pricing::Violations>) -> String {
+    let errors = result.unwrap_err();
     assert_eq!(errors.as_slice().len(), 1, "{errors}");
     errors.as_slice()[0].message.clone()
+}
+
+fn message(json: &str) -> String {
+    message_of(check(json))
 }
 
 fn owned(v: &[(&str, Code)]) -> Vec<(String, Code)> {
     v.iter().map(|(p, c)| (p.to_string(), *c)).collect()
 }
 
-#[test]
-fn bare_args_and_whole_bodies_are_both_accepted() {
-    let args = check(r#"{"prompt":"a cat","duration":"8"}"#).unwrap();
-    assert_eq!(args.args.options.duration, Duration::S8);
-    assert_eq!(args.callback_url, None);
+/// A body of `model` with `args`.
+fn body(model: Model, args: &str) -> String {
+    format!(r#"{{"model":"{}","args":{args}}}"#, model.id())
+}
 
-    let body = check(
-        r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a cat","resolution":"540p"},"callback_url":"https://example.com/hook"}"#,
-    )
-    .unwrap();
-    assert_eq!(body.args.options.resolution, Resolution::P540);
+/// Every required free-text input of `model` as JSON members, e.g. `"prompt":"p","image":"i"`.
+fn required(model: Model) -> String {
+    let members: Vec<String> = model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_required())
+        .map(|o| format!("\"{}\":\"https://example.com/{}.png\"", o.name, o.name))
+        .collect();
+    members.join(",")
+}
+
+/// Args of `model` with its required inputs and `extra` members.
+fn args_with(model: Model, extra: &str) -> String {
+    if extra.is_empty() {
+        format!("{{{}}}", required(model))
+    } else {
+        format!("{{{},{extra}}}", required(model))
+    }
+}
+
+/// `"a", "b"`: how messages list values.
+fn quoted(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("{v:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn a_body_is_checked_against_the_model_it_names() {
+    for model in Model::ALL {
+        let request = check(body(model, &args_with(model, r#""duration":"8""#))).unwrap();
+        assert_eq!(request.model(), model);
+        assert_eq!(
+            request.args.selection().get("duration"),
+            Some(WireValue::Str("8"))
+        );
+        assert_eq!(request.callback_url, None);
+        let quote = quote_json(body(model, &args_with(model, ""))).unwrap();
+        assert_eq!(quote.model(), model, "a quote says its model");
+        let json = serde_json::to_value(quote).unwrap();
+        assert_eq!(json["model"], model.id());
+    }
+    // The same args are refused by a model that needs an image.
+    let args = r#"{"prompt":"a cat"}"#;
+    assert!(check(body(Model::Pixverse55TextToVideo, args)).is_ok());
     assert_eq!(
-        body.callback_url.as_deref(),
-        Some("https://example.com/hook")
+        found(&body(Model::Pixverse60ImageToVideo, args)),
+        owned(&[("/args/image", Code::MissingField)])
     );
-    assert_eq!(body.args.prompt(), "a cat");
+    assert_eq!(
+        found(&body(Model::Pixverse55Transition, args)),
+        owned(&[
+            ("/args/image", Code::MissingField),
+            ("/args/image_tail", Code::MissingField)
+        ])
+    );
+    // A model without multi_shot refuses it.
+    assert_eq!(
+        found(&body(
+            Model::Pixverse60Transition,
+            &args_with(Model::Pixverse60Transition, r#""multi_shot":true"#)
+        )),
+        owned(&[("/args/multi_shot", Code::UnknownField)])
+    );
 
     // The seed page's own example body (its callback placeholder replaced by a URL).
     let seed = r#"{ "model": "pixverse/pixverse-5.5/text-to-video", "args": { "prompt": "An anime scene: A young woman stands beneath a cherry blossom tree, her long hair gently swaying in the breeze." }, "callback_url": "https://example.com/callback" }"#;
+    let request = check(seed).unwrap();
+    assert_eq!(request.quote().unwrap().amount().to_string(), "0.170");
     assert_eq!(
-        check(seed).unwrap().quote().unwrap().amount().to_string(),
-        "0.170"
+        request.callback_url.as_deref(),
+        Some("https://example.com/callback")
     );
-    assert!(check_request(seed).is_ok());
-    assert!(check_args(r#"{"prompt":"x"}"#).is_ok());
-    // Each strict entry point refuses the other form.
+    assert_eq!(request.args.text("prompt"), Some("An anime scene: A young woman stands beneath a cherry blossom tree, her long hair gently swaying in the breeze."));
+}
+
+#[test]
+fn an_unknown_model_is_named_with_the_known_ids_and_its_args_are_not_judged() {
+    let known = quoted(&Model::IDS);
     assert_eq!(
-        check_args(seed).unwrap_err().as_slice()[0].code,
-        Code::UnknownField
+        message(r#"{"model":"kling","args":{"prompt":"","duration":9,"fps":1}}"#),
+        format!(r#"unknown model "kling"; known models: {known}"#)
     );
     assert_eq!(
-        check_request(r#"{"prompt":"x"}"#).unwrap_err().as_slice()[0].code,
-        Code::UnknownField
+        found(r#"{"model":"Pixverse/pixverse-5.5/text-to-video ","args":{"prompt":"p"}}"#),
+        owned(&[("/model", Code::UnknownModel)])
+    );
+    // The args come first: still not judged.
+    assert_eq!(
+        found(r#"{"args":{"prompt":7},"model":"kling"}"#),
+        owned(&[("/model", Code::UnknownModel)])
+    );
+    assert_eq!(
+        message(r#"{"model":7,"args":{}}"#),
+        format!("model must be a model id string, not the number 7; known models: {known}")
+    );
+    assert_eq!(
+        message(r#"{"args":{"prompt":"p"}}"#),
+        format!("model is required: one of {known}")
+    );
+    for id in Model::IDS {
+        assert!(known.contains(id));
+    }
+    assert_eq!(
+        "kling".parse::<Model>().unwrap_err().to_string(),
+        format!(r#"unknown model "kling"; known models: {known}"#)
     );
 }
 
 #[test]
-fn duration_as_a_number_is_a_wrong_type_that_says_so() {
+fn bare_args_need_their_model_named() {
+    let args = r#"{"prompt":"a cat","duration":"8"}"#;
+    let checked = check_args(SEED, args).unwrap();
+    assert_eq!(checked.model(), SEED);
+    assert_eq!(checked.options::<Options>().unwrap().duration, Duration::S8);
+    assert_eq!(checked.text("prompt"), Some("a cat"));
     assert_eq!(
-        found(r#"{"prompt":"p","duration":10}"#),
-        owned(&[("/duration", Code::WrongType)])
+        quote_args_json(SEED, args).unwrap().amount().to_string(),
+        "0.340"
+    );
+    // The same bytes as another model's args.
+    assert_eq!(
+        quote_args_json(Model::Pixverse60TextToVideo, args)
+            .unwrap()
+            .amount()
+            .to_string(),
+        "0.304" // 0.038 × 8
     );
     assert_eq!(
-        message(r#"{"prompt":"p","duration":10}"#),
-        r#"duration must be a string, not the number 10; write the string "10"; allowed: "5", "8", "10""#
+        found_args(Model::Pixverse60ImageToVideo, args),
+        owned(&[("/image", Code::MissingField)])
+    );
+    // Either form, no model named: one violation that says what to do.
+    let unnamed = check_as(args, Expect::Either(None)).unwrap_err();
+    let [one] = unnamed.as_slice() else {
+        panic!("{unnamed}")
+    };
+    assert_eq!((one.path.as_str(), one.code), ("", Code::UnknownModel));
+    assert_eq!(
+        one.message,
+        format!(
+            r#"bare args name no model: name one (check_args, --model) or send a whole create-job body with "model"; known models: {}"#,
+            quoted(&Model::IDS)
+        )
+    );
+    // Either form with a model: bare args are that model's, a body's own model decides.
+    assert_eq!(
+        check_as(args, Expect::Either(Some(SEED))).unwrap().args,
+        checked
+    );
+    let image_body = body(
+        Model::Pixverse60ImageToVideo,
+        r#"{"prompt":"p","image":"https://e.x/i.png"}"#,
     );
     assert_eq!(
-        message(r#"{"prompt":"p","duration":7.5}"#),
-        r#"duration must be a string, not the number 7.5; allowed: "5", "8", "10""#
+        check_as(&image_body, Expect::Either(Some(SEED)))
+            .unwrap()
+            .model(),
+        Model::Pixverse60ImageToVideo
+    );
+    // A body where bare args are expected, and bare args where a body is.
+    assert_eq!(
+        found_args(SEED, &image_body),
+        owned(&[
+            ("/model", Code::UnknownField),
+            ("/args", Code::UnknownField),
+            ("/prompt", Code::MissingField)
+        ])
+    );
+    assert_eq!(
+        found(args),
+        owned(&[
+            ("/prompt", Code::UnknownField),
+            ("/duration", Code::UnknownField),
+            ("/model", Code::MissingField),
+            ("/args", Code::MissingField)
+        ])
+    );
+    // Options beside a body's fields are unknown there.
+    assert_eq!(
+        found_in(check_as(
+            format!(
+                r#"{{"model":"{}","args":{{"prompt":"p"}},"duration":"8"}}"#,
+                SEED.id()
+            ),
+            Expect::Either(Some(SEED))
+        )),
+        owned(&[("/duration", Code::UnknownField)])
     );
 }
 
 #[test]
-fn invalid_values_list_the_allowed_ones() {
-    assert_eq!(
-        message(r#"{"prompt":"p","resolution":"4k"}"#),
-        r#""4k" is not an allowed resolution; allowed: "540p", "720p", "1080p" (default "720p")"#
-    );
-    assert_eq!(
-        message(r#"{"prompt":"p","aspect_ratio":"16x9"}"#),
-        r#""16x9" is not an allowed aspect_ratio; allowed: "16:9", "9:16", "4:3", "3:4", "1:1" (default "16:9")"#
-    );
-    // Case and white space matter on the wire.
-    assert_eq!(
-        found(r#"{"prompt":"p","resolution":"1080P"}"#),
-        owned(&[("/resolution", Code::InvalidValue)])
-    );
-    assert_eq!(
-        found(r#"{"prompt":"p","resolution":" 720p"}"#),
-        owned(&[("/resolution", Code::InvalidValue)])
-    );
+fn args_before_the_model_are_judged_the_same() {
+    for model in Model::ALL {
+        for args in [
+            args_with(model, r#""duration":"8","generate_audio":true"#),
+            args_with(model, r#""duration":8,"resolution":"4k","fps":1"#),
+            args_with(model, r#""resolution":"1080p","duration":"10""#),
+            r#"{"prompt":" "}"#.to_owned(),
+        ] {
+            let first = body(model, &args);
+            let after = format!(r#"{{"args":{args},"model":"{}"}}"#, model.id());
+            assert_eq!(check(&after), check(&first), "{after}");
+            assert_eq!(quote_json(&after), quote_json(&first), "{after}");
+        }
+    }
 }
 
 #[test]
-fn booleans_must_be_json_booleans() {
-    assert_eq!(
-        message(r#"{"prompt":"p","generate_audio":"true"}"#),
-        r#"generate_audio must be true or false, not the string "true"; write true without quotes"#
-    );
-    assert_eq!(
-        message(r#"{"prompt":"p","multi_shot":null}"#),
-        "multi_shot must be true or false, not null; leave it out for the default false"
-    );
-    assert_eq!(
-        found(r#"{"prompt":"p","multi_shot":1}"#),
-        owned(&[("/multi_shot", Code::WrongType)])
-    );
-}
-
-#[test]
-fn prompt_is_required_and_not_blank() {
-    assert_eq!(found(r#"{}"#), owned(&[("/prompt", Code::MissingField)]));
-    assert_eq!(
-        found(r#"{"prompt":""}"#),
-        owned(&[("/prompt", Code::EmptyPrompt)])
-    );
-    assert_eq!(
-        found("{\"prompt\":\" \\n\\t\\u3000\"}"),
-        owned(&[("/prompt", Code::EmptyPrompt)])
-    );
-    assert_eq!(
-        found(r#"{"prompt":null}"#),
-        owned(&[("/prompt", Code::WrongType)])
-    );
-    assert_eq!(
-        found(r#"{"prompt":["a"]}"#),
-        owned(&[("/prompt", Code::WrongType)])
-    );
-}
-
-#[test]
-fn unknown_and_duplicate_fields() {
-    assert_eq!(
-        message(r#"{"prompt":"p","fps":24}"#),
-        r#"unknown field "fps"; allowed fields: "prompt", "resolution", "duration", "aspect_ratio", "generate_audio", "multi_shot""#
-    );
-    // Duplicate keys are refused rather than letting the last one win silently.
-    assert_eq!(
-        found(r#"{"prompt":"p","resolution":"540p","resolution":"1080p"}"#),
-        owned(&[("/resolution", Code::DuplicateField)])
-    );
-    // Keys with `/` and `~` are escaped in the pointer.
-    assert_eq!(
-        found(r#"{"prompt":"p","a/b~c":1}"#),
-        owned(&[("/a~1b~0c", Code::UnknownField)])
-    );
+fn every_model_reports_the_same_codes_at_the_same_pointers() {
+    for model in Model::ALL {
+        let spec = model.spec();
+        let b = |extra: &str| body(model, &args_with(model, extra));
+        assert_eq!(
+            found(&b(r#""duration":10"#)),
+            owned(&[("/args/duration", Code::WrongType)]),
+            "{model}"
+        );
+        assert_eq!(
+            message(&b(r#""duration":10"#)),
+            r#"duration must be a string, not the number 10; write the string "10"; allowed: "5", "8", "10""#
+        );
+        assert_eq!(
+            message(&b(r#""duration":7.5"#)),
+            r#"duration must be a string, not the number 7.5; allowed: "5", "8", "10""#
+        );
+        assert_eq!(
+            message(&b(r#""resolution":"4k""#)),
+            r#""4k" is not an allowed resolution; allowed: "540p", "720p", "1080p" (default "720p")"#
+        );
+        assert_eq!(
+            message(&b(r#""aspect_ratio":"16x9""#)),
+            r#""16x9" is not an allowed aspect_ratio; allowed: "16:9", "9:16", "4:3", "3:4", "1:1" (default "16:9")"#
+        );
+        // Case and white space matter on the wire.
+        for wrong in [r#""resolution":"1080P""#, r#""resolution":" 720p""#] {
+            assert_eq!(
+                found(&b(wrong)),
+                owned(&[("/args/resolution", Code::InvalidValue)])
+            );
+        }
+        assert_eq!(
+            message(&b(r#""generate_audio":"true""#)),
+            r#"generate_audio must be true or false, not the string "true"; write true without quotes"#
+        );
+        assert_eq!(
+            message(&b(r#""generate_audio":null"#)),
+            "generate_audio must be true or false, not null; leave it out for the default false"
+        );
+        assert_eq!(
+            found(&b(r#""generate_audio":1"#)),
+            owned(&[("/args/generate_audio", Code::WrongType)])
+        );
+        let names: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
+        assert_eq!(
+            message(&b(r#""fps":24"#)),
+            format!(
+                r#"unknown field "fps"; allowed fields of {}: {}"#,
+                model.id(),
+                quoted(&names)
+            )
+        );
+        // Duplicate keys are refused rather than letting the last one win silently.
+        assert_eq!(
+            found(&b(r#""resolution":"540p","resolution":"1080p""#)),
+            owned(&[("/args/resolution", Code::DuplicateField)])
+        );
+        // Keys with `/` and `~` are escaped in the pointer.
+        assert_eq!(
+            found(&b(r#""a/b~c":1"#)),
+            owned(&[("/args/a~1b~0c", Code::UnknownField)])
+        );
+        // The rule, at the last of its options given, with what is allowed.
+        let rule = b(r#""resolution":"1080p","duration":"10""#);
+        assert_eq!(
+            found(&rule),
+            owned(&[("/args/duration", Code::UnsupportedCombination)])
+        );
+        assert_eq!(
+            message(&rule),
+            r#"1080p is not supported for 10s videos (resolution = "1080p", duration = "10"); with the other options as given, duration may be "5", "8""#
+        );
+        assert_eq!(quote_json(&rule).unwrap_err(), check(&rule).unwrap_err());
+        // Not reported when one of its options is itself invalid: that would be noise.
+        assert_eq!(
+            found(&b(r#""resolution":"1080p","duration":10"#)),
+            owned(&[("/args/duration", Code::WrongType)])
+        );
+        // The same args bare: the same codes, pointers one level up.
+        assert_eq!(
+            found_args(model, &args_with(model, r#""duration":10,"fps":1"#)),
+            owned(&[("/duration", Code::WrongType), ("/fps", Code::UnknownField)])
+        );
+    }
 }
 
 #[test]
 fn every_violation_at_once() {
-    assert_eq!(
-        found(
-            r#"{"resolution":"4k","duration":10,"aspect_ratio":null,"generate_audio":"yes","extra":{}}"#
-        ),
-        owned(&[
-            ("/resolution", Code::InvalidValue),
-            ("/duration", Code::WrongType),
-            ("/aspect_ratio", Code::WrongType),
-            ("/generate_audio", Code::WrongType),
-            ("/extra", Code::UnknownField),
-            ("/prompt", Code::MissingField),
-        ])
-    );
-}
-
-#[test]
-fn the_rule_is_reported_at_the_field_given_with_what_is_allowed() {
-    let json = r#"{"prompt":"p","resolution":"1080p","duration":"10"}"#;
-    assert_eq!(
-        found(json),
-        owned(&[("/duration", Code::UnsupportedCombination)])
-    );
-    assert_eq!(
-        message(json),
-        r#"1080p is not supported for 10s videos (resolution = "1080p", duration = "10"); with the other options as given, duration may be "5", "8""#
-    );
-    // Not reported when one of its options is itself invalid: that would be noise.
-    assert_eq!(
-        found(r#"{"prompt":"p","resolution":"1080p","duration":10}"#),
-        owned(&[("/duration", Code::WrongType)])
-    );
-    // Reported beside other problems.
-    assert_eq!(
-        found(r#"{"prompt":"","resolution":"1080p","duration":"10"}"#),
-        owned(&[
-            ("/prompt", Code::EmptyPrompt),
-            ("/duration", Code::UnsupportedCombination)
-        ])
-    );
-}
-
-#[test]
-fn body_violations_point_into_the_body() {
-    assert_eq!(
-        found(
-            r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"p","duration":"9"}}"#
-        ),
-        owned(&[("/args/duration", Code::InvalidValue)])
-    );
-    assert_eq!(
-        found(r#"{"model":"Pixverse/pixverse-5.5/text-to-video ","args":{"prompt":"p"}}"#),
-        owned(&[("/model", Code::WrongModel)])
-    );
-    assert_eq!(
-        message(r#"{"model":"kling","args":{"prompt":"p"}}"#),
-        r#"model must be "pixverse/pixverse-5.5/text-to-video", the model this crate prices; got "kling""#
-    );
-    assert_eq!(
-        found(r#"{"args":{"prompt":"p"}}"#),
-        owned(&[("/model", Code::MissingField)])
-    );
-    assert_eq!(
-        found(r#"{"model":"pixverse/pixverse-5.5/text-to-video"}"#),
-        owned(&[("/args", Code::MissingField)])
-    );
-    assert_eq!(
-        found(r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":"prompt"}"#),
-        owned(&[("/args", Code::WrongType)])
-    );
+    for model in Model::ALL {
+        let mut want = vec![
+            ("/args/resolution", Code::InvalidValue),
+            ("/args/duration", Code::WrongType),
+            ("/args/aspect_ratio", Code::WrongType),
+            ("/args/generate_audio", Code::WrongType),
+            ("/args/extra", Code::UnknownField),
+        ];
+        let missing: Vec<String> = model
+            .spec()
+            .options
+            .iter()
+            .filter(|o| o.is_required())
+            .map(|o| format!("/args/{}", o.name))
+            .collect();
+        want.extend(missing.iter().map(|p| (p.as_str(), Code::MissingField)));
+        assert_eq!(
+            found(&body(
+                model,
+                r#"{"resolution":"4k","duration":10,"aspect_ratio":null,"generate_audio":"yes","extra":{}}"#
+            )),
+            owned(&want),
+            "{model}"
+        );
+    }
     assert_eq!(
         found(r#"{"model":7,"args":{},"callback_url":"CALLBACK_URL","priority":1}"#),
         owned(&[
             ("/model", Code::WrongType),
-            ("/args/prompt", Code::MissingField),
             ("/callback_url", Code::InvalidValue),
             ("/priority", Code::UnknownField),
         ])
     );
     assert_eq!(
-        found(
-            r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"p"},"callback_url":null}"#
-        ),
-        owned(&[("/callback_url", Code::WrongType)])
+        found(&format!(
+            r#"{{"model":"{}","args":{{}},"callback_url":"CALLBACK_URL","priority":1}}"#,
+            SEED.id()
+        )),
+        owned(&[
+            ("/args/prompt", Code::MissingField),
+            ("/callback_url", Code::InvalidValue),
+            ("/priority", Code::UnknownField),
+        ])
     );
 }
 
 #[test]
+fn free_text_inputs_are_required_strings_that_are_not_blank() {
+    let mut texts = 0;
+    for model in Model::ALL {
+        for option in model.spec().options.iter().filter(|o| o.is_text()) {
+            let OptionKind::Text { required, .. } = option.kind else {
+                unreachable!()
+            };
+            texts += 1;
+            let name = option.name;
+            let pointer = format!("/args/{name}");
+            // Every other required input given, this one as `value` (or left out).
+            let with = |value: Option<&str>| {
+                let mut members: Vec<String> = model
+                    .spec()
+                    .options
+                    .iter()
+                    .filter(|o| o.is_required() && o.name != name)
+                    .map(|o| format!("\"{}\":\"x\"", o.name))
+                    .collect();
+                members.extend(value.map(|v| format!("\"{name}\":{v}")));
+                body(model, &format!("{{{}}}", members.join(",")))
+            };
+            if required {
+                assert_eq!(found(&with(None)), owned(&[(&pointer, Code::MissingField)]));
+                assert_eq!(
+                    message(&with(None)),
+                    format!("{name} is required: {}", option.description.to_lowercase())
+                );
+            } else {
+                assert!(check(with(None)).is_ok());
+            }
+            for blank in [r#""""#, r#"" ""#, "\" \\n\\t\\u3000\""] {
+                assert_eq!(
+                    found(&with(Some(blank))),
+                    owned(&[(&pointer, Code::EmptyText)]),
+                    "{model} {name} {blank}"
+                );
+            }
+            assert_eq!(
+                message(&with(Some(r#"" ""#))),
+                format!("{name} must not be empty or blank")
+            );
+            for wrong in ["null", "5", "true", r#"["a"]"#, r#"{"url":"x"}"#] {
+                assert_eq!(
+                    found(&with(Some(wrong))),
+                    owned(&[(&pointer, Code::WrongType)]),
+                    "{model} {name} {wrong}"
+                );
+            }
+            assert_eq!(
+                message(&with(Some("5"))),
+                format!("{name} must be a string, not the number 5")
+            );
+            // Escapes are read: a quoted, multi-line text is kept as given.
+            let request = check(with(Some(r#""a \"b\"\nc""#))).unwrap();
+            assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
+        }
+    }
+    // prompt ×6, image ×4, image_tail ×2.
+    assert_eq!(texts, 12);
+}
+
+#[test]
 fn not_json_or_not_an_object() {
-    for bad in ["", "{", "[1]", "\"prompt\"", "null", "{\"prompt\":\"p\"} x"] {
-        let v = check(bad).unwrap_err();
-        let [one] = v.as_slice() else { panic!("{v}") };
-        assert_eq!(one.path, "");
-        assert!(
-            matches!(one.code, Code::InvalidJson | Code::WrongType),
-            "{bad}: {one}"
-        );
+    for bad in ["", "{", "[1]", "\"prompt\"", "null", "{\"model\":\"x\"} x"] {
+        for result in [check(bad), check_args(SEED, bad).map(CreateJobRequest::new)] {
+            let v = result.unwrap_err();
+            let [one] = v.as_slice() else { panic!("{v}") };
+            assert_eq!(one.path, "");
+            assert!(
+                matches!(one.code, Code::InvalidJson | Code::WrongType),
+                "{bad}: {one}"
+            );
+        }
     }
     assert_eq!(
         check(b"\xff\xfe").unwrap_err().as_slice()[0].code,
         Code::InvalidJson
     );
     assert_eq!(
-        check("[]").unwrap_err().as_slice()[0].message,
+        message("[]"),
+        "a create-job body must be a JSON object, not an array"
+    );
+    assert_eq!(
+        message_of(check_args(SEED, "[]").map(CreateJobRequest::new)),
         "args must be a JSON object, not an array"
+    );
+    assert_eq!(
+        found(&format!(r#"{{"model":"{}","args":"prompt"}}"#, SEED.id())),
+        owned(&[("/args", Code::WrongType)])
+    );
+    assert_eq!(
+        found(&format!(
+            r#"{{"model":"{}","args":{{"prompt":"p"}},"callback_url":null}}"#,
+            SEED.id()
+        )),
+        owned(&[("/callback_url", Code::WrongType)])
     );
 }
 
 #[test]
 fn violations_serialize_as_an_errors_object() {
-    let v = check(r#"{"prompt":"p","duration":10}"#).unwrap_err();
+    let v = check_args(SEED, r#"{"prompt":"p","duration":10}"#).unwrap_err();
     let json = serde_json::to_value(&v).unwrap();
     assert_eq!(json["errors"][0]["path"], "/duration");
     assert_eq!(json["errors"][0]["code"], "wrong_type");
@@ -277,18 +519,51 @@ fn violations_serialize_as_an_errors_object() {
         v.to_string(),
         format!("/duration: {} [wrong_type]", v.as_slice()[0].message)
     );
+    // Every code's stable string.
+    for (code, s) in [
+        (Code::InvalidJson, "invalid_json"),
+        (Code::MissingField, "missing_field"),
+        (Code::WrongType, "wrong_type"),
+        (Code::InvalidValue, "invalid_value"),
+        (Code::UnknownField, "unknown_field"),
+        (Code::DuplicateField, "duplicate_field"),
+        (Code::EmptyText, "empty_text"),
+        (Code::OutOfRange, "out_of_range"),
+        (Code::UnsupportedCombination, "unsupported_combination"),
+        (Code::UnknownModel, "unknown_model"),
+    ] {
+        assert_eq!(code.as_str(), s);
+        assert_eq!(serde_json::to_value(code).unwrap(), s);
+    }
 }
 
 #[test]
-fn args_and_requests_deserialize_through_the_checker() {
-    let args: pixverse_pricing::Args =
-        serde_json::from_str(r#"{"prompt":"p","duration":"8"}"#).unwrap();
-    assert_eq!(args.options.duration, Duration::S8);
-    let err = serde_json::from_str::<pixverse_pricing::Args>(r#"{"prompt":"p","duration":8}"#)
-        .unwrap_err();
+fn requests_deserialize_through_the_checker() {
+    for model in Model::ALL {
+        let json = body(model, &args_with(model, r#""resolution":"540p""#));
+        let request: CreateJobRequest = serde_json::from_str(&json).unwrap();
+        assert_eq!(request.model(), model);
+        assert_eq!(request, check(&json).unwrap());
+        assert_eq!(check(request.to_json(Fields::Minimal)).unwrap(), request);
+    }
+    let err =
+        serde_json::from_str::<CreateJobRequest>(&body(SEED, r#"{"prompt":"p","duration":8}"#))
+            .unwrap_err();
     assert!(
         err.to_string()
-            .contains("/duration: duration must be a string"),
+            .contains("/args/duration: duration must be a string"),
         "{err}"
+    );
+    // The typed options of the checked args, and of no other model.
+    let request = check(body(SEED, r#"{"prompt":"p","resolution":"1080p"}"#)).unwrap();
+    assert_eq!(
+        request.args.options::<Options>().unwrap().resolution,
+        Resolution::P1080
+    );
+    assert_eq!(
+        request
+            .args
+            .options::<pixverse_pricing::models::pixverse_6_0_text_to_video::Options>(),
+        None
     );
 }

@@ -6,13 +6,11 @@ mod common;
 
 use common::documented::{documented, milli, RULE_ID};
 use common::invariants::{check_entry_points, documented_amount, documented_price};
-use common::strategies::{
-    any_json, mutated_body, request, selection, selection_of, valid_body,
-};
+use common::strategies::{any_json, mutated_body, request, selection, selection_of, valid_body};
 use pixverse_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use pixverse_pricing::{
-    check, check_args, check_as, quote_args_json, quote_json, Code, Decimal, Expect, Fields,
-    Model, Selection,
+    check, check_args, check_as, quote_args_json, quote_json, Code, Decimal, Expect, Fields, Model,
+    Selection,
 };
 use proptest::prelude::*;
 use serde_json::Value;

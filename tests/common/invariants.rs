@@ -161,7 +161,10 @@ pub fn check_request_entry(input: &[u8]) {
     }
     let either = check_as(input, Expect::Either(None));
     if is_body(input) {
-        assert_eq!(either, strict, "check and check_as(Either) disagree on a body");
+        assert_eq!(
+            either, strict,
+            "check and check_as(Either) disagree on a body"
+        );
         for model in Model::ALL {
             assert_eq!(
                 check_as(input, Expect::Either(Some(model))),

@@ -202,16 +202,18 @@ pub fn field_name() -> impl Strategy<Value = String> {
 /// A valid create-job body of any model as JSON: every option written out, or (with a
 /// callback URL) the defaults left out.
 pub fn valid_body() -> impl Strategy<Value = Value> {
-    (allowed_selection().prop_flat_map(args_for), any::<bool>()).prop_map(|(args, with_callback)| {
-        let mut request = CreateJobRequest::new(args);
-        let fields = if with_callback {
-            request = request.with_callback_url("https://example.com/hook");
-            pixverse_pricing::Fields::Minimal
-        } else {
-            pixverse_pricing::Fields::All
-        };
-        serde_json::from_str(&request.to_json(fields)).expect("a body is JSON")
-    })
+    (allowed_selection().prop_flat_map(args_for), any::<bool>()).prop_map(
+        |(args, with_callback)| {
+            let mut request = CreateJobRequest::new(args);
+            let fields = if with_callback {
+                request = request.with_callback_url("https://example.com/hook");
+                pixverse_pricing::Fields::Minimal
+            } else {
+                pixverse_pricing::Fields::All
+            };
+            serde_json::from_str(&request.to_json(fields)).expect("a body is JSON")
+        },
+    )
 }
 
 /// A valid body with one mutation: a field of `args` or of the body set to any JSON, removed or
