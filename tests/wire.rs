@@ -1,63 +1,148 @@
-//! The create-job body and the API's responses, as they travel.
+//! The create-job body and the API's responses, as they travel, for every model.
 
+use pixverse_pricing::models::{pixverse_5_5_text_to_video as seed, pixverse_6_0_transition};
+use pixverse_pricing::spec::WireValue;
 use pixverse_pricing::{
-    check, Args, CreateJobData, CreateJobRequest, CreateJobResponse, Decimal, Duration, Fields,
-    JobStatus, Options, QueryJobResponse, Resolution,
+    check, Args, CreateJobData, CreateJobRequest, CreateJobResponse, Decimal, Fields, JobStatus,
+    Model, QueryJobResponse, Selection,
 };
 
-fn request() -> CreateJobRequest {
-    let args = Args::new("a \"quoted\" prompt\nwith a newline")
-        .unwrap()
-        .with_options(
-            Options::DEFAULT
-                .with_resolution(Resolution::P1080)
-                .with_duration(Duration::S8)
-                .with_generate_audio(true),
-        );
+fn seed_request() -> CreateJobRequest {
+    let options = seed::Options::DEFAULT
+        .with_resolution(seed::Resolution::P1080)
+        .with_duration(seed::Duration::S8)
+        .with_generate_audio(true);
+    let args = Args::new(
+        options,
+        &[("prompt", "a \"quoted\" prompt\nwith a newline")],
+    )
+    .unwrap();
     CreateJobRequest::new(args)
+}
+
+fn transition_request() -> CreateJobRequest {
+    use pixverse_6_0_transition::{Duration, Options, Resolution};
+    let options = Options::DEFAULT
+        .with_resolution(Resolution::P540)
+        .with_duration(Duration::S10);
+    let args = Args::new(
+        options,
+        &[
+            ("image_tail", "https://e.x/last.png"),
+            ("prompt", "dusk"),
+            ("image", "https://e.x/first.png"),
+        ],
+    )
+    .unwrap();
+    CreateJobRequest::new(args)
+}
+
+/// A request of `model` with every option at its default and every free-text input given.
+fn default_request(model: Model) -> CreateJobRequest {
+    let texts: Vec<(&str, &str)> = model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_text())
+        .map(|o| (o.name, "a \"text\"\n"))
+        .collect();
+    CreateJobRequest::new(Args::from_selection(Selection::defaults(model), &texts).unwrap())
 }
 
 #[test]
 fn full_body_writes_every_option_in_spec_order() {
     assert_eq!(
-        request().to_json(Fields::All),
+        seed_request().to_json(Fields::All),
         r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a \"quoted\" prompt\nwith a newline","resolution":"1080p","duration":"8","aspect_ratio":"16:9","generate_audio":true,"multi_shot":false}}"#
     );
-    // `Serialize` writes the full body too.
+    // Free text in spec order whatever order it was given in; no multi_shot on this model.
     assert_eq!(
-        serde_json::to_string(&request()).unwrap(),
-        request().to_json(Fields::All)
+        transition_request().to_json(Fields::All),
+        r#"{"model":"pixverse/pixverse-6.0/transition","args":{"prompt":"dusk","image":"https://e.x/first.png","image_tail":"https://e.x/last.png","resolution":"540p","duration":"10","aspect_ratio":"16:9","generate_audio":false}}"#
     );
+    // `Serialize` writes the full body too.
+    for request in [seed_request(), transition_request()] {
+        assert_eq!(
+            serde_json::to_string(&request).unwrap(),
+            request.to_json(Fields::All)
+        );
+    }
+    // Every model: every option of its spec, in order, and nothing else.
+    for model in Model::ALL {
+        let json: serde_json::Value =
+            serde_json::from_str(&default_request(model).to_json(Fields::All)).unwrap();
+        assert_eq!(json["model"], model.id());
+        let mut keys: Vec<&str> = json["args"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        let mut names: Vec<&str> = model.spec().options.iter().map(|o| o.name).collect();
+        names.sort_unstable();
+        assert_eq!(keys, names, "{model}");
+    }
 }
 
 #[test]
 fn minimal_body_leaves_defaults_out() {
     assert_eq!(
-        request().to_json(Fields::Minimal),
+        seed_request().to_json(Fields::Minimal),
         r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a \"quoted\" prompt\nwith a newline","resolution":"1080p","duration":"8","generate_audio":true}}"#
     );
-    let plain = CreateJobRequest::new(Args::new("p").unwrap());
     assert_eq!(
-        plain.to_json(Fields::Minimal),
-        r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"p"}}"#
+        transition_request().to_json(Fields::Minimal),
+        r#"{"model":"pixverse/pixverse-6.0/transition","args":{"prompt":"dusk","image":"https://e.x/first.png","image_tail":"https://e.x/last.png","resolution":"540p","duration":"10"}}"#
     );
+    for model in Model::ALL {
+        let json: serde_json::Value =
+            serde_json::from_str(&default_request(model).to_json(Fields::Minimal)).unwrap();
+        let mut keys: Vec<&str> = json["args"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        let mut texts: Vec<&str> = model
+            .spec()
+            .options
+            .iter()
+            .filter(|o| o.is_text())
+            .map(|o| o.name)
+            .collect();
+        texts.sort_unstable();
+        assert_eq!(
+            keys, texts,
+            "{model}: only the free text differs from nothing"
+        );
+    }
 }
 
 #[test]
 fn callback_url_is_written_only_when_set() {
-    let with = request().with_callback_url("https://example.com/hook");
-    assert!(with
-        .to_json(Fields::Minimal)
-        .ends_with(r#","callback_url":"https://example.com/hook"}"#));
-    assert!(!request().to_json(Fields::All).contains("callback_url"));
+    for request in [seed_request(), transition_request()] {
+        let with = request
+            .clone()
+            .with_callback_url("https://example.com/hook");
+        assert!(with
+            .to_json(Fields::Minimal)
+            .ends_with(r#","callback_url":"https://example.com/hook"}"#));
+        assert!(!request.to_json(Fields::All).contains("callback_url"));
+    }
 }
 
 #[test]
-fn serialize_then_check_gives_back_the_same_request() {
-    let with = request().with_callback_url("https://example.com/hook");
-    for fields in [Fields::All, Fields::Minimal] {
-        assert_eq!(check(with.to_json(fields)).unwrap(), with);
-        assert_eq!(check(with.to_json_pretty(fields)).unwrap(), with);
+fn serialize_then_check_gives_back_the_same_request_for_every_model() {
+    let mut requests = vec![seed_request(), transition_request()];
+    requests.extend(Model::ALL.map(default_request));
+    for request in requests {
+        let with = request.with_callback_url("https://example.com/hook");
+        for fields in [Fields::All, Fields::Minimal] {
+            assert_eq!(check(with.to_json(fields)).unwrap(), with);
+            assert_eq!(check(with.to_json_pretty(fields)).unwrap(), with);
+        }
     }
 }
 
@@ -107,7 +192,7 @@ fn create_response_amounts_are_exact_from_strings_and_numbers() {
 }
 
 #[test]
-fn money_is_always_written_as_a_string() {
+fn money_is_always_written_as_a_string_and_a_quote_says_its_model() {
     // This test build turns on rust_decimal's `serde-float`: a bare Decimal becomes a number...
     assert_eq!(
         serde_json::to_string(&Decimal::new(128, 3)).unwrap(),
@@ -122,20 +207,45 @@ fn money_is_always_written_as_a_string() {
         serde_json::to_string(&data).unwrap(),
         r#"{"amount":"0.128","job_id":"j"}"#
     );
-    let quote = Options::DEFAULT
-        .with_resolution(Resolution::P540)
+    let quote = seed::Options::DEFAULT
+        .with_resolution(seed::Resolution::P540)
         .quote()
         .unwrap();
     assert_eq!(
         serde_json::to_string(&quote).unwrap(),
         r#"{"model":"pixverse/pixverse-5.5/text-to-video","currency":"USD","amount":"0.128","resolution":"540p","duration":"5","aspect_ratio":"16:9","generate_audio":false,"multi_shot":false}"#
     );
+    // A per-second price keeps the rate's digits: 0.051 × 8.
+    let quote = pixverse_6_0_transition::Options::DEFAULT
+        .with_duration(pixverse_6_0_transition::Duration::S8)
+        .with_generate_audio(true)
+        .quote()
+        .unwrap();
+    assert_eq!(
+        serde_json::to_string(&quote).unwrap(),
+        r#"{"model":"pixverse/pixverse-6.0/transition","currency":"USD","amount":"0.408","resolution":"720p","duration":"8","aspect_ratio":"16:9","generate_audio":true}"#
+    );
+    assert_eq!(quote.to_string(), "0.408 USD");
+    for model in Model::ALL {
+        let quote = Selection::defaults(model).quote().unwrap();
+        assert_eq!(quote.model(), model);
+        let json: serde_json::Value = serde_json::to_value(quote).unwrap();
+        assert_eq!(json["model"], model.id());
+        assert_eq!(json["amount"], quote.amount().to_string());
+        for (name, value) in quote.selection().values() {
+            assert_eq!(
+                json[name],
+                serde_json::to_value(value).unwrap(),
+                "{model} {name}"
+            );
+        }
+    }
 }
 
 #[test]
-fn reconcile_flags_a_charge_that_differs_from_the_quote() {
-    let quote = Options::DEFAULT
-        .with_duration(Duration::S8)
+fn reconcile_flags_a_charge_that_differs_from_the_quote_for_every_model() {
+    let quote = seed::Options::DEFAULT
+        .with_duration(seed::Duration::S8)
         .quote()
         .unwrap(); // 0.340
     let same = CreateJobResponse::from_json(r#"{"code":0,"data":{"amount":"0.34","job_id":"j"}}"#)
@@ -143,9 +253,10 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote() {
     let r = same.reconcile(&quote).unwrap();
     assert!(r.is_match());
     assert_eq!(r.difference(), Some(Decimal::ZERO));
-    let seed = CreateJobResponse::from_json(r#"{"code":0,"data":{"amount":"0.02","job_id":"j"}}"#)
-        .unwrap();
-    let r = seed.reconcile(&quote).unwrap();
+    let seed_charge =
+        CreateJobResponse::from_json(r#"{"code":0,"data":{"amount":"0.02","job_id":"j"}}"#)
+            .unwrap();
+    let r = seed_charge.reconcile(&quote).unwrap();
     assert!(!r.is_match());
     assert_eq!(r.difference().unwrap().to_string(), "-0.320");
     // A charge no Decimal can subtract from exactly is reported as such, not rounded.
@@ -162,6 +273,32 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote() {
         .reconcile(&quote),
         None
     );
+    // Every model: the charge of each combination, written with fewer digits than the
+    // quote, matches it; a thousandth more does not.
+    for model in Model::ALL {
+        for (selection, amount) in model.price_table() {
+            let quote = selection.quote().unwrap();
+            assert_eq!(quote.amount(), amount);
+            let charged = amount.normalize().to_string();
+            let response = CreateJobResponse::from_json(format!(
+                r#"{{"code":0,"data":{{"amount":"{charged}","job_id":"j"}}}}"#
+            ))
+            .unwrap();
+            let r = response.reconcile(&quote).unwrap();
+            assert!(r.is_match(), "{model} {charged}");
+            assert_eq!(r.difference(), Some(Decimal::ZERO));
+            let more = quote.reconcile(amount + Decimal::new(1, 3));
+            assert_eq!(more.difference(), Some(Decimal::new(1, 3)), "{model}");
+            assert!(!more.is_match());
+        }
+    }
+    // The 6.0 rule still holds through reconcile's inputs: 1080p at 10 s has no quote.
+    let mut forbidden = Selection::defaults(Model::Pixverse60TextToVideo);
+    forbidden
+        .set("resolution", WireValue::Str("1080p"))
+        .unwrap();
+    forbidden.set("duration", WireValue::Str("10")).unwrap();
+    assert_eq!(forbidden.quote().unwrap_err().rule().id, "no_1080p_at_10s");
 }
 
 #[test]
