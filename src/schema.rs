@@ -229,16 +229,24 @@ pub fn schema_pretty(target: Target, dialect: Dialect) -> String {
 /// `urn:pixverse-pricing:request`.
 pub fn schema_id(target: Target) -> String {
     match target {
-        Target::Args(model) => {
-            format!("urn:pixverse-pricing:args:{}", model.id().replace('/', ":"))
-        }
+        Target::Args(model) => args_id(model.id()),
         other => format!("urn:pixverse-pricing:{}", other.name()),
     }
 }
 
+fn args_id(model_id: &str) -> String {
+    format!("urn:pixverse-pricing:args:{}", model_id.replace('/', ":"))
+}
+
 /// The `args` schema of `model`: see the [module docs](self).
 pub fn args(model: Model, dialect: Dialect) -> Value {
-    root(args_schema_for(model.spec()), Target::Args(model), dialect)
+    args_schema_for(model.spec(), dialect)
+}
+
+/// The `args` schema of any spec's model, as [`args`] writes it for a built-in model: for a
+/// spec that is not (yet) built into the crate, such as a test fixture's.
+pub fn args_schema_for(spec: &ModelSpec, dialect: Dialect) -> Value {
+    root(args_object(spec), &args_id(spec.id), dialect)
 }
 
 /// The create-job body of every model: in draft 2020-12 a self-contained `oneOf` of one body
@@ -247,7 +255,7 @@ pub fn args(model: Model, dialect: Dialect) -> Value {
 /// `discriminator` on `model`).
 pub fn request(dialect: Dialect) -> Value {
     match dialect {
-        Dialect::Draft2020_12 => root(request_2020_12(), Target::Request, dialect),
+        Dialect::Draft2020_12 => root(request_2020_12(), &schema_id(Target::Request), dialect),
         Dialect::OpenApi3 => openapi_request(),
     }
 }
@@ -255,7 +263,11 @@ pub fn request(dialect: Dialect) -> Value {
 /// The create-job response: `code`, and `data` with the `amount` charged as an exact decimal
 /// string and the `job_id`.
 pub fn response(dialect: Dialect) -> Value {
-    root(response_schema(), Target::CreateJobResponse, dialect)
+    root(
+        response_schema(),
+        &schema_id(Target::CreateJobResponse),
+        dialect,
+    )
 }
 
 /// Everything for an OpenAPI 3.0 document's `components/schemas`: `CreateJobRequest` (with the
@@ -284,7 +296,7 @@ pub fn openapi_components() -> Value {
         components.insert(format!("{name}Request"), to_openapi3(body));
         components.insert(
             format!("{name}Args"),
-            to_openapi3(args_schema_for(model.spec())),
+            to_openapi3(args_object(model.spec())),
         );
     }
     components.insert(
@@ -321,12 +333,12 @@ fn type_name(model: Model) -> String {
 
 /// `schema` with `$schema` and `$id` (draft 2020-12), or turned into an OpenAPI 3.0 schema
 /// object.
-fn root(schema: Value, target: Target, dialect: Dialect) -> Value {
+fn root(schema: Value, id: &str, dialect: Dialect) -> Value {
     match dialect {
         Dialect::Draft2020_12 => {
             let mut map = Map::new();
             map.insert("$schema".to_owned(), json!(DRAFT_2020_12));
-            map.insert("$id".to_owned(), json!(schema_id(target)));
+            map.insert("$id".to_owned(), json!(id));
             if let Value::Object(rest) = schema {
                 map.extend(rest);
             }
@@ -458,17 +470,24 @@ fn rule_schema(rule: &Rule, spec: &ModelSpec) -> Value {
             required.push(c.name);
         }
     }
-    json!({
+    let mut schema = json!({
         "description": format!("{} (rule {})", rule.message, rule.id),
         "type": "object",
         "properties": properties,
-        "required": required,
-    })
+    });
+    set_required(&mut schema, required);
+    schema
+}
+
+/// `required`, if not empty: draft 4, and so OpenAPI 3.0, wants at least one name there.
+fn set_required(schema: &mut Value, required: Vec<&str>) {
+    if !required.is_empty() {
+        schema["required"] = json!(required);
+    }
 }
 
 /// The `args` schema of `spec`'s model, without `$schema`/`$id`, in draft 2020-12 form.
-/// [`args`] uses a built-in model's spec; this takes any (a test fixture's).
-pub fn args_schema_for(spec: &ModelSpec) -> Value {
+fn args_object(spec: &ModelSpec) -> Value {
     let properties: Map<String, Value> = spec
         .options
         .iter()
@@ -488,9 +507,9 @@ pub fn args_schema_for(spec: &ModelSpec) -> Value {
         ),
         "type": "object",
         "properties": properties,
-        "required": required,
         "additionalProperties": false,
     });
+    set_required(&mut schema, required);
     if !spec.rules.is_empty() {
         // One `not` beside the properties: code generators that ignore `not` still see a
         // closed object (an `allOf` of rules would widen it to any keys).
@@ -529,7 +548,7 @@ const REQUEST_DESCRIPTION: &str =
 fn request_2020_12() -> Value {
     let bodies: Vec<Value> = Model::ALL
         .into_iter()
-        .map(|m| body_schema(m.spec(), args_schema_for(m.spec())))
+        .map(|m| body_schema(m.spec(), args_object(m.spec())))
         .collect();
     json!({
         "title": "CreateJobRequest",

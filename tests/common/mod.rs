@@ -5,6 +5,7 @@
 pub mod documented;
 pub mod invariants;
 pub mod lines;
+pub mod schema_bodies;
 pub mod seed;
 pub mod strategies;
 

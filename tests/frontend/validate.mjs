@@ -13,8 +13,9 @@ const logger = { log() {}, warn: (...a) => warnings.push(a.join(" ")), error: (.
 
 const validators = {};
 for (const [name, schema] of Object.entries(schemas)) {
-  // Draft 2020-12 with ajv's default strict mode; an OpenAPI 3.0 schema object has `example`,
-  // which JSON Schema does not know, so it is read without strict mode.
+  // Draft 2020-12 with ajv's default strict mode; an OpenAPI 3.0 schema object has `example`
+  // and `discriminator`, which JSON Schema does not know, and comes wrapped with the
+  // `components` its `$ref`s point into, so it is read without strict mode.
   const ajv = schema.$schema
     ? new Ajv2020({ allErrors: true, logger })
     : new Ajv({ allErrors: true, strict: false, logger });

@@ -1,0 +1,240 @@
+//! Inputs for the schema tests (tests/schema.rs, tests/frontend.rs), for every model, read from
+//! each model's spec at run time: every option combination, and proptest strategies for args
+//! and bodies, valid and mutated.
+//!
+//! Included by path (`#[path = "common/schema_bodies.rs"]`) so that it depends on nothing else
+//! in tests/common.
+
+#![allow(dead_code)]
+
+use pixverse_pricing::spec::{ModelSpec, OptionKind, OptionSpec};
+use pixverse_pricing::Model;
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+
+/// Every value an option is given in the exhaustive walk: each enum value, both bools, and
+/// for an integer its edges, its default and one past each edge.
+pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
+    match option.kind {
+        OptionKind::Text { .. } => vec![json!("a black lab")],
+        OptionKind::Enum { values, .. } => values.iter().map(|v| json!(v)).collect(),
+        OptionKind::Bool { .. } => vec![json!(false), json!(true)],
+        OptionKind::Integer {
+            minimum,
+            maximum,
+            default,
+        } => {
+            let mut v = vec![minimum, maximum, default];
+            v.extend(minimum.checked_sub(1));
+            v.extend(maximum.checked_add(1));
+            v.into_iter().map(|n| json!(n)).collect()
+        }
+    }
+}
+
+/// A text every free-text option accepts.
+pub fn text_for(option: &OptionSpec) -> Value {
+    match option.name {
+        "prompt" => json!("a black lab swimming"),
+        name => json!(format!("https://example.com/{name}.png")),
+    }
+}
+
+/// Every combination of the values of [`walk_values`] for `spec`'s non-text options, each
+/// with every free-text option given.
+pub fn every_combination(spec: &ModelSpec) -> Vec<Map<String, Value>> {
+    let mut rows = vec![Map::new()];
+    for option in spec.options {
+        let values = match option.kind {
+            OptionKind::Text { .. } => vec![text_for(option)],
+            _ => walk_values(option),
+        };
+        rows = rows
+            .into_iter()
+            .flat_map(|row| {
+                values.iter().map(move |v| {
+                    let mut next = row.clone();
+                    next.insert(option.name.to_owned(), v.clone());
+                    next
+                })
+            })
+            .collect();
+    }
+    rows
+}
+
+/// `args` as given, and once without each of its fields.
+pub fn with_each_field_left_out(args: &Map<String, Value>) -> Vec<Map<String, Value>> {
+    let mut out = vec![args.clone()];
+    for key in args.keys() {
+        let mut without = args.clone();
+        without.remove(key);
+        out.push(without);
+    }
+    out
+}
+
+/// A body of `model` around `args`.
+pub fn body(model: Model, args: Value) -> Value {
+    json!({ "model": model.id(), "args": args })
+}
+
+/// Any model.
+pub fn model() -> impl Strategy<Value = Model> {
+    prop::sample::select(Model::ALL.to_vec())
+}
+
+/// Free text: mostly fine, sometimes empty or only white space (including the kinds the
+/// checker trims and the byte-order mark it does not).
+pub fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z][a-z ]{0,10}",
+        1 => "[ \\t\\n\\r\\u{b}\\u{c}\\u{85}\\u{a0}\\u{2028}\\u{3000}\\u{feff}a]{0,4}",
+    ]
+}
+
+/// A value for `option` that is well typed (enum value, bool, integer in range or at most
+/// two past an edge, text).
+fn option_value(option: &'static OptionSpec) -> BoxedStrategy<Value> {
+    match option.kind {
+        OptionKind::Text { .. } => text().prop_map(Value::String).boxed(),
+        OptionKind::Enum { values, .. } => prop::sample::select(values.to_vec())
+            .prop_map(|v| json!(v))
+            .boxed(),
+        OptionKind::Bool { .. } => any::<bool>().prop_map(Value::Bool).boxed(),
+        OptionKind::Integer {
+            minimum, maximum, ..
+        } => (minimum.saturating_sub(2)..=maximum.saturating_add(2))
+            .prop_map(|n| json!(n))
+            .boxed(),
+    }
+}
+
+/// Args of `model`: each option given a well-typed value or (a fifth of the time, and only
+/// if it is optional, or rarely if it is required) left out. Some break a rule or have blank
+/// text; the checker says which.
+pub fn args_of(model: Model) -> BoxedStrategy<Value> {
+    let fields: Vec<BoxedStrategy<Option<(&'static str, Value)>>> = model
+        .spec()
+        .options
+        .iter()
+        .map(|option| {
+            let keep = if option.is_required() { 0.97 } else { 0.8 };
+            (prop::bool::weighted(keep), option_value(option))
+                .prop_map(move |(keep, v)| keep.then_some((option.name, v)))
+                .boxed()
+        })
+        .collect();
+    fields
+        .prop_map(|fields| {
+            Value::Object(
+                fields
+                    .into_iter()
+                    .flatten()
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect(),
+            )
+        })
+        .boxed()
+}
+
+/// A body of any model, with or without a callback URL.
+pub fn any_body() -> impl Strategy<Value = Value> {
+    (model(), any::<bool>())
+        .prop_flat_map(|(m, callback)| (Just(m), args_of(m), Just(callback)))
+        .prop_map(|(m, args, callback)| {
+            let mut b = body(m, args);
+            if callback {
+                b["callback_url"] = json!("https://example.com/hook");
+            }
+            b
+        })
+}
+
+/// Any JSON value, nested a few levels, with strings that are option values of some model.
+pub fn any_json() -> impl Strategy<Value = Value> {
+    let mut known: Vec<String> = vec!["true".into(), "".into(), " ".into(), "x".into()];
+    for model in Model::ALL {
+        known.push(model.id().to_owned());
+        for option in model.spec().options {
+            if let OptionKind::Enum { values, .. } = option.kind {
+                known.extend(values.iter().map(|v| (*v).to_owned()));
+            }
+        }
+    }
+    known.sort();
+    known.dedup();
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-3i64..20).prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        "\\PC{0,12}".prop_map(Value::String),
+        prop::sample::select(known).prop_map(Value::String),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map(field_name(), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Field names: every model's options, the body's fields, near misses and others.
+pub fn field_name() -> impl Strategy<Value = String> {
+    let mut names: Vec<String> = [
+        "model",
+        "args",
+        "callback_url",
+        "Resolution",
+        "a/b~c",
+        "resoluton",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    for model in Model::ALL {
+        names.extend(model.spec().options.iter().map(|o| o.name.to_owned()));
+    }
+    names.sort();
+    names.dedup();
+    prop_oneof![
+        3 => prop::sample::select(names),
+        1 => "[a-z_]{1,8}",
+    ]
+}
+
+/// A body of any model with one mutation: a field of `args` or of the body set to any JSON,
+/// removed or added; the args lifted to the top; the callback URL or a text replaced; the
+/// body's `model` swapped for another model's id or one the crate does not know.
+pub fn mutated_body() -> impl Strategy<Value = Value> {
+    (any_body(), field_name(), any_json(), model(), 0..9u8).prop_map(
+        |(mut body, key, replacement, other, mutation)| {
+            match mutation {
+                0 => body["args"][key.as_str()] = replacement,
+                1 => {
+                    body.as_object_mut().unwrap().insert(key, replacement);
+                }
+                2 => {
+                    body["args"].as_object_mut().unwrap().remove(&key);
+                }
+                3 => {
+                    body = body["args"].clone();
+                    body[key.as_str()] = replacement;
+                }
+                4 => {
+                    body.as_object_mut().unwrap().remove(&key);
+                }
+                5 => body["callback_url"] = replacement,
+                6 => body["args"]["prompt"] = replacement,
+                7 => body["model"] = json!(other.id()),
+                _ => body["model"] = json!(format!("{}-x", other.id())),
+            }
+            body
+        },
+    )
+}
