@@ -18,12 +18,14 @@ use std::hint::black_box;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
+use pixverse_pricing::schema::{self, Dialect};
 use pixverse_pricing::spec::WireValue;
 use pixverse_pricing::{
     for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal, Fields, Model,
     Selection,
 };
 use serde::de::IgnoredAny;
+use serde_json::Value;
 
 fn main() {
     divan::main();
@@ -230,6 +232,50 @@ mod check_json {
     fn seed_quote_args_json(bencher: Bencher) {
         over(bencher, seed_args(), |input| {
             let _ = black_box(quote_args_json(Model::Pixverse55TextToVideo, input));
+        });
+    }
+
+    /// What a service without this crate would do: validate the body with the family's
+    /// exported schema (the `jsonschema` crate, the bytes parsed into a `serde_json::Value`),
+    /// then build the map's key from the values (defaults for those left out) and look it up.
+    #[divan::bench]
+    fn jsonschema_then_map(bencher: Bencher) {
+        let validator = jsonschema::validator_for(&schema::request(Dialect::Draft2020_12)).unwrap();
+        let map = price_map();
+        let lookup = |input: &[u8]| -> Option<Decimal> {
+            let value: Value = serde_json::from_slice(input).unwrap();
+            if validator.is_valid(&value) {
+                let model: Model = value["model"].as_str().unwrap().parse().unwrap();
+                let args = &value["args"];
+                let mut key = model.id().to_owned();
+                for option in model.spec().options.iter().filter(|o| !o.is_text()) {
+                    key.push('|');
+                    key.push_str(option.name);
+                    key.push('=');
+                    match args.get(option.name) {
+                        Some(Value::String(s)) => key.push_str(s),
+                        Some(v) => key.push_str(&v.to_string()),
+                        None => match option.default_value() {
+                            Some(WireValue::Str(s)) => key.push_str(s),
+                            Some(WireValue::Bool(b)) => {
+                                key.push_str(if b { "true" } else { "false" })
+                            }
+                            Some(WireValue::Int(i)) => key.push_str(&i.to_string()),
+                            None => {}
+                        },
+                    }
+                }
+                map.get(&key).copied()
+            } else {
+                None
+            }
+        };
+        // The baseline gives the crate's answers, or the comparison would mean nothing.
+        for input in family_bodies() {
+            assert_eq!(lookup(&input), quote_json(&input).ok().map(|q| q.amount()));
+        }
+        over(bencher, family_bodies(), |input| {
+            black_box(lookup(input));
         });
     }
 
