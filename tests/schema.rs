@@ -177,28 +177,20 @@ fn the_documented_rule_and_required_inputs_are_in_every_schema() {
 fn the_text_pattern_agrees_with_the_checker_on_every_character() {
     let v = Validators::get();
     let model = Model::Pixverse55Transition;
-    let texts: Vec<&str> = model
-        .spec()
-        .options
-        .iter()
-        .filter(|o| o.is_text())
-        .map(|o| o.name)
-        .collect();
+    // Every text option has the same pattern (see everything_comes_from_the_spec): one
+    // walks every character.
+    let text = model.spec().options.iter().find(|o| o.is_text()).unwrap();
     let mut blank = 0;
     for c in (0..=0x10FFFFu32)
         .filter_map(char::from_u32)
         .filter(|c| (*c as u32) < 0x3100 || *c as u32 % 97 == 0)
     {
-        // Each text option in turn gets the character; the others a fine text.
-        for (i, name) in texts.iter().enumerate() {
-            let mut args = serde_json::Map::new();
-            for other in &texts {
-                args.insert((*other).to_owned(), json!("x"));
-            }
-            args.insert((*name).to_owned(), json!(c.to_string()));
-            let ok = v.assert_agree_on_args(model, &Value::Object(args));
-            blank += usize::from(!ok && i == 0);
+        let mut args = serde_json::Map::new();
+        for option in model.spec().options.iter().filter(|o| o.is_text()) {
+            args.insert(option.name.to_owned(), json!("x"));
         }
+        args.insert(text.name.to_owned(), json!(c.to_string()));
+        blank += usize::from(!v.assert_agree_on_args(model, &Value::Object(args)));
     }
     // Unicode White_Space has 25 code points, all below U+3100.
     assert_eq!(blank, 25);
