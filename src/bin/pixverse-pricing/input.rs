@@ -1,34 +1,51 @@
-//! Where a single request comes from: flags, `--json`, or stdin.
+//! Where a single request comes from: flags (with `--model`), `--json`, or stdin.
 
 use std::io::{IsTerminal, Read};
 
-use serde_json::{Map, Value};
+use pixverse_pricing::{Expect, Model};
 
-use crate::{Failure, OptionFlags};
+use crate::flags::Given;
+use crate::Failure;
 
-/// The prompt `quote` uses when flags give none: the prompt does not change the price.
-const NO_PROMPT: &str = "(no prompt given)";
-
-/// The request text: `--json` (`-` for stdin) if given; else the flags if any is set; else stdin
-/// when it is not a terminal; else the defaults.
-pub fn single(flags: &OptionFlags, json: Option<&str>, quoting: bool) -> Result<Vec<u8>, Failure> {
-    match json {
-        Some("-") => read_stdin(),
-        Some(text) => Ok(text.as_bytes().to_vec()),
-        None if any_set(flags) || std::io::stdin().is_terminal() => {
-            Ok(from_flags(flags, quoting).into_bytes())
-        }
-        None => read_stdin(),
-    }
+/// One request's text and how to read it.
+pub struct Single {
+    /// The JSON text.
+    pub text: Vec<u8>,
+    /// A body, or bare args of the `--model` model.
+    pub expect: Expect,
 }
 
-fn any_set(f: &OptionFlags) -> bool {
-    f.prompt.is_some()
-        || f.resolution.is_some()
-        || f.duration.is_some()
-        || f.aspect_ratio.is_some()
-        || f.generate_audio.is_some()
-        || f.multi_shot.is_some()
+/// The request: `--json` (`-` for stdin) if given; else the flags if any is set; else stdin
+/// when it is not a terminal; else the model's defaults. JSON may be a whole body (its own
+/// `model` decides) or bare args of `--model`; flags need `--model`.
+pub fn single(
+    model: Option<Model>,
+    flags: &Given,
+    json: Option<&str>,
+    quoting: bool,
+) -> Result<Single, Failure> {
+    let expect = Expect::Either(model);
+    let text = match json {
+        Some("-") => read_stdin()?,
+        Some(text) => text.as_bytes().to_vec(),
+        None if flags.any() || std::io::stdin().is_terminal() => {
+            let model = model.ok_or_else(need_model)?;
+            return Ok(Single {
+                text: flags.to_args_json(model, quoting)?.into_bytes(),
+                expect: Expect::Args(model),
+            });
+        }
+        None => read_stdin()?,
+    };
+    Ok(Single { text, expect })
+}
+
+/// The usage error when flags name no model.
+pub fn need_model() -> Failure {
+    Failure::Input(format!(
+        "the option flags need --model ID; known models: {}",
+        Model::IDS.join(", ")
+    ))
 }
 
 /// Stdin as bytes: invalid UTF-8 is the checker's to report, as `invalid_json`.
@@ -38,37 +55,4 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
         .read_to_end(&mut buf)
         .map_err(|e| Failure::Input(format!("cannot read stdin: {e}")))?;
     Ok(buf)
-}
-
-/// The flags as a bare args object, for the checker to judge like any other request. Values are
-/// passed as given, so `--duration 7` is reported with the allowed values like `"duration": "7"`.
-pub fn from_flags(f: &OptionFlags, quoting: bool) -> String {
-    let mut args = Map::new();
-    match (&f.prompt, quoting) {
-        (Some(p), _) => {
-            args.insert("prompt".into(), Value::String(p.clone()));
-        }
-        (None, true) => {
-            args.insert("prompt".into(), Value::String(NO_PROMPT.into()));
-        }
-        (None, false) => {}
-    }
-    for (name, value) in [
-        ("resolution", &f.resolution),
-        ("duration", &f.duration),
-        ("aspect_ratio", &f.aspect_ratio),
-    ] {
-        if let Some(v) = value {
-            args.insert(name.into(), Value::String(v.clone()));
-        }
-    }
-    for (name, value) in [
-        ("generate_audio", f.generate_audio),
-        ("multi_shot", f.multi_shot),
-    ] {
-        if let Some(v) = value {
-            args.insert(name.into(), Value::Bool(v));
-        }
-    }
-    Value::Object(args).to_string()
 }

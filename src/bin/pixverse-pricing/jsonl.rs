@@ -1,7 +1,8 @@
 //! `quote --jsonl`, `check --jsonl` and `reconcile`: streaming over a file or stdin, with a
 //! progress bar when someone watches. The per-line work is the library's
-//! [`pixverse_pricing::jsonl`].
+//! [`pixverse_pricing::jsonl`]; what is here writes it out.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
@@ -9,9 +10,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pixverse_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
 use pixverse_pricing::money::{exact_add, exact_sub};
 use pixverse_pricing::{
-    check, Code, CreateJobResponse, Decimal, Options, Quote, Violation, Violations, CURRENCY,
-    OPTIONS,
+    quote_as, Code, CreateJobResponse, Decimal, Expect, Model, Quote, Selection, Violation,
+    Violations,
 };
+use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
@@ -48,21 +50,26 @@ pub fn verdict_json(verdict: &Verdict) -> String {
     result.unwrap_or_default()
 }
 
+/// `name=value` for every option but free text, as on the wire without quotes.
+fn options_text(selection: &Selection) -> String {
+    let parts: Vec<String> = selection
+        .values()
+        .map(|(name, value)| format!("{name}={}", value.to_string().trim_matches('"')))
+        .collect();
+    parts.join(" ")
+}
+
 /// One request's verdict as lines for people.
 pub fn verdict_text(verdict: &Verdict) -> String {
-    let options = |o: &Options| {
-        let parts: Vec<String> = OPTIONS
-            .iter()
-            .filter_map(|s| {
-                o.get(s.name)
-                    .map(|v| format!("{}={}", s.name, v.to_string().trim_matches('"')))
-            })
-            .collect();
-        parts.join(" ")
-    };
     match verdict {
-        Verdict::Quoted(q) => format!("{} {} {}", q.amount(), q.currency(), options(q.options())),
-        Verdict::Checked(r) => format!("valid {}", options(&r.args.options)),
+        Verdict::Quoted(q) => format!(
+            "{} {} {} {}",
+            q.amount(),
+            q.currency(),
+            q.model(),
+            options_text(q.selection())
+        ),
+        Verdict::Checked(r) => format!("valid {} {}", r.model(), options_text(r.args.selection())),
         Verdict::Rejected(errors) => {
             let lines: Vec<String> = errors.iter().map(|v| format!("rejected: {v}")).collect();
             lines.join("\n")
@@ -145,17 +152,24 @@ fn write_summary(
     }
 }
 
-/// `quote --jsonl` / `check --jsonl`: a line out per request line, then the summary.
+/// `quote --jsonl` / `check --jsonl`: a line out per request line, then the summary. Lines of
+/// bare args are read as `model`'s (refused as `unknown_model` without it).
 pub fn run(
     source: Source,
     mode: Mode,
+    model: Option<Model>,
     out: &mut impl Write,
     summary_to_stderr: bool,
 ) -> Result<Outcome, Failure> {
     let Source { reader, progress } = source;
-    let mut log = Log::new(reader, mode);
+    let mut log = Log::new(reader, mode).expecting(Expect::Either(model));
+    let mut quotes = QuoteCache::default();
     for entry in log.by_ref() {
-        write_line(out, &entry.map_err(read_error)?)?;
+        let entry = entry.map_err(read_error)?;
+        match &entry.verdict {
+            Verdict::Quoted(quote) => quotes.write_entry(out, entry.line, quote)?,
+            _ => write_line(out, &entry)?,
+        }
     }
     finish(progress);
     let summary = log.summary();
@@ -165,6 +179,60 @@ pub fn run(
     } else {
         Outcome::Rejected
     })
+}
+
+/// The JSON of each quote written so far, by its option values: a quote's JSON depends on
+/// nothing else (the amount is the values' price), and a log repeats a few hundred
+/// combinations, so each is formatted once and then copied. Bounded: past
+/// [`QuoteCache::LIMIT`] combinations (integer options can make many), the rest are formatted
+/// each time.
+#[derive(Default)]
+struct QuoteCache {
+    json: HashMap<Selection, Box<[u8]>>,
+}
+
+impl QuoteCache {
+    /// The most combinations kept (a few hundred bytes each).
+    const LIMIT: usize = 4096;
+
+    /// Writes `{"line":N,"quote":{…}}` and a newline, as `Entry` serializes it.
+    fn write_entry(
+        &mut self,
+        out: &mut impl Write,
+        line: u64,
+        quote: &Quote,
+    ) -> Result<(), Failure> {
+        out.write_all(b"{\"line\":")?;
+        write_u64(out, line)?;
+        out.write_all(b",\"quote\":")?;
+        let selection = quote.selection();
+        if let Some(json) = self.json.get(selection) {
+            out.write_all(json)?;
+        } else {
+            let json = serde_json::to_vec(quote).map_err(|e| Failure::Output(e.into()))?;
+            out.write_all(&json)?;
+            if self.json.len() < Self::LIMIT {
+                self.json.insert(*selection, json.into_boxed_slice());
+            }
+        }
+        out.write_all(b"}\n")?;
+        Ok(())
+    }
+}
+
+/// Writes `n` in decimal without going through `fmt`.
+fn write_u64(out: &mut impl Write, mut n: u64) -> io::Result<()> {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.write_all(&digits[at..])
 }
 
 /// One line of a `reconcile` input.
@@ -181,6 +249,7 @@ struct Pair<'a> {
 #[derive(Serialize)]
 struct MismatchLine<'a> {
     line: u64,
+    model: Model,
     #[serde(skip_serializing_if = "Option::is_none")]
     job_id: Option<&'a str>,
     #[serde(with = "pixverse_pricing::money")]
@@ -192,32 +261,125 @@ struct MismatchLine<'a> {
     difference: Decimal,
 }
 
-#[derive(Serialize)]
-struct ReconcileCounts {
-    lines: u64,
+/// Matched and mismatched counts and exact totals, of the whole input or of one model.
+#[derive(Clone, Copy)]
+struct Totals {
     matched: u64,
     mismatched: u64,
+    quoted: Decimal,
+    charged: Decimal,
+}
+
+impl Totals {
+    const ZERO: Totals = Totals {
+        matched: 0,
+        mismatched: 0,
+        quoted: Decimal::ZERO,
+        charged: Decimal::ZERO,
+    };
+
+    /// These totals with a line added, if they and their difference stay exact.
+    fn plus(&self, quoted: Decimal, charged: Decimal, matched: bool) -> Option<Totals> {
+        let totals = Totals {
+            matched: self.matched + u64::from(matched),
+            mismatched: self.mismatched + u64::from(!matched),
+            quoted: exact_add(self.quoted, quoted)?,
+            charged: exact_add(self.charged, charged)?,
+        };
+        totals.difference().map(|_| totals)
+    }
+
+    /// charged − quoted, exact (`plus` keeps it so).
+    fn difference(&self) -> Option<Decimal> {
+        exact_sub(self.charged, self.quoted)
+    }
+
+    /// `"matched", "mismatched", "quoted_total", "charged_total", "difference"` into `map`.
+    fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        struct Money(Decimal);
+        impl Serialize for Money {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                pixverse_pricing::money::serialize(&self.0, s)
+            }
+        }
+        map.serialize_entry("matched", &self.matched)?;
+        map.serialize_entry("mismatched", &self.mismatched)?;
+        map.serialize_entry("quoted_total", &Money(self.quoted))?;
+        map.serialize_entry("charged_total", &Money(self.charged))?;
+        map.serialize_entry("difference", &Money(self.difference().unwrap_or_default()))
+    }
+}
+
+/// The `reconcile` summary: `{"lines", "matched", "mismatched", "rejected", "blank",
+/// "quoted_total", "charged_total", "difference", "currency"?, "models": [{"model", "matched",
+/// "mismatched", "quoted_total", "charged_total", "difference", "currency"}, …]}`.
+struct ReconcileCounts {
+    lines: u64,
     rejected: u64,
     blank: u64,
-    #[serde(with = "pixverse_pricing::money")]
-    quoted_total: Decimal,
-    #[serde(with = "pixverse_pricing::money")]
-    charged_total: Decimal,
-    #[serde(with = "pixverse_pricing::money")]
-    difference: Decimal,
-    currency: &'static str,
+    all: Totals,
+    by_model: [Totals; Model::ALL.len()],
+}
+
+impl Serialize for ReconcileCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct One(Model, Totals);
+        impl Serialize for One {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("model", &self.0)?;
+                self.1.write(&mut map)?;
+                map.serialize_entry("currency", self.0.spec().currency)?;
+                map.end()
+            }
+        }
+        struct Models<'a>(&'a ReconcileCounts);
+        impl Serialize for Models<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(
+                    Model::ALL
+                        .iter()
+                        .zip(&self.0.by_model)
+                        .filter(|(_, t)| t.matched + t.mismatched > 0)
+                        .map(|(m, t)| One(*m, *t)),
+                )
+            }
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("lines", &self.lines)?;
+        map.serialize_entry("matched", &self.all.matched)?;
+        map.serialize_entry("mismatched", &self.all.mismatched)?;
+        map.serialize_entry("rejected", &self.rejected)?;
+        map.serialize_entry("blank", &self.blank)?;
+        self.all.write(&mut map)?;
+        if let Some(currency) = family_currency() {
+            map.serialize_entry("currency", currency)?;
+        }
+        map.serialize_entry("models", &Models(self))?;
+        map.end()
+    }
+}
+
+/// The currency every model prices in, if they share one: then a total across models means
+/// something.
+fn family_currency() -> Option<&'static str> {
+    let first = Model::ALL.first()?.spec().currency;
+    Model::ALL
+        .iter()
+        .all(|m| m.spec().currency == first)
+        .then_some(first)
 }
 
 /// The quote and the charge of one reconcile line, or why the line cannot be compared.
-fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<Violation>> {
-    let pair: Pair<'a> = serde_json::from_slice(line).map_err(|e| {
+fn compare(line: &[u8], model: Option<Model>) -> Result<(Quote, Decimal, String), Vec<Violation>> {
+    let pair: Pair<'_> = serde_json::from_slice(line).map_err(|e| {
         one_error(
             Code::InvalidJson,
             "",
             format!("not a {{\"request\": …, \"response\": …}} line: {e}"),
         )
     })?;
-    let request = check(pair.request.get().as_bytes()).map_err(|errors| {
+    let quote = quote_as(pair.request.get(), Expect::Either(model)).map_err(|errors| {
         errors
             .into_iter()
             .map(|v| Violation {
@@ -225,12 +387,6 @@ fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<V
                 ..v
             })
             .collect::<Vec<_>>()
-    })?;
-    let quote = request.quote().map_err(|u| {
-        vec![Violation {
-            path: "/request".to_owned(),
-            ..u.into()
-        }]
     })?;
     let response = CreateJobResponse::from_json(pair.response.get()).map_err(|e| {
         one_error(
@@ -243,42 +399,15 @@ fn compare<'a>(line: &'a [u8]) -> Result<(Quote, Decimal, Option<String>), Vec<V
         let message = format!("the response has no data.amount (code {})", response.code);
         return Err(one_error(Code::MissingField, "/response/data", message));
     };
-    Ok((quote, data.amount, Some(data.job_id)))
-}
-
-impl ReconcileCounts {
-    /// Adds a line's quote and charge to the totals, if the totals and the line's difference
-    /// stay exact; a charge too large for that is reported on its line, not rounded into them.
-    fn add(&mut self, quote: &Quote, charged: Decimal) -> Result<(), Vec<Violation>> {
-        let quoted_total = exact_add(self.quoted_total, quote.amount());
-        let charged_total = exact_add(self.charged_total, charged);
-        let total_difference = charged_total
-            .zip(quoted_total)
-            .and_then(|(ch, q)| exact_sub(ch, q));
-        match (
-            quoted_total,
-            charged_total,
-            total_difference,
-            quote.reconcile(charged).difference(),
-        ) {
-            (Some(q), Some(ch), Some(_), Some(_)) => {
-                self.quoted_total = q;
-                self.charged_total = ch;
-                Ok(())
-            }
-            _ => Err(one_error(
-                Code::InvalidValue,
-                "/response/data/amount",
-                format!("the charged amount {charged} is too large to total exactly"),
-            )),
-        }
-    }
+    Ok((quote, data.amount, data.job_id))
 }
 
 /// `reconcile`: a line out per request whose charge differs from its quote or that cannot be
-/// compared, then the summary with exact totals.
+/// compared, then the summary with exact totals, overall and per model. Requests may be whole
+/// bodies or bare args of `model`.
 pub fn reconcile(
     source: Source,
+    model: Option<Model>,
     out: &mut impl Write,
     summary_to_stderr: bool,
 ) -> Result<Outcome, Failure> {
@@ -289,14 +418,10 @@ pub fn reconcile(
     let mut buf = Vec::new();
     let mut c = ReconcileCounts {
         lines: 0,
-        matched: 0,
-        mismatched: 0,
         rejected: 0,
         blank: 0,
-        quoted_total: Decimal::ZERO,
-        charged_total: Decimal::ZERO,
-        difference: Decimal::ZERO,
-        currency: CURRENCY,
+        all: Totals::ZERO,
+        by_model: [Totals::ZERO; Model::ALL.len()],
     };
     while read_line(&mut reader, &mut buf).map_err(read_error)? {
         c.lines += 1;
@@ -305,23 +430,39 @@ pub fn reconcile(
             c.blank += 1;
             continue;
         }
-        let compared = compare(&buf).and_then(|(quote, charged, job_id)| {
-            c.add(&quote, charged)?;
-            Ok((quote, charged, job_id))
+        let compared = compare(&buf, model).and_then(|(quote, charged, job_id)| {
+            let matched = quote.reconcile(charged).is_match();
+            let at = quote.model() as usize;
+            // Both totals extended, or neither: a charge too large to total exactly is
+            // reported on its line, not rounded into them.
+            match (
+                c.all.plus(quote.amount(), charged, matched),
+                c.by_model[at].plus(quote.amount(), charged, matched),
+                quote.reconcile(charged).difference(),
+            ) {
+                (Some(all), Some(one), Some(_)) => {
+                    c.all = all;
+                    c.by_model[at] = one;
+                    Ok((quote, charged, job_id))
+                }
+                _ => Err(one_error(
+                    Code::InvalidValue,
+                    "/response/data/amount",
+                    format!("the charged amount {charged} is too large to total exactly"),
+                )),
+            }
         });
         match compared {
             Ok((quote, charged, job_id)) => {
                 let r = quote.reconcile(charged);
-                if r.is_match() {
-                    c.matched += 1;
-                } else {
-                    c.mismatched += 1;
+                if !r.is_match() {
                     let out_line = MismatchLine {
                         line,
-                        job_id: job_id.as_deref(),
+                        model: quote.model(),
+                        job_id: Some(&job_id),
                         quoted: r.quoted,
                         charged: r.charged,
-                        // `add` checked that the difference is exact.
+                        // Checked exact above.
                         difference: r.difference().unwrap_or_default(),
                     };
                     write_line(out, &out_line)?;
@@ -338,9 +479,7 @@ pub fn reconcile(
         }
     }
     finish(progress);
-    // Each total was extended only when it stayed exact, and so did this difference.
-    c.difference = exact_sub(c.charged_total, c.quoted_total).unwrap_or_default();
-    let clean = c.mismatched == 0 && c.rejected == 0;
+    let clean = c.all.mismatched == 0 && c.rejected == 0;
     write_summary(out, &c, summary_to_stderr)?;
     Ok(if clean {
         Outcome::Ok

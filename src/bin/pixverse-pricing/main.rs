@@ -1,24 +1,26 @@
-//! `pixverse-pricing`: pre-flight quotes and checks, JSONL usage logs with exact totals, the
-//! create-job body, the JSON Schema and the price table, from the command line.
+//! `pixverse-pricing`: pre-flight quotes and checks for every model the crate knows, JSONL
+//! usage logs that mix models with exact totals per model, the create-job body, the JSON
+//! Schema, the models and their price tables, from the command line.
 //!
 //! Exit codes: 0 everything valid, 1 some input rejected (or, for `reconcile`, some charge
 //! differs from its quote), 2 a usage or I/O error.
 
 #![forbid(unsafe_code)]
 
+mod flags;
 mod input;
 mod jsonl;
+mod models;
 mod table;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use pixverse_pricing::jsonl::Mode;
-use pixverse_pricing::schema::{schema_pretty, Dialect, Target};
-use pixverse_pricing::{CreateJobRequest, Fields};
+use pixverse_pricing::jsonl::{judge, Mode};
+use pixverse_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
 
-/// Prices and checks PixVerse 5.5 text-to-video requests exactly, from spec/model.toml.
+/// Prices and checks requests to the PixVerse job API exactly, for every model in spec/models/.
 #[derive(Parser)]
 #[command(name = "pixverse-pricing", version, about, long_about = None)]
 struct Cli {
@@ -28,86 +30,62 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Quote one request (from flags, --json or stdin), or every line of a JSONL usage log.
+    /// Quote one request (from flags with --model, --json or stdin), or every line of a JSONL
+    /// usage log that may mix models.
     Quote(QuoteArgs),
     /// Check one request or a JSONL log like `quote`, without pricing.
     Check(QuoteArgs),
-    /// Print the create-job body for the given options, ready to pipe into curl.
+    /// Print the create-job body for a model and the given options, ready to pipe into curl.
     Request(RequestArgs),
-    /// Print the JSON Schema of the args, the create-job body or the create-job response.
+    /// Print every model: its options (type, default, values or range), rules and price form.
+    Models(ModelsArgs),
+    /// Print the JSON Schema of a model's args, the create-job body of the family, or the
+    /// create-job response.
+    #[cfg(feature = "schema")]
     Schema(SchemaArgs),
-    /// Print every priced cell of the spec, one row per cell.
+    /// Print every priced combination of every model, one row each.
     Table(TableArgs),
     /// Compare the amount each create-job response charged with the quote for its request.
     Reconcile(ReconcileArgs),
 }
 
-/// The request options as flags. A flag left out takes the documented default. The help of
-/// each (description, values, default) comes from the spec at run time: see [`spec_help`].
+/// The model flag.
 #[derive(ClapArgs, Clone, Default)]
-struct OptionFlags {
-    #[arg(long)]
-    prompt: Option<String>,
-    #[arg(long)]
-    resolution: Option<String>,
-    #[arg(long)]
-    duration: Option<String>,
-    #[arg(long)]
-    aspect_ratio: Option<String>,
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
-    generate_audio: Option<bool>,
-    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
-    multi_shot: Option<bool>,
+struct ModelFlag {
+    /// The model of option flags and of bare args (a body's own `model` decides for it); one
+    /// of the ids `pixverse-pricing models` lists.
+    #[arg(long, value_name = "ID")]
+    model: Option<ModelId>,
 }
 
-/// The option flags' help, written from the generated `OPTIONS`, so a value or default added to
-/// spec/model.toml shows in `--help` with no edit here.
-fn spec_help(command: clap::Command) -> clap::Command {
-    use pixverse_pricing::spec::OptionKind;
+/// A model id, parsed with the library's error (which lists the known ids).
+#[derive(Clone, Copy)]
+struct ModelId(Model);
 
-    let mut command = command;
-    for sub in ["quote", "check", "request"] {
-        command = command.mut_subcommand(sub, |mut c| {
-            for option in &pixverse_pricing::OPTIONS {
-                let help = match option.kind {
-                    OptionKind::Text { .. } if sub == "quote" => {
-                        format!(
-                            "{} (optional here: it does not change the price)",
-                            option.description
-                        )
-                    }
-                    OptionKind::Text { .. } => option.description.to_owned(),
-                    OptionKind::Enum { values, default } => {
-                        format!(
-                            "{}: {} (default {default})",
-                            option.description,
-                            values.join(", ")
-                        )
-                    }
-                    OptionKind::Bool { default } => {
-                        format!(
-                            "{} (`--{}` alone means true; default {default})",
-                            option.description,
-                            option.name.replace('_', "-")
-                        )
-                    }
-                };
-                c = c.mut_arg(option.name, |a| a.help(help));
-            }
-            c
-        });
+impl std::str::FromStr for ModelId {
+    type Err = pixverse_pricing::UnknownModel;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(ModelId)
     }
-    command
+}
+
+impl ModelFlag {
+    fn get(&self) -> Option<Model> {
+        self.model.map(|m| m.0)
+    }
 }
 
 #[derive(ClapArgs)]
 struct QuoteArgs {
     #[command(flatten)]
-    options: OptionFlags,
-    /// The request as JSON: bare args or a whole create-job body (`-` reads stdin).
+    model: ModelFlag,
+    /// The request as JSON: a whole create-job body, or bare args of --model (`-` reads
+    /// stdin).
     #[arg(long, conflicts_with = "jsonl")]
     json: Option<String>,
-    /// A JSONL file (or `-` for stdin) with one request per line.
+    /// A JSONL file (or `-` for stdin) with one request per line: bodies of any model, or bare
+    /// args of --model.
     #[arg(long, value_name = "FILE|-", num_args = 0..=1, default_missing_value = "-")]
     jsonl: Option<String>,
     /// With --jsonl: write the summary as the last line of stdout or on stderr.
@@ -121,7 +99,7 @@ struct QuoteArgs {
 #[derive(ClapArgs)]
 struct RequestArgs {
     #[command(flatten)]
-    options: OptionFlags,
+    model: ModelFlag,
     /// Where the API posts the result.
     #[arg(long)]
     callback_url: Option<String>,
@@ -131,13 +109,23 @@ struct RequestArgs {
 }
 
 #[derive(ClapArgs)]
+struct ModelsArgs {
+    /// json: one JSON array; text: a listing for people.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+}
+
+#[cfg(feature = "schema")]
+#[derive(ClapArgs)]
 struct SchemaArgs {
-    /// args, request or response.
+    #[command(flatten)]
+    model: ModelFlag,
+    /// args (of --model), request (the family's create-job body) or response.
     #[arg(long, default_value = "request")]
-    target: Target,
+    target: String,
     /// 2020-12 or openapi3.
     #[arg(long, default_value = "2020-12")]
-    dialect: Dialect,
+    dialect: String,
 }
 
 #[derive(ClapArgs)]
@@ -149,7 +137,10 @@ struct TableArgs {
 
 #[derive(ClapArgs)]
 struct ReconcileArgs {
-    /// A JSONL file (or `-` for stdin), each line {"request": ..., "response": ...}.
+    #[command(flatten)]
+    model: ModelFlag,
+    /// A JSONL file (or `-` for stdin), each line {"request": ..., "response": ...}; a request
+    /// is a whole body, or bare args of --model.
     #[arg(value_name = "FILE|-", default_value = "-")]
     input: String,
     /// Write the summary as the last line of stdout or on stderr.
@@ -197,12 +188,32 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The subcommands that take option flags, and whether they price (free text is optional
+/// then).
+const WITH_OPTION_FLAGS: [(&str, bool); 3] =
+    [("quote", true), ("check", false), ("request", false)];
+
+/// The command with the option flags of every model's spec added.
+fn command() -> clap::Command {
+    let mut command = Cli::command();
+    for (sub, quoting) in WITH_OPTION_FLAGS {
+        command = command.mut_subcommand(sub, |c| flags::add(c, quoting));
+    }
+    command
+}
+
 fn main() -> ExitCode {
-    let parsed = spec_help(Cli::command())
-        .try_get_matches()
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
-        Ok(cli) => cli,
+    let parsed = command().try_get_matches().and_then(|matches| {
+        let given = match matches.subcommand() {
+            Some((name, sub)) if WITH_OPTION_FLAGS.iter().any(|(n, _)| *n == name) => {
+                flags::Given::read(sub)
+            }
+            _ => flags::Given::default(),
+        };
+        Cli::from_arg_matches(&matches).map(|cli| (cli, given))
+    });
+    let (cli, given) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             // Help and version go to stdout with exit 0; usage errors to stderr with exit 2.
             let _ = e.print();
@@ -213,7 +224,7 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
+    match run(cli, &given) {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Rejected) => ExitCode::from(1),
         // The reader went away (`| head`): nothing left to say.
@@ -229,17 +240,23 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<Outcome, Failure> {
+fn run(cli: Cli, given: &flags::Given) -> Result<Outcome, Failure> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Locked once; a large buffer, so a log's lines go out in few writes.
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let outcome = match cli.command {
-        Command::Quote(args) => quote_or_check(args, true, &mut out)?,
-        Command::Check(args) => quote_or_check(args, false, &mut out)?,
-        Command::Request(args) => request(args, &mut out)?,
-        Command::Schema(args) => {
-            writeln!(out, "{}", schema_pretty(args.target, args.dialect))?;
+        Command::Quote(args) => quote_or_check(args, given, true, &mut out)?,
+        Command::Check(args) => quote_or_check(args, given, false, &mut out)?,
+        Command::Request(args) => request(args, given, &mut out)?,
+        Command::Models(args) => {
+            match args.format {
+                Format::Json => models::write_json(&mut out)?,
+                Format::Text => models::write_text(&mut out)?,
+            }
             Outcome::Ok
         }
+        #[cfg(feature = "schema")]
+        Command::Schema(args) => schema(args, &mut out)?,
         Command::Table(args) => {
             match args.format {
                 TableFormat::Csv => table::write_csv(&mut out)?,
@@ -249,21 +266,37 @@ fn run(cli: Cli) -> Result<Outcome, Failure> {
         }
         Command::Reconcile(args) => {
             let source = jsonl::Source::open(&args.input)?;
-            jsonl::reconcile(source, &mut out, args.summary == SummaryTo::Stderr)?
+            jsonl::reconcile(
+                source,
+                args.model.get(),
+                &mut out,
+                args.summary == SummaryTo::Stderr,
+            )?
         }
     };
     out.flush()?;
     Ok(outcome)
 }
 
-fn quote_or_check(args: QuoteArgs, price: bool, out: &mut impl Write) -> Result<Outcome, Failure> {
+fn quote_or_check(
+    args: QuoteArgs,
+    given: &flags::Given,
+    price: bool,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
     let mode = if price { Mode::Quote } else { Mode::Check };
+    let model = args.model.get();
     if let Some(path) = &args.jsonl {
+        if given.any() {
+            return Err(Failure::Input(
+                "option flags do not apply to --jsonl: each line gives its own options".to_owned(),
+            ));
+        }
         let source = jsonl::Source::open(path)?;
-        return jsonl::run(source, mode, out, args.summary == SummaryTo::Stderr);
+        return jsonl::run(source, mode, model, out, args.summary == SummaryTo::Stderr);
     }
-    let text = input::single(&args.options, args.json.as_deref(), price)?;
-    let verdict = pixverse_pricing::jsonl::judge(&text, mode);
+    let single = input::single(model, given, args.json.as_deref(), price)?;
+    let verdict = judge(&single.text, mode, single.expect);
     match args.format {
         Format::Json => writeln!(out, "{}", jsonl::verdict_json(&verdict))?,
         Format::Text => writeln!(out, "{}", jsonl::verdict_text(&verdict))?,
@@ -275,21 +308,26 @@ fn quote_or_check(args: QuoteArgs, price: bool, out: &mut impl Write) -> Result<
     })
 }
 
-fn request(args: RequestArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
-    let text = input::from_flags(&args.options, false);
+fn request(
+    args: RequestArgs,
+    given: &flags::Given,
+    out: &mut impl Write,
+) -> Result<Outcome, Failure> {
+    let model = args.model.get().ok_or_else(input::need_model)?;
+    let text = given.to_args_json(model, false)?;
     let fields = if args.minimal {
         Fields::Minimal
     } else {
         Fields::All
     };
     // Check the whole body too, so a bad callback URL is refused like any other field.
-    let body = pixverse_pricing::check_args(text.as_bytes()).and_then(|checked| {
-        let mut request = CreateJobRequest::new(checked);
+    let body = check_as(text.as_bytes(), Expect::Args(model)).and_then(|checked| {
+        let mut request = CreateJobRequest::new(checked.args);
         if let Some(url) = args.callback_url {
             request = request.with_callback_url(url);
         }
         let body = request.to_json_pretty(fields);
-        pixverse_pricing::check_request(body.as_bytes()).map(|_| body)
+        check(body.as_bytes()).map(|_| body)
     });
     match body {
         Ok(body) => {
@@ -301,4 +339,17 @@ fn request(args: RequestArgs, out: &mut impl Write) -> Result<Outcome, Failure> 
             Ok(Outcome::Rejected)
         }
     }
+}
+
+#[cfg(feature = "schema")]
+fn schema(args: SchemaArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
+    use pixverse_pricing::schema::{schema_pretty, Dialect, Target};
+    let target = Target::from_name(&args.target, args.model.get())
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let dialect: Dialect = args
+        .dialect
+        .parse()
+        .map_err(|e: pixverse_pricing::schema::UnknownName| Failure::Input(e.to_string()))?;
+    writeln!(out, "{}", schema_pretty(target, dialect))?;
+    Ok(Outcome::Ok)
 }

@@ -1,0 +1,103 @@
+//! Writes a deterministic JSONL usage log that mixes every model, for the CLI throughput
+//! comparison (`benches/cli_throughput.sh`): create-job bodies with every option written out,
+//! prompts of 8 to 67 words, image URLs where a model needs them, and about 15 % rejected lines
+//! (10 % breaking a rule such as 1080p at 10 s, 4 % an unknown value, 0.5 % corrupt).
+//!
+//! ```sh
+//! cargo run --release --example mixed_log -- 200000 > mixed.jsonl   # about 90 MB
+//! ```
+
+use std::io::{self, BufWriter, Write};
+
+use pixverse_pricing::spec::OptionKind;
+use pixverse_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
+
+const WORDS: [&str; 24] = [
+    "a", "black", "lab", "swimming", "in", "a", "lake", "at", "sunset", "over", "the", "city",
+    "drone", "shot", "slow", "motion", "waves", "crashing", "neon", "street", "rain", "golden",
+    "forest", "mist",
+];
+
+/// Every combination of every model's enum and bool options (free text aside), rules
+/// included: a log holds requests the API refuses too.
+fn all_selections() -> Vec<Selection> {
+    let mut all = Vec::new();
+    for model in Model::ALL {
+        let mut rows = vec![Selection::defaults(model)];
+        for (index, option) in model.spec().options.iter().enumerate() {
+            let values: Vec<pixverse_pricing::spec::WireValue<'static>> = match option.kind {
+                OptionKind::Enum { values, .. } => values
+                    .iter()
+                    .map(|v| pixverse_pricing::spec::WireValue::Str(v))
+                    .collect(),
+                OptionKind::Bool { .. } => vec![
+                    pixverse_pricing::spec::WireValue::Bool(false),
+                    pixverse_pricing::spec::WireValue::Bool(true),
+                ],
+                _ => continue,
+            };
+            rows = rows
+                .into_iter()
+                .flat_map(|row| {
+                    values.iter().map(move |&v| {
+                        let mut next = row;
+                        next.set_at(index, v).expect("a value of the spec");
+                        next
+                    })
+                })
+                .collect();
+        }
+        all.extend(rows);
+    }
+    all
+}
+
+fn main() -> io::Result<()> {
+    let lines: usize = std::env::args()
+        .nth(1)
+        .map(|s| s.parse().expect("the number of lines"))
+        .unwrap_or(200_000);
+    let all = all_selections();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    for i in 0..lines {
+        let words = 8 + (next() % 60) as usize;
+        let prompt: Vec<&str> = (0..words)
+            .map(|_| WORDS[(next() % WORDS.len() as u64) as usize])
+            .collect();
+        let prompt = prompt.join(" ");
+        // Mostly valid requests; about one in ten breaks a rule.
+        let mut selection;
+        loop {
+            selection = all[(next() as usize ^ i) % all.len()];
+            if selection.broken_rule().is_none() || next() % 100 < 10 {
+                break;
+            }
+        }
+        let mut texts: Vec<(&str, &str)> = vec![("prompt", &prompt)];
+        for option in selection.spec().options {
+            if option.is_required() && option.name != "prompt" {
+                texts.push((option.name, "https://example.com/frames/0001.png"));
+            }
+        }
+        let args = Args::from_selection(selection, &texts).expect("valid free text");
+        let mut line = CreateJobRequest::new(args)
+            .with_callback_url("https://example.com/hooks/pixverse")
+            .to_json(Fields::All);
+        match next() % 200 {
+            0 => line.truncate(line.len() / 2), // corrupt
+            1..=8 => line = line.replacen("\"16:9\"", "\"21:9\"", 1), // unknown value
+            _ => {}
+        }
+        out.write_all(line.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()
+}
