@@ -112,29 +112,39 @@ pub fn assert_accepted(request: &CreateJobRequest) {
     }
 }
 
-/// The bare-args entry points on `input`, as every model's args: `check_args`,
-/// `quote_args_json` (which judges the same), and `check_as` with bare args of that model
-/// (which agrees unless the input is a body).
+/// The bare-args entry points on `input`, as every model's args: [`check_args_entry_as`] for
+/// each model in turn.
 pub fn check_args_entry(input: &[u8]) {
     let is_body = is_body(input);
     for model in Model::ALL {
-        let strict = check_args(model, input);
-        match &strict {
-            Ok(args) => {
-                assert_eq!(args.model(), model);
-                assert_accepted(&CreateJobRequest::new(args.clone()));
-            }
-            Err(violations) => assert_violations_point_into(input, violations),
+        check_bare_args(model, input, is_body);
+    }
+}
+
+/// The bare-args entry points on `input`, as `model`'s args: `check_args`, `quote_args_json`
+/// (which judges the same), and `check_as` with bare args of that model (which agrees unless
+/// the input is a body). The fuzz target `args` picks the model from its first byte.
+pub fn check_args_entry_as(model: Model, input: &[u8]) {
+    check_bare_args(model, input, is_body(input));
+}
+
+fn check_bare_args(model: Model, input: &[u8], is_body: bool) {
+    let strict = check_args(model, input);
+    match &strict {
+        Ok(args) => {
+            assert_eq!(args.model(), model);
+            assert_accepted(&CreateJobRequest::new(args.clone()));
         }
-        match (quote_args_json(model, input), &strict) {
-            (Ok(quote), Ok(args)) => assert_eq!(Ok(quote), args.quote()),
-            (Err(a), Err(b)) => assert_eq!(&a, b),
-            (got, want) => panic!("quote_args_json {got:?} but check_args {want:?}"),
-        }
-        if !is_body {
-            let either = check_as(input, Expect::Either(Some(model))).map(|r| r.args);
-            assert_eq!(either, strict, "check_as(Either) and check_args disagree");
-        }
+        Err(violations) => assert_violations_point_into(input, violations),
+    }
+    match (quote_args_json(model, input), &strict) {
+        (Ok(quote), Ok(args)) => assert_eq!(Ok(quote), args.quote()),
+        (Err(a), Err(b)) => assert_eq!(&a, b),
+        (got, want) => panic!("quote_args_json {got:?} but check_args {want:?}"),
+    }
+    if !is_body {
+        let either = check_as(input, Expect::Either(Some(model))).map(|r| r.args);
+        assert_eq!(either, strict, "check_as(Either) and check_args disagree");
     }
 }
 
