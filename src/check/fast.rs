@@ -28,32 +28,50 @@ enum Value<'a> {
     Int(i64),
 }
 
-/// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time,
-/// then one at a time.
+/// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time
+/// (as serde_json skips a string), then one at a time.
 fn special(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Whether some byte of `v` is zero / below 0x20 (the classic SWAR tests; exact for a
-    // "some byte" answer, which is all they decide here).
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    let has_control = |v: u64| v.wrapping_sub(ONES * 0x20) & !v & HIGHS != 0;
+    const HIGHS: u64 = ONES << 7;
+    // The high bit of each byte of `w` that is `"`, `\` or below 0x20, and perhaps of bytes
+    // after such a byte (a borrow carries on); never of a byte before the first: so the lowest
+    // set bit is exact, which is all that is read.
+    let hits = |w: u64| {
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        (quote.wrapping_sub(ONES) & !quote
+            | backslash.wrapping_sub(ONES) & !backslash
+            | w.wrapping_sub(ONES * 0x20) & !w)
+            & HIGHS
+    };
+    let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
-    for chunk in bytes.chunks_exact(8) {
+    for chunk in chunks.by_ref() {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        if has_zero(w ^ (ONES * u64::from(b'"')))
-            || has_zero(w ^ (ONES * u64::from(b'\\')))
-            || has_control(w)
-        {
-            break;
+        let found = hits(u64::from_le_bytes(word));
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
-    let rest = bytes.get(at..)?;
-    rest.iter()
+    chunks
+        .remainder()
+        .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .map(|i| at + i)
+}
+
+/// `a == b`, inline: the names compared here are short and mostly differ in length or in the
+/// first byte, where a call to `memcmp` costs more than the comparison.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// [`ModelSpec::option_index`] with [`same`].
+fn option_index(spec: &ModelSpec, name: &str) -> Option<usize> {
+    spec.options.iter().position(|o| same(o.name, name))
 }
 
 struct Scanner<'a> {
@@ -161,7 +179,7 @@ impl<'a> Scanner<'a> {
     fn args(&mut self, model: Model, keep_text: bool) -> Option<Outcome> {
         let mut state = ArgsState::new(model);
         self.object(|s, key| {
-            let index = state.spec.option_index(key)?;
+            let index = option_index(state.spec, key)?;
             let value = s.value()?;
             state.apply(index, value, keep_text)
         })?;
@@ -180,7 +198,7 @@ impl<'a> Scanner<'a> {
 fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
     match (kind, value) {
         (OptionKind::Enum { values, .. }, Value::Str(s)) => {
-            values.iter().position(|v| *v == s).map(|i| i as i64)
+            values.iter().position(|v| same(v, s)).map(|i| i as i64)
         }
         (OptionKind::Bool { .. }, Value::Bool(b)) => Some(i64::from(b)),
         (
@@ -265,7 +283,7 @@ impl ArgsState {
 fn model(id: &str) -> Option<Model> {
     Model::IDS
         .iter()
-        .position(|known| *known == id)
+        .position(|known| same(known, id))
         .map(|i| Model::ALL[i])
 }
 
@@ -291,7 +309,7 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
     let mut callback_url = None;
     s.object(|s, key| {
         if let Some(state) = bare.as_mut() {
-            if let Some(index) = state.spec.option_index(key) {
+            if let Some(index) = option_index(state.spec, key) {
                 if body_seen != 0 {
                     return None;
                 }
@@ -300,7 +318,7 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
                 return state.apply(index, value, keep_text);
             }
         }
-        let field = BODY_FIELDS.iter().position(|f| *f == key)?;
+        let field = BODY_FIELDS.iter().position(|f| same(f, key))?;
         if !body_allowed || bare_seen || body_seen & (1 << field) != 0 {
             return None;
         }
@@ -661,6 +679,22 @@ mod tests {
             }
         }
         assert_eq!(special("é ☃ \u{20}".as_bytes()), None);
+    }
+
+    proptest! {
+        /// The word-at-a-time search agrees with a byte-by-byte one, several hits and
+        /// borrow-prone bytes (0x00, 0x01, 0x20, 0x21, 0x5c, 0x5d, 0x80, 0xff) included.
+        #[test]
+        fn special_agrees_with_a_plain_search(bytes in prop::collection::vec(
+            prop_oneof![
+                4 => 0x20u8..0x7f,
+                1 => prop::sample::select(vec![0x00u8, 0x01, 0x1f, 0x20, 0x21, b'"', 0x23, b'\\', 0x5d, 0x80, 0xff]),
+            ],
+            0..48,
+        )) {
+            let plain = bytes.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(special(&bytes), plain);
+        }
     }
 
     /// Every option name of every model, the body fields and a few strangers.

@@ -51,9 +51,15 @@ pub(crate) fn is_http_url(s: &str) -> bool {
     let rest = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace)
-    })
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !has_white_space(r))
+}
+
+/// Whether `s` has a Unicode white-space character: characters are decoded only when some
+/// byte is a space, a control character or not ASCII (rare in a URL).
+fn has_white_space(s: &str) -> bool {
+    // No early exit, so the compiler can test many bytes at once.
+    let plain = s.bytes().fold(true, |plain, b| plain & (b > b' ') & (b < 0x80));
+    !plain && s.chars().any(char::is_whitespace)
 }
 
 /// A field's value as far as the checker looks at it: scalars in full, containers by kind.
@@ -875,5 +881,22 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 
     fn not_object(self, what: &str) -> Self::Output {
         Err(what.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn white_space_is_unicode_white_space_in_ascii_and_beyond() {
+        for c in (0..=0x3000u32).filter_map(char::from_u32) {
+            for s in [c.to_string(), format!("example.com/{c}x"), format!("é{c}")] {
+                assert_eq!(has_white_space(&s), c.is_whitespace(), "{c:?} in {s:?}");
+            }
+        }
+        assert!(is_http_url("https://example.com/a?b=c"));
+        assert!(!is_http_url("https://example.com/a b"));
+        assert!(!is_http_url("https://example.com/a\u{a0}b"));
     }
 }

@@ -3,6 +3,7 @@
 //! [`pixverse_pricing::jsonl`]; what is here writes it out.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
@@ -188,7 +189,44 @@ pub fn run(
 /// each time.
 #[derive(Default)]
 struct QuoteCache {
-    json: HashMap<Selection, Box<[u8]>>,
+    json: HashMap<Selection, Box<[u8]>, BuildHasherDefault<WordHasher>>,
+}
+
+/// A multiply-and-rotate hasher over whole words (as rustc's `FxHasher`): a `Selection` is a
+/// model and a few small integers, and SipHash over them cost more than formatting saved. The
+/// cache is bounded, so inputs chosen to collide can only slow lookups within
+/// [`QuoteCache::LIMIT`] entries.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_i64(&mut self, word: i64) {
+        self.write_u64(word as u64);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.write_u64(u64::from(byte));
+    }
 }
 
 impl QuoteCache {
