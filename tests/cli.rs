@@ -359,12 +359,11 @@ fn help_lists_every_subcommand_and_version_prints_it() {
 }
 
 #[test]
-#[ignore = "src: `--help` opens with Cargo.toml's description, \"… for the PixVerse 5.5 text-to-video job API, generated from one spec file.\": main.rs's `#[command(about)]` takes the package description over the doc comment"]
 fn help_describes_the_family_not_one_model() {
     let help = stdout(&cli("--help", b""));
     let about = help.split("\n\n").next().unwrap();
+    assert!(about.contains("every model"), "{about}");
     assert!(!about.contains("5.5 text-to-video"), "{about}");
-    assert!(!about.contains("one spec file"), "{about}");
 }
 
 #[test]
@@ -714,7 +713,6 @@ fn usage_and_io_errors_exit_2() {
 }
 
 #[test]
-#[ignore = "src: `quote --model M --json ARGS --resolution 1080p` ignores the option flag without a word and quotes ARGS at 720p (0.190 instead of an error), where `--jsonl` with flags is refused with exit 2"]
 fn option_flags_with_json_are_refused() {
     let message = usage_error(&[
         "quote",
@@ -1492,7 +1490,6 @@ fn reconcile_with_every_charge_matching_exits_0() {
 }
 
 #[test]
-#[ignore = "src: the reconcile summary writes \"matched\" and \"mismatched\" twice (ReconcileCounts::serialize, then Totals::write); JSON readers that refuse repeated keys refuse it"]
 fn reconcile_summary_has_each_key_once() {
     let o = cli("reconcile", reconcile_log().as_bytes());
     let summary = stdout(&o).lines().last().unwrap().to_owned();

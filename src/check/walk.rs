@@ -58,7 +58,9 @@ pub(crate) fn is_http_url(s: &str) -> bool {
 /// byte is a space, a control character or not ASCII (rare in a URL).
 fn has_white_space(s: &str) -> bool {
     // No early exit, so the compiler can test many bytes at once.
-    let plain = s.bytes().fold(true, |plain, b| plain & (b > b' ') & (b < 0x80));
+    let plain = s
+        .bytes()
+        .fold(true, |plain, b| plain & (b > b' ') & (b < 0x80));
     !plain && s.chars().any(char::is_whitespace)
 }
 

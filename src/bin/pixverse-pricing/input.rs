@@ -17,7 +17,8 @@ pub struct Single {
 
 /// The request: `--json` (`-` for stdin) if given; else the flags if any is set; else stdin
 /// when it is not a terminal; else the model's defaults. JSON may be a whole body (its own
-/// `model` decides) or bare args of `--model`; flags need `--model`.
+/// `model` decides) or bare args of `--model`; flags need `--model` and cannot be mixed with
+/// `--json`.
 pub fn single(
     model: Option<Model>,
     flags: &Given,
@@ -25,6 +26,13 @@ pub fn single(
     quoting: bool,
 ) -> Result<Single, Failure> {
     let expect = Expect::Either(model);
+    if json.is_some() && flags.any() {
+        return Err(Failure::Input(
+            "option flags do not apply to --json: the JSON gives the options (or drop --json and \
+             give them all as flags)"
+                .to_owned(),
+        ));
+    }
     let text = match json {
         Some("-") => read_stdin()?,
         Some(text) => text.as_bytes().to_vec(),

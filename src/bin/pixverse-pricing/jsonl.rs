@@ -3,8 +3,8 @@
 //! [`pixverse_pricing::jsonl`]; what is here writes it out.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::fs::File;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -348,7 +348,7 @@ impl Totals {
     }
 }
 
-/// The `reconcile` summary: `{"lines", "matched", "mismatched", "rejected", "blank",
+/// The `reconcile` summary: `{"lines", "rejected", "blank", "matched", "mismatched",
 /// "quoted_total", "charged_total", "difference", "currency"?, "models": [{"model", "matched",
 /// "mismatched", "quoted_total", "charged_total", "difference", "currency"}, …]}`.
 struct ReconcileCounts {
@@ -385,10 +385,9 @@ impl Serialize for ReconcileCounts {
         }
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("lines", &self.lines)?;
-        map.serialize_entry("matched", &self.all.matched)?;
-        map.serialize_entry("mismatched", &self.all.mismatched)?;
         map.serialize_entry("rejected", &self.rejected)?;
         map.serialize_entry("blank", &self.blank)?;
+        // "matched", "mismatched" and the money.
         self.all.write(&mut map)?;
         if let Some(currency) = family_currency() {
             map.serialize_entry("currency", currency)?;

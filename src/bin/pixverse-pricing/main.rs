@@ -20,9 +20,10 @@ use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand,
 use pixverse_pricing::jsonl::{judge, Mode};
 use pixverse_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
 
-/// Prices and checks requests to the PixVerse job API exactly, for every model in spec/models/.
+/// Prices and checks requests to the PixVerse job API exactly, for every model it knows
+/// (`pixverse-pricing models` lists them).
 #[derive(Parser)]
-#[command(name = "pixverse-pricing", version, about, long_about = None)]
+#[command(name = "pixverse-pricing", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
