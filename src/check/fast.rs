@@ -30,6 +30,7 @@ enum Value<'a> {
 
 /// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time
 /// (as serde_json skips a string), then one at a time.
+#[inline(never)] // Its own registers: inlined, the loop reloads its constants each word.
 fn special(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = ONES << 7;
