@@ -1,21 +1,37 @@
-//! Prints the exact quote for one request, read as JSON from the first argument or from stdin:
-//! the bare `args` object or a whole create-job body.
+//! Prints the exact quote for one request of any model, read as JSON from the last argument or
+//! from stdin: a whole create-job body (its `model` decides), or bare `args` of the model that
+//! `--model ID` names.
 //!
 //! ```sh
-//! echo '{"prompt":"a black lab swimming","resolution":"1080p","duration":"8"}' | cargo run --example quote
-//! cargo run --example quote -- '{"prompt":"x","duration":10}'
+//! echo '{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"a cat","duration":"8"}}' | cargo run --example quote
+//! cargo run --example quote -- --model pixverse/pixverse-5.5/text-to-video '{"prompt":"x","duration":"10"}'
 //! ```
 //!
 //! Exit codes: 0 quoted (the quote on stdout), 1 rejected (`{"errors":[…]}` on stdout),
-//! 2 the input could not be read.
+//! 2 the command line or the input could not be read.
 
+use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use pixverse_pricing::quote_json;
+use pixverse_pricing::{quote_as, Expect, Model};
 
 fn main() -> ExitCode {
-    let input = match std::env::args_os().nth(1) {
+    let mut args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    // `--model ID`: the model of bare args (an unknown id is refused with the known ones).
+    let mut model = None;
+    if args.first().is_some_and(|a| a == "--model") {
+        let id = args.get(1).and_then(|id| id.to_str()).unwrap_or_default();
+        match id.parse::<Model>() {
+            Ok(m) => model = Some(m),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        args.drain(..2);
+    }
+    let input = match args.pop() {
         Some(arg) => arg.into_encoded_bytes(),
         None => {
             let mut buf = Vec::new();
@@ -27,7 +43,7 @@ fn main() -> ExitCode {
         }
     };
     // The pre-flight quote: check, then price, in one call.
-    let (json, code) = match quote_json(&input) {
+    let (json, code) = match quote_as(&input, Expect::Either(model)) {
         Ok(quote) => (serde_json::to_string_pretty(&quote), 0),
         Err(violations) => (serde_json::to_string_pretty(&violations), 1),
     };

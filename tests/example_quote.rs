@@ -1,4 +1,5 @@
-//! The README's main command, `cargo run --example quote`, run as a user runs it.
+//! The quote example (`examples/quote.rs`: one request of any model, from an argument or stdin), run
+//! as a user runs it.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,9 +16,9 @@ fn example() -> PathBuf {
         .join(format!("quote{}", std::env::consts::EXE_SUFFIX))
 }
 
-fn run(arg: Option<&str>, stdin: &str) -> (String, i32) {
+fn run(args: &[&str], stdin: &str) -> (String, i32) {
     let mut cmd = Command::new(example());
-    cmd.args(arg).stdin(Stdio::piped()).stdout(Stdio::piped());
+    cmd.args(args).stdin(Stdio::piped()).stdout(Stdio::piped());
     let mut child = cmd
         .spawn()
         .expect("the quote example is built by cargo test");
@@ -34,23 +35,37 @@ fn run(arg: Option<&str>, stdin: &str) -> (String, i32) {
     )
 }
 
+const SEED: &str = "pixverse/pixverse-5.5/text-to-video";
+
 #[test]
-fn quotes_args_from_stdin() {
+fn quotes_a_body_from_stdin() {
     let (out, code) = run(
-        None,
+        &[],
+        r#"{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"a cat","resolution":"720p","duration":"8","generate_audio":true}}"#,
+    );
+    assert_eq!(code, 0, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["amount"], "0.408"); // 0.051 per second × 8
+    assert_eq!(json["currency"], "USD");
+    assert_eq!(json["model"], "pixverse/pixverse-6.0/text-to-video");
+}
+
+#[test]
+fn quotes_bare_args_of_the_named_model() {
+    let (out, code) = run(
+        &["--model", SEED],
         r#"{"prompt":"a black lab swimming","resolution":"1080p","duration":"8"}"#,
     );
-    assert_eq!(code, 0);
+    assert_eq!(code, 0, "{out}");
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["amount"], "0.680");
-    assert_eq!(json["currency"], "USD");
-    assert_eq!(json["model"], "pixverse/pixverse-5.5/text-to-video");
+    assert_eq!(json["model"], SEED);
 }
 
 #[test]
 fn quotes_a_body_from_the_argument() {
     let body = r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"x","multi_shot":true,"generate_audio":true,"duration":"10","resolution":"540p"}}"#;
-    let (out, code) = run(Some(body), "");
+    let (out, code) = run(&[body], "");
     assert_eq!(code, 0);
     assert!(out.contains(r#""amount": "0.561""#), "{out}");
 }
@@ -58,14 +73,28 @@ fn quotes_a_body_from_the_argument() {
 #[test]
 fn rejects_with_errors_and_exit_1() {
     let (out, code) = run(
-        Some(r#"{"prompt":"x","resolution":"1080p","duration":"10"}"#),
+        &[
+            "--model",
+            SEED,
+            r#"{"prompt":"x","resolution":"1080p","duration":"10"}"#,
+        ],
         "",
     );
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["errors"][0]["code"], "unsupported_combination");
     assert_eq!(json["errors"][0]["path"], "/duration");
-    let (out, code) = run(None, "not json");
+    // Bare args with no model to read them as.
+    let (out, code) = run(&[r#"{"prompt":"x"}"#], "");
+    assert_eq!(code, 1);
+    assert!(out.contains("unknown_model"), "{out}");
+    let (out, code) = run(&[], "not json");
     assert_eq!(code, 1);
     assert!(out.contains("invalid_json"), "{out}");
+}
+
+#[test]
+fn an_unknown_model_id_is_a_usage_error() {
+    let (out, code) = run(&["--model", "pixverse/nope", "{}"], "");
+    assert_eq!((out.as_str(), code), ("", 2));
 }
