@@ -683,6 +683,40 @@ fn an_unknown_model_is_a_usage_error_listing_the_known_ones() {
     }
 }
 
+/// A flag's value is judged for the model `--model` names, like a JSON value: a bad one is a
+/// rejected request (exit 1) that says what is allowed, not a usage error.
+#[test]
+fn flag_values_are_judged_for_the_model() {
+    let o = cli(
+        "quote --model pixverse/pixverse-5.5/text-to-video --generate-audio maybe",
+        b"",
+    );
+    assert_eq!(code(&o), 1);
+    let errors = &json_out(&o)["errors"];
+    assert_eq!(errors[0]["path"], "/generate_audio");
+    assert_eq!(errors[0]["code"], "wrong_type");
+    let o = cli(
+        "quote --model pixverse/pixverse-6.0/transition --duration 7",
+        b"",
+    );
+    assert_eq!(code(&o), 1);
+    let errors = &json_out(&o)["errors"];
+    assert_eq!(errors[0]["code"], "invalid_value");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains(r#""5", "8", "10""#),
+        "{errors}"
+    );
+    let o = cli(
+        "quote --model pixverse/pixverse-6.0/transition --generate-audio false --format text",
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).starts_with("0.190 USD "), "{}", stdout(&o)); // 720p: 0.038 × 5
+}
+
 #[test]
 fn usage_and_io_errors_exit_2() {
     for args in [
@@ -692,7 +726,6 @@ fn usage_and_io_errors_exit_2() {
         "models --format yaml",
         "table --format xml",
         "table --model pixverse/pixverse-5.5/text-to-video",
-        "quote --model pixverse/pixverse-5.5/text-to-video --generate-audio maybe",
         "quote --summary stderr --model pixverse/pixverse-5.5/text-to-video",
         "quote --json {} --jsonl x.jsonl",
     ] {

@@ -127,15 +127,21 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
             .help(help(&specs, quoting))
             .help_heading("Options of the model (from its spec)")
             .action(ArgAction::Set);
-        arg = match specs[0].1.kind {
-            OptionKind::Bool { .. } => arg
-                .num_args(0..=1)
+        // Values are read as text and turned into JSON for the model `--model` names (the same
+        // flag may be an integer for one model and a string for another).
+        arg = if specs
+            .iter()
+            .any(|(_, o)| matches!(o.kind, OptionKind::Bool { .. }))
+        {
+            arg.num_args(0..=1)
                 .default_missing_value("true")
                 .value_name("BOOL")
-                .value_parser(clap::value_parser!(bool)),
-            OptionKind::Integer { .. } => arg.value_name("INTEGER"),
-            OptionKind::Text { .. } => arg.value_name("TEXT"),
-            OptionKind::Enum { .. } => arg.value_name("VALUE"),
+        } else {
+            arg.value_name(match specs[0].1.kind {
+                OptionKind::Integer { .. } => "INTEGER",
+                OptionKind::Text { .. } => "TEXT",
+                _ => "VALUE",
+            })
         };
         command = command.arg(arg);
     }
@@ -144,29 +150,15 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
 
 /// The option flags given, as `(option name, value as given)`.
 #[derive(Default)]
-pub struct Given(Vec<(&'static str, Value)>);
+pub struct Given(Vec<(&'static str, String)>);
 
 impl Given {
     /// Reads the option flags from a subcommand's matches.
     pub fn read(matches: &ArgMatches) -> Given {
         let mut given = Vec::new();
-        for (name, specs) in option_names() {
-            let id = id(name);
-            let value = match specs[0].1.kind {
-                OptionKind::Bool { .. } => matches.get_one::<bool>(&id).map(|b| Value::Bool(*b)),
-                OptionKind::Integer { .. } => matches.get_one::<String>(&id).map(|s| {
-                    // A whole number goes as a JSON number; anything else as the string it
-                    // is, for the checker to refuse with the range.
-                    s.parse::<i64>()
-                        .map(Value::from)
-                        .unwrap_or_else(|_| Value::String(s.clone()))
-                }),
-                _ => matches
-                    .get_one::<String>(&id)
-                    .map(|s| Value::String(s.clone())),
-            };
-            if let Some(value) = value {
-                given.push((name, value));
+        for (name, _) in option_names() {
+            if let Some(value) = matches.get_one::<String>(&id(name)) {
+                given.push((name, value.clone()));
             }
         }
         Given(given)
@@ -186,7 +178,7 @@ impl Given {
         let spec = model.spec();
         let mut args = Map::new();
         for (name, value) in &self.0 {
-            if spec.option(name).is_none() {
+            let Some(index) = spec.option_index(name) else {
                 let names: Vec<String> = spec
                     .options
                     .iter()
@@ -197,8 +189,11 @@ impl Given {
                     model.id(),
                     names.join(", ")
                 )));
-            }
-            args.insert((*name).to_owned(), value.clone());
+            };
+            args.insert(
+                (*name).to_owned(),
+                json_value(&spec.options[index].kind, value),
+            );
         }
         if quoting {
             for option in spec.options {
@@ -208,5 +203,20 @@ impl Given {
             }
         }
         Ok(Value::Object(args).to_string())
+    }
+}
+
+/// A flag's text as the JSON value `kind` takes: a whole number for an integer option, `true`
+/// or `false` for a bool, a string otherwise. Text that is not such a value goes as the string
+/// it is, for the checker to refuse with what is allowed.
+fn json_value(kind: &OptionKind, text: &str) -> Value {
+    match kind {
+        OptionKind::Integer { .. } => text
+            .parse::<i64>()
+            .map_or_else(|_| text.into(), Value::from),
+        OptionKind::Bool { .. } => text
+            .parse::<bool>()
+            .map_or_else(|_| text.into(), Value::Bool),
+        _ => text.into(),
     }
 }
