@@ -184,20 +184,11 @@ pub struct Summary {
     by_model: [ModelTally; Model::ALL.len()],
 }
 
-/// The currency every model of the crate prices in, if they share one.
-fn family_currency() -> Option<&'static str> {
-    let first = Model::ALL.first()?.spec().currency;
-    Model::ALL
-        .iter()
-        .all(|m| m.spec().currency == first)
-        .then_some(first)
-}
-
 impl Summary {
     /// Nothing read yet.
     pub fn new(mode: Mode) -> Self {
         let quoting = mode == Mode::Quote;
-        let currency = family_currency().filter(|_| quoting);
+        let currency = Model::family_currency().filter(|_| quoting);
         Summary {
             lines: 0,
             accepted: 0,

@@ -68,6 +68,20 @@ impl fmt::Display for UnknownModel {
 impl std::error::Error for UnknownModel {}
 
 impl Model {
+    /// The currency every model of the crate prices in, if they share one: then a total
+    /// across models means something (and [`jsonl::Summary`](crate::jsonl::Summary) gives one).
+    ///
+    /// ```
+    /// assert_eq!(pixverse_pricing::Model::family_currency(), Some("USD"));
+    /// ```
+    pub fn family_currency() -> Option<&'static str> {
+        let first = Model::ALL.first()?.spec().currency;
+        Model::ALL
+            .iter()
+            .all(|m| m.spec().currency == first)
+            .then_some(first)
+    }
+
     /// The model's price table: every combination of the options its price depends on that no
     /// rule forbids (every other option at its default), with its exact price, the first
     /// option varying slowest and values in spec order. An integer option priced per unit

@@ -21,6 +21,10 @@
 #[path = "common/seed.rs"]
 mod seed;
 
+#[allow(dead_code)]
+#[path = "common/documented.rs"]
+mod documented;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io::Write;
@@ -99,16 +103,6 @@ const TRANSITION_55_TABLE: [(bool, &str, &str, &str); 16] = [
     (true, "720p", "10", "1.309"),
     (true, "1080p", "5", "1.105"),
     (true, "1080p", "8", "2.210"),
-];
-
-/// The 6.0 pages' rates per second of video: `(generate_audio, resolution, rate)`.
-const RATES_60: [(bool, &str, &str); 6] = [
-    (false, "540p", "0.030"),
-    (false, "720p", "0.038"),
-    (false, "1080p", "0.077"),
-    (true, "540p", "0.038"),
-    (true, "720p", "0.051"),
-    (true, "1080p", "0.098"),
 ];
 
 /// What those rates make, worked out by hand (rate × seconds): `(generate_audio, resolution,
@@ -1101,7 +1095,7 @@ fn models_json_gives_every_model_s_price_form() {
         })
     );
     // 6.0: a rate per second of duration, by audio and resolution, for all three models.
-    let rates: Vec<Value> = RATES_60
+    let rates: Vec<Value> = documented::RATES_6_0
         .iter()
         .map(|(audio, resolution, rate)| {
             json!({"generate_audio": audio, "resolution": resolution, "rate": rate})
@@ -1180,7 +1174,7 @@ fn documented_csv_rows() -> BTreeSet<String> {
     }
     for (audio, resolution, duration, amount) in AMOUNTS_60 {
         // The hand-worked amount is the page's rate times the seconds.
-        let (_, _, rate) = RATES_60
+        let (_, _, rate) = documented::RATES_6_0
             .iter()
             .find(|(a, r, _)| *a == audio && *r == resolution)
             .unwrap();

@@ -389,22 +389,12 @@ impl Serialize for ReconcileCounts {
         map.serialize_entry("blank", &self.blank)?;
         // "matched", "mismatched" and the money.
         self.all.write(&mut map)?;
-        if let Some(currency) = family_currency() {
+        if let Some(currency) = Model::family_currency() {
             map.serialize_entry("currency", currency)?;
         }
         map.serialize_entry("models", &Models(self))?;
         map.end()
     }
-}
-
-/// The currency every model prices in, if they share one: then a total across models means
-/// something.
-fn family_currency() -> Option<&'static str> {
-    let first = Model::ALL.first()?.spec().currency;
-    Model::ALL
-        .iter()
-        .all(|m| m.spec().currency == first)
-        .then_some(first)
 }
 
 /// The quote and the charge of one reconcile line, or why the line cannot be compared.
