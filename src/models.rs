@@ -1,5 +1,5 @@
 //! The API generated from `spec/models/*.toml` by `build.rs` (generator: `src/codegen/`): one
-//! module per model, named from its id, and the [`Model`](crate::Model) enum over them.
+//! module per model, named from its id, and the [`Model`] enum over them.
 //!
 //! Each module holds its model's option enums (`Resolution`, `Duration`, …), its `Options` with
 //! the documented defaults, `with_*` builders and an exhaustive price `match`, and its `SPEC`,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quote::{Quote, Reconciliation};
 
-/// The response to `POST` [`CREATE_ENDPOINT`](crate::CREATE_ENDPOINT).
+/// The response to `POST` to a model's [`create_endpoint`](crate::spec::ModelSpec::create_endpoint).
 ///
 /// ```
 /// use pixverse_pricing::models::pixverse_5_5_text_to_video::Options;
@@ -60,7 +60,7 @@ impl CreateJobResponse {
     }
 }
 
-/// The response to `GET` [`QUERY_ENDPOINT`](crate::QUERY_ENDPOINT)`?id=JOB_ID`.
+/// The response to `GET` of a model's [`query_endpoint`](crate::spec::ModelSpec::query_endpoint)`?id=JOB_ID`.
 ///
 /// ```
 /// use pixverse_pricing::{JobStatus, QueryJobResponse};

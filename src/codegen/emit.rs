@@ -123,8 +123,8 @@ use pixverse_pricing::Model;
             o,
             1,
             &format!(
-                "`{}`: {} (`{}`, module [`{}`](crate::models::{})).",
-                spec.model.id, spec.model.name, spec.origin, spec.module, spec.module
+                "`{}`: {} (`{}`, module [`{}`]).",
+                spec.model.id, spec.model.name, spec.origin, spec.module
             ),
         );
         line(o, 1, &format!("{},", spec.variant));
