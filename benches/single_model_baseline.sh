@@ -2,7 +2,7 @@
 # quote_json with the dispatch on `model` against the single-model crate it replaced, in one run.
 #
 # Builds the single-model crate (commit e4b826e, the last before the family) from `git archive`
-# into target/single-model-baseline/, then runs its `check_json::crate_quote_json` benchmark and
+# into target/single-model-baseline/ (built there, in its own target directory), then runs its `check_json::crate_quote_json` benchmark and
 # this crate's `check_json::seed_quote_args_json` (the same 180 bare-args requests, byte for byte)
 # and `check_json::seed_quote_json_bodies` (the same args inside create-job bodies) alternately,
 # ROUNDS times (default 5), and prints each round's medians per request and the ratios.
@@ -18,8 +18,9 @@ if [ ! -f "$dir/.commit" ] || [ "$(cat "$dir/.commit")" != "$base" ]; then
   git archive "$base" | tar -x -C "$dir"
   echo "$base" >"$dir/.commit"
 fi
-# One target directory for both, so the dependencies are built once.
-export CARGO_TARGET_DIR="$PWD/target"
+# Each crate builds in its own target directory: in a shared one, cargo gives both versions of
+# the package the same hashes, and one's build script output would stand in for the other's.
+unset CARGO_TARGET_DIR
 
 median_ns() { # divan's output on stdin, a benchmark's name → its median in ns per request (180 requests)
   python3 -c '
