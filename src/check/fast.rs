@@ -249,6 +249,7 @@ impl ArgsState {
     }
 
     /// Takes `value` for `options[index]` if it is plainly allowed and not a repeat.
+    #[inline(always)] // As `Scanner::value`: the value is not copied through the stack.
     fn apply(&mut self, index: usize, value: Value<'_>, keep_text: bool) -> Option<()> {
         let bit = 1u64 << index;
         if self.seen & bit != 0 {
