@@ -2,10 +2,11 @@
 # quote_json with the dispatch on `model` against the single-model crate it replaced, in one run.
 #
 # Builds the single-model crate (commit e4b826e, the last before the family) from `git archive`
-# into target/single-model-baseline/ (built there, in its own target directory), then runs its `check_json::crate_quote_json` benchmark and
-# this crate's `check_json::seed_quote_args_json` (the same 180 bare-args requests, byte for byte)
+# into target/single-model-baseline/ (built there, in its own target directory), then runs its
+# `check_json::crate_quote_json` benchmark and this crate's `check_json::seed_quote_args_json` (the same 180 bare-args requests, byte for byte)
 # and `check_json::seed_quote_json_bodies` (the same args inside create-job bodies) alternately,
 # ROUNDS times (default 5), and prints each round's medians per request and the ratios.
+# Then the same as whole processes on the same bytes, bare args and bodies (see the end).
 #
 #   bash benches/single_model_baseline.sh          # ROUNDS=8 BASELINE_COMMIT=<rev> to change
 set -euo pipefail
@@ -50,8 +51,92 @@ done
 python3 - "${old[*]}" "${new_args[*]}" "${new_bodies[*]}" <<'PY'
 import statistics as st, sys
 old, args, bodies = ([float(x) for x in s.split()] for s in sys.argv[1:])
-for label, new in (("bare args (same bytes)", args), ("bodies", bodies)):
+for label, new in (("bare args (same bytes)", args),
+                   ("bodies (48 bytes longer than the bare args measured)", bodies)):
     ratios = [n / o for n, o in zip(new, old)]
     print(f"family / single-model, {label}: median {st.median(ratios):.3f}, "
           f"min {min(ratios):.3f}, max {max(ratios):.3f} over {len(ratios)} rounds")
+PY
+
+# The same comparison as whole processes on the same bytes, bare args and bodies: a small
+# program against each crate (written to target/single-model-compare/), each quoting the 180
+# requests 3 000 times, run alternately 11 times; the ratio of wall times per round.
+cmp=target/single-model-compare
+mkdir -p "$cmp/old/src" "$cmp/new/src"
+write_program() { # $1 old|new, $2 the crate's path from the program's folder, $3 the bare-args call
+  cat >"$cmp/$1/Cargo.toml" <<EOF
+[package]
+name = "compare-$1"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+pixverse-pricing = { path = "$2" }
+serde_json = "1"
+
+[workspace]
+EOF
+  cat >"$cmp/$1/src/main.rs" <<EOF
+//! Quotes every line of a file N times: \`compare-$1 FILE args|bodies N\`.
+fn main() {
+    let a: Vec<String> = std::env::args().collect();
+    let text = std::fs::read_to_string(&a[1]).unwrap();
+    let bodies = a[2] == "bodies";
+    let n: usize = a[3].parse().unwrap();
+    let lines: Vec<&[u8]> = text.lines().map(str::as_bytes).collect();
+    let mut quoted = 0usize;
+    for _ in 0..n {
+        for line in &lines {
+            let line = std::hint::black_box(*line);
+            let quote = if bodies { pixverse_pricing::quote_json(line) } else { $3 };
+            if let Ok(q) = quote {
+                quoted += 1;
+                std::hint::black_box(q.amount());
+            }
+        }
+    }
+    println!("{quoted}");
+}
+EOF
+  cargo build -q --release --manifest-path "$cmp/$1/Cargo.toml"
+}
+write_program old ../../single-model-baseline "pixverse_pricing::quote_json(line)"
+write_program new ../../.. \
+  "pixverse_pricing::quote_args_json(pixverse_pricing::Model::Pixverse55TextToVideo, line)"
+# The inputs: the 180 bare-args lines of the benchmark (the seed model's combinations with the
+# 122-character prompt), and each inside a create-job body.
+python3 - "$cmp" <<'PY'
+import itertools, json, sys
+prompt = ("An action shot of a black lab swimming in a sunlit lake, water droplets flying, "
+          "cinematic lighting, shallow depth of field")
+with open(f"{sys.argv[1]}/args.jsonl", "w") as a, open(f"{sys.argv[1]}/bodies.jsonl", "w") as b:
+    for res, dur, ar, audio, multi in itertools.product(
+            ["540p", "720p", "1080p"], ["5", "8", "10"], ["16:9", "9:16", "4:3", "3:4", "1:1"],
+            [False, True], [False, True]):
+        args = json.dumps({"prompt": prompt, "resolution": res, "duration": dur,
+                           "aspect_ratio": ar, "generate_audio": audio, "multi_shot": multi},
+                          separators=(",", ":"))
+        a.write(args + "\n")
+        b.write('{"model":"pixverse/pixverse-5.5/text-to-video","args":' + args + "}\n")
+PY
+python3 - "$cmp" <<'PY'
+import statistics as st, subprocess, sys, time
+cmp = sys.argv[1]
+for form in ("args", "bodies"):
+    ratios, old, new = [], [], []
+    for _ in range(11):
+        times = []
+        for side in ("old", "new"):
+            start = time.perf_counter()
+            out = subprocess.run([f"{cmp}/{side}/target/release/compare-{side}",
+                                  f"{cmp}/{form}.jsonl", form, "3000"],
+                                 capture_output=True, text=True, check=True).stdout
+            times.append(time.perf_counter() - start)
+            assert out.strip() == str(160 * 3000), out  # 20 of 180 break the 1080p / 10 s rule
+        old.append(times[0] / 540_000 * 1e9); new.append(times[1] / 540_000 * 1e9)
+        ratios.append(times[1] / times[0])
+    print(f"whole processes, {form}: single-model {st.median(old):.0f} ns, family "
+          f"{st.median(new):.0f} ns per request (medians); family / single-model: median "
+          f"{st.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} over 11 rounds")
 PY
