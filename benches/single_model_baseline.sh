@@ -3,9 +3,9 @@
 #
 # Builds the single-model crate (commit e4b826e, the last before the family) from `git archive`
 # into target/single-model-baseline/ (built there, in its own target directory), then runs its
-# `check_json::crate_quote_json` benchmark and this crate's `check_json::seed_quote_args_json` (the same 180 bare-args requests, byte for byte)
-# and `check_json::seed_quote_json_bodies` (the same args inside create-job bodies) alternately,
-# ROUNDS times (default 5), and prints each round's medians per request and the ratios.
+# `check_json::crate_quote_json` benchmark and this crate's `check_json::seed_quote_args_json`
+# (the same 180 bare-args requests, byte for byte) and `check_json::seed_quote_json_bodies` (the
+# same args inside create-job bodies) alternately, ROUNDS times (default 5), and prints each round's medians per request and the ratios.
 # Then the same as whole processes on the same bytes, bare args and bodies (see the end).
 #
 #   bash benches/single_model_baseline.sh          # ROUNDS=8 BASELINE_COMMIT=<rev> to change
