@@ -11,6 +11,7 @@ mod flags;
 mod input;
 mod jsonl;
 mod models;
+mod pipe;
 mod table;
 
 use std::io::{self, Write};
@@ -242,9 +243,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli, given: &flags::Given) -> Result<Outcome, Failure> {
-    let stdout = io::stdout();
-    // Locked once; a large buffer, so a log's lines go out in few writes.
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Written on a second thread, in large chunks.
+    let mut out = pipe::Pipe::stdout();
     let outcome = match cli.command {
         Command::Quote(args) => quote_or_check(args, given, true, &mut out)?,
         Command::Check(args) => quote_or_check(args, given, false, &mut out)?,
@@ -275,7 +275,7 @@ fn run(cli: Cli, given: &flags::Given) -> Result<Outcome, Failure> {
             )?
         }
     };
-    out.flush()?;
+    out.finish()?;
     Ok(outcome)
 }
 
