@@ -729,6 +729,13 @@ fn usage_and_io_errors_exit_2() {
         usage_error(&["quote", "--jsonl", "-", "--resolution", "540p"]),
         "error: option flags do not apply to --jsonl: each line gives its own options\n"
     );
+    // A read error met while streaming (the input read ahead on its own thread) is an I/O
+    // error too.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
+    assert_eq!(
+        usage_error(&["quote", "--jsonl", dir]),
+        "error: cannot read the input: Is a directory (os error 21)\n"
+    );
     for sub in ["quote --jsonl", "check --jsonl", "reconcile"] {
         let mut args: Vec<&str> = sub.split(' ').collect();
         args.push("/nonexistent/usage.jsonl");

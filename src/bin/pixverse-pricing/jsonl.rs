@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fs::File;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use pixverse_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
@@ -18,6 +18,7 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
+use crate::pipe::ReadAhead;
 use crate::{Failure, Outcome};
 
 /// A single violation.
@@ -89,7 +90,7 @@ impl Source {
     pub fn open(path: &str) -> Result<Source, Failure> {
         if path == "-" {
             return Ok(Source {
-                reader: Box::new(BufReader::new(io::stdin())),
+                reader: Box::new(ReadAhead::new(io::stdin())),
                 progress: None,
             });
         }
@@ -106,14 +107,11 @@ impl Source {
             }
             bar
         });
-        let reader: Box<dyn Read> = match &progress {
-            Some(bar) => Box::new(bar.wrap_read(file)),
-            None => Box::new(file),
+        let reader: Box<dyn BufRead> = match &progress {
+            Some(bar) => Box::new(ReadAhead::new(bar.wrap_read(file))),
+            None => Box::new(ReadAhead::new(file)),
         };
-        Ok(Source {
-            reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
-            progress,
-        })
+        Ok(Source { reader, progress })
     }
 }
 

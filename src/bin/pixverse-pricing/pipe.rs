@@ -1,8 +1,8 @@
-//! Standard output written by a second thread: the work of a large output (a JSONL log's
-//! lines; the kernel's copy into a file was a fifth of `quote --jsonl FILE > out`) runs beside
-//! the checking instead of after it.
+//! Input read and standard output written by threads of their own: the work of a large input
+//! and output (the kernel's copies from the log and into the output file were about a quarter of
+//! `quote --jsonl FILE > out`) runs beside the checking instead of between its lines.
 
-use std::io::{self, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::JoinHandle;
 
@@ -133,5 +133,85 @@ impl Drop for Pipe {
     fn drop(&mut self) {
         let _ = self.send_buffer();
         let _ = self.stop();
+    }
+}
+
+/// A [`BufRead`] over `inner` whose reads happen ahead on a thread of their own, in chunks.
+/// An error reading is returned once, where it happened in the input.
+pub struct ReadAhead {
+    chunk: Vec<u8>,
+    at: usize,
+    chunks: Receiver<io::Result<Vec<u8>>>,
+    /// Read buffers going back to the reader, so a long input does not allocate one per chunk.
+    give_back: SyncSender<Vec<u8>>,
+    done: bool,
+}
+
+impl ReadAhead {
+    /// Starts reading `inner` on a new thread.
+    pub fn new(mut inner: impl Read + Send + 'static) -> ReadAhead {
+        let (send, chunks) = sync_channel::<io::Result<Vec<u8>>>(2);
+        let (give_back, spare) = sync_channel::<Vec<u8>>(3);
+        std::thread::spawn(move || loop {
+            let mut buf = spare.try_recv().unwrap_or_default();
+            buf.resize(CHUNK, 0);
+            let read = loop {
+                match inner.read(&mut buf) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other,
+                }
+            };
+            let last = !matches!(read, Ok(n) if n > 0);
+            let message = read.map(|n| {
+                buf.truncate(n);
+                buf
+            });
+            // The reading side gone, or the input ended: nothing more to do.
+            if send.send(message).is_err() || last {
+                break;
+            }
+        });
+        ReadAhead {
+            chunk: Vec::new(),
+            at: 0,
+            chunks,
+            give_back,
+            done: false,
+        }
+    }
+}
+
+impl Read for ReadAhead {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for ReadAhead {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        while self.at == self.chunk.len() && !self.done {
+            match self.chunks.recv() {
+                Ok(Ok(next)) if !next.is_empty() => {
+                    let used = std::mem::replace(&mut self.chunk, next);
+                    let _ = self.give_back.try_send(used);
+                    self.at = 0;
+                }
+                Ok(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                // The end of the input.
+                Ok(Ok(_)) | Err(_) => self.done = true,
+            }
+        }
+        Ok(&self.chunk[self.at..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.at = (self.at + amount).min(self.chunk.len());
     }
 }
