@@ -41,6 +41,7 @@ pub struct Quote {
 
 impl Quote {
     /// A quote of `amount` for `selection`.
+    #[inline]
     pub(crate) const fn new(amount: Decimal, selection: Selection) -> Self {
         Quote { amount, selection }
     }
@@ -143,11 +144,13 @@ pub struct Unsupported {
 }
 
 impl Unsupported {
+    #[inline]
     pub(crate) const fn new(rule: &'static Rule, selection: Selection) -> Self {
         Unsupported { rule, selection }
     }
 
     /// The rule broken.
+    #[inline]
     pub const fn rule(&self) -> &'static Rule {
         self.rule
     }

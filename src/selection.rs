@@ -45,6 +45,7 @@ impl Selection {
 
     /// A selection from run-time slots, as the generated `Options::to_selection` writes them.
     #[doc(hidden)]
+    #[inline]
     pub const fn from_slots(model: Model, slots: [i64; MAX_OPTIONS]) -> Self {
         Selection { model, slots }
     }
