@@ -8,7 +8,7 @@
 //!
 //! Every expected amount is transcribed by hand from `../shared/models/README.md` and the seed
 //! page `../shared/seeds/000_87965f2f1b8a28c7.txt` (the 5.5 text-to-video and image-to-video
-//! table through `common/seed.rs`), never read back from `spec/` or the library. Money is
+//! table through `common/documented.rs`), never read back from `spec/` or the library. Money is
 //! compared as decimal strings, or as `rust_decimal::Decimal`, never as `f64`.
 //!
 //! The DuckDB test runs Python's `duckdb` module, pinned to [`DUCKDB_VERSION`]; when the
@@ -16,10 +16,6 @@
 //! $CARGO_TARGET_TMPDIR/py-duckdb-<version>`.
 
 #![cfg(feature = "cli")]
-
-#[allow(dead_code)]
-#[path = "common/seed.rs"]
-mod seed;
 
 #[allow(dead_code)]
 #[path = "common/documented.rs"]
@@ -32,8 +28,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::str::FromStr;
 
+use documented::SEED_CELLS;
 use rust_decimal::Decimal;
-use seed::SEED_TABLE;
 use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 
@@ -1062,7 +1058,7 @@ fn models_json_gives_every_model_s_options_and_rules() {
 fn models_json_gives_every_model_s_price_form() {
     let models = json_out(&cli("models", b""));
     // 5.5 text-to-video and image-to-video: the seed's 32 cells.
-    let seed_cells: Vec<Value> = SEED_TABLE
+    let seed_cells: Vec<Value> = SEED_CELLS
         .iter()
         .map(|(multi_shot, audio, resolution, duration, price)| {
             json!({"multi_shot": multi_shot, "generate_audio": audio, "resolution": resolution, "duration": duration, "price": price})
@@ -1166,7 +1162,7 @@ fn documented_csv_rows() -> BTreeSet<String> {
     let micros = |amount: &str| (dec(amount) * Decimal::from(1_000_000)).normalize();
     let mut rows = BTreeSet::new();
     for model in [T2V_55, I2V_55] {
-        for (multi_shot, audio, resolution, duration, price) in SEED_TABLE {
+        for (multi_shot, audio, resolution, duration, price) in SEED_CELLS {
             rows.insert(format!(
                 "{model},{multi_shot},{audio},{resolution},{duration},{price},{},USD",
                 micros(price)

@@ -9,4 +9,4 @@ pub mod schema_bodies;
 pub mod seed;
 pub mod strategies;
 
-pub use seed::{milli, seed_price, SEED_ASPECT_RATIOS, SEED_TABLE};
+pub use seed::{milli, seed_price, SEED_ASPECT_RATIOS};
