@@ -1038,7 +1038,6 @@ fn models_json_gives_every_model_s_options_and_rules() {
             for (key, value) in documented_option(name).as_object().unwrap() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
-            assert_eq!(option["flag"], format!("--{}", name.replace('_', "-")));
         }
         assert_eq!(
             m["rules"],

@@ -13,7 +13,21 @@ use rust_decimal::Decimal;
 
 use crate::Model;
 
+mod serialize;
+
 /// Everything one spec file says about its model.
+///
+/// Serializes (serde) as the JSON that `pixverse-pricing models` prints: its id, name,
+/// endpoints, options, rules and prices, every amount a decimal string.
+///
+/// ```
+/// use pixverse_pricing::Model;
+///
+/// let json = serde_json::to_value(Model::Pixverse55TextToVideo.spec()).unwrap();
+/// assert_eq!(json["options"][1]["values"][0], "540p");
+/// assert_eq!(json["rules"][0]["when"]["duration"], "10");
+/// assert_eq!(json["pricing"]["cells"][0]["price"], "0.128");
+/// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct ModelSpec {
     /// The model this describes.
@@ -113,6 +127,19 @@ pub enum OptionKind {
         /// The documented default.
         default: i64,
     },
+}
+
+impl OptionKind {
+    /// The kind's name where the spec is written out as JSON (`"string"`, `"enum"`, `"bool"`,
+    /// `"integer"`), as the spec files spell it.
+    pub const fn name(&self) -> &'static str {
+        match self {
+            OptionKind::Text { .. } => "string",
+            OptionKind::Enum { .. } => "enum",
+            OptionKind::Bool { .. } => "bool",
+            OptionKind::Integer { .. } => "integer",
+        }
+    }
 }
 
 impl OptionSpec {

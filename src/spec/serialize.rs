@@ -1,0 +1,153 @@
+//! The spec written out as JSON: what `pixverse-pricing models` prints and what the WebAssembly
+//! package's `models()` returns, from one implementation.
+//!
+//! A [`ModelSpec`] serializes as
+//!
+//! ```json
+//! {"id", "name", "category", "currency", "create_endpoint", "query_endpoint", "source",
+//!  "options": [...], "rules": [...], "pricing": {...}}
+//! ```
+//!
+//! - an option (see [`OptionSpec`]) is `{"name", "type", "description", …}`, with `required`
+//!   for free text; `values`, `default` and `units` (when the spec gives them) for an enum;
+//!   `default` for a bool; `minimum`, `maximum` and `default` for an integer;
+//! - a rule is `{"id", "message", "when": {option: value, …}}`;
+//! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}` or
+//!   `{"form": "per_unit", "dimensions", "per", "unit", "rates": [{…values, "rate"}]}`, every
+//!   amount a decimal string with the page's digits.
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+
+use super::{Cell, Condition, ModelSpec, OptionKind, OptionSpec, Rule};
+use crate::money::AsString;
+
+impl Serialize for ModelSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(10))?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("name", self.name)?;
+        map.serialize_entry("category", self.category)?;
+        map.serialize_entry("currency", self.currency)?;
+        map.serialize_entry("create_endpoint", self.create_endpoint)?;
+        map.serialize_entry("query_endpoint", self.query_endpoint)?;
+        map.serialize_entry("source", self.source)?;
+        map.serialize_entry("options", self.options)?;
+        map.serialize_entry("rules", self.rules)?;
+        map.serialize_entry("pricing", &PricingView(self))?;
+        map.end()
+    }
+}
+
+impl Serialize for OptionSpec {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("name", self.name)?;
+        map.serialize_entry("type", self.kind.name())?;
+        map.serialize_entry("description", self.description)?;
+        match self.kind {
+            OptionKind::Text { required, .. } => map.serialize_entry("required", &required)?,
+            OptionKind::Enum {
+                values,
+                default,
+                units,
+            } => {
+                map.serialize_entry("values", values)?;
+                map.serialize_entry("default", values[default])?;
+                if !units.is_empty() {
+                    map.serialize_entry("units", units)?;
+                }
+            }
+            OptionKind::Bool { default } => map.serialize_entry("default", &default)?,
+            OptionKind::Integer {
+                minimum,
+                maximum,
+                default,
+            } => {
+                map.serialize_entry("minimum", &minimum)?;
+                map.serialize_entry("maximum", &maximum)?;
+                map.serialize_entry("default", &default)?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct When(&'static [Condition]);
+        impl Serialize for When {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.iter().map(|c| (c.name, c.value)))
+            }
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        map.serialize_entry("when", &When(self.when))?;
+        map.end()
+    }
+}
+
+/// A model's [`Pricing`](super::Pricing) with its option names and values spelt out.
+struct PricingView<'a>(&'a ModelSpec);
+
+impl Serialize for PricingView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let spec = self.0;
+        let pricing = spec.pricing;
+        let names: Vec<&str> = pricing
+            .dimensions
+            .iter()
+            .map(|&i| spec.options[i].name)
+            .collect();
+        let mut map = serializer.serialize_map(None)?;
+        match pricing.per {
+            Some(per) => {
+                map.serialize_entry("form", "per_unit")?;
+                map.serialize_entry("dimensions", &names)?;
+                map.serialize_entry("per", spec.options[per.option].name)?;
+                map.serialize_entry("unit", per.unit)?;
+                map.serialize_entry("rates", &CellsView { spec, key: "rate" })?;
+            }
+            None => {
+                map.serialize_entry("form", "cells")?;
+                map.serialize_entry("dimensions", &names)?;
+                map.serialize_entry("cells", &CellsView { spec, key: "price" })?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Every documented cell of a model, each as `{…dimension values, key: amount}`.
+struct CellsView<'a> {
+    spec: &'a ModelSpec,
+    key: &'static str,
+}
+
+impl Serialize for CellsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct CellView<'a>(&'a CellsView<'a>, &'a Cell);
+        impl Serialize for CellView<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let spec = self.0.spec;
+                let mut map = serializer.serialize_map(None)?;
+                for (&option, &value) in spec.pricing.dimensions.iter().zip(self.1.values) {
+                    let o = &spec.options[option];
+                    if let Some(v) = o.wire(value as i64) {
+                        map.serialize_entry(o.name, &v)?;
+                    }
+                }
+                map.serialize_entry(self.0.key, &AsString(self.1.amount))?;
+                map.end()
+            }
+        }
+        let cells = self.spec.pricing.cells;
+        let mut seq = serializer.serialize_seq(Some(cells.len()))?;
+        for cell in cells {
+            seq.serialize_element(&CellView(self, cell))?;
+        }
+        seq.end()
+    }
+}
