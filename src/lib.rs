@@ -23,7 +23,7 @@ pub use check::{
 };
 pub use model::UnknownModel;
 pub use models::{Model, MAX_OPTIONS};
-pub use quote::{Quote, Reconciliation, Unsupported};
+pub use quote::{Quote, Reconciliation, TableRow, Unsupported};
 pub use request::{CreateJobRequest, Fields};
 pub use response::{
     CreateJobData, CreateJobResponse, JobResult, JobStatus, QueryJobData, QueryJobResponse, Video,

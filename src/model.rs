@@ -4,10 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use rust_decimal::Decimal;
-
 use crate::spec::{OptionKind, QuotedList};
-use crate::{Model, Selection};
+use crate::{Model, Quote, Selection};
 
 impl fmt::Display for Model {
     /// The model id.
@@ -82,18 +80,21 @@ impl Model {
             .then_some(first)
     }
 
-    /// The model's price table: every combination of the options its price depends on that no
-    /// rule forbids (every other option at its default), with its exact price, the first
-    /// option varying slowest and values in spec order. An integer option priced per unit
-    /// contributes every value in its range.
+    /// The model's price table: the quote of every combination of the options its price
+    /// depends on that no rule forbids (every other option at its default), the first option
+    /// varying slowest and values in spec order. An integer option priced per unit contributes
+    /// every value in its range. [`Quote::table_row`] writes a row as JSON with only the
+    /// options the price depends on.
     ///
     /// ```
-    /// use pixverse_pricing::Model;
+    /// use pixverse_pricing::{Decimal, Model};
     ///
     /// assert_eq!(Model::Pixverse55TextToVideo.price_table().count(), 32);
     /// assert_eq!(Model::Pixverse60Transition.price_table().count(), 16);
+    /// let first = Model::Pixverse55TextToVideo.price_table().next().unwrap();
+    /// assert_eq!(first.amount(), Decimal::new(128, 3)); // 540p, 5 s: $0.128
     /// ```
-    pub fn price_table(self) -> impl Iterator<Item = (Selection, Decimal)> {
+    pub fn price_table(self) -> impl Iterator<Item = Quote> {
         let spec = self.spec();
         let priced: Vec<usize> = spec
             .pricing
@@ -123,7 +124,6 @@ impl Model {
                 })
                 .collect();
         }
-        rows.into_iter()
-            .filter_map(|row| row.price().ok().map(|amount| (row, amount)))
+        rows.into_iter().filter_map(|row| row.quote().ok())
     }
 }

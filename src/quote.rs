@@ -73,6 +73,23 @@ impl Quote {
         T::from_selection(&self.selection)
     }
 
+    /// This quote as a row of a price table: serializes as `{"model", …the options the price
+    /// depends on, "amount", "currency"}` (what `pixverse-pricing table --format json` prints
+    /// for each row), leaving out the options that change no price.
+    ///
+    /// ```
+    /// use pixverse_pricing::Model;
+    ///
+    /// let row = Model::Pixverse60TextToVideo.price_table().next().unwrap();
+    /// assert_eq!(
+    ///     serde_json::to_string(&row.table_row()).unwrap(),
+    ///     r#"{"model":"pixverse/pixverse-6.0/text-to-video","generate_audio":false,"resolution":"540p","duration":"5","amount":"0.150","currency":"USD"}"#
+    /// );
+    /// ```
+    pub const fn table_row(&self) -> TableRow<'_> {
+        TableRow(self)
+    }
+
     /// Compares an amount the API charged with this quote.
     ///
     /// ```
@@ -109,6 +126,27 @@ impl serde::Serialize for Quote {
         for (name, value) in self.selection.values() {
             map.serialize_entry(name, &value)?;
         }
+        map.end()
+    }
+}
+
+/// A [`Quote`] as a row of its model's price table; see [`Quote::table_row`].
+#[derive(Clone, Copy, Debug)]
+pub struct TableRow<'a>(&'a Quote);
+
+impl serde::Serialize for TableRow<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let quote = self.0;
+        let spec = quote.selection.spec();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("model", spec.id)?;
+        for option in spec.priced_options() {
+            if let Some(value) = quote.selection.get(option.name) {
+                map.serialize_entry(option.name, &value)?;
+            }
+        }
+        map.serialize_entry("amount", &crate::money::AsString(quote.amount))?;
+        map.serialize_entry("currency", spec.currency)?;
         map.end()
     }
 }

@@ -11,7 +11,7 @@ use documented::{
 };
 use pixverse_pricing::spec::WireValue;
 use pixverse_pricing::{
-    check, models, quote_args_json, quote_json, Code, Decimal, Model, Selection,
+    check, models, quote_args_json, quote_json, Code, Decimal, Model, Quote, Selection,
 };
 
 fn dec(s: &str) -> Decimal {
@@ -392,9 +392,9 @@ fn documented_defaults_of_every_model() {
 #[test]
 fn each_price_table_is_the_documented_table() {
     for doc in &MODELS {
-        let rows: Vec<(Selection, Decimal)> = model(doc.id).price_table().collect();
+        let rows: Vec<Quote> = model(doc.id).price_table().collect();
         assert_eq!(rows.len(), doc.cell_count(), "{}", doc.id);
-        for (s, amount) in &rows {
+        for (s, amount) in rows.iter().map(|q| (q.selection(), q.amount())) {
             let want = doc.price(
                 bool_of(s, "multi_shot"),
                 bool_of(s, "generate_audio"),

@@ -87,7 +87,7 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
 #[test]
 fn quoting_a_selection_of_every_model_allocates_nothing() {
     for model in Model::ALL {
-        let all: Vec<Selection> = model.price_table().map(|(s, _)| s).collect();
+        let all: Vec<Selection> = model.price_table().map(|q| *q.selection()).collect();
         let allocated = allocations(|| {
             for s in &all {
                 let q = std::hint::black_box(s).quote().unwrap();
@@ -110,8 +110,9 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
             .collect();
         let bodies: Vec<String> = model
             .price_table()
-            .map(|(s, _)| {
-                CreateJobRequest::new(Args::from_selection(s, &texts).unwrap()).to_json(Fields::All)
+            .map(|q| {
+                CreateJobRequest::new(Args::from_selection(*q.selection(), &texts).unwrap())
+                    .to_json(Fields::All)
             })
             .collect();
         let allocated = allocations(|| {

@@ -276,9 +276,9 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote_for_every_model() {
     // Every model: the charge of each combination, written with fewer digits than the
     // quote, matches it; a thousandth more does not.
     for model in Model::ALL {
-        for (selection, amount) in model.price_table() {
-            let quote = selection.quote().unwrap();
-            assert_eq!(quote.amount(), amount);
+        for quote in model.price_table() {
+            let amount = quote.amount();
+            assert_eq!(quote.selection().quote(), Ok(quote));
             let charged = amount.normalize().to_string();
             let response = CreateJobResponse::from_json(format!(
                 r#"{{"code":0,"data":{{"amount":"{charged}","job_id":"j"}}}}"#

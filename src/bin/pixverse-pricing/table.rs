@@ -10,8 +10,8 @@
 use std::io::Write;
 
 use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{Decimal, Model, Selection};
-use serde::ser::{SerializeMap, SerializeSeq};
+use pixverse_pricing::{Decimal, Model, Quote};
+use serde::ser::SerializeSeq;
 use serde::Serialize;
 
 use crate::Failure;
@@ -80,7 +80,7 @@ fn micros(model: Model, amount: Decimal) -> Result<i128, Failure> {
 }
 
 /// Every model's price table, in [`Model::ALL`] order.
-fn rows() -> impl Iterator<Item = (Selection, Decimal)> {
+fn rows() -> impl Iterator<Item = Quote> {
     Model::ALL.into_iter().flat_map(Model::price_table)
 }
 
@@ -88,7 +88,8 @@ fn rows() -> impl Iterator<Item = (Selection, Decimal)> {
 pub fn write_csv(out: &mut impl Write) -> Result<(), Failure> {
     let columns = priced_columns();
     writeln!(out, "{}", header().join(","))?;
-    for (selection, amount) in rows() {
+    for quote in rows() {
+        let (selection, amount) = (quote.selection(), quote.amount());
         let model = selection.model();
         csv_field(out, model.id())?;
         for name in &columns {
@@ -106,34 +107,13 @@ pub fn write_csv(out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-struct Row {
-    selection: Selection,
-    amount: Decimal,
-}
-
-impl Serialize for Row {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let spec = self.selection.spec();
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("model", spec.id)?;
-        for option in spec.priced_options() {
-            if let Some(value) = self.selection.get(option.name) {
-                map.serialize_entry(option.name, &value)?;
-            }
-        }
-        map.serialize_entry("amount", &self.amount.to_string())?;
-        map.serialize_entry("currency", spec.currency)?;
-        map.end()
-    }
-}
-
 struct Table;
 
 impl Serialize for Table {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
-        for (selection, amount) in rows() {
-            seq.serialize_element(&Row { selection, amount })?;
+        for quote in rows() {
+            seq.serialize_element(&quote.table_row())?;
         }
         seq.end()
     }
