@@ -1,0 +1,249 @@
+//! The `pixverse-pricing` checker and quotes for JavaScript, as a WebAssembly package.
+//!
+//! `wasm/build.sh` compiles this crate for `wasm32-unknown-unknown` and runs `wasm-bindgen` on
+//! it, giving `wasm/pkg/`: an ES module (`pixverse_pricing_wasm.js`), its TypeScript
+//! declarations and the `.wasm`. A page or a Node backend gets exactly the answers the Rust
+//! library gives, from the same spec: every function here is a call into the library and a
+//! JSON round trip, nothing more.
+//!
+//! Conventions, as JavaScript sees them:
+//!
+//! - **Money is a decimal string** (`"0.340"`), never a number.
+//! - **Bad input is an answer, not an exception**: `check`, `checkArgs`, `quote` and
+//!   `quoteArgs` return `{errors: [{path, code, message}]}` for a request that is wrong in any
+//!   way, `path` a JSON pointer into the input, `code` one of the library's stable codes.
+//! - **A wrong argument throws**: a model id that no model has, or an input that is neither
+//!   JSON text nor a value `JSON.stringify` can write, throws an `Error` saying what is allowed.
+//! - **Inputs** are JSON text (a string) or a JavaScript value, which is written with
+//!   `JSON.stringify` first; either way the checker reads the JSON text, so a duplicate key in
+//!   text is found just as the Rust library finds it.
+
+use pixverse_pricing::schema::{self, Dialect};
+use pixverse_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** JSON text, or a value that `JSON.stringify` writes as JSON. */
+export type JsonInput = string | object | number | boolean | null;
+
+/** An option value as it goes on the wire. */
+export type WireValue = string | number | boolean;
+
+/** One problem with a request. */
+export interface Violation {
+  /** A JSON pointer (RFC 6901) to the value at fault; `""` for the whole input. */
+  path: string;
+  /** A stable snake_case code: `"invalid_value"`, `"unsupported_combination"`, … */
+  code: string;
+  /** What is wrong and what is allowed, for people. */
+  message: string;
+}
+
+/** A rejected input: every problem found, in input order (never empty). */
+export interface Rejected {
+  errors: Violation[];
+}
+
+/** The exact price of one job: `amount` is a decimal string (`"0.340"`), never a number. */
+export interface Quote {
+  model: string;
+  currency: string;
+  amount: string;
+  errors?: undefined;
+  /** Every option priced, by name (`resolution: "720p"`, `generate_audio: false`, …). */
+  [option: string]: WireValue | undefined;
+}
+
+/** `quote` and `quoteArgs` give a quote or the input's violations; test `r.errors`. */
+export type QuoteResult = Quote | Rejected;
+
+/** An accepted request: the create-job body with every option (defaults filled in). */
+export interface Accepted {
+  request: { model: string; args: Record<string, WireValue>; callback_url?: string };
+  errors?: undefined;
+}
+
+/** `check` and `checkArgs` give the accepted request or the input's violations. */
+export type CheckResult = Accepted | Rejected;
+
+/** One row of a model's price table: the options its price depends on, and the price. */
+export interface PriceRow {
+  model: string;
+  amount: string;
+  currency: string;
+  [option: string]: WireValue;
+}
+
+/** One option of a model, as its spec file describes it. */
+export type OptionInfo = { name: string; description: string } & (
+  | { type: "string"; required: boolean }
+  | { type: "enum"; values: string[]; default: string; units?: number[] }
+  | { type: "bool"; default: boolean }
+  | { type: "integer"; minimum: number; maximum: number; default: number }
+);
+
+/** A forbidden combination: `when` names the values that together are refused. */
+export interface RuleInfo {
+  id: string;
+  message: string;
+  when: Record<string, WireValue>;
+}
+
+/** A model's prices as its page documents them; every amount a decimal string. */
+export type PricingInfo =
+  | { form: "cells"; dimensions: string[]; cells: Array<Record<string, WireValue>> }
+  | { form: "per_unit"; dimensions: string[]; per: string; unit: string; rates: Array<Record<string, WireValue>> };
+
+/** Everything one spec file says about its model. */
+export interface ModelInfo {
+  id: string;
+  name: string;
+  category: string;
+  currency: string;
+  create_endpoint: string;
+  query_endpoint: string;
+  source: string;
+  options: OptionInfo[];
+  rules: RuleInfo[];
+  pricing: PricingInfo;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse`, for the JSON this crate writes (always valid).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+
+    /// `JSON.stringify`: throws for a BigInt or a cycle, gives `undefined` for a function.
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A JavaScript `Error` with `message`.
+fn error(message: &str) -> JsValue {
+    JsError::new(message).into()
+}
+
+/// `value` as a JavaScript value, through its JSON.
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| error(&e.to_string()))?;
+    json_parse(&text)
+}
+
+/// The JSON text of an input: a string as it is, any other value as `JSON.stringify` writes
+/// it.
+fn input_text(input: &JsValue) -> Result<String, JsValue> {
+    if let Some(text) = input.as_string() {
+        return Ok(text);
+    }
+    if input.is_undefined() {
+        return Err(error(
+            "expected JSON text or a JSON value (an object, array, number, boolean or null), got undefined",
+        ));
+    }
+    json_stringify(input)?.as_string().ok_or_else(|| {
+        error("expected JSON text or a JSON value; JSON.stringify cannot write this value")
+    })
+}
+
+/// The model named `id`, or an error listing every id.
+fn model_named(id: &str) -> Result<Model, JsValue> {
+    id.parse::<Model>().map_err(|e| error(&e.to_string()))
+}
+
+/// `{"request": …}` for an accepted request.
+#[derive(Serialize)]
+struct Accepted<'a> {
+    request: &'a CreateJobRequest,
+}
+
+fn check_input(input: &JsValue, expect: Expect) -> Result<JsValue, JsValue> {
+    match check_as(input_text(input)?, expect) {
+        Ok(request) => to_js(&Accepted { request: &request }),
+        Err(violations) => to_js(&violations),
+    }
+}
+
+fn quote_input(input: &JsValue, expect: Expect) -> Result<JsValue, JsValue> {
+    match quote_as(input_text(input)?, expect) {
+        Ok(quote) => to_js(&quote),
+        Err(violations) => to_js(&violations),
+    }
+}
+
+/// Every model the package knows, in id order, with its options, rules and prices.
+#[wasm_bindgen(unchecked_return_type = "ModelInfo[]")]
+pub fn models() -> Result<JsValue, JsValue> {
+    let specs: Vec<_> = Model::ALL.iter().map(|m| m.spec()).collect();
+    to_js(&specs)
+}
+
+/// The model with this id (`"pixverse/pixverse-5.5/text-to-video"`): its options (type,
+/// default, allowed values or range), rules and prices. Throws for an unknown id.
+#[wasm_bindgen(unchecked_return_type = "ModelInfo")]
+pub fn model(id: &str) -> Result<JsValue, JsValue> {
+    to_js(model_named(id)?.spec())
+}
+
+/// The JSON Schema (draft 2020-12) of a model's `args`: one property per option with its
+/// type, default, allowed values or range, and the model's rules. Throws for an unknown id.
+#[wasm_bindgen(js_name = argsSchema, unchecked_return_type = "Record<string, unknown>")]
+pub fn args_schema(id: &str) -> Result<JsValue, JsValue> {
+    to_js(&schema::args(model_named(id)?, Dialect::Draft2020_12))
+}
+
+/// The JSON Schema (draft 2020-12) of a create-job body of any model.
+#[wasm_bindgen(js_name = requestSchema, unchecked_return_type = "Record<string, unknown>")]
+pub fn request_schema() -> Result<JsValue, JsValue> {
+    to_js(&schema::request(Dialect::Draft2020_12))
+}
+
+/// Checks a create-job body (`{"model", "args", "callback_url"?}`): the accepted request with
+/// every default filled in, or every violation.
+#[wasm_bindgen(unchecked_return_type = "CheckResult")]
+pub fn check(
+    #[wasm_bindgen(unchecked_param_type = "JsonInput")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_input(&body, Expect::Body)
+}
+
+/// Checks the bare `args` of the model `id`, as [`check`] does a body. Throws for an unknown
+/// id.
+#[wasm_bindgen(js_name = checkArgs, unchecked_return_type = "CheckResult")]
+pub fn check_args(
+    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "JsonInput")] args: JsValue,
+) -> Result<JsValue, JsValue> {
+    check_input(&args, Expect::Args(model_named(id)?))
+}
+
+/// Quotes a create-job body exactly: `{model, currency, amount: "0.340", …options}`, or every
+/// violation.
+#[wasm_bindgen(unchecked_return_type = "QuoteResult")]
+pub fn quote(
+    #[wasm_bindgen(unchecked_param_type = "JsonInput")] body: JsValue,
+) -> Result<JsValue, JsValue> {
+    quote_input(&body, Expect::Body)
+}
+
+/// Quotes the bare `args` of the model `id`, as [`quote`] does a body. Throws for an unknown
+/// id.
+#[wasm_bindgen(js_name = quoteArgs, unchecked_return_type = "QuoteResult")]
+pub fn quote_args(
+    id: &str,
+    #[wasm_bindgen(unchecked_param_type = "JsonInput")] args: JsValue,
+) -> Result<JsValue, JsValue> {
+    quote_input(&args, Expect::Args(model_named(id)?))
+}
+
+/// The price table of the model `id`: every combination of the options its price depends on
+/// that no rule forbids, with its exact price. Throws for an unknown id.
+#[wasm_bindgen(js_name = priceTable, unchecked_return_type = "PriceRow[]")]
+pub fn price_table(id: &str) -> Result<JsValue, JsValue> {
+    let rows: Vec<_> = model_named(id)?.price_table().collect();
+    let rows: Vec<_> = rows.iter().map(|q| q.table_row()).collect();
+    to_js(&rows)
+}
