@@ -14,13 +14,15 @@
 
 #![cfg(feature = "schema")]
 
+#[path = "common/npm.rs"]
+mod npm;
 #[path = "common/schema_bodies.rs"]
 mod schema_bodies;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::Mutex;
 
+use npm::{ensure_npm_packages, frontend_dir};
 use pixverse_pricing::schema::{self, openapi_components, Dialect};
 use pixverse_pricing::{check, check_args, Model};
 use proptest::strategy::{Strategy, ValueTree};
@@ -30,41 +32,9 @@ use schema_bodies::{
 };
 use serde_json::{json, Value};
 
-fn frontend_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/frontend"))
-}
-
 /// A fresh scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("frontend")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// Installs the packages of tests/frontend/package-lock.json (`npm ci`) unless the installed
-/// ones were installed from this very lock file (npm keeps a copy of it in
-/// node_modules/.package-lock.json-stamp, written here after a successful install).
-fn ensure_npm_packages() {
-    static ONCE: Mutex<bool> = Mutex::new(false);
-    let mut done = ONCE.lock().unwrap_or_else(|e| e.into_inner());
-    if *done {
-        return;
-    }
-    let lock = std::fs::read(frontend_dir().join("package-lock.json")).unwrap();
-    let stamp = frontend_dir().join("node_modules/.pixverse-pricing-lock-stamp");
-    if std::fs::read(&stamp).ok().as_deref() != Some(lock.as_slice()) {
-        let status = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-            .current_dir(frontend_dir())
-            .status()
-            .expect("npm runs (Node.js and npm are needed for this test)");
-        assert!(status.success(), "npm ci in tests/frontend failed");
-        std::fs::write(&stamp, &lock).unwrap();
-    }
-    *done = true;
+    npm::scratch("frontend", name)
 }
 
 fn node(args: &[&Path]) -> Output {

@@ -18,6 +18,9 @@
 //!   `JSON.stringify` first; either way the checker reads the JSON text, so a duplicate key in
 //!   text is found just as the Rust library finds it.
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 use pixverse_pricing::schema::{self, Dialect};
 use pixverse_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
 use serde::Serialize;

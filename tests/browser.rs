@@ -1,0 +1,365 @@
+//! The WebAssembly package (wasm/) and its demo page in a real browser: Debian's Chromium,
+//! headless, driven by puppeteer-core (tests/frontend/browser.mjs) against pages served from
+//! 127.0.0.1.
+//!
+//! - the demo, driven like a person, shows each model's documented price for a sample of its
+//!   combinations (tests/common/documented.rs, transcribed by hand from the pages) and the
+//!   1080p / 10 s rule's message next to the duration field;
+//! - the package's `quote`/`quoteArgs` equal the native quotes for every option combination of
+//!   every model, and its `check`/`checkArgs` the native verdicts on the hostile corpus (both
+//!   written out here, by this native build, as fixtures);
+//! - README's JavaScript example logs what its comments say;
+//! - the package's TypeScript declarations compile a typed use and refuse an amount read as a
+//!   number.
+//!
+//! Each test builds the package first (`wasm/build.sh`, once per run: it installs rustup's
+//! wasm32 target, wasm-bindgen-cli and binaryen as needed) and makes sure Chromium is installed
+//! (`tests/frontend/install-chromium.sh`, with apt-get); where that cannot be done the test
+//! fails and says why.
+
+#![cfg(feature = "schema")]
+
+// Only the pages' prices and option values are used here.
+#[allow(dead_code)]
+#[path = "common/documented.rs"]
+mod documented;
+#[path = "common/npm.rs"]
+mod npm;
+#[path = "common/schema_bodies.rs"]
+mod schema_bodies;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+use documented::{ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, RULE_MESSAGE};
+use npm::{ensure_npm_packages, frontend_dir, scratch};
+use pixverse_pricing::{check_as, quote_as, Expect, Model, Violations};
+use schema_bodies::{body, every_combination};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `bash script`, printing what it prints; panics with `why` and its output if it fails.
+fn run_script(script: &Path, why: &str) {
+    let out = Command::new("bash")
+        .arg(script)
+        .output()
+        .unwrap_or_else(|e| panic!("{why}: bash {} did not run: {e}", script.display()));
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    println!("{text}");
+    assert!(out.status.success(), "{why}:\n{text}");
+}
+
+/// Builds wasm/pkg and installs Chromium and the npm packages, once per test run. Also keeps
+/// the browsers of this binary's tests from starting at once on a small machine.
+fn setup() -> std::sync::MutexGuard<'static, bool> {
+    static DONE: Mutex<bool> = Mutex::new(false);
+    let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+    if !*done {
+        run_script(
+            &repo().join("wasm/build.sh"),
+            "building the WebAssembly package (wasm/build.sh) failed",
+        );
+        run_script(
+            &frontend_dir().join("install-chromium.sh"),
+            "Chromium is needed for the browser tests and could not be installed",
+        );
+        ensure_npm_packages();
+        *done = true;
+    }
+    done
+}
+
+/// Runs one suite of tests/frontend/browser.mjs with `fixtures` served as /fixtures/; panics
+/// with its report if it fails.
+fn browser(suite: &str, fixtures: &Path) -> String {
+    std::fs::write(
+        fixtures.join("blank.html"),
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>blank</title></html>\n",
+    )
+    .unwrap();
+    let out = Command::new("node")
+        .arg(frontend_dir().join("browser.mjs"))
+        .arg(suite)
+        .arg(repo().join("wasm"))
+        .arg(fixtures)
+        .current_dir(frontend_dir())
+        .output()
+        .expect("node runs");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    println!("{text}");
+    assert!(
+        out.status.success(),
+        "browser suite {suite} failed:\n{text}"
+    );
+    text
+}
+
+fn write_json(dir: &Path, name: &str, value: &impl Serialize) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, serde_json::to_vec(value).unwrap()).unwrap();
+    path
+}
+
+/// A native verdict as the package writes it: the quote or `{errors}`.
+fn quote_verdict(input: &str, expect: Expect) -> Value {
+    match quote_as(input, expect) {
+        Ok(quote) => serde_json::to_value(quote).unwrap(),
+        Err(violations) => serde_json::to_value(violations).unwrap(),
+    }
+}
+
+/// A native verdict as the package writes it: `{request}` or `{errors}`.
+fn check_verdict(input: &str, expect: Expect) -> Value {
+    match check_as(input, expect) {
+        Ok(request) => json!({ "request": request }),
+        Err(violations) => serde_json::to_value::<Violations>(violations).unwrap(),
+    }
+}
+
+/// A text every free-text option of the documented pages accepts.
+fn text_for(name: &str) -> String {
+    match name {
+        "prompt" => "A black lab swimming".to_owned(),
+        other => format!("https://example.com/{other}.png"),
+    }
+}
+
+#[test]
+fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
+    let _guard = setup();
+    let dir = scratch("browser", "form");
+    let mut cases = Vec::new();
+    for (m, doc) in MODELS.iter().enumerate() {
+        let texts: serde_json::Map<String, Value> = doc
+            .texts
+            .iter()
+            .map(|t| (t.to_string(), json!(text_for(t))))
+            .collect();
+        let multi_shots: &[bool] = if doc.multi_shot {
+            &[false, true]
+        } else {
+            &[false]
+        };
+        let mut forbidden_shown = false;
+        let mut i = 0;
+        for &multi_shot in multi_shots {
+            for generate_audio in [false, true] {
+                for resolution in RESOLUTIONS {
+                    for duration in DURATIONS {
+                        i += 1;
+                        let price = doc.price(multi_shot, generate_audio, resolution, duration);
+                        // A sample: every fifth combination (a different fifth for each
+                        // model), and the first forbidden one.
+                        let sampled = match price {
+                            Some(_) => i % 5 == m % 5,
+                            None => !forbidden_shown,
+                        };
+                        if !sampled {
+                            continue;
+                        }
+                        let mut options = serde_json::Map::new();
+                        options.insert("resolution".into(), json!(resolution));
+                        options.insert("duration".into(), json!(duration));
+                        options.insert("aspect_ratio".into(), json!(ASPECT_RATIOS[i % 5]));
+                        options.insert("generate_audio".into(), json!(generate_audio));
+                        if doc.multi_shot {
+                            options.insert("multi_shot".into(), json!(multi_shot));
+                        }
+                        let mut case = json!({"model": doc.id, "texts": texts, "options": options});
+                        match price {
+                            Some(p) => case["price"] = json!(p),
+                            None => {
+                                forbidden_shown = true;
+                                case["rule"] =
+                                    json!({"option": "duration", "message": RULE_MESSAGE});
+                            }
+                        }
+                        cases.push(case);
+                    }
+                }
+            }
+        }
+        assert!(forbidden_shown, "{}: no forbidden combination", doc.id);
+    }
+    write_json(&dir, "form.json", &cases);
+    let report = browser("form", &dir);
+    assert_eq!(
+        report.lines().filter(|l| l.starts_with("ok form ")).count(),
+        cases.len(),
+        "every case was checked:\n{report}"
+    );
+}
+
+#[test]
+fn the_package_quotes_every_combination_of_every_model_as_the_native_library_does() {
+    let _guard = setup();
+    let dir = scratch("browser", "parity");
+    let mut cases = Vec::new();
+    for model in Model::ALL {
+        for args in every_combination(model.spec()) {
+            let args = Value::Object(args);
+            let args_text = args.to_string();
+            let body_text = body(model, args.clone()).to_string();
+            let quote = quote_verdict(&args_text, Expect::Args(model));
+            let body_quote = quote_verdict(&body_text, Expect::Body);
+            cases.push(json!({"model": model.id(), "args": args, "body_text": body_text, "quote": quote, "body_quote": body_quote}));
+        }
+    }
+    let quoted = cases
+        .iter()
+        .filter(|c| c["quote"]["amount"].is_string())
+        .count();
+    assert!(
+        quoted > 0 && quoted < cases.len(),
+        "both quotes and rejections are compared"
+    );
+    write_json(&dir, "native.json", &cases);
+    let report = browser("parity", &dir);
+    assert!(
+        report.contains(&format!(
+            "ok parity: {} combinations ({quoted} quoted",
+            cases.len()
+        )),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_package_checks_the_hostile_corpus_as_the_native_library_does() {
+    let _guard = setup();
+    let dir = scratch("browser", "hostile");
+    let hostile = repo().join("tests/hostile");
+    let mut names: Vec<String> = std::fs::read_dir(&hostile)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json") && n != "expected.json")
+        .collect();
+    names.sort();
+    // Bare args in the corpus are the seed model's, as in tests/hardening.rs.
+    let seed = Model::Pixverse55TextToVideo;
+    let cases: Vec<Value> = names
+        .iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(hostile.join(name))
+                .unwrap_or_else(|e| panic!("{name} is not UTF-8 text ({e}); name it .bin"));
+            json!({
+                "name": name,
+                "model": seed.id(),
+                "text": text,
+                "body": check_verdict(&text, Expect::Body),
+                "args": check_verdict(&text, Expect::Args(seed)),
+            })
+        })
+        .collect();
+    assert!(
+        cases.len() >= 60,
+        "the corpus has {} JSON files",
+        cases.len()
+    );
+    write_json(&dir, "hostile.json", &cases);
+    let report = browser("hostile", &dir);
+    assert!(
+        report.contains(&format!("ok hostile: {} files", cases.len())),
+        "{report}"
+    );
+}
+
+/// README's ```js block, its import pointed at the served package, and what its
+/// `console.log(…); // TEXT` lines say they print.
+fn readme_example() -> (String, Vec<String>) {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let marker = readme
+        .find("<!-- wasm-example")
+        .expect("README marks its WebAssembly example with <!-- wasm-example … -->");
+    let start = marker + readme[marker..].find("```js\n").unwrap() + "```js\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let code = &readme[start..end];
+    let logged = code
+        .lines()
+        .filter(|l| l.trim_start().starts_with("console.log("))
+        .map(|l| {
+            l.split_once(" // ")
+                .unwrap_or_else(|| panic!("README: `{l}` says nothing of what it prints"))
+                .1
+                .to_owned()
+        })
+        .collect();
+    (code.replace("\"./pkg/", "\"/pkg/"), logged)
+}
+
+#[test]
+fn the_readme_example_logs_what_it_says() {
+    let _guard = setup();
+    let dir = scratch("browser", "readme");
+    let (code, logged) = readme_example();
+    assert!(logged.len() >= 3, "README's example logs {logged:?}");
+    std::fs::write(dir.join("readme.mjs"), code).unwrap();
+    write_json(&dir, "readme.json", &logged);
+    browser("readme", &dir);
+}
+
+#[test]
+fn the_demo_is_screenshotted_with_a_quote() {
+    let _guard = setup();
+    let dir = scratch("browser", "screenshot");
+    let report = browser("screenshot", &dir);
+    // 6.0 image-to-video, 720p, 8 s, multi_shot: 8 s × $0.038 = $0.304 (multi_shot is free).
+    assert!(report.contains("(0.304 USD)"), "{report}");
+    let png = std::fs::read(dir.join("demo.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000);
+}
+
+/// Runs tsc --strict on `file` (from tests/frontend/wasm/) against the package's declarations.
+fn tsc(file: &str) -> (bool, String) {
+    let dir = scratch("browser", &format!("tsc-{file}"));
+    std::fs::copy(frontend_dir().join("wasm").join(file), dir.join(file)).unwrap();
+    let pkg = repo().join("wasm/pkg/pixverse_pricing_wasm.js");
+    let source = std::fs::read_to_string(dir.join(file))
+        .unwrap()
+        .replace("PACKAGE", pkg.to_str().unwrap());
+    std::fs::write(dir.join(file), source).unwrap();
+    let out = Command::new("node")
+        .arg(frontend_dir().join("node_modules/typescript/bin/tsc"))
+        .args([
+            "--strict",
+            "--noEmit",
+            "--pretty",
+            "false",
+            "--target",
+            "es2022",
+            "--module",
+            "esnext",
+            "--moduleResolution",
+            "bundler",
+            "--lib",
+            "es2022,dom",
+        ])
+        .arg(file)
+        .current_dir(&dir)
+        .output()
+        .expect("node runs tsc");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn the_typescript_declarations_type_the_answers() {
+    let _guard = setup();
+    let (ok, text) = tsc("usage.ts");
+    assert!(ok, "usage.ts does not compile against the package:\n{text}");
+    let (ok, text) = tsc("amount_as_a_number.ts");
+    assert!(!ok, "an amount read as a number compiled");
+    assert!(
+        text.contains("error TS2322")
+            && text.contains("'string' is not assignable to type 'number'"),
+        "{text}"
+    );
+}
