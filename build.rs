@@ -1,10 +1,10 @@
 //! Generates one module per model from `spec/models/*.toml`, and the `Model` enum over them.
 //!
-//! The generator lives in `src/codegen/` so that tests compile it too; this file only finds the
-//! spec files, calls it and writes the results to `$OUT_DIR`, which `src/models.rs` includes.
+//! The generator is the crate in `codegen/` (a build-dependency, so cargo reruns this script
+//! when it changes); this file only finds the spec files, calls it and writes the results to
+//! `$OUT_DIR`, which `src/models.rs` includes.
 
-#[path = "src/codegen/mod.rs"]
-mod codegen;
+use pixverse_pricing_codegen as codegen;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,14 +12,7 @@ use std::process::ExitCode;
 const SPEC_DIR: &str = "spec/models";
 
 fn main() -> ExitCode {
-    for input in [
-        SPEC_DIR,
-        "src/codegen/mod.rs",
-        "src/codegen/read.rs",
-        "src/codegen/emit.rs",
-    ] {
-        println!("cargo:rerun-if-changed={input}");
-    }
+    println!("cargo:rerun-if-changed={SPEC_DIR}");
     let files = match spec_files(Path::new(SPEC_DIR)) {
         Ok(files) => files,
         Err(e) => {

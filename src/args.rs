@@ -14,18 +14,24 @@ use crate::{Model, Selection};
 ///
 /// ```
 /// use pixverse_pricing::models::pixverse_6_0_image_to_video::{Options, Resolution};
-/// use pixverse_pricing::{Args, Model};
+/// use pixverse_pricing::{Args, Code, Model};
 ///
 /// let args = Args::new(
 ///     Options::DEFAULT.with_resolution(Resolution::P1080),
-///     &[("prompt", "a black lab swimming"), ("image", "https://example.com/lab.png")],
+///     &[("image", "https://example.com/lab.png"), ("prompt", "a black lab swimming")],
 /// )?;
 /// assert_eq!(args.model(), Model::Pixverse60ImageToVideo);
 /// assert_eq!(args.text("image"), Some("https://example.com/lab.png"));
 /// assert_eq!(args.options::<Options>().map(|o| o.resolution), Some(Resolution::P1080));
+/// // In the model's option order, whatever order they were given in.
+/// let texts: Vec<_> = args.texts().collect();
+/// assert_eq!(texts, [("prompt", "a black lab swimming"), ("image", "https://example.com/lab.png")]);
 ///
 /// let missing = Args::new(Options::DEFAULT, &[("prompt", "a lab")]).unwrap_err();
 /// assert_eq!(missing.as_slice()[0].path, "/image");
+/// let twice = [("image", "https://example.com/a.png"), ("prompt", "a"), ("image", "b")];
+/// let twice = Args::new(Options::DEFAULT, &twice).unwrap_err();
+/// assert_eq!((twice.as_slice()[0].path.as_str(), twice.as_slice()[0].code), ("/image", Code::DuplicateField));
 /// # Ok::<(), pixverse_pricing::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -1,4 +1,4 @@
-//! The API generated from `spec/models/*.toml` by `build.rs` (generator: `src/codegen/`): one
+//! The API generated from `spec/models/*.toml` by `build.rs` (generator: `codegen/`): one
 //! module per model, named from its id, and the [`Model`] enum over them.
 //!
 //! Each module holds its model's option enums (`Resolution`, `Duration`, …), its `Options` with

@@ -1,9 +1,8 @@
-//! The generator (src/codegen/, compiled here as build.rs compiles it): golden output for a spec
+//! The generator (the crate in codegen/, which build.rs calls): golden output for a spec
 //! using the forms the family does not, determinism and file-name order, rustfmt layout, and one
 //! test per class of bad spec, each checking the message and its `spec/models/FILE.toml:LINE:COL`.
 
-#[path = "../src/codegen/mod.rs"]
-mod codegen;
+use pixverse_pricing_codegen as codegen;
 
 use std::path::Path;
 

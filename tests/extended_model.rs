@@ -4,8 +4,8 @@
 //! the library (`tests/fixtures/extended_model_program.rs`, built as an example of the copy)
 //! and through the CLI (`quote --model … --duration 7`).
 //!
-//! The copy is the crate's own `Cargo.toml`, `Cargo.lock`, `build.rs`, `README.md`, `src/`,
-//! `spec/` and `benches/`, plus the fixture file; nothing else changes. It builds in its own
+//! The copy is the crate's own `Cargo.toml`, `Cargo.lock`, `build.rs`, `README.md`,
+//! `codegen/`, `src/`, `spec/` and `benches/`, plus the fixture file; nothing else changes. It builds in its own
 //! target directory under `target/tmp/` (kept between runs, so only the first build compiles
 //! the dependencies), apart from the crate's own so that its `pixverse-pricing` binary does not
 //! replace the real one.
@@ -84,6 +84,7 @@ fn built() -> &'static (PathBuf, PathBuf) {
             "Cargo.lock",
             "build.rs",
             "README.md",
+            "codegen",
             "src",
             "spec",
             "benches",

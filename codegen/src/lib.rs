@@ -1,15 +1,16 @@
-//! The generator: `spec/models/*.toml` → Rust source.
+//! The generator behind `pixverse-pricing`: `spec/models/*.toml` → Rust source.
 //!
-//! This module is not part of the library. `build.rs` compiles it with
-//! `#[path = "src/codegen/mod.rs"]`, and `tests/codegen.rs` compiles the same files, so every bad
-//! spec the build rejects is unit-tested. It depends only on `toml` (a build- and dev-dependency).
+//! `pixverse-pricing`'s `build.rs` calls [`generate`] on the spec files and writes what it
+//! returns to `OUT_DIR`; `tests/codegen.rs` there calls the same functions, so every bad spec
+//! the build rejects is tested. It depends only on `toml`.
 //!
-//! - [`read`](read::read) parses and checks one spec file, reporting every problem at once as
-//!   `path:LINE:COL: message`; [`check_family`](read::check_family) checks the files together.
-//! - [`emit_model`](emit::emit_model) writes a model's module, [`emit_family`](emit::emit_family)
-//!   the file that declares every module and the `Model` enum.
+//! - [`read()`] parses and checks one spec file, reporting every problem at once as
+//!   `path:LINE:COL: message`; [`check_family`] checks the files together.
+//! - [`emit_model`] writes a model's module, [`emit_family`] the file that declares every
+//!   module and the `Model` enum.
 
-#![allow(dead_code, unused_imports)] // build.rs and the tests each use a different part.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 mod emit;
 mod read;

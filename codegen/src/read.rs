@@ -158,9 +158,13 @@ impl RuleDef {
 /// One problem in the spec, at a line and column (both 1-based; columns count characters).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The spec file, as the caller named it (`spec/models/FILE.toml`).
     pub origin: String,
+    /// The line, from 1.
     pub line: usize,
+    /// The column in characters, from 1.
     pub col: usize,
+    /// What is wrong, and how to fix it.
     pub message: String,
 }
 
