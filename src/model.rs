@@ -40,6 +40,14 @@ impl<'de> serde::Deserialize<'de> for Model {
 }
 
 /// A model id the crate does not know.
+///
+/// ```
+/// use pixverse_pricing::Model;
+///
+/// let err = "pixverse/pixverse-7.0/text-to-video".parse::<Model>().unwrap_err();
+/// assert_eq!(err.got(), "pixverse/pixverse-7.0/text-to-video");
+/// assert!(err.to_string().contains("pixverse/pixverse-5.5/text-to-video"), "{err}");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownModel {
     got: String,

@@ -165,6 +165,9 @@ mod tests {
         assert_eq!(parse_json("0.1").unwrap().to_string(), "0.1");
         assert_eq!(parse_json("2e-2").unwrap(), d("0.02"));
         assert_eq!(parse_json("5E3").unwrap(), d("5000"));
+        // JSON's exponent may carry a sign either way.
+        assert_eq!(parse_json("5e+3").unwrap(), d("5000"));
+        assert_eq!(parse_json("25E-1").unwrap(), d("2.5"));
         assert_eq!(parse_json("-0.5").unwrap(), d("-0.5"));
         assert_eq!(
             parse_json("0.10000000000000000000000000000").unwrap(),
@@ -236,6 +239,9 @@ mod tests {
             format!("0.17{}", "0".repeat(26))
         );
         assert_eq!(parse_json("\"0.340\"").unwrap().to_string(), "0.340");
+        // 29 digits at 28 places is exactly what a Decimal holds: not one zero is dropped.
+        let widest = format!("1.{}", "0".repeat(28));
+        assert_eq!(parse_json(&widest).unwrap().to_string(), widest);
         // Sums that would round are refused, not rounded.
         let max = Decimal::MAX;
         assert_eq!(exact_add(d("0.1"), d("0.02")), Some(d("0.12")));

@@ -108,7 +108,21 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every problem found in one request, in input order. Serializes as `{"errors": [...]}`.
+/// Every problem found in one request, in input order. Serializes as `{"errors": [...]}`;
+/// displays as one violation a line.
+///
+/// ```
+/// use pixverse_pricing::{check_args, Code, Model};
+///
+/// let errors = check_args(Model::Pixverse55TextToVideo, r#"{"prompt": "", "fps": 24}"#).unwrap_err();
+/// assert!(errors.has(Code::EmptyText) && errors.has(Code::UnknownField));
+/// assert!(!errors.has(Code::MissingField));
+/// let text = errors.to_string();
+/// let lines: Vec<&str> = text.lines().collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].starts_with("/prompt: prompt must not be empty or blank [empty_text]"), "{text}");
+/// assert!(lines[1].starts_with("/fps: ") && lines[1].ends_with("[unknown_field]"), "{text}");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Violations {
     errors: Vec<Violation>,
