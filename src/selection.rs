@@ -68,6 +68,14 @@ impl Selection {
     }
 
     /// The run-time form of the option at `index` (0 for free text or past the end).
+    ///
+    /// ```
+    /// use pixverse_pricing::{Model, Selection, MAX_OPTIONS};
+    ///
+    /// let defaults = Selection::defaults(Model::Pixverse55TextToVideo);
+    /// assert_eq!(defaults.slot(MAX_OPTIONS), 0);
+    /// assert_eq!(defaults.slot(usize::MAX), 0);
+    /// ```
     #[inline]
     pub const fn slot(&self, index: usize) -> i64 {
         if index < MAX_OPTIONS {

@@ -326,5 +326,11 @@ fn query_response_keeps_unknown_statuses() {
         // And written back as it came.
         assert_eq!(serde_json::to_string(&r).unwrap(), json);
     }
-    assert!(QueryJobResponse::from_json(r#"{"code":0,"data":{"status":true}}"#).is_err());
+    // Neither a number nor a string: the error says what a status may be.
+    let err = QueryJobResponse::from_json(r#"{"code":0,"data":{"status":true}}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("expected a job status: an integer or a string"),
+        "{err}"
+    );
 }
