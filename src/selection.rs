@@ -22,6 +22,11 @@ use crate::{Model, MAX_OPTIONS};
 /// selection.set("duration", WireValue::Str("8"))?;
 /// selection.set("generate_audio", WireValue::Bool(true))?;
 /// assert_eq!(selection.quote()?.amount().to_string(), "0.408"); // 0.051 × 8
+/// // Debug names the model and every value, as on the wire.
+/// assert_eq!(
+///     format!("{selection:?}"),
+///     r#"Selection { model: "pixverse/pixverse-6.0/text-to-video", resolution: "720p", duration: "8", aspect_ratio: "16:9", generate_audio: true, multi_shot: false }"#
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,6 +128,17 @@ impl Selection {
     }
 
     /// The first rule of the model these values break.
+    ///
+    /// ```
+    /// use pixverse_pricing::spec::WireValue;
+    /// use pixverse_pricing::{Model, Selection};
+    ///
+    /// let mut hd = Selection::defaults(Model::Pixverse60TextToVideo);
+    /// hd.set("resolution", WireValue::Str("1080p")).unwrap();
+    /// assert!(hd.broken_rule().is_none());
+    /// hd.set("duration", WireValue::Str("10")).unwrap();
+    /// assert_eq!(hd.broken_rule().map(|r| r.id), Some("no_1080p_at_10s"));
+    /// ```
     pub fn broken_rule(&self) -> Option<&'static Rule> {
         self.spec().rules.iter().find(|r| self.breaks(r))
     }
