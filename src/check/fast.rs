@@ -449,6 +449,58 @@ mod tests {
         format!("{{{}}}", parts.join(","))
     }
 
+    fn scanner(text: &str) -> Scanner<'_> {
+        Scanner { text, at: 0 }
+    }
+
+    /// The scanner's pieces read what their docs say they read, and stop where the value ends;
+    /// anything they leave is left whole to the full checker.
+    #[test]
+    fn the_scanner_reads_exactly_its_plain_forms() {
+        for (text, value, end) in [
+            ("0", Some(0), 1),
+            ("7,", Some(7), 1),
+            ("-42}", Some(-42), 3),
+            ("999999999999999999", Some(999_999_999_999_999_999), 18),
+            ("-999999999999999999", Some(-999_999_999_999_999_999), 19),
+            ("1234567890123456789", None, 0), // 19 digits
+            ("-0", None, 0),
+            ("01", None, 0),
+            ("1.5", None, 0),
+            ("1e3", None, 0),
+            ("2E3", None, 0),
+            ("-", None, 0),
+            ("", None, 0),
+        ] {
+            let mut s = scanner(text);
+            assert_eq!(s.integer(), value, "{text:?}");
+            if value.is_some() {
+                assert_eq!(s.at, end, "{text:?}");
+            }
+        }
+        for (text, end) in [("{}", 2), (" { } ,", 4)] {
+            let mut s = scanner(text);
+            assert_eq!(s.object(|_, _| None), Some(()), "{text:?}");
+            assert_eq!(s.at, end, "{text:?}");
+        }
+        let mut s = scanner(r#"{"a":1 , "b":true}x"#);
+        let mut seen = Vec::new();
+        let read = s.object(|s, key| {
+            seen.push((key, s.value()?));
+            Some(())
+        });
+        assert_eq!(read, Some(()));
+        assert_eq!(seen, [("a", Value::Int(1)), ("b", Value::Bool(true))]);
+        assert_eq!(s.peek(), Some(b'x'));
+        let mut s = scanner(r#" "a cat" :"#);
+        assert_eq!(s.string(), Some("a cat"));
+        assert_eq!(s.at, 8);
+        assert_eq!(scanner(r#""a \"cat""#).string(), None);
+        assert_eq!(scanner("\"a\tcat\"").string(), None);
+        assert_eq!(scanner("truex").literal("true"), Some(()));
+        assert_eq!(scanner("tru").literal("true"), None);
+    }
+
     #[test]
     fn takes_plain_requests_of_every_model_in_every_form() {
         for model in Model::ALL {
