@@ -404,6 +404,41 @@ fn every_violation_at_once() {
     );
 }
 
+/// Every model refuses 1080p at 10 s (../shared/models/README.md). A rule is judged only on
+/// values that were accepted: a repeated or mistyped duration is reported once, as what it is,
+/// and the rule is not reported beside it.
+#[test]
+fn a_rule_is_not_judged_on_a_refused_value() {
+    for model in Model::ALL {
+        let broken = args_with(model, r#""resolution":"1080p","duration":"10""#);
+        assert_eq!(
+            found_args(model, &broken),
+            owned(&[("/duration", Code::UnsupportedCombination)]),
+            "{model}"
+        );
+        for (extra, want) in [
+            (
+                r#""resolution":"1080p","duration":"10","duration":"10""#,
+                ("/duration", Code::DuplicateField),
+            ),
+            (
+                r#""resolution":"1080p","resolution":"1080p","duration":"10""#,
+                ("/resolution", Code::DuplicateField),
+            ),
+            (
+                r#""resolution":"1080p","duration":10"#,
+                ("/duration", Code::WrongType),
+            ),
+        ] {
+            assert_eq!(
+                found_args(model, &args_with(model, extra)),
+                owned(&[want]),
+                "{model} {extra}"
+            );
+        }
+    }
+}
+
 #[test]
 fn free_text_inputs_are_required_strings_that_are_not_blank() {
     let mut texts = 0;
