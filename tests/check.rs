@@ -283,6 +283,10 @@ fn every_model_reports_the_same_codes_at_the_same_pointers() {
             r#"duration must be a string, not the number 10; write the string "10"; allowed: "5", "8", "10""#
         );
         assert_eq!(
+            message(&b(r#""aspect_ratio":null"#)),
+            r#"aspect_ratio must be a string, not null; leave it out for the default "16:9"; allowed: "16:9", "9:16", "4:3", "3:4", "1:1""#
+        );
+        assert_eq!(
             message(&b(r#""duration":7.5"#)),
             r#"duration must be a string, not the number 7.5; allowed: "5", "8", "10""#
         );
