@@ -310,6 +310,14 @@ fn every_model_reports_the_same_codes_at_the_same_pointers() {
             r#"generate_audio must be true or false, not the string "true"; write true without quotes"#
         );
         assert_eq!(
+            message(&b(r#""generate_audio":"false""#)),
+            r#"generate_audio must be true or false, not the string "false"; write false without quotes"#
+        );
+        assert_eq!(
+            message(&b(r#""generate_audio":"yes""#)),
+            r#"generate_audio must be true or false, not the string "yes""#
+        );
+        assert_eq!(
             message(&b(r#""generate_audio":null"#)),
             "generate_audio must be true or false, not null; leave it out for the default false"
         );
