@@ -451,6 +451,50 @@ fn a_rule_is_not_judged_on_a_refused_value() {
     }
 }
 
+/// `args` given twice: JSON tools resolve `/args` in the last one, so only the repeat is
+/// reported, never what either `args` holds.
+#[test]
+fn args_given_twice_is_reported_alone() {
+    for model in Model::ALL {
+        let json = format!(
+            r#"{{"model":"{}","args":{{"prompt":" ","duration":7}},"args":{{"resolution":"4k"}}}}"#,
+            model.id()
+        );
+        assert_eq!(
+            found(&json),
+            owned(&[("/args", Code::DuplicateField)]),
+            "{model}"
+        );
+    }
+}
+
+/// Inside a body, everything about `args` is reported in the order the bare args would be:
+/// what each key's value breaks where the key stands, then what only the whole object tells
+/// (missing inputs, then broken rules).
+#[test]
+fn violations_in_a_body_s_args_keep_their_order() {
+    for model in Model::ALL {
+        let args = r#"{"fps":24,"resolution":"1080p","duration":"10","seed":1}"#;
+        let mut want = vec![("/fps".to_owned(), Code::UnknownField)];
+        want.extend(
+            model
+                .spec()
+                .options
+                .iter()
+                .filter(|o| o.is_required())
+                .map(|o| (format!("/{}", o.name), Code::MissingField)),
+        );
+        want.push(("/duration".to_owned(), Code::UnsupportedCombination));
+        want.insert(1, ("/seed".to_owned(), Code::UnknownField));
+        let in_body: Vec<_> = want
+            .iter()
+            .map(|(p, c)| (format!("/args{p}"), *c))
+            .collect();
+        assert_eq!(found(&body(model, args)), in_body, "{model}");
+        assert_eq!(found_args(model, args), want, "{model}");
+    }
+}
+
 #[test]
 fn free_text_inputs_are_required_strings_that_are_not_blank() {
     let mut texts = 0;
