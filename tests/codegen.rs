@@ -755,3 +755,35 @@ fn at_most_64_options() {
         ["spec/models/acme-video.toml:12:1: `options` lists 67 options; at most 64 are supported"]
     );
 }
+
+/// A rule's condition on a boolean is written as the field itself (`= true`) or its negation
+/// (`= false`), beside `matches!` for an enum.
+#[test]
+fn a_rule_on_a_boolean_is_the_field_or_its_negation() {
+    let negated = edit_of(
+        &edit(
+            "when = { resolution = \"1080p\", generate_audio = true }",
+            "when = { resolution = \"1080p\", generate_audio = false }",
+        ),
+        "{ resolution = \"1080p\", generate_audio = false, price = \"0.30\" }",
+        "{ resolution = \"1080p\", generate_audio = true, price = \"0.30\" }",
+    );
+    for (source, arm) in [
+        (
+            BASE.to_owned(),
+            "0 => matches!(self.resolution, Resolution::P1080) && self.generate_audio,",
+        ),
+        (
+            negated,
+            "0 => matches!(self.resolution, Resolution::P1080) && !self.generate_audio,",
+        ),
+    ] {
+        let files = generate(&[(ORIGIN.to_owned(), source)]);
+        let module = &files
+            .iter()
+            .find(|(name, _)| name == "video_1_0.rs")
+            .unwrap()
+            .1;
+        assert!(module.contains(arm), "{arm} not in:\n{module}");
+    }
+}
