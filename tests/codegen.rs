@@ -787,3 +787,44 @@ fn a_rule_on_a_boolean_is_the_field_or_its_negation() {
         assert!(module.contains(arm), "{arm} not in:\n{module}");
     }
 }
+
+/// A rule on an option the price does not depend on cannot forbid table cells, so `price`
+/// tests it before the lookup; a rule on priced options only is in the table already.
+#[test]
+fn a_rule_beyond_the_price_dimensions_is_tested_before_the_lookup() {
+    let style = r#"[[options]]
+name = "style"
+type = "enum"
+rust = "Style"
+description = "Style"
+default = "plain"
+values = [
+  { wire = "plain", rust = "Plain" },
+  { wire = "anime", rust = "Anime" },
+]
+
+[[rules]]"#;
+    let source = edit_of(
+        &edit_of(
+            &edit("[[rules]]", style),
+            "when = { resolution = \"1080p\", generate_audio = true }",
+            "when = { resolution = \"1080p\", style = \"anime\" }",
+        ),
+        "{ resolution = \"1080p\", generate_audio = false, price = \"0.30\" },",
+        "{ resolution = \"1080p\", generate_audio = false, price = \"0.30\" },\n  { resolution = \"1080p\", generate_audio = true, price = \"0.40\" },",
+    );
+    let module = |source: String| {
+        let files = generate(&[(ORIGIN.to_owned(), source)]);
+        files
+            .into_iter()
+            .find(|(name, _)| name == "video_1_0.rs")
+            .unwrap()
+            .1
+    };
+    let test = "if self.breaks(0) {";
+    let beyond = module(source);
+    assert!(beyond.contains(test), "{test} not in:\n{beyond}");
+    let within = module(BASE.to_owned());
+    assert!(!within.contains(test), "{test} in:\n{within}");
+    assert!(within.contains("Err(&RULES[0])"), "{within}");
+}
