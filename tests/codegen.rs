@@ -312,8 +312,15 @@ fn edit_per(from: &str, to: &str) -> String {
 fn problems(source: &str) -> Vec<String> {
     match codegen::read(source, ORIGIN) {
         Ok(_) => Vec::new(),
-        Err(d) => d.0.iter().map(ToString::to_string).collect(),
+        Err(d) => lines_of(&d),
     }
+}
+
+/// Each diagnostic as a string; and the whole, as build.rs prints it, is those one a line.
+fn lines_of(d: &codegen::Diagnostics) -> Vec<String> {
+    let each: Vec<String> = d.0.iter().map(ToString::to_string).collect();
+    assert_eq!(d.to_string(), each.join("\n"));
+    each
 }
 
 /// The diagnostics of generating several files together, one string each.
@@ -324,7 +331,7 @@ fn family_problems(files: &[(&str, &str)]) -> Vec<String> {
         .collect();
     match codegen::generate(&files) {
         Ok(_) => Vec::new(),
-        Err(d) => d.0.iter().map(ToString::to_string).collect(),
+        Err(d) => lines_of(&d),
     }
 }
 
