@@ -763,6 +763,15 @@ fn at_most_64_options() {
     );
 }
 
+/// The module generated for an edit of [`BASE`] (id `acme/video-1.0`).
+fn module_of(source: String) -> String {
+    generate(&[(ORIGIN.to_owned(), source)])
+        .into_iter()
+        .find(|(name, _)| name == "video_1_0.rs")
+        .expect("the module of acme/video-1.0")
+        .1
+}
+
 /// A rule's condition on a boolean is written as the field itself (`= true`) or its negation
 /// (`= false`), beside `matches!` for an enum.
 #[test]
@@ -785,12 +794,7 @@ fn a_rule_on_a_boolean_is_the_field_or_its_negation() {
             "0 => matches!(self.resolution, Resolution::P1080) && !self.generate_audio,",
         ),
     ] {
-        let files = generate(&[(ORIGIN.to_owned(), source)]);
-        let module = &files
-            .iter()
-            .find(|(name, _)| name == "video_1_0.rs")
-            .unwrap()
-            .1;
+        let module = module_of(source);
         assert!(module.contains(arm), "{arm} not in:\n{module}");
     }
 }
@@ -820,18 +824,10 @@ values = [
         "{ resolution = \"1080p\", generate_audio = false, price = \"0.30\" },",
         "{ resolution = \"1080p\", generate_audio = false, price = \"0.30\" },\n  { resolution = \"1080p\", generate_audio = true, price = \"0.40\" },",
     );
-    let module = |source: String| {
-        let files = generate(&[(ORIGIN.to_owned(), source)]);
-        files
-            .into_iter()
-            .find(|(name, _)| name == "video_1_0.rs")
-            .unwrap()
-            .1
-    };
     let test = "if self.breaks(0) {";
-    let beyond = module(source);
+    let beyond = module_of(source);
     assert!(beyond.contains(test), "{test} not in:\n{beyond}");
-    let within = module(BASE.to_owned());
+    let within = module_of(BASE.to_owned());
     assert!(!within.contains(test), "{test} in:\n{within}");
     assert!(within.contains("Err(&RULES[0])"), "{within}");
 }
