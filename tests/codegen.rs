@@ -120,16 +120,14 @@ fn models_are_in_file_name_order() {
     }
 }
 
-#[test]
-fn output_is_laid_out_as_rustfmt_would() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("codegen_rustfmt");
+/// `rustfmt --check` on each file; the differences it reports, one string a file.
+fn rustfmt_differences(dir: &str, files: &[(String, String)]) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let mut all = family();
-    all.push((EXTENDED_SPEC.to_owned(), read(EXTENDED_SPEC)));
     let mut differ = Vec::new();
-    for (name, code) in generate(&all) {
-        let file = dir.join(&name);
-        std::fs::write(&file, &code).unwrap();
+    for (name, code) in files {
+        let file = dir.join(name);
+        std::fs::write(&file, code).unwrap();
         let out = std::process::Command::new("rustfmt")
             .args(["--edition", "2021", "--check", "--color", "never"])
             .arg(&file)
@@ -137,12 +135,213 @@ fn output_is_laid_out_as_rustfmt_would() {
             .expect("rustfmt runs (rustup component add rustfmt)");
         if !out.status.success() {
             differ.push(format!(
-                "rustfmt would change the code for {name}:\n{}",
-                String::from_utf8_lossy(&out.stdout)
+                "rustfmt would change the code for {name}:\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
             ));
         }
     }
+    differ
+}
+
+#[test]
+fn output_is_laid_out_as_rustfmt_would() {
+    let mut all = family();
+    all.push((EXTENDED_SPEC.to_owned(), read(EXTENDED_SPEC)));
+    let differ = rustfmt_differences("codegen_rustfmt", &generate(&all));
     assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// `code` as rustfmt writes it.
+fn rustfmt(code: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("rustfmt")
+        .args(["--edition", "2021", "--emit", "stdout", "--color", "never"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("rustfmt runs (rustup component add rustfmt)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(code.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "rustfmt failed on:\n{code}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The lines of `code` from the one containing `start` to the first after it that is `end`.
+fn block<'c>(code: &'c str, start: &str, end: &str) -> Vec<&'c str> {
+    let lines: Vec<&str> = code.lines().collect();
+    let Some(first) = lines.iter().position(|l| l.contains(start)) else {
+        return Vec::new();
+    };
+    let last = lines[first..]
+        .iter()
+        .position(|l| *l == end)
+        .map_or(lines.len(), |k| first + k + 1);
+    lines[first..last].to_vec()
+}
+
+/// The generator lays out the price lookup (`match (a, b) {`, the `PRICES[…]` index, with and
+/// without a rate to multiply) by counting columns as rustfmt does. Option names of every
+/// length from 1 to 54 move those lines across rustfmt's limits one column at a time; longer,
+/// one term of the index fills a line and rustfmt breaks inside it, which the generator does
+/// not: that code is still valid (rustfmt reads it) but laid out otherwise.
+#[test]
+fn the_price_lookup_is_laid_out_as_rustfmt_would_for_names_of_any_length() {
+    // Priced per second by resolution and clip (the rule forbids 1080P with a 10 s clip).
+    let two_dims = edit_of(
+        &edit_per(
+            "dimensions = [\"resolution\"]",
+            "dimensions = [\"resolution\", \"clip\"]",
+        ),
+        "  { resolution = \"720P\", rate = \"0.05\" },\n  { resolution = \"1080P\", rate = \"0.09\" },",
+        "  { resolution = \"720P\", clip = \"5\", rate = \"0.05\" },\n  { resolution = \"720P\", clip = \"10\", rate = \"0.06\" },\n  { resolution = \"1080P\", clip = \"5\", rate = \"0.09\" },",
+    );
+    let mut differ = Vec::new();
+    let mut forms = [false; 4];
+    for n in 1..=80 {
+        let name = format!("r{}", "e".repeat(n - 1));
+        for source in [BASE, PER_UNIT, &two_dims] {
+            let source = source.replace("resolution", &name);
+            let code = generate(&[(ORIGIN.to_owned(), source)]).swap_remove(0).1;
+            let formatted = rustfmt(&code);
+            if n > 54 {
+                continue;
+            }
+            for (start, end) in [
+                ("pub const fn price(", "    }"),
+                ("const fn cell(", "    }"),
+            ] {
+                let (ours, theirs) = (block(&code, start, end), block(&formatted, start, end));
+                assert!(!ours.is_empty(), "no {start} in:\n{code}");
+                if ours != theirs {
+                    differ.push(format!(
+                        "{n}: ours\n{}\nrustfmt's\n{}",
+                        ours.join("\n"),
+                        theirs.join("\n")
+                    ));
+                }
+            }
+            for (k, form) in [
+                "        match (\n",
+                "        Self::PRICES\n",
+                "        match Self::PRICES\n",
+                " as usize * 2\n            + self.",
+            ]
+            .iter()
+            .enumerate()
+            {
+                forms[k] |= code.contains(form);
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+    // Every form was written, for some length.
+    assert_eq!(forms, [true; 4]);
+}
+
+/// The price constants of generated `code`: `(the decimal its doc names, the value it builds)`.
+fn price_constants(code: &str) -> Vec<(String, rust_decimal::Decimal)> {
+    let lines: Vec<&str> = code.lines().collect();
+    let mut found = Vec::new();
+    for pair in lines.windows(2) {
+        let (Some(named), Some(parts)) = (
+            pair[0]
+                .strip_prefix("/// `")
+                .and_then(|l| l.strip_suffix('`')),
+            pair[1]
+                .split_once("= Decimal::from_parts(")
+                .and_then(|(_, p)| p.strip_suffix(");")),
+        ) else {
+            continue;
+        };
+        let parts: Vec<&str> = parts.split(", ").collect();
+        let [lo, mid, hi, negative, scale] = parts[..] else {
+            panic!("{}", pair[1]);
+        };
+        let value = rust_decimal::Decimal::from_parts(
+            lo.parse().unwrap(),
+            mid.parse().unwrap(),
+            hi.parse().unwrap(),
+            negative.parse().unwrap(),
+            scale.parse().unwrap(),
+        );
+        found.push((named.to_owned(), value));
+    }
+    found
+}
+
+/// Every price constant the generator writes builds exactly the decimal its doc names, as
+/// rust_decimal reads that text (digits and scale), for the family's prices and for ones that
+/// use all 96 bits; an enum `per`'s amounts are its rates times the values' units.
+#[test]
+fn price_constants_are_the_decimals_they_name() {
+    let big = edit_of(
+        &edit_of(
+            &edit(
+                "price = \"0.10\"",
+                "price = \"79228162514264337593543950335\"",
+            ),
+            "price = \"0.20\"",
+            "price = \"123456789012.345678\"",
+        ),
+        "price = \"0.30\"",
+        "price = \"0.0000000000000000000000000001\"",
+    );
+    // Priced per clip (5 or 10 units) at rates of one decimal: 0.5 and 0.9 a unit.
+    let clip = edit_of(
+        &edit_of(
+            &edit_per("per = \"duration\"", "per = \"clip\"").replacen(
+                "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
+                "",
+                1,
+            ),
+            "rate = \"0.05\"",
+            "rate = \"0.5\"",
+        ),
+        "rate = \"0.09\"",
+        "rate = \"0.9\"",
+    );
+    let mut all = family();
+    all.push((EXTENDED_SPEC.to_owned(), read(EXTENDED_SPEC)));
+    all.push(("spec/models/big.toml".to_owned(), big));
+    all.push(("spec/models/clip.toml".to_owned(), clip));
+    let generated = generate(&all);
+    let mut count = 0;
+    for (file, code) in &generated {
+        for (named, value) in price_constants(code) {
+            let exact = rust_decimal::Decimal::from_str_exact(&named).unwrap();
+            assert_eq!((value, value.to_string()), (exact, named), "{file}");
+            count += 1;
+        }
+    }
+    assert!(count > 40, "{count} price constants");
+    let names = |module: &str| -> Vec<String> {
+        let code = &generated.iter().find(|(f, _)| f == module).unwrap().1;
+        price_constants(code).into_iter().map(|(n, _)| n).collect()
+    };
+    assert_eq!(
+        names("video_1_0.rs"),
+        [
+            "0.0000000000000000000000000001",
+            "123456789012.345678",
+            "79228162514264337593543950335"
+        ]
+    );
+    // 720P: 0.5 × 5, 0.5 × 10; 1080P: 0.9 × 5, 0.9 × 10 (the rates themselves are in `CELLS`).
+    assert_eq!(
+        names("video_2.rs"),
+        ["0.5", "0.9", "2.5", "4.5", "5.0", "9.0"]
+    );
+    let code = &generated.iter().find(|(f, _)| f == "video_2.rs").unwrap().1;
+    assert!(
+        code.contains("/// the compiler checks that it is complete. Each amount is a documented rate times\n    /// the units of the value, worked out exactly by the generator.\n"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -454,15 +653,46 @@ fn duplicate_cell() {
 #[test]
 fn price_that_is_not_a_non_negative_decimal_string() {
     let cell = "price = \"0.20\"";
+    let allowed = "(digits, an optional point and digits: at most 28 decimals, and the digits without the point below 2^96 = 79228162514264337593543950336)";
+    for text in [
+        "-0.20",
+        "+0.20",
+        "0,20",
+        "1e-1",
+        "1.",
+        ".5",
+        "0.2x",
+        "0x.2",
+        "",
+        // 29 decimals; and 2^96, one past the largest `Decimal` mantissa.
+        "0.00000000000000000000000000001",
+        "79228162514264337593543950336",
+        "7922816251426433759354395033.6",
+    ] {
+        let p = problems(&edit(cell, &format!("price = {text:?}")));
+        assert_eq!(
+            p,
+            [format!("spec/models/acme-video.toml:44:57: price {text:?} is not a non-negative decimal string such as \"0.128\" {allowed}")],
+            "{text}"
+        );
+    }
     for (bad, message) in [
-        ("price = \"-0.20\"", "price \"-0.20\" is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"),
-        ("price = \"0,20\"", "price \"0,20\" is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"),
-        ("price = \"1e-1\"", "price \"1e-1\" is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"),
         ("price = 0.20", "price must be a decimal string, found the float 0.20: TOML floats are binary and not exact; write price = \"0.20\""),
         ("price = 1", "price must be a non-negative decimal string such as \"0.128\", found an integer"),
     ] {
         let p = problems(&edit(cell, bad));
         assert_eq!(p, [format!("spec/models/acme-video.toml:44:57: {message}")], "{bad}");
+    }
+    // The bounds themselves are prices: 28 decimals, and the largest mantissa at any scale.
+    for text in [
+        "0.0000000000000000000000000001",
+        "79228162514264337593543950335",
+        "7922816251426433759354395033.5",
+        "0",
+        "00.10",
+    ] {
+        let p = problems(&edit(cell, &format!("price = {text:?}")));
+        assert_eq!(p, Vec::<String>::new(), "{text}");
     }
 }
 
@@ -477,6 +707,62 @@ fn integer_minimum_above_maximum() {
     assert_eq!(
         p,
         ["spec/models/acme-video.toml:23:11: `minimum` 16 is above `maximum` 15; swap them"]
+    );
+}
+
+#[test]
+fn integer_range_of_one_value() {
+    let p = problems(&edit_per(
+        "minimum = 3\nmaximum = 15",
+        "minimum = 5\nmaximum = 5",
+    ));
+    assert_eq!(p, Vec::<String>::new());
+}
+
+/// A rate times the most units of its `per` option must fit `Decimal`'s 96-bit mantissa, so
+/// that every quote is exact; a count of units is never negative.
+#[test]
+fn rates_times_units_stay_exact() {
+    // 2^64 - 1 times 2^32 is below 2^96; 2^64 times 2^32 is 2^96.
+    let range = |max: &str| edit_per("maximum = 15", &format!("maximum = {max}"));
+    let with_rate = |source: &str, rate: &str| {
+        edit_of(source, "rate = \"0.09\"", &format!("rate = \"{rate}\""))
+    };
+    let most = range("4294967296");
+    assert_eq!(
+        problems(&with_rate(&most, "18446744073709551615")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&with_rate(&most, "18446744073709551616")),
+        ["spec/models/acme-video.toml:58:9: rate 18446744073709551616 times 4294967296 duration does not fit an exact decimal (96 bits)"]
+    );
+    // At a scale the mantissa counts, not the value.
+    assert_eq!(
+        problems(&with_rate(&most, "1844674407370955161.6")),
+        ["spec/models/acme-video.toml:58:9: rate 1844674407370955161.6 times 4294967296 duration does not fit an exact decimal (96 bits)"]
+    );
+    // An enum `per`: the largest `units` of its values.
+    let clip = edit_per("per = \"duration\"", "per = \"clip\"").replacen(
+        "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
+        "",
+        1,
+    );
+    let clip = edit_of(&clip, "units = 10 }", "units = 4294967295 }");
+    assert_eq!(
+        problems(&with_rate(&clip, "18446744073709551615")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        problems(&with_rate(&clip, "100000000000000000000")),
+        ["spec/models/acme-video.toml:54:9: rate 100000000000000000000 times 4294967295 clip does not fit an exact decimal (96 bits)"]
+    );
+    // Counts of units: from zero up.
+    let from = |min: &str| edit_per("minimum = 3", &format!("minimum = {min}"));
+    assert_eq!(problems(&from("0")), Vec::<String>::new());
+    assert_eq!(
+        problems(&from("-1")),
+        ["spec/models/acme-video.toml:56:7: `per` option `duration` may be negative (minimum -1); a count of units cannot"]
     );
 }
 
@@ -649,6 +935,18 @@ fn two_models_whose_generated_names_clash() {
     );
 }
 
+/// Two ids can make different modules but one variant: `video_10` and `video_1_0` are both
+/// `Video10`.
+#[test]
+fn two_models_whose_variant_names_clash() {
+    let other = BASE.replacen("id = \"acme/video-1.0\"", "id = \"acme/video-10\"", 1);
+    let p = family_problems(&[("spec/models/a.toml", BASE), ("spec/models/b.toml", &other)]);
+    assert_eq!(
+        p,
+        ["spec/models/b.toml:2:6: model id \"acme/video-10\" makes the Rust names `video_10` / `Model::Video10`, which spec/models/a.toml:2 (\"acme/video-1.0\") makes too; change one id"]
+    );
+}
+
 #[test]
 fn no_spec_files() {
     assert_eq!(
@@ -760,6 +1058,61 @@ fn at_most_64_options() {
     assert_eq!(
         p,
         ["spec/models/acme-video.toml:12:1: `options` lists 67 options; at most 64 are supported"]
+    );
+    // BASE's 3 and 61 more are 64: the most there can be.
+    let most: String = many.split_inclusive("default = false\n").take(61).collect();
+    assert_eq!(
+        problems(&edit("[[rules]]", &format!("{most}\n[[rules]]"))),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn currency_is_an_iso_4217_code() {
+    for bad in ["usd", "US", "USDX", "U5D", "Usd", ""] {
+        let p = problems(&edit("currency = \"USD\"", &format!("currency = {bad:?}")));
+        assert_eq!(
+            p,
+            [format!("spec/models/acme-video.toml:6:12: `currency` must be a three-letter ISO 4217 code such as \"USD\", found {bad:?}")],
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        problems(&edit("currency = \"USD\"", "currency = \"EUR\"")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_dimension_is_listed_once_and_names_an_option() {
+    let dims = "dimensions = [\"resolution\", \"generate_audio\"]";
+    let p = problems(&edit(
+        dims,
+        "dimensions = [\"resolution\", \"generate_audio\", \"resolution\"]",
+    ));
+    assert!(
+        p.contains(
+            &"spec/models/acme-video.toml:41:47: dimension `resolution` is listed twice".to_owned()
+        ),
+        "{p:#?}"
+    );
+    let p = problems(&edit(dims, "dimensions = [\"resolution\", \"audio\"]"));
+    assert!(
+        p.contains(&"spec/models/acme-video.toml:41:29: unknown dimension `audio`; options: \"resolution\", \"generate_audio\"".to_owned()),
+        "{p:#?}"
+    );
+}
+
+/// A model id needs a name after its vendor: `acme/` would make no module.
+#[test]
+fn a_model_id_with_nothing_after_the_vendor() {
+    assert_eq!(codegen::module_name("acme/"), "");
+    assert_eq!(codegen::module_name("video-1.0"), "video_1_0");
+    let p = problems(&edit("id = \"acme/video-1.0\"", "id = \"acme/\""));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].starts_with("spec/models/acme-video.toml:2:6: model id \"acme/\" does not make a Rust module name (it became \"\")"),
+        "{p:#?}"
     );
 }
 

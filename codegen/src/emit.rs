@@ -306,15 +306,15 @@ fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &s
     line(out, indent, &format!("]{tail}"));
 }
 
-/// Writes `match (items) {` as rustfmt does: on one line while the tuple is at most 60
-/// characters wide, else one item a line.
+/// Writes `match (items) {` as rustfmt does: on one line while the items, joined by `, `, are at
+/// most 60 characters wide (its `fn_call_width`), else one item a line.
 fn match_tuple(out: &mut String, indent: usize, items: &[String]) {
     let inner = items.join(", ");
     if items.len() == 1 {
         line(out, indent, &format!("match {inner} {{"));
         return;
     }
-    if inner.len() + 2 <= 60 {
+    if inner.len() <= 60 {
         line(out, indent, &format!("match ({inner}) {{"));
         return;
     }
@@ -323,6 +323,42 @@ fn match_tuple(out: &mut String, indent: usize, items: &[String]) {
         line(out, indent + 1, &format!("{item},"));
     }
     line(out, indent, ") {");
+}
+
+/// Writes `Self::PRICES[sum]` (the body of `price`), or `match Self::PRICES[sum] {` when the
+/// rate is then multiplied, as rustfmt lays it out at 8 columns: on one line if it fits in 100;
+/// else the index on the next line if it fits there; else one `+ term` a line. A `match` whose
+/// scrutinee fills the line takes its `{` on a line of its own.
+fn price_index(o: &mut String, terms: &[String], sum: &str, matched: bool) {
+    let (open, tail) = if matched {
+        ("match Self::PRICES", " {")
+    } else {
+        ("Self::PRICES", "")
+    };
+    let index = format!("[{sum}]");
+    if 8 + open.len() + index.len() + tail.len() <= 100 {
+        line(o, 2, &format!("{open}{index}{tail}"));
+        return;
+    }
+    if matched && 8 + open.len() + index.len() <= 100 {
+        line(o, 2, &format!("{open}{index}"));
+    } else if 12 + index.len() <= 100 {
+        line(o, 2, open);
+        line(o, 3, &index);
+    } else {
+        let last = terms.len() - 1;
+        for (k, term) in terms.iter().enumerate() {
+            let lead = if k == 0 { "[" } else { "+ " };
+            let close = if k == last { "]" } else { "" };
+            match k {
+                0 => line(o, 2, &format!("{open}{lead}{term}{close}")),
+                _ => line(o, 3, &format!("{lead}{term}{close}")),
+            }
+        }
+    }
+    if matched {
+        line(o, 2, "{");
+    }
 }
 
 /// Writes `use path::{names};` as rustfmt lays it out: on one line if it fits in 100 columns,
@@ -1150,24 +1186,7 @@ break: {what}."
     } else {
         terms.join(" + ")
     };
-    let (open, indent) = match times {
-        Some(_) => ("match Self::PRICES[", 2),
-        None => ("Self::PRICES[", 2),
-    };
-    if 8 + open.len() + 1 + sum.len() + if times.is_some() { 2 } else { 0 } <= 100 {
-        let close = if times.is_some() { "] {" } else { "]" };
-        line(o, indent, &format!("{open}{sum}{close}"));
-    } else {
-        let last = terms.len() - 1;
-        for (k, term) in terms.iter().enumerate() {
-            let text = match k {
-                0 => format!("{open}{term}"),
-                k if k == last => format!("+ {term}]{}", if times.is_some() { " {" } else { "" }),
-                _ => format!("+ {term}"),
-            };
-            line(o, if k == 0 { indent } else { indent + 1 }, &text);
-        }
-    }
+    price_index(o, &terms, &sum, times.is_some());
     if let Some(t) = times {
         let name = &spec.options[t].name;
         line(
@@ -1223,19 +1242,19 @@ break: {what}."
     line(o, 1, "};");
     blank(o);
 
-    let what = match (&spec.per, times) {
+    let amounts = match (&spec.per, times) {
         (Some(_), None) => {
-            " (each documented rate times the value's units, worked out exactly by the generator)"
+            " Each amount is a documented rate times\nthe units of the value, worked out exactly by the generator."
         }
-        (Some(_), Some(_)) => " (the documented rates per unit)",
+        (Some(_), Some(_)) => " The amounts are the documented rates per unit.",
         _ => "",
     };
     doc(
         o,
         1,
         &format!(
-            "The price table{what} as one `match` with an arm for every combination of the priced
-options, so the compiler checks that it is complete."
+            "The price table as one `match` with an arm for every combination of the priced options, so
+the compiler checks that it is complete.{amounts}"
         ),
     );
     let params: Vec<String> = dims

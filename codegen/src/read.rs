@@ -1187,6 +1187,18 @@ impl<'s> Reader<'s> {
             );
             return None;
         }
+        if let OptionKind::Integer { minimum, .. } = &options[index].kind {
+            if *minimum < 0 {
+                self.error(
+                    v.span(),
+                    format!(
+                        "`per` option `{}` may be negative (minimum {minimum}); a count of units cannot",
+                        name.get_ref()
+                    ),
+                );
+                return None;
+            }
+        }
         Some(index)
     }
 
@@ -1202,14 +1214,6 @@ impl<'s> Reader<'s> {
                 .unwrap_or(0),
             _ => 0,
         };
-        if let OptionKind::Integer { minimum, .. } = &per.kind {
-            if *minimum < 0 {
-                self.error(
-                    span.clone(),
-                    format!("`per` option `{}` may be negative (minimum {minimum}); a count of units cannot", per.name),
-                );
-            }
-        }
         for cell in cells {
             let fits = cell
                 .price
@@ -1313,7 +1317,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     v.span(),
                     format!(
-                        "{key} {text:?} is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits, at most 28 decimals)"
+                        "{key} {text:?} is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits: at most 28 decimals, and the digits without the point below 2^96 = 79228162514264337593543950336)"
                     ),
                 );
                 None
@@ -1362,14 +1366,12 @@ pub fn check_family(specs: &[Spec]) -> Result<(), Diagnostics> {
     }
 }
 
-/// The Rust module of a model id: the segments after the vendor (the first), lower-cased, every
-/// run of other characters one `_` (`pixverse/pixverse-5.5/text-to-video` →
-/// `pixverse_5_5_text_to_video`).
+/// The Rust module of a model id: the segments after the vendor (the first, if the id has a
+/// `/`), lower-cased, every run of other characters one `_` (`pixverse/pixverse-5.5/text-to-video`
+/// → `pixverse_5_5_text_to_video`). An id with nothing after the vendor (`acme/`) makes `""`,
+/// which the reader refuses.
 pub fn module_name(id: &str) -> String {
-    let rest = match id.split_once('/') {
-        Some((_, rest)) if !rest.is_empty() => rest,
-        _ => id,
-    };
+    let rest = id.split_once('/').map_or(id, |(_, rest)| rest);
     let mut out = String::new();
     for c in rest.chars() {
         if c.is_ascii_alphanumeric() {
@@ -1553,4 +1555,42 @@ fn line_col(source: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{line_col, parse_decimal};
+
+    /// The decimal parser the generator writes price constants from: the mantissa and scale
+    /// of exactly the text, or nothing.
+    #[test]
+    fn decimals_are_read_exactly() {
+        assert_eq!(parse_decimal("0.128"), Some((128, 3)));
+        assert_eq!(parse_decimal("12"), Some((12, 0)));
+        assert_eq!(parse_decimal("0.050"), Some((50, 3)));
+        assert_eq!(
+            parse_decimal("79228162514264337593543950335"),
+            Some(((1u128 << 96) - 1, 0))
+        );
+        assert_eq!(parse_decimal("79228162514264337593543950336"), None);
+        // Far past u128: refused, not wrapped.
+        assert_eq!(parse_decimal(&"9".repeat(60)), None);
+        assert_eq!(parse_decimal(&format!("0.{}", "0".repeat(60))), None);
+        for bad in ["", ".", "1.", ".5", "-1", "+1", "1.x", "x.1", "1e3", "1 "] {
+            assert_eq!(parse_decimal(bad), None, "{bad:?}");
+        }
+    }
+
+    /// Line and column in characters; an offset inside a character is that character, one
+    /// past the end is the end.
+    #[test]
+    fn positions_are_lines_and_characters() {
+        let source = "ab\né=x\n";
+        assert_eq!(line_col(source, 0), (1, 1));
+        assert_eq!(line_col(source, 2), (1, 3));
+        assert_eq!(line_col(source, 3), (2, 1));
+        assert_eq!(line_col(source, 4), (2, 1)); // inside `é`
+        assert_eq!(line_col(source, 5), (2, 2)); // `=`, after the two bytes of `é`
+        assert_eq!(line_col(source, 99), (3, 1));
+    }
 }
