@@ -326,38 +326,41 @@ fn match_tuple(out: &mut String, indent: usize, items: &[String]) {
 }
 
 /// Writes `Self::PRICES[sum]` (the body of `price`), or `match Self::PRICES[sum] {` when the
-/// rate is then multiplied, as rustfmt lays it out at 8 columns: on one line if it fits in 100;
-/// else the index on the next line if it fits there; else one `+ term` a line. A `match` whose
-/// scrutinee fills the line takes its `{` on a line of its own.
+/// rate is then multiplied, as rustfmt lays it out in a method body: on one line if it fits in
+/// 100 columns; else the index on the next line if it fits there; else one `+ term` a line. A
+/// `match` whose scrutinee fills its line takes its `{` on a line of its own.
 fn price_index(o: &mut String, terms: &[String], sum: &str, matched: bool) {
+    /// The indent of a method body, in levels and in columns; a continuation is one more.
+    const BODY: usize = 2;
+    const COLUMNS: usize = 4 * BODY;
     let (open, tail) = if matched {
         ("match Self::PRICES", " {")
     } else {
         ("Self::PRICES", "")
     };
     let index = format!("[{sum}]");
-    if 8 + open.len() + index.len() + tail.len() <= 100 {
-        line(o, 2, &format!("{open}{index}{tail}"));
+    if COLUMNS + open.len() + index.len() + tail.len() <= 100 {
+        line(o, BODY, &format!("{open}{index}{tail}"));
         return;
     }
-    if matched && 8 + open.len() + index.len() <= 100 {
-        line(o, 2, &format!("{open}{index}"));
-    } else if 12 + index.len() <= 100 {
-        line(o, 2, open);
-        line(o, 3, &index);
+    if matched && COLUMNS + open.len() + index.len() <= 100 {
+        line(o, BODY, &format!("{open}{index}"));
+    } else if COLUMNS + 4 + index.len() <= 100 {
+        line(o, BODY, open);
+        line(o, BODY + 1, &index);
     } else {
-        let last = terms.len() - 1;
-        for (k, term) in terms.iter().enumerate() {
-            let lead = if k == 0 { "[" } else { "+ " };
-            let close = if k == last { "]" } else { "" };
-            match k {
-                0 => line(o, 2, &format!("{open}{lead}{term}{close}")),
-                _ => line(o, 3, &format!("{lead}{term}{close}")),
+        // `terms` is not empty: with none the index is `[0]`, which fits above.
+        if let Some((first, rest)) = terms.split_first() {
+            let close = if rest.is_empty() { "]" } else { "" };
+            line(o, BODY, &format!("{open}[{first}{close}"));
+            for (k, term) in rest.iter().enumerate() {
+                let close = if k + 1 == rest.len() { "]" } else { "" };
+                line(o, BODY + 1, &format!("+ {term}{close}"));
             }
         }
     }
     if matched {
-        line(o, 2, "{");
+        line(o, BODY, "{");
     }
 }
 

@@ -1205,7 +1205,8 @@ impl<'s> Reader<'s> {
     /// Every rate times the largest count of units must stay an exact `Decimal` (96 bits).
     fn check_rates(&mut self, cells: &[CellDef], per: &OptionDef, span: Range<usize>) {
         let most: u128 = match &per.kind {
-            OptionKind::Integer { maximum, .. } => u128::from(maximum.unsigned_abs()),
+            // `per` refused a negative minimum, so the maximum is not negative either.
+            OptionKind::Integer { maximum, .. } => u128::try_from(*maximum).unwrap_or(0),
             OptionKind::Enum { values, .. } => values
                 .iter()
                 .filter_map(|v| v.units)

@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::{Code, Expect, Violation};
 use crate::args::{blank_text, missing_text};
-use crate::spec::{ModelSpec, OptionKind, OptionSpec, QuotedList};
+use crate::spec::{ModelSpec, OptionKind, OptionSpec, QuotedList, WireValue};
 use crate::{Args, CreateJobRequest, Model, Selection};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
@@ -297,14 +297,12 @@ impl<'b> ArgsWalk<'b> {
         }
         self.seen |= bit;
         match judge(self.base, spec, &value) {
-            Ok(slot) => {
+            Ok(accepted) => {
                 self.given |= bit;
-                match (slot, &value) {
-                    (Some(slot), _) => self.selection.set_slot(index, slot),
-                    (None, Scalar::Str(s)) if self.keep_text => {
-                        self.texts.push((index, s.to_string()));
-                    }
-                    (None, _) => {}
+                match accepted {
+                    Accepted::Slot(slot) => self.selection.set_slot(index, slot),
+                    Accepted::Text(s) if self.keep_text => self.texts.push((index, s.to_owned())),
+                    Accepted::Text(_) => {}
                 }
             }
             Err((code, message)) => {
@@ -336,19 +334,27 @@ impl<'b> ArgsWalk<'b> {
     }
 }
 
-/// What `value` is as a value of `option`: the slot it takes in a [`Selection`] (an enum's
-/// value index, a bool as 0 or 1, an integer itself; `None` for free text, which is kept as
-/// given), or why it is refused, with a hint where the mistake is a common one.
-fn judge(
+/// A value [`judge`] accepts for an option.
+enum Accepted<'v> {
+    /// The slot it takes in a [`Selection`] (an enum's value index, a bool as 0 or 1, an
+    /// integer itself), as [`OptionSpec::slot`] gives it.
+    Slot(i64),
+    /// Free text, kept as given.
+    Text(&'v str),
+}
+
+/// What `value` is as a value of `option`, or why it is refused, with a hint where the mistake
+/// is a common one. `base` is the pointer of the args object, for [`blank_text`].
+fn judge<'v>(
     base: &str,
     option: &OptionSpec,
-    value: &Scalar<'_>,
-) -> Result<Option<i64>, (Code, String)> {
+    value: &'v Scalar<'_>,
+) -> Result<Accepted<'v>, (Code, String)> {
     let name = option.name;
     match (option.kind, value) {
         (OptionKind::Text { .. }, Scalar::Str(s)) => match blank_text(base, option, s) {
             Some(v) => Err((v.code, v.message)),
-            None => Ok(None),
+            None => Ok(Accepted::Text(s)),
         },
         (OptionKind::Text { .. }, other) => Err((
             Code::WrongType,
@@ -359,18 +365,18 @@ fn judge(
                 values, default, ..
             },
             Scalar::Str(s),
-        ) => match values.iter().position(|v| *v == s) {
-            Some(i) => Ok(Some(i as i64)),
-            None => Err((
-                Code::InvalidValue,
-                format!(
+        ) => option
+            .slot(WireValue::Str(s))
+            .map(Accepted::Slot)
+            .map_err(|_| {
+                let message = format!(
                     "{:?} is not an allowed {name}; allowed: {} (default {:?})",
                     short(s),
                     QuotedList(values),
                     values[default]
-                ),
-            )),
-        },
+                );
+                (Code::InvalidValue, message)
+            }),
         (
             OptionKind::Enum {
                 values, default, ..
@@ -393,7 +399,7 @@ fn judge(
                 ),
             ))
         }
-        (OptionKind::Bool { .. }, Scalar::Bool(b)) => Ok(Some(i64::from(*b))),
+        (OptionKind::Bool { .. }, Scalar::Bool(b)) => Ok(Accepted::Slot(i64::from(*b))),
         (OptionKind::Bool { default }, other) => {
             let hint = match other {
                 Scalar::Str(s) if s == "true" || s == "false" => {
@@ -422,8 +428,8 @@ fn judge(
             match other {
                 Scalar::Number(n) if n.is_i64() || n.is_u64() => n
                     .as_i64()
-                    .filter(|v| (minimum..=maximum).contains(v))
-                    .map(Some)
+                    .and_then(|v| option.slot(WireValue::Int(v)).ok())
+                    .map(Accepted::Slot)
                     .ok_or_else(|| {
                         (
                             Code::OutOfRange,
@@ -892,7 +898,6 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::WireValue;
 
     fn scalar(json: &str) -> Scalar<'_> {
         serde_json::from_str(json).unwrap()
@@ -911,7 +916,13 @@ mod tests {
                 default: 5,
             },
         };
-        let judged = |json: &str| judge("/args", &seed, &scalar(json));
+        // The slot taken (an integer is never text), or the refusal.
+        let judged = |json: &str| {
+            judge("/args", &seed, &scalar(json)).map(|accepted| match accepted {
+                Accepted::Slot(n) => Some(n),
+                Accepted::Text(_) => None,
+            })
+        };
         for (json, n) in [("5", 5), ("-5", -5), ("15", 15), ("0", 0)] {
             assert_eq!(judged(json), Ok(Some(n)), "{json}");
         }
