@@ -963,6 +963,47 @@ mod tests {
         }
     }
 
+    /// A rule is not judged beside a refused value of one of its options: the option keeps
+    /// its default, and were that default part of the rule (no spec has one today, so the
+    /// walk starts here from a selection that makes it so), the rule would be noise.
+    #[test]
+    fn no_rule_is_judged_beside_a_refused_value() {
+        let model = Model::Pixverse55TextToVideo;
+        let spec = model.spec();
+        let walk = |duration: &str| {
+            let mut walk = ArgsWalk::new(model, "/args", false);
+            // As if "10" were the default duration.
+            walk.selection = walk
+                .selection
+                .with("duration", WireValue::Str("10"))
+                .unwrap();
+            walk.field(0, spec.option_index("prompt").unwrap(), scalar("\"a cat\""));
+            walk.field(
+                1,
+                spec.option_index("resolution").unwrap(),
+                scalar("\"1080p\""),
+            );
+            walk.field(2, spec.option_index("duration").unwrap(), scalar(duration));
+            let (args, found) = walk.finish(3);
+            assert!(args.is_none());
+            found
+                .items
+                .into_iter()
+                .map(|(_, v)| (v.path, v.code))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(walk("10"), [("/args/duration".to_owned(), Code::WrongType)]);
+        assert_eq!(
+            walk("\"15\""),
+            [("/args/duration".to_owned(), Code::InvalidValue)]
+        );
+        // Given validly, the same value breaks the rule.
+        assert_eq!(
+            walk("\"10\""),
+            [("/args/duration".to_owned(), Code::UnsupportedCombination)]
+        );
+    }
+
     /// A broken rule is reported at the last of its options the request gave, or at `args`
     /// when it gave none of them (the rule holds on defaults); not at all when one of them was
     /// refused. Today's rules name no default, so the walk cannot give them every `given`:
