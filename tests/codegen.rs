@@ -120,38 +120,6 @@ fn models_are_in_file_name_order() {
     }
 }
 
-/// `rustfmt --check` on each file; the differences it reports, one string a file.
-fn rustfmt_differences(dir: &str, files: &[(String, String)]) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut differ = Vec::new();
-    for (name, code) in files {
-        let file = dir.join(name);
-        std::fs::write(&file, code).unwrap();
-        let out = std::process::Command::new("rustfmt")
-            .args(["--edition", "2021", "--check", "--color", "never"])
-            .arg(&file)
-            .output()
-            .expect("rustfmt runs (rustup component add rustfmt)");
-        if !out.status.success() {
-            differ.push(format!(
-                "rustfmt would change the code for {name}:\n{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-    }
-    differ
-}
-
-#[test]
-fn output_is_laid_out_as_rustfmt_would() {
-    let mut all = family();
-    all.push((EXTENDED_SPEC.to_owned(), read(EXTENDED_SPEC)));
-    let differ = rustfmt_differences("codegen_rustfmt", &generate(&all));
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
-}
-
 /// `files` as rustfmt writes them, formatted in one run in a scratch directory `dir`.
 fn rustfmt_all(dir: &str, files: &[(String, String)]) -> Vec<String> {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(dir);
@@ -179,6 +147,30 @@ fn rustfmt_all(dir: &str, files: &[(String, String)]) -> Vec<String> {
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()
+}
+
+#[test]
+fn output_is_laid_out_as_rustfmt_would() {
+    let mut all = family();
+    all.push((EXTENDED_SPEC.to_owned(), read(EXTENDED_SPEC)));
+    let generated = generate(&all);
+    let formatted = rustfmt_all("codegen_rustfmt", &generated);
+    let mut differ = Vec::new();
+    for ((name, ours), theirs) in generated.iter().zip(&formatted) {
+        if ours != theirs {
+            let (k, (a, b)) = ours
+                .lines()
+                .zip(theirs.lines())
+                .enumerate()
+                .find(|(_, (a, b))| a != b)
+                .unwrap_or((ours.lines().count().min(theirs.lines().count()), ("", "")));
+            differ.push(format!(
+                "rustfmt would change {name} from line {}:\n  ours:    {a}\n  rustfmt: {b}",
+                k + 1
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
 /// The lines of `code` from the one containing `start` to the first after it that is `end`.
@@ -313,15 +305,7 @@ fn price_constants_are_the_decimals_they_name() {
     );
     // Priced per clip (5 or 10 units) at rates of one decimal: 0.5 and 0.9 a unit.
     let clip = edit_of(
-        &edit_of(
-            &edit_per("per = \"duration\"", "per = \"clip\"").replacen(
-                "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
-                "",
-                1,
-            ),
-            "rate = \"0.05\"",
-            "rate = \"0.5\"",
-        ),
+        &edit_of(&per_clip(), "rate = \"0.05\"", "rate = \"0.5\""),
         "rate = \"0.09\"",
         "rate = \"0.9\"",
     );
@@ -524,6 +508,16 @@ fn edit(from: &str, to: &str) -> String {
 
 fn edit_per(from: &str, to: &str) -> String {
     edit_of(PER_UNIT, from, to)
+}
+
+/// [`PER_UNIT`] priced per clip (an enum whose values give `units`) instead of per second, without
+/// its rule (which names the clip, now no dimension).
+fn per_clip() -> String {
+    edit_of(
+        &edit_per("per = \"duration\"", "per = \"clip\""),
+        "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
+        "",
+    )
 }
 
 /// The diagnostics for `source`, one `spec/models/acme-video.toml:L:C: message` string each.
@@ -762,11 +756,7 @@ fn rates_times_units_stay_exact() {
         ["spec/models/acme-video.toml:58:9: rate 1844674407370955161.6 times 4294967296 duration does not fit an exact decimal (96 bits)"]
     );
     // An enum `per`: the largest `units` of its values.
-    let clip = edit_per("per = \"duration\"", "per = \"clip\"").replacen(
-        "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
-        "",
-        1,
-    );
+    let clip = per_clip();
     let clip = edit_of(&clip, "units = 10 }", "units = 4294967295 }");
     assert_eq!(
         problems(&with_rate(&clip, "18446744073709551615")),
@@ -866,11 +856,7 @@ fn per_unit_price_on_an_option_that_is_not_numeric() {
         problems(&clip),
         ["spec/models/acme-video.toml:51:43: rule names integer option `duration`; only enum and bool options can be used"]
     );
-    let clip = edit_per("per = \"duration\"", "per = \"clip\"").replacen(
-        "[[rules]]\nid = \"no_1080p_clip_10\"\nwhen = { resolution = \"1080P\", clip = \"10\" }\nmessage = \"no 1080P 10 s clips\"\n",
-        "",
-        1,
-    );
+    let clip = per_clip();
     assert_eq!(problems(&clip), Vec::<String>::new());
     // One value without `units` makes it not numeric, and is reported itself.
     let p = problems(&edit_per("per = \"duration\"", "per = \"clip\"").replacen(
