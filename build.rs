@@ -4,7 +4,7 @@
 //! when it changes); this file only finds the spec files, calls it and writes the results to
 //! `$OUT_DIR`, which `src/models.rs` includes.
 
-use pixverse_pricing_codegen as codegen;
+use shortapi_pricing_codegen as codegen;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -4,7 +4,7 @@
 # Writes a deterministic mixed-model JSONL log (examples/mixed_log.rs; LINES lines, default
 # 200 000, about 90 MB) into target/cli-throughput/, then runs alternately, ROUNDS times
 # (default 7):
-#   - `pixverse-pricing quote --jsonl FILE > out`   (the release binary, feature `cli`)
+#   - `shortapi-pricing quote --jsonl FILE > out`   (the release binary, feature `cli`)
 #   - `ignored_any < FILE`                           (examples/ignored_any.rs: serde_json reading
 #                                                      each line into `IgnoredAny`, nothing else)
 # and prints each round's wall times and the CLI's throughput as a fraction of the floor's
@@ -17,8 +17,8 @@ lines=${LINES:-200000}
 rounds=${ROUNDS:-7}
 dir=target/cli-throughput
 mkdir -p "$dir"
-cargo build -q --release --features cli --bin pixverse-pricing --example mixed_log --example ignored_any
-bin=target/release/pixverse-pricing
+cargo build -q --release --features cli --bin shortapi-pricing --example mixed_log --example ignored_any
+bin=target/release/shortapi-pricing
 floor=target/release/examples/ignored_any
 log="$dir/mixed-$lines.jsonl"
 [ -f "$log" ] || target/release/examples/mixed_log "$lines" >"$log"
@@ -39,7 +39,7 @@ for round in $(seq "$rounds"); do
   c=$(seconds "$bin" quote --jsonl "$log")
   tail -n 1 "$dir/out" | grep -q '"summary"' || { echo "the CLI wrote no summary" >&2; exit 2; }
   b=$(seconds "$floor" <"$log")
-  echo "round $round: pixverse-pricing quote --jsonl ${c}s; serde_json IgnoredAny ${b}s"
+  echo "round $round: shortapi-pricing quote --jsonl ${c}s; serde_json IgnoredAny ${b}s"
   cli+=("$c") base+=("$b")
 done
 python3 - "$lines" "$(stat -c %s "$log")" "${cli[*]}" "${base[*]}" <<'PY'

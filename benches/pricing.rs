@@ -1,5 +1,5 @@
 //! This crate against what a billing engineer would use instead, side by side on the same
-//! inputs, for every model of the family. Run: `cargo bench --features schema --bench pricing`.
+//! inputs, for every model of the catalog. Run: `cargo bench --features schema --bench pricing`.
 //!
 //! - `typed_quote`: each model's `Options::quote` over all its combinations (one benchmark per
 //!   model, written by [`for_each_model!`]), against a `HashMap<String, Decimal>` keyed by a
@@ -8,7 +8,7 @@
 //!   (the dispatch on `model` included); the seed model alone, as bodies and as the bare args
 //!   the single-model crate was measured on (`benches/single_model_baseline.sh` runs the
 //!   single-model crate's own benchmark on the same bytes beside these); the `jsonschema` crate
-//!   validating the same bodies with the family's exported schema, then the map; and serde_json
+//!   validating the same bodies with the catalog's exported schema, then the map; and serde_json
 //!   parsing the bytes into `IgnoredAny` (the floor: parsing and nothing else).
 //! - `jsonl`: a 100 000-line usage log mixing every model → quotes and exact per-model totals,
 //!   against serde_json reading the same lines into `IgnoredAny`.
@@ -18,14 +18,14 @@ use std::hint::black_box;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
-use pixverse_pricing::schema::{self, Dialect};
-use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{
+use serde::de::IgnoredAny;
+use serde_json::Value;
+use shortapi_pricing::schema::{self, Dialect};
+use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::{
     for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal, Fields, Model,
     Selection,
 };
-use serde::de::IgnoredAny;
-use serde_json::Value;
 
 fn main() {
     divan::main();
@@ -42,8 +42,8 @@ fn all_selections() -> Vec<Selection> {
     macro_rules! push_all {
         ($module:ident, $variant:ident) => {
             all.extend(
-                pixverse_pricing::models::$module::Options::all()
-                    .map(|o| pixverse_pricing::spec::ModelOptions::to_selection(&o)),
+                shortapi_pricing::models::$module::Options::all()
+                    .map(|o| shortapi_pricing::spec::ModelOptions::to_selection(&o)),
             );
         };
     }
@@ -85,7 +85,7 @@ mod typed_quote {
             /// Each quote's outcome is used: the amount, or the rule broken.
             #[divan::bench]
             fn $module(bencher: Bencher) {
-                use pixverse_pricing::models::$module::Options;
+                use shortapi_pricing::models::$module::Options;
                 let all: Vec<Options> = Options::all().collect();
                 bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
                     for o in black_box(&all) {
@@ -162,7 +162,7 @@ fn args_for(selection: Selection) -> Args {
 }
 
 /// Every combination of every model as a create-job body, every option written out.
-fn family_bodies() -> Vec<Vec<u8>> {
+fn catalog_bodies() -> Vec<Vec<u8>> {
     all_selections()
         .into_iter()
         .map(|s| {
@@ -214,8 +214,8 @@ mod check_json {
 
     /// Bodies of every model, in turn: the dispatch on `model` included.
     #[divan::bench]
-    fn family_quote_json(bencher: Bencher) {
-        over(bencher, family_bodies(), |input| {
+    fn catalog_quote_json(bencher: Bencher) {
+        over(bencher, catalog_bodies(), |input| {
             let _ = black_box(quote_json(input));
         });
     }
@@ -235,7 +235,7 @@ mod check_json {
         });
     }
 
-    /// What a service without this crate would do: validate the body with the family's
+    /// What a service without this crate would do: validate the body with the catalog's
     /// exported schema (the `jsonschema` crate, the bytes parsed into a `serde_json::Value`),
     /// then build the map's key from the values (defaults for those left out) and look it up.
     #[divan::bench]
@@ -271,17 +271,17 @@ mod check_json {
             }
         };
         // The baseline gives the crate's answers, or the comparison would mean nothing.
-        for input in family_bodies() {
+        for input in catalog_bodies() {
             assert_eq!(lookup(&input), quote_json(&input).ok().map(|q| q.amount()));
         }
-        over(bencher, family_bodies(), |input| {
+        over(bencher, catalog_bodies(), |input| {
             black_box(lookup(input));
         });
     }
 
     #[divan::bench]
-    fn family_serde_json_ignored_any(bencher: Bencher) {
-        over(bencher, family_bodies(), |input| {
+    fn catalog_serde_json_ignored_any(bencher: Bencher) {
+        over(bencher, catalog_bodies(), |input| {
             let _ = black_box(serde_json::from_slice::<IgnoredAny>(input));
         });
     }
@@ -361,7 +361,7 @@ fn usage_log(lines: usize) -> Vec<u8> {
 
 mod jsonl {
     use super::*;
-    use pixverse_pricing::jsonl::{Log, Mode};
+    use shortapi_pricing::jsonl::{Log, Mode};
 
     const LINES: usize = 100_000;
 

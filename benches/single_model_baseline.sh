@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # quote_json with the dispatch on `model` against the single-model crate it replaced, in one run.
 #
-# Builds the single-model crate (commit e4b826e, the last before the family) from `git archive`
+# Builds the single-model crate (commit e4b826e, the last before the catalog) from `git archive`
 # into target/single-model-baseline/ (built there, in its own target directory), then runs its
 # `check_json::crate_quote_json` benchmark and this crate's `check_json::seed_quote_args_json`
 # (the same 180 bare-args requests, byte for byte) and `check_json::seed_quote_json_bodies` (the
@@ -45,7 +45,7 @@ for round in $(seq "$rounds"); do
   n=$(cargo bench -q --features schema --bench pricing -- check_json::seed_quote 2>/dev/null)
   a=$(median_ns seed_quote_args_json <<<"$n")
   b=$(median_ns seed_quote_json_bodies <<<"$n")
-  echo "round $round: single-model quote_json $o ns; family quote_args_json $a ns; family quote_json on bodies $b ns"
+  echo "round $round: single-model quote_json $o ns; catalog quote_args_json $a ns; catalog quote_json on bodies $b ns"
   old+=("$o") new_args+=("$a") new_bodies+=("$b")
 done
 python3 - "${old[*]}" "${new_args[*]}" "${new_bodies[*]}" <<'PY'
@@ -54,7 +54,7 @@ old, args, bodies = ([float(x) for x in s.split()] for s in sys.argv[1:])
 for label, new in (("bare args (same bytes)", args),
                    ("bodies (48 bytes longer than the bare args measured)", bodies)):
     ratios = [n / o for n, o in zip(new, old)]
-    print(f"family / single-model, {label}: median {st.median(ratios):.3f}, "
+    print(f"catalog / single-model, {label}: median {st.median(ratios):.3f}, "
           f"min {min(ratios):.3f}, max {max(ratios):.3f} over {len(ratios)} rounds")
 PY
 
@@ -63,7 +63,12 @@ PY
 # requests 3 000 times, run alternately 11 times; the ratio of wall times per round.
 cmp=target/single-model-compare
 mkdir -p "$cmp/old/src" "$cmp/new/src"
+# Each program names its crate by the package name in that crate's own Cargo.toml (the crate was
+# renamed since the baseline), imported as `krate`.
+package_name() { sed -n '/^\[package\]/,/^\[/s/^name = "\(.*\)"$/\1/p' "$1/Cargo.toml" | head -n 1; }
 write_program() { # $1 old|new, $2 the crate's path from the program's folder, $3 the bare-args call
+  local package
+  package=$(package_name "$cmp/$1/$2")
   cat >"$cmp/$1/Cargo.toml" <<EOF
 [package]
 name = "compare-$1"
@@ -72,13 +77,15 @@ edition = "2021"
 publish = false
 
 [dependencies]
-pixverse-pricing = { path = "$2" }
+$package = { path = "$2" }
 serde_json = "1"
 
 [workspace]
 EOF
   cat >"$cmp/$1/src/main.rs" <<EOF
 //! Quotes every line of a file N times: \`compare-$1 FILE args|bodies N\`.
+use ${package//-/_} as krate;
+
 fn main() {
     let a: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&a[1]).unwrap();
@@ -89,7 +96,7 @@ fn main() {
     for _ in 0..n {
         for line in &lines {
             let line = std::hint::black_box(*line);
-            let quote = if bodies { pixverse_pricing::quote_json(line) } else { $3 };
+            let quote = if bodies { krate::quote_json(line) } else { $3 };
             if let Ok(q) = quote {
                 quoted += 1;
                 std::hint::black_box(q.amount());
@@ -101,9 +108,9 @@ fn main() {
 EOF
   cargo build -q --release --manifest-path "$cmp/$1/Cargo.toml"
 }
-write_program old ../../single-model-baseline "pixverse_pricing::quote_json(line)"
+write_program old ../../single-model-baseline "krate::quote_json(line)"
 write_program new ../../.. \
-  "pixverse_pricing::quote_args_json(pixverse_pricing::Model::Pixverse55TextToVideo, line)"
+  "krate::quote_args_json(krate::Model::Pixverse55TextToVideo, line)"
 # The inputs: the 180 bare-args lines of the benchmark (the seed model's combinations with the
 # 122-character prompt), and each inside a create-job body.
 python3 - "$cmp" <<'PY'
@@ -136,7 +143,7 @@ for form in ("args", "bodies"):
             assert out.strip() == str(160 * 3000), out  # 20 of 180 break the 1080p / 10 s rule
         old.append(times[0] / 540_000 * 1e9); new.append(times[1] / 540_000 * 1e9)
         ratios.append(times[1] / times[0])
-    print(f"whole processes, {form}: single-model {st.median(old):.0f} ns, family "
-          f"{st.median(new):.0f} ns per request (medians); family / single-model: median "
+    print(f"whole processes, {form}: single-model {st.median(old):.0f} ns, catalog "
+          f"{st.median(new):.0f} ns per request (medians); catalog / single-model: median "
           f"{st.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} over 11 rounds")
 PY

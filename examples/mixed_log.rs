@@ -9,8 +9,8 @@
 
 use std::io::{self, BufWriter, Write};
 
-use pixverse_pricing::spec::OptionKind;
-use pixverse_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
+use shortapi_pricing::spec::OptionKind;
+use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
 
 const WORDS: [&str; 24] = [
     "a", "black", "lab", "swimming", "in", "a", "lake", "at", "sunset", "over", "the", "city",
@@ -25,14 +25,14 @@ fn all_selections() -> Vec<Selection> {
     for model in Model::ALL {
         let mut rows = vec![Selection::defaults(model)];
         for (index, option) in model.spec().options.iter().enumerate() {
-            let values: Vec<pixverse_pricing::spec::WireValue<'static>> = match option.kind {
+            let values: Vec<shortapi_pricing::spec::WireValue<'static>> = match option.kind {
                 OptionKind::Enum { values, .. } => values
                     .iter()
-                    .map(|v| pixverse_pricing::spec::WireValue::Str(v))
+                    .map(|v| shortapi_pricing::spec::WireValue::Str(v))
                     .collect(),
                 OptionKind::Bool { .. } => vec![
-                    pixverse_pricing::spec::WireValue::Bool(false),
-                    pixverse_pricing::spec::WireValue::Bool(true),
+                    shortapi_pricing::spec::WireValue::Bool(false),
+                    shortapi_pricing::spec::WireValue::Bool(true),
                 ],
                 _ => continue,
             };

@@ -14,7 +14,7 @@ use std::ffi::OsString;
 use std::io::Read;
 use std::process::ExitCode;
 
-use pixverse_pricing::{quote_as, Expect, Model};
+use shortapi_pricing::{quote_as, Expect, Model};
 
 fn main() -> ExitCode {
     let mut args: Vec<OsString> = std::env::args_os().skip(1).collect();

@@ -13,8 +13,8 @@ use crate::{Model, Selection};
 /// `Args` may still break a rule (1080p at 10 s); [`Args::quote`] reports that.
 ///
 /// ```
-/// use pixverse_pricing::models::pixverse_6_0_image_to_video::{Options, Resolution};
-/// use pixverse_pricing::{Args, Code, Model};
+/// use shortapi_pricing::models::pixverse_6_0_image_to_video::{Options, Resolution};
+/// use shortapi_pricing::{Args, Code, Model};
 ///
 /// let args = Args::new(
 ///     Options::DEFAULT.with_resolution(Resolution::P1080),
@@ -32,7 +32,7 @@ use crate::{Model, Selection};
 /// let twice = [("image", "https://example.com/a.png"), ("prompt", "a"), ("image", "b")];
 /// let twice = Args::new(Options::DEFAULT, &twice).unwrap_err();
 /// assert_eq!((twice.as_slice()[0].path.as_str(), twice.as_slice()[0].code), ("/image", Code::DuplicateField));
-/// # Ok::<(), pixverse_pricing::Violations>(())
+/// # Ok::<(), shortapi_pricing::Violations>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Args {

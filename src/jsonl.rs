@@ -7,8 +7,8 @@
 //! [`Verdict::Rejected`] entry and never stops the run; blank lines are counted and skipped.
 //!
 //! ```
-//! use pixverse_pricing::jsonl::{Log, Mode};
-//! use pixverse_pricing::Model;
+//! use shortapi_pricing::jsonl::{Log, Mode};
+//! use shortapi_pricing::Model;
 //!
 //! let log = concat!(
 //!     r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a","duration":"8"}}"#, "\n",
@@ -188,7 +188,7 @@ impl Summary {
     /// Nothing read yet.
     pub fn new(mode: Mode) -> Self {
         let quoting = mode == Mode::Quote;
-        let currency = Model::family_currency().filter(|_| quoting);
+        let currency = Model::catalog_currency().filter(|_| quoting);
         Summary {
             lines: 0,
             accepted: 0,

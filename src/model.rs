@@ -42,7 +42,7 @@ impl<'de> serde::Deserialize<'de> for Model {
 /// A model id the crate does not know.
 ///
 /// ```
-/// use pixverse_pricing::Model;
+/// use shortapi_pricing::Model;
 ///
 /// let err = "pixverse/pixverse-7.0/text-to-video".parse::<Model>().unwrap_err();
 /// assert_eq!(err.got(), "pixverse/pixverse-7.0/text-to-video");
@@ -78,9 +78,9 @@ impl Model {
     /// across models means something (and [`jsonl::Summary`](crate::jsonl::Summary) gives one).
     ///
     /// ```
-    /// assert_eq!(pixverse_pricing::Model::family_currency(), Some("USD"));
+    /// assert_eq!(shortapi_pricing::Model::catalog_currency(), Some("USD"));
     /// ```
-    pub fn family_currency() -> Option<&'static str> {
+    pub fn catalog_currency() -> Option<&'static str> {
         let first = Model::ALL.first()?.spec().currency;
         Model::ALL
             .iter()
@@ -95,7 +95,7 @@ impl Model {
     /// options the price depends on.
     ///
     /// ```
-    /// use pixverse_pricing::{Decimal, Model};
+    /// use shortapi_pricing::{Decimal, Model};
     ///
     /// assert_eq!(Model::Pixverse55TextToVideo.price_table().count(), 32);
     /// assert_eq!(Model::Pixverse60Transition.price_table().count(), 16);

@@ -4,6 +4,6 @@
 //! Each module holds its model's option enums (`Resolution`, `Duration`, …), its `Options` with
 //! the documented defaults, `with_*` builders and an exhaustive price `match`, and its `SPEC`,
 //! `OPTIONS`, `RULES` and `CELLS` tables. To read the generated source, open
-//! `target/*/build/pixverse-pricing-*/out/`.
+//! `target/*/build/shortapi-pricing-*/out/`.
 
 include!(concat!(env!("OUT_DIR"), "/models.rs"));

@@ -1,7 +1,7 @@
 //! Money on the wire: a [`Decimal`] is always written as a decimal string (`"0.128"`), and read
 //! exactly from a string or a JSON number.
 //!
-//! Use it with `#[serde(with = "pixverse_pricing::money")]`. It does not go through
+//! Use it with `#[serde(with = "shortapi_pricing::money")]`. It does not go through
 //! `rust_decimal`'s own serde support, so no feature another crate turns on (`serde-float`,
 //! `serde-arbitrary-precision`) changes what this crate writes or reads.
 //!

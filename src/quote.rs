@@ -16,8 +16,8 @@ use crate::{Model, Selection};
 /// string such as `"0.340"` (the scale of the documented price is kept).
 ///
 /// ```
-/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
-/// use pixverse_pricing::Model;
+/// use shortapi_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
+/// use shortapi_pricing::Model;
 /// use rust_decimal::Decimal;
 ///
 /// let quote = Options::DEFAULT.with_duration(Duration::S8).quote()?;
@@ -31,7 +31,7 @@ use crate::{Model, Selection};
 ///     .quote()
 ///     .unwrap_err();
 /// assert_eq!(err.rule().id, "no_1080p_at_10s");
-/// # Ok::<(), pixverse_pricing::Unsupported>(())
+/// # Ok::<(), shortapi_pricing::Unsupported>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quote {
@@ -74,11 +74,11 @@ impl Quote {
     }
 
     /// This quote as a row of a price table: serializes as `{"model", …the options the price
-    /// depends on, "amount", "currency"}` (what `pixverse-pricing table --format json` prints
+    /// depends on, "amount", "currency"}` (what `shortapi-pricing table --format json` prints
     /// for each row), leaving out the options that change no price.
     ///
     /// ```
-    /// use pixverse_pricing::Model;
+    /// use shortapi_pricing::Model;
     ///
     /// let row = Model::Pixverse60TextToVideo.price_table().next().unwrap();
     /// assert_eq!(
@@ -93,14 +93,14 @@ impl Quote {
     /// Compares an amount the API charged with this quote.
     ///
     /// ```
-    /// use pixverse_pricing::models::pixverse_5_5_text_to_video::Options;
+    /// use shortapi_pricing::models::pixverse_5_5_text_to_video::Options;
     /// use rust_decimal::Decimal;
     ///
     /// let quote = Options::DEFAULT.quote()?; // $0.170
     /// assert!(quote.reconcile(Decimal::new(17, 2)).is_match());
     /// let off = quote.reconcile(Decimal::new(2, 2));
     /// assert_eq!(off.difference(), Some(Decimal::new(-150, 3)));
-    /// # Ok::<(), pixverse_pricing::Unsupported>(())
+    /// # Ok::<(), shortapi_pricing::Unsupported>(())
     /// ```
     pub fn reconcile(&self, charged: Decimal) -> Reconciliation {
         Reconciliation {

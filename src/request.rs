@@ -10,8 +10,8 @@ use crate::{Args, Model};
 /// A create-job request: the args of one model and an optional callback URL.
 ///
 /// ```
-/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
-/// use pixverse_pricing::{Args, CreateJobRequest, Fields};
+/// use shortapi_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
+/// use shortapi_pricing::{Args, CreateJobRequest, Fields};
 ///
 /// let options = Options::DEFAULT.with_resolution(Resolution::P1080);
 /// let args = Args::new(options, &[("prompt", "a black lab swimming")])?;

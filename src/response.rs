@@ -13,8 +13,8 @@ use crate::quote::{Quote, Reconciliation};
 /// The response to `POST` to a model's [`create_endpoint`](crate::spec::ModelSpec::create_endpoint).
 ///
 /// ```
-/// use pixverse_pricing::models::pixverse_5_5_text_to_video::Options;
-/// use pixverse_pricing::CreateJobResponse;
+/// use shortapi_pricing::models::pixverse_5_5_text_to_video::Options;
+/// use shortapi_pricing::CreateJobResponse;
 /// use rust_decimal::Decimal;
 ///
 /// // The amount may come as a string or a number; both are read exactly.
@@ -63,7 +63,7 @@ impl CreateJobResponse {
 /// The response to `GET` of a model's [`query_endpoint`](crate::spec::ModelSpec::query_endpoint)`?id=JOB_ID`.
 ///
 /// ```
-/// use pixverse_pricing::{JobStatus, QueryJobResponse};
+/// use shortapi_pricing::{JobStatus, QueryJobResponse};
 ///
 /// let done = QueryJobResponse::from_json(
 ///     r#"{"code":0,"data":{"status":2,"result":{"videos":[{"url":"https://example.com/v.mp4"}]}}}"#,

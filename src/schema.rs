@@ -1,5 +1,5 @@
 //! JSON Schema for frontends (feature `schema`): each model's `args` object, the create-job body
-//! of the whole family and the create-job response, in JSON Schema draft 2020-12 or as OpenAPI
+//! of the whole catalog and the create-job response, in JSON Schema draft 2020-12 or as OpenAPI
 //! 3.0 schema objects.
 //!
 //! Every schema is built at run time from the models' [`ModelSpec`] tables
@@ -22,8 +22,8 @@
 //! - [`response`]: the create-job response, with the amount as an exact decimal string.
 //!
 //! ```
-//! use pixverse_pricing::schema::{self, Dialect};
-//! use pixverse_pricing::Model;
+//! use shortapi_pricing::schema::{self, Dialect};
+//! use shortapi_pricing::Model;
 //!
 //! let args = schema::args(Model::Pixverse55TextToVideo, Dialect::Draft2020_12);
 //! assert_eq!(args["$schema"], "https://json-schema.org/draft/2020-12/schema");
@@ -143,8 +143,8 @@ impl Target {
     /// The target named `name` (one of [`NAMES`](Self::NAMES)); `"args"` needs the model.
     ///
     /// ```
-    /// use pixverse_pricing::schema::Target;
-    /// use pixverse_pricing::Model;
+    /// use shortapi_pricing::schema::Target;
+    /// use shortapi_pricing::Model;
     ///
     /// let m = Model::Pixverse60Transition;
     /// assert_eq!(Target::from_name("args", Some(m)), Ok(Target::Args(m)));
@@ -225,17 +225,17 @@ pub fn schema_pretty(target: Target, dialect: Dialect) -> String {
 }
 
 /// The stable `$id` of a draft 2020-12 schema: a URN naming the crate and the target, e.g.
-/// `urn:pixverse-pricing:args:pixverse:pixverse-5.5:text-to-video`,
-/// `urn:pixverse-pricing:request`.
+/// `urn:shortapi-pricing:args:pixverse:pixverse-5.5:text-to-video`,
+/// `urn:shortapi-pricing:request`.
 pub fn schema_id(target: Target) -> String {
     match target {
         Target::Args(model) => args_id(model.id()),
-        other => format!("urn:pixverse-pricing:{}", other.name()),
+        other => format!("urn:shortapi-pricing:{}", other.name()),
     }
 }
 
 fn args_id(model_id: &str) -> String {
-    format!("urn:pixverse-pricing:args:{}", model_id.replace('/', ":"))
+    format!("urn:shortapi-pricing:args:{}", model_id.replace('/', ":"))
 }
 
 /// The `args` schema of `model`: see the [module docs](self).
@@ -275,7 +275,7 @@ pub fn response(dialect: Dialect) -> Value {
 /// the [`Model`] variant's name), and `CreateJobResponse`.
 ///
 /// ```
-/// use pixverse_pricing::schema::openapi_components;
+/// use shortapi_pricing::schema::openapi_components;
 ///
 /// let components = openapi_components();
 /// let body = &components["Pixverse60TransitionRequest"];
@@ -608,7 +608,7 @@ fn to_schema(value: Value) -> Schema {
     }
 }
 
-/// The family's create-job body ([`request`] in draft 2020-12, without `$schema`/`$id`).
+/// The catalog's create-job body ([`request`] in draft 2020-12, without `$schema`/`$id`).
 impl JsonSchema for CreateJobRequest {
     fn inline_schema() -> bool {
         true

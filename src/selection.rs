@@ -15,8 +15,8 @@ use crate::{Model, MAX_OPTIONS};
 /// A model's typed `Options` converts to and from it ([`ModelOptions`](crate::spec::ModelOptions)).
 ///
 /// ```
-/// use pixverse_pricing::spec::WireValue;
-/// use pixverse_pricing::{Model, Selection};
+/// use shortapi_pricing::spec::WireValue;
+/// use shortapi_pricing::{Model, Selection};
 ///
 /// let mut selection = Selection::defaults(Model::Pixverse60TextToVideo);
 /// selection.set("duration", WireValue::Str("8"))?;
@@ -75,7 +75,7 @@ impl Selection {
     /// The run-time form of the option at `index` (0 for free text or past the end).
     ///
     /// ```
-    /// use pixverse_pricing::{Model, Selection, MAX_OPTIONS};
+    /// use shortapi_pricing::{Model, Selection, MAX_OPTIONS};
     ///
     /// let defaults = Selection::defaults(Model::Pixverse55TextToVideo);
     /// assert_eq!(defaults.slot(MAX_OPTIONS), 0);
@@ -130,8 +130,8 @@ impl Selection {
     /// The first rule of the model these values break.
     ///
     /// ```
-    /// use pixverse_pricing::spec::WireValue;
-    /// use pixverse_pricing::{Model, Selection};
+    /// use shortapi_pricing::spec::WireValue;
+    /// use shortapi_pricing::{Model, Selection};
     ///
     /// let mut hd = Selection::defaults(Model::Pixverse60TextToVideo);
     /// hd.set("resolution", WireValue::Str("1080p")).unwrap();

@@ -34,10 +34,10 @@ use std::sync::Mutex;
 
 use documented::{ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, RULE_MESSAGE};
 use npm::{ensure_npm_packages, frontend_dir, scratch};
-use pixverse_pricing::{check_as, quote_as, Expect, Model, Violations};
 use schema_bodies::{body, every_combination};
 use serde::Serialize;
 use serde_json::{json, Value};
+use shortapi_pricing::{check_as, quote_as, Expect, Model, Violations};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -320,7 +320,7 @@ fn the_demo_is_screenshotted_with_a_quote() {
 fn tsc(file: &str) -> (bool, String) {
     let dir = scratch("browser", &format!("tsc-{file}"));
     std::fs::copy(frontend_dir().join("wasm").join(file), dir.join(file)).unwrap();
-    let pkg = repo().join("wasm/pkg/pixverse_pricing_wasm.js");
+    let pkg = repo().join("wasm/pkg/shortapi_pricing_wasm.js");
     let source = std::fs::read_to_string(dir.join(file))
         .unwrap()
         .replace("PACKAGE", pkg.to_str().unwrap());
@@ -366,7 +366,7 @@ fn the_typescript_declarations_type_the_answers() {
 
 /// The `.wasm` a page downloads, and the same bytes as `gzip -9` sends them.
 fn package_sizes() -> (usize, usize) {
-    let wasm = repo().join("wasm/pkg/pixverse_pricing_wasm_bg.wasm");
+    let wasm = repo().join("wasm/pkg/shortapi_pricing_wasm_bg.wasm");
     let raw = std::fs::read(&wasm).unwrap_or_else(|e| panic!("{}: {e}", wasm.display()));
     let out = Command::new("gzip")
         .args(["-9", "-c"])

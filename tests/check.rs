@@ -1,14 +1,14 @@
 //! The JSON checker for every model: dispatch on `model`, each violation's path, code and
 //! message, all violations at once, bodies and bare args (which need their model named).
 //!
-//! Integer options: no model of the family has one, so their judging at and beyond the edges
+//! Integer options: no model of the catalog has one, so their judging at and beyond the edges
 //! is tested by the checker's unit tests (`src/check/fast.rs`, the fast path against the
 //! spec's range test) and end to end by the scratch build of the extended fixture model
 //! (`tests/extended_model.rs`).
 
-use pixverse_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
-use pixverse_pricing::spec::{OptionKind, WireValue};
-use pixverse_pricing::{
+use shortapi_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
+use shortapi_pricing::spec::{OptionKind, WireValue};
+use shortapi_pricing::{
     check, check_args, check_as, quote_args_json, quote_json, Code, CreateJobRequest, Expect,
     Fields, Model,
 };
@@ -16,7 +16,7 @@ use pixverse_pricing::{
 const SEED: Model = Model::Pixverse55TextToVideo;
 
 /// `(path, code)` of every violation, in order.
-fn found_in(result: Result<CreateJobRequest, pixverse_pricing::Violations>) -> Vec<(String, Code)> {
+fn found_in(result: Result<CreateJobRequest, shortapi_pricing::Violations>) -> Vec<(String, Code)> {
     match result {
         Ok(r) => panic!("accepted: {r:?}"),
         Err(v) => v
@@ -38,7 +38,7 @@ fn found_args(model: Model, json: &str) -> Vec<(String, Code)> {
 }
 
 /// The one violation's message.
-fn message_of(result: Result<CreateJobRequest, pixverse_pricing::Violations>) -> String {
+fn message_of(result: Result<CreateJobRequest, shortapi_pricing::Violations>) -> String {
     let errors = result.unwrap_err();
     assert_eq!(errors.as_slice().len(), 1, "{errors}");
     errors.as_slice()[0].message.clone()
@@ -658,7 +658,7 @@ fn requests_deserialize_through_the_checker() {
     assert_eq!(
         request
             .args
-            .options::<pixverse_pricing::models::pixverse_6_0_text_to_video::Options>(),
+            .options::<shortapi_pricing::models::pixverse_6_0_text_to_video::Options>(),
         None
     );
 }

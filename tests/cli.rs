@@ -1,4 +1,4 @@
-//! The `pixverse-pricing` binary (feature `cli`) run as a process, for the whole family of six
+//! The `shortapi-pricing` binary (feature `cli`) run as a process, for the whole catalog of six
 //! models: `quote` and `check` from flags (`--model`, option flags made from the specs), `--json`,
 //! stdin and JSONL logs that mix models (per-line verdicts, exact subtotals per model and the
 //! exact grand total); `models` (json, text); `table` (csv, json; every documented amount, and
@@ -33,7 +33,7 @@ use rust_decimal::Decimal;
 use serde::de::{Deserialize, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{json, Map, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_pixverse-pricing");
+const BIN: &str = env!("CARGO_BIN_EXE_shortapi-pricing");
 
 const T2V_55: &str = "pixverse/pixverse-5.5/text-to-video";
 const I2V_55: &str = "pixverse/pixverse-5.5/image-to-video";
@@ -344,12 +344,12 @@ fn help_lists_every_subcommand_and_version_prints_it() {
     assert_eq!(code(&o), 0);
     assert_eq!(
         stdout(&o),
-        format!("pixverse-pricing {}\n", env!("CARGO_PKG_VERSION"))
+        format!("shortapi-pricing {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
 
 #[test]
-fn help_describes_the_family_not_one_model() {
+fn help_describes_the_catalog_not_one_model() {
     let help = stdout(&cli("--help", b""));
     let about = help.split("\n\n").next().unwrap();
     assert!(about.contains("every model"), "{about}");
@@ -367,7 +367,7 @@ fn option_flags_come_from_the_specs() {
                 .get(flag)
                 .unwrap_or_else(|| panic!("{sub} --help has no {flag}: {flags:#?}"))
         };
-        assert!(help("--model").contains("`pixverse-pricing models`"));
+        assert!(help("--model").contains("`shortapi-pricing models`"));
         assert!(help("--resolution")
             .contains("Output video resolution: 540p, 720p, 1080p (default 720p)"));
         assert!(help("--duration").contains("5, 8, 10 (default 5)"));

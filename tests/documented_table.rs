@@ -9,8 +9,8 @@ mod documented;
 use documented::{
     documented, Prices, ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, RULE_ID, RULE_MESSAGE,
 };
-use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{
+use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::{
     check, models, quote_args_json, quote_json, Code, Decimal, Model, Quote, Selection,
 };
 
@@ -166,7 +166,7 @@ fn bool_of(s: &Selection, name: &str) -> bool {
 
 #[test]
 fn every_combination_of_every_model_through_the_typed_api() {
-    pixverse_pricing::for_each_model!(walk_typed);
+    shortapi_pricing::for_each_model!(walk_typed);
     let mut walked = WALKED.with_borrow(Clone::clone);
     walked.sort_unstable();
     // resolution × duration × aspect ratio × audio (× multi_shot): 3 × 3 × 5 × 2 (× 2).

@@ -7,7 +7,7 @@
 //! The copy is the crate's own `Cargo.toml`, `Cargo.lock`, `build.rs`, `README.md`,
 //! `codegen/`, `src/`, `spec/` and `benches/`, plus the fixture file; nothing else changes. It builds in its own
 //! target directory under `target/tmp/` (kept between runs, so only the first build compiles
-//! the dependencies), apart from the crate's own so that its `pixverse-pricing` binary does not
+//! the dependencies), apart from the crate's own so that its `shortapi-pricing` binary does not
 //! replace the real one.
 
 use std::path::{Path, PathBuf};
@@ -106,7 +106,7 @@ fn built() -> &'static (PathBuf, PathBuf) {
             "--example",
             "extended_model",
             "--bin",
-            "pixverse-pricing",
+            "shortapi-pricing",
         ]);
         assert!(
             out.status.success(),
@@ -117,7 +117,7 @@ fn built() -> &'static (PathBuf, PathBuf) {
         let debug = scratch().join("target").join("debug");
         (
             debug.join("examples").join(format!("extended_model{exe}")),
-            debug.join(format!("pixverse-pricing{exe}")),
+            debug.join(format!("shortapi-pricing{exe}")),
         )
     })
 }
@@ -356,7 +356,7 @@ fn the_cli_refuses_the_integer_beyond_its_edges() {
 /// The real models still quote in the scratch build, next to the new one: `--duration 8` is a
 /// string for them, a number for the new model.
 #[test]
-fn the_cli_still_quotes_the_family() {
+fn the_cli_still_quotes_the_catalog() {
     let (out, err, code) = cli(&[
         "quote",
         "--model",

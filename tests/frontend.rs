@@ -23,14 +23,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use npm::{ensure_npm_packages, frontend_dir};
-use pixverse_pricing::schema::{self, openapi_components, Dialect};
-use pixverse_pricing::{check, check_args, Model};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use schema_bodies::{
     any_body, any_json, args_of, body, every_combination, mutated_body, with_each_field_left_out,
 };
 use serde_json::{json, Value};
+use shortapi_pricing::schema::{self, openapi_components, Dialect};
+use shortapi_pricing::{check, check_args, Model};
 
 /// A fresh scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {

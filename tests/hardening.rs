@@ -10,17 +10,17 @@ use std::path::Path;
 use common::invariants::{check_entry_points, check_jsonl, check_responses};
 use common::lines::LineReader;
 use common::seed::{milli, seed_price};
-use pixverse_pricing::jsonl::{Log, Mode};
-use pixverse_pricing::{check_as, Code, Decimal, Expect, Model};
 use proptest::prelude::*;
 use serde_json::Value;
+use shortapi_pricing::jsonl::{Log, Mode};
+use shortapi_pricing::{check_as, Code, Decimal, Expect, Model};
 
 /// Bare args in the corpus and the logs below are the seed model's; bodies name their own.
 const AS_SEED: Expect = Expect::Either(Some(Model::Pixverse55TextToVideo));
 
 fn check(
     input: impl AsRef<[u8]>,
-) -> Result<pixverse_pricing::CreateJobRequest, pixverse_pricing::Violations> {
+) -> Result<shortapi_pricing::CreateJobRequest, shortapi_pricing::Violations> {
     check_as(input, AS_SEED)
 }
 

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 mod lines;
 
 use lines::LineReader;
-use pixverse_pricing::jsonl::{Log, Mode};
-use pixverse_pricing::{Decimal, Model};
+use shortapi_pricing::jsonl::{Log, Mode};
+use shortapi_pricing::{Decimal, Model};
 
 struct Tracking;
 

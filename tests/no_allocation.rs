@@ -6,7 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use pixverse_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
+use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
 
 struct Counting;
 
@@ -48,7 +48,7 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
     let mut models = 0;
     macro_rules! quote_all {
         ($module:ident, $variant:ident) => {{
-            use pixverse_pricing::models::$module::Options;
+            use shortapi_pricing::models::$module::Options;
             let all: Vec<Options> = Options::all().collect();
             assert_eq!(all.len(), Options::COMBINATIONS);
             let mut priced = 0usize;
@@ -80,7 +80,7 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
             models += 1;
         }};
     }
-    pixverse_pricing::for_each_model!(quote_all);
+    shortapi_pricing::for_each_model!(quote_all);
     assert_eq!(models, Model::ALL.len());
 }
 
@@ -117,7 +117,7 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
             .collect();
         let allocated = allocations(|| {
             for body in &bodies {
-                let q = pixverse_pricing::quote_json(std::hint::black_box(body)).unwrap();
+                let q = shortapi_pricing::quote_json(std::hint::black_box(body)).unwrap();
                 std::hint::black_box(q.amount());
             }
         });
@@ -126,7 +126,7 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
     // The control: an escape sends the body to the full checker, which allocates.
     let escaped = r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a\nb"}}"#;
     let allocated = allocations(|| {
-        pixverse_pricing::quote_json(std::hint::black_box(escaped)).unwrap();
+        shortapi_pricing::quote_json(std::hint::black_box(escaped)).unwrap();
     });
     assert!(allocated > 0);
 }

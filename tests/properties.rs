@@ -7,13 +7,13 @@ mod common;
 use common::documented::{documented, milli, RULE_ID};
 use common::invariants::{check_entry_points, documented_amount, documented_price};
 use common::strategies::{any_json, mutated_body, request, selection, selection_of, valid_body};
-use pixverse_pricing::spec::{ModelOptions, OptionKind, WireValue};
-use pixverse_pricing::{
+use proptest::prelude::*;
+use serde_json::Value;
+use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
+use shortapi_pricing::{
     check, check_args, check_as, quote_args_json, quote_json, Code, Decimal, Expect, Fields, Model,
     Selection,
 };
-use proptest::prelude::*;
-use serde_json::Value;
 
 /// Whether `selection` is the one combination the pages forbid: 1080p at 10 s.
 fn forbidden(selection: &Selection) -> bool {
@@ -24,18 +24,18 @@ fn forbidden(selection: &Selection) -> bool {
 /// The typed `Options::quote` of `selection`'s own model, through the generated module.
 fn typed_quote(
     selection: &Selection,
-) -> Result<pixverse_pricing::Quote, pixverse_pricing::Unsupported> {
+) -> Result<shortapi_pricing::Quote, shortapi_pricing::Unsupported> {
     macro_rules! typed {
         ($module:ident, $variant:ident) => {
             if selection.model() == Model::$variant {
-                let options = pixverse_pricing::models::$module::Options::from_selection(selection)
+                let options = shortapi_pricing::models::$module::Options::from_selection(selection)
                     .expect("a selection of the model converts to its Options");
                 assert_eq!(&options.to_selection(), selection);
                 return options.quote();
             }
         };
     }
-    pixverse_pricing::for_each_model!(typed);
+    shortapi_pricing::for_each_model!(typed);
     unreachable!("every model has a module")
 }
 
@@ -197,8 +197,8 @@ proptest! {
             .filter(|o| o.is_required())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
-        let args = pixverse_pricing::Args::from_selection(s, &texts).unwrap();
-        let body = pixverse_pricing::CreateJobRequest::new(args).to_json(Fields::All);
+        let args = shortapi_pricing::Args::from_selection(s, &texts).unwrap();
+        let body = shortapi_pricing::CreateJobRequest::new(args).to_json(Fields::All);
         match quote_json(&body) {
             Ok(q) => prop_assert_eq!(Some(q.amount()), documented_amount(&s)),
             Err(errors) => {

@@ -10,19 +10,19 @@ mod schema_bodies;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use pixverse_pricing::schema::{
-    self, args_schema_for, openapi_components, schema, schema_pretty, Dialect, Target,
-};
-use pixverse_pricing::spec::{
-    Condition, Lookup, ModelSpec, OptionKind, OptionSpec, Pricing, Rule, WireValue,
-};
-use pixverse_pricing::{check, check_args, Model};
 use proptest::prelude::*;
 use schema_bodies::{
     any_body, any_json, args_of, body, every_combination, model, mutated_body,
     with_each_field_left_out,
 };
 use serde_json::{json, Value};
+use shortapi_pricing::schema::{
+    self, args_schema_for, openapi_components, schema, schema_pretty, Dialect, Target,
+};
+use shortapi_pricing::spec::{
+    Condition, Lookup, ModelSpec, OptionKind, OptionSpec, Pricing, Rule, WireValue,
+};
+use shortapi_pricing::{check, check_args, Model};
 
 /// An OpenAPI 3.0 schema object as a document a validator reads: the object under test with
 /// every component beside it, so its `#/components/schemas/…` references resolve.
@@ -275,15 +275,15 @@ fn draft_2020_12_has_schema_and_a_stable_id() {
             Target::Args(Model::Pixverse55TextToVideo),
             Dialect::Draft2020_12
         )["$id"],
-        "urn:pixverse-pricing:args:pixverse:pixverse-5.5:text-to-video"
+        "urn:shortapi-pricing:args:pixverse:pixverse-5.5:text-to-video"
     );
     assert_eq!(
         schema(Target::Request, Dialect::Draft2020_12)["$id"],
-        "urn:pixverse-pricing:request"
+        "urn:shortapi-pricing:request"
     );
     assert_eq!(
         schema(Target::CreateJobResponse, Dialect::Draft2020_12)["$id"],
-        "urn:pixverse-pricing:response"
+        "urn:shortapi-pricing:response"
     );
 }
 
@@ -492,7 +492,7 @@ fn everything_comes_from_the_spec() {
         for key in ["allOf", "anyOf", "oneOf", "patternProperties"] {
             assert!(args.get(key).is_none(), "{model}: {key}");
         }
-        // The body of this model in the family's `oneOf`.
+        // The body of this model in the catalog's `oneOf`.
         assert_eq!(b["properties"]["model"]["const"], model.id());
         assert_eq!(b["required"], json!(["model", "args"]));
         assert_eq!(b["additionalProperties"], false);
@@ -565,7 +565,7 @@ static FIXTURE_RULES: [Rule; 1] = [Rule {
     ],
 }];
 
-/// A spec with the forms no model of the family has: integer options (one priced per
+/// A spec with the forms no model of the catalog has: integer options (one priced per
 /// second in a real spec), an optional prompt, capital wire values, a rule on an integer.
 static FIXTURE: ModelSpec = ModelSpec {
     model: Model::Pixverse55TextToVideo,
@@ -618,7 +618,7 @@ fn integer_options_optional_text_and_a_rule_on_an_integer() {
             // Draft 2020-12 reads 5.0 as the integer 5 (so does ajv in any draft: both are the
             // number 5 in JavaScript); the checker refuses it as wrong_type, as the `jsonschema`
             // crate's draft 4 does. The one input where schema and checker can differ; no model
-            // of the family has an integer option.
+            // of the catalog has an integer option.
             (json!({"duration": 5.0}), dialect == Dialect::Draft2020_12),
             (json!({"duration": "5"}), false),
             (json!({"duration": null}), false),
@@ -642,7 +642,7 @@ fn integer_options_optional_text_and_a_rule_on_an_integer() {
         );
     }
     let s = args_schema_for(&FIXTURE, Dialect::Draft2020_12);
-    assert_eq!(s["$id"], "urn:pixverse-pricing:args:example:fixture");
+    assert_eq!(s["$id"], "urn:shortapi-pricing:args:example:fixture");
     assert!(jsonschema::meta::is_valid(&s));
 }
 

@@ -1,8 +1,8 @@
 //! The create-job body and the API's responses, as they travel, for every model.
 
-use pixverse_pricing::models::{pixverse_5_5_text_to_video as seed, pixverse_6_0_transition};
-use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{
+use shortapi_pricing::models::{pixverse_5_5_text_to_video as seed, pixverse_6_0_transition};
+use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::{
     check, Args, CreateJobData, CreateJobRequest, CreateJobResponse, Decimal, Fields, JobStatus,
     Model, QueryJobResponse, Selection,
 };

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 target=wasm32-unknown-unknown
-name=pixverse_pricing_wasm
+name=shortapi_pricing_wasm
 version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' Cargo.toml)
 if [[ -z "$version" ]]; then
   echo "wasm/build.sh: no exact wasm-bindgen version (wasm-bindgen = \"=X.Y.Z\") in wasm/Cargo.toml" >&2

@@ -1,12 +1,12 @@
-//! The generator behind `pixverse-pricing`: `spec/models/*.toml` → Rust source.
+//! The generator behind `shortapi-pricing`: `spec/models/*.toml` → Rust source.
 //!
-//! `pixverse-pricing`'s `build.rs` calls [`generate`] on the spec files and writes what it
+//! `shortapi-pricing`'s `build.rs` calls [`generate`] on the spec files and writes what it
 //! returns to `OUT_DIR`; `tests/codegen.rs` there calls the same functions, so every bad spec
 //! the build rejects is tested. It depends only on `toml`.
 //!
 //! - [`read()`] parses and checks one spec file, reporting every problem at once as
-//!   `path:LINE:COL: message`; [`check_family`] checks the files together.
-//! - [`emit_model`] writes a model's module, [`emit_family`] the file that declares every
+//!   `path:LINE:COL: message`; [`check_catalog`] checks the files together.
+//! - [`emit_model`] writes a model's module, [`emit_catalog`] the file that declares every
 //!   module and the `Model` enum.
 
 #![forbid(unsafe_code)]
@@ -15,11 +15,11 @@
 mod emit;
 mod read;
 
-pub use emit::{emit_family, emit_model, HEADER};
-pub use read::{check_family, module_name, read, Diagnostic, Diagnostics, Spec};
+pub use emit::{emit_catalog, emit_model, HEADER};
+pub use read::{check_catalog, module_name, read, Diagnostic, Diagnostics, Spec};
 
-/// The name of the family file in `OUT_DIR`; each model's file is `MODULE.rs` beside it.
-pub const FAMILY_FILE: &str = "models.rs";
+/// The name of the catalog file in `OUT_DIR`; each model's file is `MODULE.rs` beside it.
+pub const CATALOG_FILE: &str = "models.rs";
 
 /// Reads every spec file (`(origin, source)`, in the order given) and returns the generated
 /// files as `(file name, Rust source)`, or every problem found in any of them.
@@ -40,7 +40,7 @@ pub fn generate(files: &[(String, String)]) -> Result<Vec<(String, String)>, Dia
             message: "no spec files: add one `*.toml` file per model".to_owned(),
         });
     }
-    if let Err(Diagnostics(found)) = check_family(&specs) {
+    if let Err(Diagnostics(found)) = check_catalog(&specs) {
         problems.extend(found);
     }
     if !problems.is_empty() {
@@ -50,6 +50,6 @@ pub fn generate(files: &[(String, String)]) -> Result<Vec<(String, String)>, Dia
         .iter()
         .map(|spec| (format!("{}.rs", spec.module), emit_model(spec)))
         .collect();
-    out.push((FAMILY_FILE.to_owned(), emit_family(&specs)));
+    out.push((CATALOG_FILE.to_owned(), emit_catalog(&specs)));
     Ok(out)
 }

@@ -1,4 +1,4 @@
-//! Reading and checking one spec file of `spec/models/`, and the family they make together.
+//! Reading and checking one spec file of `spec/models/`, and the catalog they make together.
 //!
 //! The TOML is parsed into a spanned tree and walked by hand (not deserialized into structs) so
 //! that every problem is collected, each with the line and column it is about, instead of
@@ -43,7 +43,7 @@ pub struct Spec {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
     pub id: String,
-    /// Line and column of the id, for diagnostics about the family.
+    /// Line and column of the id, for diagnostics about the catalog.
     pub id_at: (usize, usize),
     pub name: String,
     pub category: String,
@@ -1327,9 +1327,9 @@ impl<'s> Reader<'s> {
     }
 }
 
-/// Checks what only the whole family shows: two files with one model id, and two models whose
+/// Checks what only the whole catalog shows: two files with one model id, and two models whose
 /// generated module or `Model` variant names clash. Reported at the later file's id.
-pub fn check_family(specs: &[Spec]) -> Result<(), Diagnostics> {
+pub fn check_catalog(specs: &[Spec]) -> Result<(), Diagnostics> {
     let mut diagnostics = Vec::new();
     let mut seen: Vec<&Spec> = Vec::new();
     for spec in specs {

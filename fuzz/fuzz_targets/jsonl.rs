@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pixverse_pricing::Model;
+use shortapi_pricing::Model;
 
 #[allow(dead_code)]
 #[path = "../../tests/common/documented.rs"]

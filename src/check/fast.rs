@@ -691,7 +691,7 @@ mod tests {
 
     #[test]
     fn integer_options_take_exactly_their_range() {
-        // No model of the family has an integer option; judge one built here against the
+        // No model of the catalog has an integer option; judge one built here against the
         // spec's own range test, at and beyond both edges.
         for (minimum, maximum) in [(3, 15), (0, 2_147_483_647), (-5, 5), (i64::MIN, i64::MAX)] {
             let kind = OptionKind::Integer {

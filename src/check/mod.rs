@@ -112,7 +112,7 @@ impl fmt::Display for Violation {
 /// displays as one violation a line.
 ///
 /// ```
-/// use pixverse_pricing::{check_args, Code, Model};
+/// use shortapi_pricing::{check_args, Code, Model};
 ///
 /// let errors = check_args(Model::Pixverse55TextToVideo, r#"{"prompt": "", "fps": 24}"#).unwrap_err();
 /// assert!(errors.has(Code::EmptyText) && errors.has(Code::UnknownField));
@@ -174,8 +174,8 @@ impl std::error::Error for Violations {}
 /// checked against.
 ///
 /// ```
-/// use pixverse_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
-/// use pixverse_pricing::{check, Code};
+/// use shortapi_pricing::models::pixverse_5_5_text_to_video::{Options, Resolution};
+/// use shortapi_pricing::{check, Code};
 ///
 /// let request = check(r#"{"model": "pixverse/pixverse-5.5/text-to-video",
 ///                         "args": {"prompt": "a black lab swimming", "resolution": "1080p"}}"#)?;
@@ -188,7 +188,7 @@ impl std::error::Error for Violations {}
 ///     found,
 ///     [("/args/prompt", Code::EmptyText), ("/args/duration", Code::WrongType), ("/args/image", Code::MissingField)]
 /// );
-/// # Ok::<(), pixverse_pricing::Violations>(())
+/// # Ok::<(), shortapi_pricing::Violations>(())
 /// ```
 pub fn check(json: impl AsRef<[u8]>) -> Result<CreateJobRequest, Violations> {
     run(json.as_ref(), Expect::Body, true)
@@ -208,12 +208,12 @@ pub fn check_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<CreateJobReque
 /// free text out.
 ///
 /// ```
-/// use pixverse_pricing::quote_json;
+/// use shortapi_pricing::quote_json;
 ///
 /// let quote = quote_json(r#"{"model": "pixverse/pixverse-6.0/text-to-video",
 ///     "args": {"prompt": "a cat", "resolution": "720p", "duration": "8", "generate_audio": true}}"#)?;
 /// assert_eq!(quote.amount().to_string(), "0.408"); // 0.051 per second × 8
-/// # Ok::<(), pixverse_pricing::Violations>(())
+/// # Ok::<(), shortapi_pricing::Violations>(())
 /// ```
 pub fn quote_json(json: impl AsRef<[u8]>) -> Result<Quote, Violations> {
     quote_as(json, Expect::Body)

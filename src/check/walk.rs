@@ -903,7 +903,7 @@ mod tests {
         serde_json::from_str(json).unwrap()
     }
 
-    /// No model of the family has an integer option (the seventh model of
+    /// No model of the catalog has an integer option (the seventh model of
     /// tests/extended_model.rs does, in a scratch build); judge values for one built here.
     #[test]
     fn an_integer_option_takes_whole_numbers_in_its_range() {

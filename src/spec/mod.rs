@@ -17,11 +17,11 @@ mod serialize;
 
 /// Everything one spec file says about its model.
 ///
-/// Serializes (serde) as the JSON that `pixverse-pricing models` prints: its id, name,
+/// Serializes (serde) as the JSON that `shortapi-pricing models` prints: its id, name,
 /// endpoints, options, rules and prices, every amount a decimal string.
 ///
 /// ```
-/// use pixverse_pricing::Model;
+/// use shortapi_pricing::Model;
 ///
 /// let json = serde_json::to_value(Model::Pixverse55TextToVideo.spec()).unwrap();
 /// assert_eq!(json["options"][1]["values"][0], "540p");

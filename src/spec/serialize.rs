@@ -1,4 +1,4 @@
-//! The spec written out as JSON: what `pixverse-pricing models` prints and what the WebAssembly
+//! The spec written out as JSON: what `shortapi-pricing models` prints and what the WebAssembly
 //! package's `models()` returns, from one implementation.
 //!
 //! A [`ModelSpec`] serializes as

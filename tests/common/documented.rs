@@ -131,7 +131,7 @@ pub const AMOUNTS_6_0: [(bool, &str, &str, &str); 16] = [
     (true, "1080p", "8", "0.784"),  // 0.098 × 8
 ];
 
-/// Every model of the family, as `models/README.md` lists them.
+/// Every model of the catalog, as `models/README.md` lists them.
 pub const MODELS: [Documented; 6] = [
     Documented {
         id: "pixverse/pixverse-5.5/text-to-video",

@@ -10,14 +10,14 @@
 //! - serializing an accepted request and checking it again gives the same request;
 //! - every entry point agrees with the others on the same input.
 
-use pixverse_pricing::jsonl::{Log, Mode, Verdict};
-use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{
+use serde_json::Value;
+use shortapi_pricing::jsonl::{Log, Mode, Verdict};
+use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::{
     check, check_args, check_as, quote_args_json, quote_as, quote_json, Code, CreateJobRequest,
     CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse, Selection, Violation,
     Violations,
 };
-use serde_json::Value;
 
 use super::documented::documented;
 

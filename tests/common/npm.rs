@@ -28,7 +28,7 @@ pub fn scratch(group: &str, name: &str) -> PathBuf {
 
 /// Installs the packages of tests/frontend/package-lock.json (`npm ci`) unless the installed
 /// ones were installed from this very lock file (a copy of it is kept in
-/// node_modules/.pixverse-pricing-lock-stamp after a successful install).
+/// node_modules/.shortapi-pricing-lock-stamp after a successful install).
 pub fn ensure_npm_packages() {
     static ONCE: Mutex<bool> = Mutex::new(false);
     let mut done = ONCE.lock().unwrap_or_else(|e| e.into_inner());
@@ -36,7 +36,7 @@ pub fn ensure_npm_packages() {
         return;
     }
     let lock = std::fs::read(frontend_dir().join("package-lock.json")).unwrap();
-    let stamp = frontend_dir().join("node_modules/.pixverse-pricing-lock-stamp");
+    let stamp = frontend_dir().join("node_modules/.shortapi-pricing-lock-stamp");
     if std::fs::read(&stamp).ok().as_deref() != Some(lock.as_slice()) {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])

@@ -7,10 +7,10 @@
 
 #![allow(dead_code)]
 
-use pixverse_pricing::spec::{ModelSpec, OptionKind, OptionSpec};
-use pixverse_pricing::Model;
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use shortapi_pricing::spec::{ModelSpec, OptionKind, OptionSpec};
+use shortapi_pricing::Model;
 
 /// Every value an option is given in the exhaustive walk: each enum value, both bools, and
 /// for an integer its edges, its default and one past each edge.

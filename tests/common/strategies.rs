@@ -2,10 +2,10 @@
 //! `Model::ALL` and the models' spec tables, so a model added in `spec/models/` is generated
 //! with no edit here.
 
-use pixverse_pricing::spec::{OptionKind, WireValue};
-use pixverse_pricing::{Args, CreateJobRequest, Model, Selection};
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use shortapi_pricing::spec::{OptionKind, WireValue};
+use shortapi_pricing::{Args, CreateJobRequest, Model, Selection};
 
 /// Any model.
 pub fn model() -> impl Strategy<Value = Model> {
@@ -207,9 +207,9 @@ pub fn valid_body() -> impl Strategy<Value = Value> {
             let mut request = CreateJobRequest::new(args);
             let fields = if with_callback {
                 request = request.with_callback_url("https://example.com/hook");
-                pixverse_pricing::Fields::Minimal
+                shortapi_pricing::Fields::Minimal
             } else {
-                pixverse_pricing::Fields::All
+                shortapi_pricing::Fields::All
             };
             serde_json::from_str(&request.to_json(fields)).expect("a body is JSON")
         },

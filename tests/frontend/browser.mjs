@@ -61,7 +61,7 @@ function serve() {
 
 const server = await serve();
 const origin = `http://127.0.0.1:${server.address().port}`;
-const profile = mkdtempSync(join(tmpdir(), "pixverse-pricing-chromium-"));
+const profile = mkdtempSync(join(tmpdir(), "shortapi-pricing-chromium-"));
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
@@ -174,7 +174,7 @@ async function openPackage() {
   page = await newPage();
   await page.goto(`${origin}/fixtures/blank.html`, { waitUntil: "load" });
   await page.evaluate(async () => {
-    const m = await import("/pkg/pixverse_pricing_wasm.js");
+    const m = await import("/pkg/shortapi_pricing_wasm.js");
     await m.default();
     window.pp = m;
   });

@@ -2,7 +2,7 @@
 // each problem next to its field) as you edit. No framework: the package's functions and the
 // DOM. Served from wasm/ (`python3 -m http.server -d wasm`), it loads the package from ../pkg/.
 
-import init, { argsSchema, checkArgs, model, models, quoteArgs } from "../pkg/pixverse_pricing_wasm.js";
+import init, { argsSchema, checkArgs, model, models, quoteArgs } from "../pkg/shortapi_pricing_wasm.js";
 
 await init();
 

@@ -1,7 +1,7 @@
-//! The `pixverse-pricing` checker and quotes for JavaScript, as a WebAssembly package.
+//! The `shortapi-pricing` checker and quotes for JavaScript, as a WebAssembly package.
 //!
 //! `wasm/build.sh` compiles this crate for `wasm32-unknown-unknown` and runs `wasm-bindgen` on
-//! it, giving `wasm/pkg/`: an ES module (`pixverse_pricing_wasm.js`), its TypeScript
+//! it, giving `wasm/pkg/`: an ES module (`shortapi_pricing_wasm.js`), its TypeScript
 //! declarations and the `.wasm`. A page or a Node backend gets exactly the answers the Rust
 //! library gives, from the same spec: every function here is a call into the library and a
 //! JSON round trip, nothing more.
@@ -21,8 +21,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-use pixverse_pricing::schema::{self, Dialect};
-use pixverse_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
+use shortapi_pricing::schema::{self, Dialect};
+use shortapi_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

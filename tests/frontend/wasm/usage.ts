@@ -1,6 +1,6 @@
 // A typed use of the WebAssembly package, compiled with tsc --strict by tests/browser.rs
 // against the declarations wasm-bindgen writes (PACKAGE is replaced by the path of
-// wasm/pkg/pixverse_pricing_wasm.js).
+// wasm/pkg/shortapi_pricing_wasm.js).
 import init, { check, models, priceTable, quoteArgs, type ModelInfo, type QuoteResult } from "PACKAGE";
 
 await init();

@@ -1,4 +1,4 @@
-//! `pixverse-pricing`: pre-flight quotes and checks for every model the crate knows, JSONL
+//! `shortapi-pricing`: pre-flight quotes and checks for every model the crate knows, JSONL
 //! usage logs that mix models with exact totals per model, the create-job body, the JSON
 //! Schema, the models and their price tables, from the command line.
 //!
@@ -18,13 +18,13 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use pixverse_pricing::jsonl::{judge, Mode};
-use pixverse_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
+use shortapi_pricing::jsonl::{judge, Mode};
+use shortapi_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
 
 /// Prices and checks requests to the PixVerse job API exactly, for every model it knows
-/// (`pixverse-pricing models` lists them).
+/// (`shortapi-pricing models` lists them).
 #[derive(Parser)]
-#[command(name = "pixverse-pricing", version, long_about = None)]
+#[command(name = "shortapi-pricing", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -41,7 +41,7 @@ enum Command {
     Request(RequestArgs),
     /// Print every model: its options (type, default, values or range), rules and price form.
     Models(ModelsArgs),
-    /// Print the JSON Schema of a model's args, the create-job body of the family, or the
+    /// Print the JSON Schema of a model's args, the create-job body of the catalog, or the
     /// create-job response.
     #[cfg(feature = "schema")]
     Schema(SchemaArgs),
@@ -55,7 +55,7 @@ enum Command {
 #[derive(ClapArgs, Clone, Default)]
 struct ModelFlag {
     /// The model of option flags and of bare args (a body's own `model` decides for it); one
-    /// of the ids `pixverse-pricing models` lists.
+    /// of the ids `shortapi-pricing models` lists.
     #[arg(long, value_name = "ID")]
     model: Option<ModelId>,
 }
@@ -65,7 +65,7 @@ struct ModelFlag {
 struct ModelId(Model);
 
 impl std::str::FromStr for ModelId {
-    type Err = pixverse_pricing::UnknownModel;
+    type Err = shortapi_pricing::UnknownModel;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         s.parse().map(ModelId)
@@ -122,7 +122,7 @@ struct ModelsArgs {
 struct SchemaArgs {
     #[command(flatten)]
     model: ModelFlag,
-    /// args (of --model), request (the family's create-job body) or response.
+    /// args (of --model), request (the catalog's create-job body) or response.
     #[arg(long, default_value = "request")]
     target: String,
     /// 2020-12 or openapi3.
@@ -344,13 +344,13 @@ fn request(
 
 #[cfg(feature = "schema")]
 fn schema(args: SchemaArgs, out: &mut impl Write) -> Result<Outcome, Failure> {
-    use pixverse_pricing::schema::{schema_pretty, Dialect, Target};
+    use shortapi_pricing::schema::{schema_pretty, Dialect, Target};
     let target = Target::from_name(&args.target, args.model.get())
         .map_err(|e| Failure::Input(e.to_string()))?;
     let dialect: Dialect = args
         .dialect
         .parse()
-        .map_err(|e: pixverse_pricing::schema::UnknownName| Failure::Input(e.to_string()))?;
+        .map_err(|e: shortapi_pricing::schema::UnknownName| Failure::Input(e.to_string()))?;
     writeln!(out, "{}", schema_pretty(target, dialect))?;
     Ok(Outcome::Ok)
 }

@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Read};
 
-use pixverse_pricing::{Expect, Model};
+use shortapi_pricing::{Expect, Model};
 
 use crate::flags::Given;
 use crate::Failure;

@@ -1,6 +1,6 @@
 //! `quote --jsonl`, `check --jsonl` and `reconcile`: streaming over a file or stdin, with a
 //! progress bar when someone watches. The per-line work is the library's
-//! [`pixverse_pricing::jsonl`]; what is here writes it out.
+//! [`shortapi_pricing::jsonl`]; what is here writes it out.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -8,15 +8,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufRead, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use pixverse_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
-use pixverse_pricing::money::{exact_add, exact_sub};
-use pixverse_pricing::{
-    quote_as, Code, CreateJobResponse, Decimal, Expect, Model, Quote, Selection, Violation,
-    Violations,
-};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
+use shortapi_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
+use shortapi_pricing::money::{exact_add, exact_sub};
+use shortapi_pricing::{
+    quote_as, Code, CreateJobResponse, Decimal, Expect, Model, Quote, Selection, Violation,
+    Violations,
+};
 
 use crate::pipe::ReadAhead;
 use crate::{Failure, Outcome};
@@ -288,12 +288,12 @@ struct MismatchLine<'a> {
     model: Model,
     #[serde(skip_serializing_if = "Option::is_none")]
     job_id: Option<&'a str>,
-    #[serde(with = "pixverse_pricing::money")]
+    #[serde(with = "shortapi_pricing::money")]
     quoted: Decimal,
-    #[serde(with = "pixverse_pricing::money")]
+    #[serde(with = "shortapi_pricing::money")]
     charged: Decimal,
     /// charged − quoted.
-    #[serde(with = "pixverse_pricing::money")]
+    #[serde(with = "shortapi_pricing::money")]
     difference: Decimal,
 }
 
@@ -335,7 +335,7 @@ impl Totals {
         struct Money(Decimal);
         impl Serialize for Money {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                pixverse_pricing::money::serialize(&self.0, s)
+                shortapi_pricing::money::serialize(&self.0, s)
             }
         }
         map.serialize_entry("matched", &self.matched)?;
@@ -387,7 +387,7 @@ impl Serialize for ReconcileCounts {
         map.serialize_entry("blank", &self.blank)?;
         // "matched", "mismatched" and the money.
         self.all.write(&mut map)?;
-        if let Some(currency) = Model::family_currency() {
+        if let Some(currency) = Model::catalog_currency() {
             map.serialize_entry("currency", currency)?;
         }
         map.serialize_entry("models", &Models(self))?;

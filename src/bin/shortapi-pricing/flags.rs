@@ -3,9 +3,9 @@
 //! spec. A new option in a spec file gets its flag with no edit here.
 
 use clap::{Arg, ArgAction, ArgMatches};
-use pixverse_pricing::spec::{OptionKind, OptionSpec};
-use pixverse_pricing::Model;
 use serde_json::{Map, Value};
+use shortapi_pricing::spec::{OptionKind, OptionSpec};
+use shortapi_pricing::Model;
 
 use crate::Failure;
 
@@ -102,7 +102,7 @@ fn help(specs: &[(Model, &'static OptionSpec)], quoting: bool) -> String {
         format!("{}: {}", first.description, describe_kind(&first.kind))
     } else {
         format!(
-            "{}: differs by model (see `pixverse-pricing models`)",
+            "{}: differs by model (see `shortapi-pricing models`)",
             first.description
         )
     };

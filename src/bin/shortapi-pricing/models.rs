@@ -4,8 +4,8 @@
 
 use std::io::Write;
 
-use pixverse_pricing::spec::ModelSpec;
-use pixverse_pricing::Model;
+use shortapi_pricing::spec::ModelSpec;
+use shortapi_pricing::Model;
 
 use crate::flags::describe_kind;
 use crate::Failure;

@@ -9,10 +9,10 @@
 
 use std::io::Write;
 
-use pixverse_pricing::spec::WireValue;
-use pixverse_pricing::{Decimal, Model, Quote};
 use serde::ser::SerializeSeq;
 use serde::Serialize;
+use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::{Decimal, Model, Quote};
 
 use crate::Failure;
 
