@@ -1,10 +1,10 @@
 //! The JSON checker for every model: dispatch on `model`, each violation's path, code and
 //! message, all violations at once, bodies and bare args (which need their model named).
 //!
-//! Integer options: no model of the catalog has one, so their judging at and beyond the edges
-//! is tested by the checker's unit tests (`src/check/fast.rs`, the fast path against the
-//! spec's range test) and end to end by the scratch build of the extended fixture model
-//! (`tests/extended_model.rs`).
+//! The tests named for PixVerse's options (resolution, duration, aspect_ratio, generate_audio
+//! and the 1080p / 10 s rule) walk the PixVerse models; HappyHorse text-to-video, a model of
+//! another shape (an integer duration, `ratio`, capital wire values, no rule), has its own
+//! tests below, transcribed from its facts file.
 
 use shortapi_pricing::models::pixverse_5_5_text_to_video::{Duration, Options, Resolution};
 use shortapi_pricing::spec::{OptionKind, WireValue};
@@ -14,6 +14,13 @@ use shortapi_pricing::{
 };
 
 const SEED: Model = Model::Pixverse55TextToVideo;
+
+/// The PixVerse models: the pages whose options these tests name.
+fn pixverse() -> impl Iterator<Item = Model> {
+    Model::ALL
+        .into_iter()
+        .filter(|m| m.id().starts_with("pixverse/"))
+}
 
 /// `(path, code)` of every violation, in order.
 fn found_in(result: Result<CreateJobRequest, shortapi_pricing::Violations>) -> Vec<(String, Code)> {
@@ -89,7 +96,7 @@ fn quoted(values: &[&str]) -> String {
 
 #[test]
 fn a_body_is_checked_against_the_model_it_names() {
-    for model in Model::ALL {
+    for model in pixverse() {
         let request = check(body(model, &args_with(model, r#""duration":"8""#))).unwrap();
         assert_eq!(request.model(), model);
         assert_eq!(
@@ -269,8 +276,8 @@ fn args_before_the_model_are_judged_the_same() {
 }
 
 #[test]
-fn every_model_reports_the_same_codes_at_the_same_pointers() {
-    for model in Model::ALL {
+fn every_pixverse_model_reports_the_same_codes_at_the_same_pointers() {
+    for model in pixverse() {
         let spec = model.spec();
         let b = |extra: &str| body(model, &args_with(model, extra));
         assert_eq!(
@@ -370,7 +377,7 @@ fn every_model_reports_the_same_codes_at_the_same_pointers() {
 
 #[test]
 fn every_violation_at_once() {
-    for model in Model::ALL {
+    for model in pixverse() {
         let mut want = vec![
             ("/args/resolution", Code::InvalidValue),
             ("/args/duration", Code::WrongType),
@@ -416,12 +423,12 @@ fn every_violation_at_once() {
     );
 }
 
-/// Every model refuses 1080p at 10 s (../shared/models/README.md). A rule is judged only on
+/// Every PixVerse model refuses 1080p at 10 s (../shared/models/README.md). A rule is judged only on
 /// values that were accepted: a repeated or mistyped duration is reported once, as what it is,
 /// and the rule is not reported beside it.
 #[test]
 fn a_rule_is_not_judged_on_a_refused_value() {
-    for model in Model::ALL {
+    for model in pixverse() {
         let broken = args_with(model, r#""resolution":"1080p","duration":"10""#);
         assert_eq!(
             found_args(model, &broken),
@@ -473,7 +480,7 @@ fn args_given_twice_is_reported_alone() {
 /// (missing inputs, then broken rules).
 #[test]
 fn violations_in_a_body_s_args_keep_their_order() {
-    for model in Model::ALL {
+    for model in pixverse() {
         let args =
             r#"{"fps":24,"aspect_ratio":"2:1","resolution":"1080p","duration":"10","seed":1}"#;
         let mut want = vec![
@@ -558,8 +565,8 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×6, image ×4, image_tail ×2.
-    assert_eq!(texts, 12);
+    // prompt ×7, image ×4, image_tail ×2.
+    assert_eq!(texts, 13);
 }
 
 #[test]
@@ -634,7 +641,7 @@ fn violations_serialize_as_an_errors_object() {
 
 #[test]
 fn requests_deserialize_through_the_checker() {
-    for model in Model::ALL {
+    for model in pixverse() {
         let json = body(model, &args_with(model, r#""resolution":"540p""#));
         let request: CreateJobRequest = serde_json::from_str(&json).unwrap();
         assert_eq!(request.model(), model);
@@ -661,4 +668,108 @@ fn requests_deserialize_through_the_checker() {
             .options::<shortapi_pricing::models::pixverse_6_0_text_to_video::Options>(),
         None
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// HappyHorse 1.0 text-to-video (../shared/catalog/alibaba__happyhorse-1.0__text-to-video.md):
+// prompt (required), resolution "720P" / "1080P" (default "1080P"), ratio (not aspect_ratio),
+// duration an integer from 3 to 15 (default 5); no rule.
+
+const HAPPYHORSE: Model = Model::Happyhorse10TextToVideo;
+
+fn happyhorse(extra: &str) -> String {
+    if extra.is_empty() {
+        r#"{"prompt":"a horse"}"#.to_owned()
+    } else {
+        format!(r#"{{"prompt":"a horse",{extra}}}"#)
+    }
+}
+
+#[test]
+fn happyhorse_takes_a_whole_number_of_seconds_from_3_to_15() {
+    for seconds in [3, 4, 9, 14, 15] {
+        let args = happyhorse(&format!(r#""duration":{seconds}"#));
+        let request = check_args(HAPPYHORSE, &args).unwrap();
+        assert_eq!(
+            request.selection().get("duration"),
+            Some(WireValue::Int(seconds))
+        );
+    }
+    for (seconds, code) in [
+        ("2", Code::OutOfRange),
+        ("16", Code::OutOfRange),
+        ("0", Code::OutOfRange),
+        ("-3", Code::OutOfRange),
+        ("3.5", Code::WrongType),
+        (r#""5""#, Code::WrongType),
+        ("null", Code::WrongType),
+        ("true", Code::WrongType),
+    ] {
+        assert_eq!(
+            found_args(HAPPYHORSE, &happyhorse(&format!(r#""duration":{seconds}"#))),
+            owned(&[("/duration", code)]),
+            "duration {seconds}"
+        );
+    }
+    assert_eq!(
+        message_of(
+            check_args(HAPPYHORSE, happyhorse(r#""duration":16"#)).map(CreateJobRequest::new)
+        ),
+        "16 is out of range: duration must be a whole number from 3 to 15"
+    );
+    assert_eq!(
+        message_of(
+            check_args(HAPPYHORSE, happyhorse(r#""duration":"5""#)).map(CreateJobRequest::new)
+        ),
+        r#"duration must be a whole number from 3 to 15, not the string "5"; write the number 5 without quotes"#
+    );
+}
+
+#[test]
+fn happyhorse_s_options_are_its_own() {
+    // Capital P on the wire, as the page writes the values.
+    assert!(check_args(HAPPYHORSE, happyhorse(r#""resolution":"720P""#)).is_ok());
+    assert_eq!(
+        message_of(
+            check_args(HAPPYHORSE, happyhorse(r#""resolution":"720p""#)).map(CreateJobRequest::new)
+        ),
+        r#""720p" is not an allowed resolution; allowed: "720P", "1080P" (default "1080P")"#
+    );
+    // `ratio`, not `aspect_ratio`; no audio or multi-shot switch.
+    assert!(check_args(HAPPYHORSE, happyhorse(r#""ratio":"9:16""#)).is_ok());
+    for name in ["aspect_ratio", "generate_audio", "multi_shot"] {
+        assert_eq!(
+            found_args(HAPPYHORSE, &happyhorse(&format!(r#""{name}":"1:1""#))),
+            owned(&[(&format!("/{name}"), Code::UnknownField)])
+        );
+    }
+    assert_eq!(
+        found(&body(HAPPYHORSE, "{}")),
+        owned(&[("/args/prompt", Code::MissingField)])
+    );
+}
+
+#[test]
+fn happyhorse_forbids_no_combination() {
+    // Every resolution at every duration, the longest and shortest included.
+    for resolution in ["720P", "1080P"] {
+        for seconds in 3..=15 {
+            let args = happyhorse(&format!(
+                r#""resolution":"{resolution}","duration":{seconds},"ratio":"1:1""#
+            ));
+            assert!(check_args(HAPPYHORSE, &args).is_ok(), "{args}");
+            assert!(quote_args_json(HAPPYHORSE, &args).is_ok(), "{args}");
+        }
+    }
+    assert!(HAPPYHORSE.spec().rules.is_empty());
+}
+
+/// The page's 5,000-character limit is a soft one ("longer text is truncated automatically"):
+/// a longer prompt is accepted, not refused.
+#[test]
+fn happyhorse_takes_a_prompt_past_its_soft_limit() {
+    let long = "a horse galloping ".repeat(400); // 7,200 characters
+    let args = format!(r#"{{"prompt":"{long}"}}"#);
+    let request = check_args(HAPPYHORSE, &args).unwrap();
+    assert_eq!(request.text("prompt"), Some(long.as_str()));
 }

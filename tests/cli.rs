@@ -41,6 +41,7 @@ const TRANSITION_55: &str = "pixverse/pixverse-5.5/transition";
 const T2V_60: &str = "pixverse/pixverse-6.0/text-to-video";
 const I2V_60: &str = "pixverse/pixverse-6.0/image-to-video";
 const TRANSITION_60: &str = "pixverse/pixverse-6.0/transition";
+const HAPPYHORSE: &str = "alibaba/happyhorse-1.0/text-to-video";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -59,6 +60,7 @@ const IMAGE_TO_VIDEO: &[&str] = &[
     "generate_audio",
     "multi_shot",
 ];
+const HAPPYHORSE_OPTIONS: &[&str] = &["prompt", "resolution", "ratio", "duration"];
 const TRANSITION: &[&str] = &[
     "prompt",
     "image",
@@ -71,7 +73,8 @@ const TRANSITION: &[&str] = &[
 
 /// Every model with its options in page order (models/README.md), in the order the CLI lists
 /// models (by id).
-const MODELS: [(&str, &[&str]); 6] = [
+const MODELS: [(&str, &[&str]); 7] = [
+    (HAPPYHORSE, HAPPYHORSE_OPTIONS),
     (I2V_55, IMAGE_TO_VIDEO),
     (T2V_55, TEXT_TO_VIDEO),
     (TRANSITION_55, TRANSITION),
@@ -368,11 +371,17 @@ fn option_flags_come_from_the_specs() {
                 .unwrap_or_else(|| panic!("{sub} --help has no {flag}: {flags:#?}"))
         };
         assert!(help("--model").contains("`shortapi-pricing models`"));
+        // Where the models differ (PixVerse's "720p" and an enum duration, HappyHorse's "720P"
+        // and an integer duration; their prompts' descriptions), the help says so.
         assert!(help("--resolution")
-            .contains("Output video resolution: 540p, 720p, 1080p (default 720p)"));
-        assert!(help("--duration").contains("5, 8, 10 (default 5)"));
+            .contains("Output video resolution: differs by model (see `shortapi-pricing models`)"));
+        assert!(help("--duration").starts_with("--duration <VALUE> "));
+        assert!(help("--duration").contains(" differs by model (see `shortapi-pricing models`)"));
         assert!(help("--aspect-ratio").contains("16:9, 9:16, 4:3, 3:4, 1:1 (default 16:9)"));
         assert!(help("--generate-audio").contains("true or false (default false)"));
+        assert!(help("--ratio").contains(&format!(
+            "16:9, 9:16, 1:1, 4:3, 3:4 (default 16:9) [only {HAPPYHORSE}]"
+        )));
         // Options only some models have say which.
         let image_tail = help("--image-tail");
         assert!(image_tail.contains("End frame control"), "{image_tail}");
@@ -390,6 +399,7 @@ fn option_flags_come_from_the_specs() {
             assert!(multi_shot.contains(id), "{multi_shot}");
         }
         assert!(!multi_shot.contains("transition"), "{multi_shot}");
+        assert!(!multi_shot.contains(HAPPYHORSE), "{multi_shot}");
         // Every model has these, so they name none.
         assert!(!help("--resolution").contains("[only"));
         assert!(!help("--prompt").contains("[only"));
@@ -742,6 +752,111 @@ fn usage_and_io_errors_exit_2() {
     }
 }
 
+/// The usage error a command line gives for no request at all (exit 2, nothing on stdout).
+fn no_request(args: &[&str], stdin: &[u8]) -> String {
+    let o = run(args, stdin);
+    assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+    assert_eq!(stdout(&o), "", "{args:?}");
+    stderr(&o)
+}
+
+#[test]
+fn an_empty_request_is_a_usage_error_saying_what_to_give() {
+    // No flags and nothing on stdin (a pipe that closes at once, as in a script or CI).
+    for sub in ["quote", "check"] {
+        for stdin in [&b""[..], b"\n", b" \t\r\n"] {
+            let m = no_request(&[sub, "--model", T2V_60], stdin);
+            assert_eq!(
+                m,
+                "error: no request: stdin is empty; give the options as flags with --model ID \
+                 (`--help` lists them), a body or bare args with --json '{…}' (--json - reads \
+                 stdin), or pipe a request on stdin\n",
+                "{sub} {stdin:?}"
+            );
+            // The same without --model, and through `--json -`.
+            assert_eq!(no_request(&[sub], stdin), m);
+            assert_eq!(no_request(&[sub, "--json", "-"], stdin), m);
+        }
+        // An empty --json.
+        for text in ["", "  "] {
+            let m = no_request(&[sub, "--model", T2V_60, "--json", text], b"");
+            assert!(
+                m.starts_with("error: no request: --json is empty; give "),
+                "{m}"
+            );
+        }
+    }
+    // Still a rejected request (exit 1), not a usage error: something that is not JSON.
+    let o = cli(&format!("quote --model {T2V_60}"), b" x ");
+    assert_eq!(code(&o), 1);
+    assert_eq!(json_out(&o)["errors"][0]["code"], "invalid_json");
+}
+
+/// Runs the binary with a terminal (a pseudo-terminal made by Python's `pty`) on stdin, and
+/// kills it after `seconds` if it is still waiting: `(exit code or None, stdout, stderr)`.
+fn with_a_terminal_on_stdin(args: &[&str], seconds: u32) -> (Option<i32>, String, String) {
+    let script = r#"
+import json, os, pty, subprocess, sys
+_, terminal = pty.openpty()
+try:
+    p = subprocess.run(sys.argv[2:], stdin=terminal, capture_output=True, text=True,
+                       timeout=int(sys.argv[1]))
+    print(json.dumps([p.returncode, p.stdout, p.stderr]))
+except subprocess.TimeoutExpired as e:
+    err = e.stderr or b""
+    print(json.dumps([None, "", err.decode() if isinstance(err, bytes) else err]))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(seconds.to_string())
+        .arg(BIN)
+        .args(args)
+        .output()
+        .expect("python3 runs (README: set-up)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_terminal_on_stdin_is_not_waited_on_silently() {
+    // No flags, no --json: a usage error at once, not a wait for input nobody is typing.
+    for sub in ["quote", "check"] {
+        let (code, out, err) = with_a_terminal_on_stdin(&[sub, "--model", T2V_60], 20);
+        assert_eq!(code, Some(2), "{sub}: {err}");
+        assert_eq!(out, "");
+        assert!(
+            err.starts_with(
+                "error: no request: no option flags, no --json, and stdin is a terminal; give \
+                 the options as flags with --model ID"
+            ),
+            "{sub}: {err}"
+        );
+    }
+    // Flags need no stdin at all.
+    let (code, out, _) =
+        with_a_terminal_on_stdin(&["quote", "--model", T2V_60, "--duration", "8"], 20);
+    assert_eq!(code, Some(0));
+    assert_eq!(strict_json(&out).unwrap()["amount"], "0.304"); // 720p: 0.038 × 8
+                                                               // Asked for stdin explicitly, it waits, but says so (on stderr) first.
+    for args in [
+        &["quote", "--json", "-"][..],
+        &["quote", "--jsonl"],
+        &["reconcile"],
+    ] {
+        let (code, _, err) = with_a_terminal_on_stdin(args, 3);
+        assert_eq!(code, None, "{args:?} waits for its input");
+        assert!(
+            err.contains("from stdin (a terminal)") && err.contains("Ctrl-D"),
+            "{args:?}: {err:?}"
+        );
+    }
+}
+
 #[test]
 fn option_flags_with_json_are_refused() {
     let message = usage_error(&[
@@ -995,8 +1110,26 @@ fn model_entry<'a>(models: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("models has no {id}"))
 }
 
-/// What `models` says of each option, by name, apart from its name, description and flag.
-fn documented_option(name: &str) -> Value {
+/// What `models` says of each option of model `id`, by name, apart from its name,
+/// description and flag.
+fn documented_option(id: &str, name: &str) -> Value {
+    match (id, name) {
+        (HAPPYHORSE, "prompt") => json!({"type": "string", "required": true}),
+        (HAPPYHORSE, "resolution") => {
+            json!({"type": "enum", "values": ["720P", "1080P"], "default": "1080P"})
+        }
+        (HAPPYHORSE, "ratio") => {
+            json!({"type": "enum", "values": ["16:9", "9:16", "1:1", "4:3", "3:4"], "default": "16:9"})
+        }
+        (HAPPYHORSE, "duration") => {
+            json!({"type": "integer", "minimum": 3, "maximum": 15, "default": 5})
+        }
+        (HAPPYHORSE, other) => panic!("unexpected option {other}"),
+        _ => pixverse_option(name),
+    }
+}
+
+fn pixverse_option(name: &str) -> Value {
     match name {
         "prompt" | "image" | "image_tail" => json!({"type": "string", "required": true}),
         "resolution" => {
@@ -1035,15 +1168,16 @@ fn models_json_gives_every_model_s_options_and_rules() {
         assert_eq!(names, options, "{id}: options in page order");
         for option in listed {
             let name = option["name"].as_str().unwrap();
-            for (key, value) in documented_option(name).as_object().unwrap() {
+            for (key, value) in documented_option(id, name).as_object().unwrap() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
         }
-        assert_eq!(
-            m["rules"],
-            json!([{"id": "no_1080p_at_10s", "message": "1080p is not supported for 10s videos", "when": {"resolution": "1080p", "duration": "10"}}]),
-            "{id}"
-        );
+        let rules = if id == HAPPYHORSE {
+            json!([])
+        } else {
+            json!([{"id": "no_1080p_at_10s", "message": "1080p is not supported for 10s videos", "when": {"resolution": "1080p", "duration": "10"}}])
+        };
+        assert_eq!(m["rules"], rules, "{id}");
     }
     // The transitions have image_tail and no multi_shot.
     for id in [TRANSITION_55, TRANSITION_60] {
@@ -1110,6 +1244,15 @@ fn models_json_gives_every_model_s_price_form() {
             "{id}"
         );
     }
+    // HappyHorse: a rate per second of its integer duration, by resolution.
+    let rates: Vec<Value> = documented::HAPPYHORSE_RATES
+        .iter()
+        .map(|(resolution, rate)| json!({"resolution": resolution, "rate": rate}))
+        .collect();
+    assert_eq!(
+        model_entry(&models, HAPPYHORSE)["pricing"],
+        json!({"form": "per_unit", "dimensions": ["resolution"], "per": "duration", "unit": "second", "rates": rates})
+    );
 }
 
 #[test]
@@ -1121,7 +1264,7 @@ fn models_text_lists_every_model_for_people() {
         .split("\n\n")
         .map(|s| (s.split_whitespace().next().unwrap(), s))
         .collect();
-    assert_eq!(sections.len(), 6, "{text}");
+    assert_eq!(sections.len(), 7, "{text}");
     for (id, options) in MODELS {
         let section = sections
             .get(id)
@@ -1134,6 +1277,17 @@ fn models_text_lists_every_model_for_people() {
             .map(|l| l.split_whitespace().next().unwrap())
             .collect();
         assert_eq!(listed, options, "{id}:\n{section}");
+        if id == HAPPYHORSE {
+            for line in [
+                "    resolution  enum: 720P, 1080P (default 1080P)",
+                "    duration    integer: an integer from 3 to 15 (default 5)",
+                "  rules: none",
+                "  price: a rate per second of duration, by resolution (2 rates)",
+            ] {
+                assert!(section.contains(line), "{line}:\n{section}");
+            }
+            continue;
+        }
         assert!(section.contains("  resolution      enum: 540p, 720p, 1080p (default 720p)"));
         assert!(section.contains("  duration        enum: 5, 8, 10 (default 5)"));
         assert!(section.contains("    no_1080p_at_10s: 1080p is not supported for 10s videos"));
@@ -1154,23 +1308,24 @@ fn models_text_lists_every_model_for_people() {
 // ---------------------------------------------------------------------------------------------
 // table
 
-/// Every documented row of `table`'s CSV, by hand: `model, multi_shot, generate_audio,
-/// resolution, duration, amount, amount_micros, currency`; `multi_shot` is empty where the
-/// price does not depend on it (a transition lacks it, a 6.0 price ignores it).
+/// Every documented row of `table`'s CSV, by hand: `model, resolution, duration, multi_shot,
+/// generate_audio, amount, amount_micros, currency` (the columns in the order the models,
+/// sorted by id, first price by them); an option is empty where the price does not depend on
+/// it (a transition lacks multi_shot, a 6.0 price ignores it, HappyHorse has neither switch).
 fn documented_csv_rows() -> BTreeSet<String> {
     let micros = |amount: &str| (dec(amount) * Decimal::from(1_000_000)).normalize();
     let mut rows = BTreeSet::new();
     for model in [T2V_55, I2V_55] {
         for (multi_shot, audio, resolution, duration, price) in SEED_CELLS {
             rows.insert(format!(
-                "{model},{multi_shot},{audio},{resolution},{duration},{price},{},USD",
+                "{model},{resolution},{duration},{multi_shot},{audio},{price},{},USD",
                 micros(price)
             ));
         }
     }
     for (audio, resolution, duration, price) in TRANSITION_55_TABLE {
         rows.insert(format!(
-            "{TRANSITION_55},,{audio},{resolution},{duration},{price},{},USD",
+            "{TRANSITION_55},{resolution},{duration},,{audio},{price},{},USD",
             micros(price)
         ));
     }
@@ -1183,10 +1338,16 @@ fn documented_csv_rows() -> BTreeSet<String> {
         assert_eq!(dec(rate) * dec(duration), dec(amount), "{amount}");
         for model in [T2V_60, I2V_60, TRANSITION_60] {
             rows.insert(format!(
-                "{model},,{audio},{resolution},{duration},{amount},{},USD",
+                "{model},{resolution},{duration},,{audio},{amount},{},USD",
                 micros(amount)
             ));
         }
+    }
+    for (resolution, seconds, amount) in documented::HAPPYHORSE_AMOUNTS {
+        rows.insert(format!(
+            "{HAPPYHORSE},{resolution},{seconds},,,{amount},{},USD",
+            micros(amount)
+        ));
     }
     rows
 }
@@ -1199,18 +1360,23 @@ fn table_csv_has_every_documented_row_of_every_model() {
     let mut rows = text.lines();
     assert_eq!(
         rows.next(),
-        Some("model,multi_shot,generate_audio,resolution,duration,amount,amount_micros,currency")
+        Some("model,resolution,duration,multi_shot,generate_audio,amount,amount_micros,currency")
     );
     let rows: Vec<&str> = rows.collect();
     let mut per_model: BTreeMap<&str, usize> = BTreeMap::new();
     for row in &rows {
         assert_eq!(row.split(',').count(), 8, "{row}");
         assert!(!row.contains(",1080p,10,"), "no 1080p at 10 s: {row}");
+        assert!(
+            !row.contains(",1080P,10,") || row.starts_with(HAPPYHORSE),
+            "{row}"
+        );
         *per_model.entry(row.split(',').next().unwrap()).or_default() += 1;
     }
     assert_eq!(
         per_model,
         BTreeMap::from([
+            (HAPPYHORSE, 26),
             (I2V_55, 32),
             (T2V_55, 32),
             (TRANSITION_55, 16),
@@ -1220,7 +1386,7 @@ fn table_csv_has_every_documented_row_of_every_model() {
         ])
     );
     let got: BTreeSet<String> = rows.iter().map(|r| r.to_string()).collect();
-    assert_eq!(got.len(), 128, "no row twice");
+    assert_eq!(got.len(), 154, "no row twice");
     let documented = documented_csv_rows();
     let undocumented: Vec<_> = got.difference(&documented).collect();
     assert!(
@@ -1231,14 +1397,16 @@ fn table_csv_has_every_documented_row_of_every_model() {
     assert!(missing.is_empty(), "documented rows missing: {missing:#?}");
     // A few by eye, as the pages write them.
     for row in [
-        "pixverse/pixverse-5.5/text-to-video,true,true,720p,10,0.655,655000,USD",
-        "pixverse/pixverse-5.5/image-to-video,false,false,540p,5,0.128,128000,USD",
-        "pixverse/pixverse-5.5/transition,,false,720p,8,1.02,1020000,USD",
-        "pixverse/pixverse-5.5/transition,,true,1080p,8,2.210,2210000,USD",
-        "pixverse/pixverse-6.0/text-to-video,,true,720p,8,0.408,408000,USD",
-        "pixverse/pixverse-6.0/image-to-video,,false,1080p,8,0.616,616000,USD",
-        "pixverse/pixverse-6.0/transition,,true,1080p,5,0.490,490000,USD",
-        "pixverse/pixverse-6.0/transition,,false,540p,10,0.300,300000,USD",
+        "pixverse/pixverse-5.5/text-to-video,720p,10,true,true,0.655,655000,USD",
+        "pixverse/pixverse-5.5/image-to-video,540p,5,false,false,0.128,128000,USD",
+        "pixverse/pixverse-5.5/transition,720p,8,,false,1.02,1020000,USD",
+        "pixverse/pixverse-5.5/transition,1080p,8,,true,2.210,2210000,USD",
+        "pixverse/pixverse-6.0/text-to-video,720p,8,,true,0.408,408000,USD",
+        "pixverse/pixverse-6.0/image-to-video,1080p,8,,false,0.616,616000,USD",
+        "pixverse/pixverse-6.0/transition,1080p,5,,true,0.490,490000,USD",
+        "pixverse/pixverse-6.0/transition,540p,10,,false,0.300,300000,USD",
+        "alibaba/happyhorse-1.0/text-to-video,1080P,15,,,3.435,3435000,USD",
+        "alibaba/happyhorse-1.0/text-to-video,720P,3,,,0.387,387000,USD",
     ] {
         assert!(got.contains(row), "missing {row}");
     }
@@ -1250,23 +1418,32 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(code(&o), 0);
     let rows = json_out(&o);
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 128);
+    assert_eq!(rows.len(), 154);
     let as_csv: BTreeSet<String> = rows
         .iter()
         .map(|r| {
             let model = r["model"].as_str().unwrap();
             let by_multi_shot = model == T2V_55 || model == I2V_55;
+            let by_audio = model != HAPPYHORSE;
             assert_eq!(r.get("multi_shot").is_some(), by_multi_shot, "{r}");
-            assert_eq!(r.as_object().unwrap().len(), 6 + usize::from(by_multi_shot));
+            assert_eq!(r.get("generate_audio").is_some(), by_audio, "{r}");
+            assert_eq!(
+                r.as_object().unwrap().len(),
+                5 + usize::from(by_audio) + usize::from(by_multi_shot)
+            );
             let amount = r["amount"].as_str().expect("amounts are strings");
+            // A duration is a string for PixVerse ("8"), a number for HappyHorse (8).
+            let duration = match &r["duration"] {
+                Value::String(s) => s.clone(),
+                Value::Number(n) if model == HAPPYHORSE => n.to_string(),
+                other => panic!("{model}: duration {other}"),
+            };
+            let cell = |key: &str| r.get(key).map(Value::to_string).unwrap_or_default();
             format!(
-                "{model},{},{},{},{},{amount},{},{}",
-                r.get("multi_shot")
-                    .map(Value::to_string)
-                    .unwrap_or_default(),
-                r["generate_audio"],
+                "{model},{},{duration},{},{},{amount},{},{}",
                 r["resolution"].as_str().unwrap(),
-                r["duration"].as_str().unwrap(),
+                cell("multi_shot"),
+                cell("generate_audio"),
                 (dec(amount) * Decimal::from(1_000_000)).normalize(),
                 r["currency"].as_str().unwrap(),
             )
@@ -1275,7 +1452,11 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(as_csv, documented_csv_rows());
     assert_eq!(
         rows[0],
-        json!({"model": I2V_55, "multi_shot": false, "generate_audio": false, "resolution": "540p", "duration": "5", "amount": "0.128", "currency": "USD"})
+        json!({"model": HAPPYHORSE, "resolution": "720P", "duration": 3, "amount": "0.387", "currency": "USD"})
+    );
+    assert_eq!(
+        rows[26],
+        json!({"model": I2V_55, "resolution": "540p", "duration": "5", "multi_shot": false, "generate_audio": false, "amount": "0.128", "currency": "USD"})
     );
 }
 
@@ -1321,7 +1502,7 @@ table, usage = (p.replace("'", "''") for p in sys.argv[1:3])
 con = duckdb.connect()
 con.execute(f"CREATE TABLE prices AS SELECT * FROM read_csv_auto('{table}')")
 con.execute(f"CREATE TABLE usage AS SELECT * FROM read_csv_auto('{usage}')")
-options = ["multi_shot", "generate_audio", "resolution", "duration"]
+options = ["resolution", "duration", "multi_shot", "generate_audio"]
 on = " AND ".join(["p.model = u.model"] + [f"(p.{c} IS NULL OR p.{c} IS NOT DISTINCT FROM u.{c})" for c in options])
 unmatched = con.execute(f"SELECT count(*) FROM usage u WHERE (SELECT count(*) FROM prices p WHERE {on}) <> 1").fetchone()[0]
 rows, jobs, micros, total = con.execute(f"""
@@ -1354,7 +1535,9 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
          pixverse/pixverse-5.5/transition,,false,720p,8,1\n\
          pixverse/pixverse-6.0/text-to-video,true,true,720p,8,5\n\
          pixverse/pixverse-6.0/image-to-video,false,false,1080p,5,7\n\
-         pixverse/pixverse-6.0/transition,,true,540p,10,6\n",
+         pixverse/pixverse-6.0/transition,,true,540p,10,6\n\
+         alibaba/happyhorse-1.0/text-to-video,,,1080P,12,2\n\
+         alibaba/happyhorse-1.0/text-to-video,,,720P,7,1\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -1366,19 +1549,21 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
         .unwrap();
     assert!(o.status.success(), "python: {}", stderr(&o));
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(result["price_rows"], 128, "{result}");
+    assert_eq!(result["price_rows"], 154, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 8, "{result}");
-    assert_eq!(result["jobs"], 38, "{result}");
+    assert_eq!(result["rows"], 10, "{result}");
+    assert_eq!(result["jobs"], 41, "{result}");
     assert_eq!(result["types"]["amount_micros"], "BIGINT", "{result}");
     // By hand: 0.655×3 + 0.128×10 + 0.850×2 + 2.210×4 + 1.02×1 + 0.408×5 + 0.385×7 + 0.380×6
-    //        = 1.965 + 1.280 + 1.700 + 8.840 + 1.02 + 2.040 + 2.695 + 2.280 = 21.820
-    assert_eq!(result["total_micros"], "21820000", "{result}");
-    assert_eq!(result["total"], "21.820000", "{result}");
-    assert_eq!(dec(result["total"].as_str().unwrap()), dec("21.820"));
+    //        + 2.748×2 + 0.903×1 (HappyHorse: 0.229 × 12 s, 0.129 × 7 s)
+    //        = 1.965 + 1.280 + 1.700 + 8.840 + 1.02 + 2.040 + 2.695 + 2.280 + 5.496 + 0.903
+    //        = 28.219
+    assert_eq!(result["total_micros"], "28219000", "{result}");
+    assert_eq!(result["total"], "28.219000", "{result}");
+    assert_eq!(dec(result["total"].as_str().unwrap()), dec("28.219"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1622,7 +1807,8 @@ fn snapshot(file: &str) -> String {
 #[test]
 fn schema_args_for_every_model_in_both_dialects() {
     for (id, options) in MODELS {
-        let file_id = id.trim_start_matches("pixverse/").replace('/', "-");
+        // The spec file's name: the id after its vendor, `/` as `-`.
+        let file_id = id.split_once('/').unwrap().1.replace('/', "-");
         for (flag, dialect) in [("", "2020-12"), ("--dialect openapi3", "openapi3")] {
             let command = format!("schema --target args --model {id} {flag}");
             let o = cli(&command, b"");
@@ -1667,7 +1853,7 @@ fn schema_request_is_one_branch_per_model() {
         "https://json-schema.org/draft/2020-12/schema"
     );
     let branches = schema["oneOf"].as_array().unwrap();
-    assert_eq!(branches.len(), 6);
+    assert_eq!(branches.len(), 7);
     for (id, options) in MODELS {
         let branch = branches
             .iter()
@@ -1689,7 +1875,7 @@ fn schema_request_is_one_branch_per_model() {
     let schema = json_out(&o);
     assert_eq!(schema["discriminator"]["propertyName"], "model");
     let mapping = schema["discriminator"]["mapping"].as_object().unwrap();
-    assert_eq!(mapping.len(), 6);
+    assert_eq!(mapping.len(), 7);
     let refs: Vec<&Value> = schema["oneOf"]
         .as_array()
         .unwrap()

@@ -1195,3 +1195,98 @@ values = [
     assert!(!within.contains(test), "{test} in:\n{within}");
     assert!(within.contains("Err(&RULES[0])"), "{within}");
 }
+
+/// The names a generated module imports from `path` (`crate::spec`, `crate`, `rust_decimal`).
+fn imports(module: &str, path: &str) -> Vec<String> {
+    let head: String = module
+        .lines()
+        .take_while(|l| !l.starts_with("/// ") && !l.starts_with("pub "))
+        .filter(|l| !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for statement in head.split(';') {
+        let Some(used) = statement.trim().strip_prefix("use ") else {
+            continue;
+        };
+        let (from, list) = match used.split_once("::{") {
+            Some((from, list)) => (from, list.trim_end_matches('}')),
+            None => used.rsplit_once("::").unwrap(),
+        };
+        if from == path {
+            return list
+                .split(',')
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// A model of any shape imports exactly what its code names: `cargo clippy -D warnings` fails
+/// on an unused import, so a rule-less spec (HappyHorse's) or one without enums must not get
+/// the rule or enum imports. Each module is also laid out as rustfmt would.
+#[test]
+fn each_shape_of_spec_imports_only_what_its_code_uses() {
+    let rules = "[[rules]]\nid = \"no_1080p_audio\"\nwhen = { resolution = \"1080p\", generate_audio = true }\nmessage = \"no audio at 1080p\"\n\n";
+    let no_rules = edit(rules, "");
+    let no_rules = edit_of(
+        &no_rules,
+        "  { resolution = \"1080p\", generate_audio = false, price = \"0.30\" },\n",
+        "  { resolution = \"1080p\", generate_audio = false, price = \"0.30\" },\n  { resolution = \"1080p\", generate_audio = true, price = \"0.40\" },\n",
+    );
+    // Only text and a bool: no enum, no integer, no rule.
+    let no_enum = "[model]\nid = \"acme/video-1.0\"\nname = \"Acme video\"\ncategory = \"text-to-video\"\nkind = \"inference\"\ncurrency = \"USD\"\n\n[endpoints]\ncreate = \"https://example.com/create\"\nquery = \"https://example.com/query\"\n\n[[options]]\nname = \"prompt\"\ntype = \"string\"\nrequired = true\ndescription = \"A Model prompt: Rule, Condition and WireValue are only words here\"\n\n[[options]]\nname = \"generate_audio\"\ntype = \"bool\"\ndescription = \"Audio\"\ndefault = false\n\n[pricing]\ndimensions = [\"generate_audio\"]\ncells = [\n  { generate_audio = false, price = \"0.10\" },\n  { generate_audio = true, price = \"0.20\" },\n]\n".to_owned();
+    let all = [
+        "Cell",
+        "Condition",
+        "Lookup",
+        "ModelOptions",
+        "ModelSpec",
+        "OptionKind",
+        "OptionSpec",
+        "Pricing",
+        "Rule",
+        "WireEnum",
+        "WireValue",
+    ];
+    let without = |names: &[&str]| -> Vec<String> {
+        all.iter()
+            .filter(|n| !names.contains(n))
+            .map(|n| n.to_string())
+            .collect()
+    };
+    let cases = [
+        (BASE.to_owned(), without(&[])),
+        (no_rules, without(&["Condition", "WireValue"])),
+        (no_enum, without(&["Condition", "WireEnum", "WireValue"])),
+    ];
+    let mut modules = Vec::new();
+    for (i, (spec, expected)) in cases.into_iter().enumerate() {
+        let module = module_of(spec);
+        assert_eq!(
+            imports(&module, "crate::spec"),
+            expected,
+            "case {i}:\n{module}"
+        );
+        assert_eq!(
+            imports(&module, "crate"),
+            ["Model", "Quote", "Selection", "Unsupported", "MAX_OPTIONS"],
+            "case {i}"
+        );
+        assert_eq!(imports(&module, "rust_decimal"), ["Decimal"], "case {i}");
+        // No `match` of one arm where there is no rule to match.
+        let breaks = &module[module.find("pub const fn breaks").unwrap()..];
+        let breaks = &breaks[..breaks.find("\n    }\n").unwrap()];
+        assert_eq!(breaks.contains("match rule"), i == 0, "case {i}: {breaks}");
+        modules.push((format!("shape_{i}.rs"), module));
+    }
+    let formatted = rustfmt_all("codegen_shapes", &modules);
+    for ((name, module), formatted) in modules.iter().zip(&formatted) {
+        let first = module
+            .lines()
+            .zip(formatted.lines())
+            .find(|(a, b)| a != b);
+        assert_eq!(module, formatted, "{name} is not laid out as rustfmt would: {first:?}");
+    }
+}

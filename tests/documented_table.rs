@@ -6,10 +6,8 @@
 #[path = "common/documented.rs"]
 mod documented;
 
-use documented::{
-    documented, Prices, ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, RULE_ID, RULE_MESSAGE,
-};
-use shortapi_pricing::spec::WireValue;
+use documented::{documented, Prices, DURATIONS, MODELS, RULE_ID, RULE_MESSAGE};
+use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use shortapi_pricing::{
     check, models, quote_args_json, quote_json, Code, Decimal, Model, Quote, Selection,
 };
@@ -50,25 +48,62 @@ fn the_models_are_the_hand_listed_ones() {
             spec.query_endpoint,
             "https://api.shortapi.ai/api/v1/job/query"
         );
-        // The inputs, in page order: the required texts, then the priced options.
-        let mut names: Vec<&str> = doc.texts.to_vec();
-        names.extend(["resolution", "duration", "aspect_ratio", "generate_audio"]);
-        if doc.multi_shot {
-            names.push("multi_shot");
-        }
+        // The inputs, in page order, with their values and defaults.
         let got: Vec<&str> = spec.options.iter().map(|o| o.name).collect();
+        let names: Vec<&str> = doc.options.iter().map(|o| o.name).collect();
         assert_eq!(got, names, "{}", doc.id);
-        for o in spec.options {
-            assert_eq!(o.is_required(), doc.texts.contains(&o.name), "{}", o.name);
+        for (o, page) in spec.options.iter().zip(doc.options) {
+            assert_eq!(o.is_required(), page.required, "{}: {}", doc.id, o.name);
+            assert_eq!(
+                o.is_text(),
+                page.values.is_empty(),
+                "{}: {}",
+                doc.id,
+                o.name
+            );
+            let values: Vec<WireValue<'_>> = match o.kind {
+                OptionKind::Text { .. } => Vec::new(),
+                OptionKind::Enum { values, .. } => {
+                    values.iter().map(|v| WireValue::Str(v)).collect()
+                }
+                OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } => (minimum..=maximum).map(WireValue::Int).collect(),
+            };
+            let page_values: Vec<WireValue<'_>> = page.values.iter().map(|v| v.wire()).collect();
+            assert_eq!(values, page_values, "{}: {}", doc.id, o.name);
+            let default = page.default.map(|v| v.wire());
+            assert_eq!(o.default_value(), default, "{}: {}", doc.id, o.name);
         }
         let rules: Vec<(&str, &str)> = spec.rules.iter().map(|r| (r.id, r.message)).collect();
-        assert_eq!(rules, [(RULE_ID, RULE_MESSAGE)], "{}", doc.id);
+        assert_eq!(rules, doc.rules, "{}", doc.id);
     }
 }
 
-/// 6.0's amounts, multiplied out by hand in `common/documented.rs`, are each rate × seconds.
+/// The amounts multiplied out by hand in `common/documented.rs` are each rate × seconds: 6.0's
+/// and HappyHorse's (every whole second from 3 to 15, at each rate).
 #[test]
 fn the_hand_worked_amounts_are_rate_times_seconds() {
+    let Prices::PerWholeSecond { rates, amounts, .. } =
+        &documented("alibaba/happyhorse-1.0/text-to-video").prices
+    else {
+        panic!("HappyHorse is priced per whole second")
+    };
+    assert_eq!(amounts.len(), rates.len() * 13);
+    for &(value, rate) in *rates {
+        for seconds in 3..=15 {
+            let amount = amounts
+                .iter()
+                .find(|a| a.0 == value && a.1 == seconds)
+                .unwrap();
+            assert_eq!(
+                dec(rate) * Decimal::from(seconds),
+                dec(amount.2),
+                "{rate} × {seconds}"
+            );
+        }
+    }
     let Prices::PerSecond { rates, amounts } =
         &documented("pixverse/pixverse-6.0/text-to-video").prices
     else {
@@ -99,7 +134,7 @@ fn the_hand_worked_amounts_are_rate_times_seconds() {
 
 /// Walks a model module's whole `Options::all()` and checks every combination against the
 /// hand table: a documented cell quotes exactly its price (same digits), and the rest is
-/// refused by the 1080p-at-10s rule. Pushes `(id, combinations, priced, refused)` to `$out`.
+/// refused by the 1080p-at-10s rule (PixVerse's; no other page forbids a combination). Pushes `(id, combinations, priced, refused)` to `$out`.
 /// Only what every generated module has is named, so a new model compiles here unchanged.
 macro_rules! walk_typed {
     ($module:ident, $variant:ident) => {{
@@ -107,14 +142,9 @@ macro_rules! walk_typed {
         assert_eq!(MODEL, Model::$variant);
         let doc = documented(MODEL.id());
         let (mut seen, mut priced, mut refused) = (0, 0, 0);
-        for o in Options::all() {
+        for o in Options::all().flat_map(|o| with_every_integer(&o)) {
             let s = o.to_selection();
-            let want = doc.price(
-                bool_of(&s, "multi_shot"),
-                bool_of(&s, "generate_audio"),
-                str_of(&s, "resolution"),
-                str_of(&s, "duration"),
-            );
+            let want = doc.price_of(&s);
             match (o.quote(), want) {
                 (Ok(quote), Some(price)) => {
                     assert_eq!(quote.amount(), dec(price), "{o:?}");
@@ -127,8 +157,9 @@ macro_rules! walk_typed {
                     priced += 1;
                 }
                 (Err(unsupported), None) => {
+                    // Only PixVerse's pages forbid a combination: 1080p at 10 s.
                     assert_eq!(unsupported.rule().id, RULE_ID, "{o:?}");
-                    assert_eq!(unsupported.rule(), &RULES[0]);
+                    assert_eq!(Some(unsupported.rule()), RULES.first());
                     assert_eq!(unsupported.model(), MODEL);
                     assert_eq!(o.price().unwrap_err().id, RULE_ID);
                     assert!(o.breaks(0));
@@ -138,9 +169,52 @@ macro_rules! walk_typed {
             }
             seen += 1;
         }
-        assert_eq!(seen, Options::COMBINATIONS);
+        let integers: usize = MODEL
+            .spec()
+            .options
+            .iter()
+            .map(|o| match o.kind {
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } => (maximum - minimum + 1) as usize,
+                _ => 1,
+            })
+            .product();
+        assert_eq!(seen, Options::COMBINATIONS * integers);
         WALKED.with_borrow_mut(|w| w.push((MODEL.id(), seen, priced, refused)));
     }};
+}
+
+/// `o`, and `o` with each integer option at each of its values: the typed `Options::all()`
+/// keeps integer options at their defaults.
+fn with_every_integer<O: ModelOptions>(o: &O) -> Vec<O> {
+    let mut selections = vec![o.to_selection()];
+    for option in selections[0].spec().options {
+        if let OptionKind::Integer {
+            minimum, maximum, ..
+        } = option.kind
+        {
+            assert!(
+                maximum - minimum <= 100,
+                "{}: too many values to walk",
+                option.name
+            );
+            selections = selections
+                .into_iter()
+                .flat_map(|s| {
+                    (minimum..=maximum).map(move |v| {
+                        let mut s = s;
+                        s.set(option.name, WireValue::Int(v)).unwrap();
+                        s
+                    })
+                })
+                .collect();
+        }
+    }
+    selections
+        .iter()
+        .map(|s| O::from_selection(s).unwrap())
+        .collect()
 }
 
 thread_local! {
@@ -148,33 +222,19 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn str_of(s: &Selection, name: &str) -> &'static str {
-    match s.get(name) {
-        Some(WireValue::Str(v)) => v,
-        other => panic!("{name}: {other:?}"),
-    }
-}
-
-/// A bool option's value; `false` for a model without it.
-fn bool_of(s: &Selection, name: &str) -> bool {
-    match s.get(name) {
-        Some(WireValue::Bool(b)) => b,
-        None => false,
-        other => panic!("{name}: {other:?}"),
-    }
-}
-
 #[test]
 fn every_combination_of_every_model_through_the_typed_api() {
     shortapi_pricing::for_each_model!(walk_typed);
     let mut walked = WALKED.with_borrow(Clone::clone);
     walked.sort_unstable();
-    // resolution × duration × aspect ratio × audio (× multi_shot): 3 × 3 × 5 × 2 (× 2).
-    // Priced: every documented cell for each of the 5 aspect ratios (× 2 multi_shot values for
-    // 6.0, whose price ignores it). Refused: 1080p at 10 s, for every other value.
+    // PixVerse: resolution × duration × aspect ratio × audio (× multi_shot): 3 × 3 × 5 × 2
+    // (× 2). Priced: every documented cell for each of the 5 aspect ratios (× 2 multi_shot
+    // values for 6.0, whose price ignores it). Refused: 1080p at 10 s, for every other value.
+    // HappyHorse: resolution × ratio × duration, 2 × 5 × 13, every one priced (no rule).
     assert_eq!(
         walked,
         [
+            ("alibaba/happyhorse-1.0/text-to-video", 130, 130, 0),
             ("pixverse/pixverse-5.5/image-to-video", 180, 160, 20),
             ("pixverse/pixverse-5.5/text-to-video", 180, 160, 20),
             ("pixverse/pixverse-5.5/transition", 90, 80, 10),
@@ -207,37 +267,19 @@ type Fields = Vec<(&'static str, String)>;
 
 /// Every combination of a model, as wire values from the hand lists, with its documented price.
 fn every_args(doc: &documented::Documented) -> Vec<(Fields, Option<&'static str>)> {
-    let mut out = Vec::new();
-    let multi_shots: &[bool] = if doc.multi_shot {
-        &[false, true]
-    } else {
-        &[false]
-    };
-    for resolution in RESOLUTIONS {
-        for duration in DURATIONS {
-            for aspect in ASPECT_RATIOS {
-                for audio in [false, true] {
-                    for &multi_shot in multi_shots {
-                        let mut fields: Vec<(&str, String)> = doc
-                            .texts
-                            .iter()
-                            .map(|t| (*t, format!("\"a {t}\"")))
-                            .collect();
-                        fields.push(("resolution", format!("\"{resolution}\"")));
-                        fields.push(("duration", format!("\"{duration}\"")));
-                        fields.push(("aspect_ratio", format!("\"{aspect}\"")));
-                        fields.push(("generate_audio", audio.to_string()));
-                        if doc.multi_shot {
-                            fields.push(("multi_shot", multi_shot.to_string()));
-                        }
-                        let price = doc.price(multi_shot, audio, resolution, duration);
-                        out.push((fields, price));
-                    }
-                }
-            }
-        }
-    }
-    out
+    doc.combinations()
+        .into_iter()
+        .map(|values| {
+            let mut fields: Fields = doc
+                .texts()
+                .into_iter()
+                .map(|t| (t, format!("\"a {t}\"")))
+                .collect();
+            fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
+            let price = doc.price(|name| values.iter().find(|v| v.0 == name).map(|v| v.1));
+            (fields, price)
+        })
+        .collect()
 }
 
 fn object(fields: &[(&str, String)]) -> String {
@@ -251,7 +293,13 @@ fn every_combination_of_every_model_through_quote_json() {
     for doc in &MODELS {
         let m = model(doc.id);
         let combos = every_args(doc);
-        assert_eq!(combos.len(), if doc.multi_shot { 180 } else { 90 });
+        let with_multi_shot = doc.option("multi_shot").is_some();
+        let expected = match doc.id {
+            "alibaba/happyhorse-1.0/text-to-video" => 130, // 2 × 5 × 13
+            _ if with_multi_shot => 180,
+            _ => 90,
+        };
+        assert_eq!(combos.len(), expected, "{}", doc.id);
         for (fields, price) in combos {
             let args = object(&fields);
             let body = format!(r#"{{"model":"{}","args":{args}}}"#, doc.id);
@@ -267,7 +315,7 @@ fn every_combination_of_every_model_through_quote_json() {
                     let request = check(&body).unwrap();
                     assert_eq!(request.model(), m);
                     assert_eq!(request.quote().unwrap().amount().to_string(), price);
-                    for t in doc.texts {
+                    for t in doc.texts() {
                         assert_eq!(request.args.text(t), Some(format!("a {t}").as_str()));
                     }
                 }
@@ -300,7 +348,7 @@ fn every_combination_of_every_model_through_quote_json() {
             total += 1;
         }
     }
-    assert_eq!(total, 4 * 180 + 2 * 90);
+    assert_eq!(total, 4 * 180 + 2 * 90 + 130);
 }
 
 /// The same walk through the model-erased `Selection`, set from wire values.
@@ -314,9 +362,10 @@ fn every_combination_of_every_model_through_selection() {
                 let value = match value.as_str() {
                     "true" => WireValue::Bool(true),
                     "false" => WireValue::Bool(false),
-                    quoted => WireValue::Str(quoted.trim_matches('"')),
+                    quoted if quoted.starts_with('"') => WireValue::Str(quoted.trim_matches('"')),
+                    number => WireValue::Int(number.parse().unwrap()),
                 };
-                if !doc.texts.contains(name) {
+                if !doc.texts().contains(name) {
                     s.set(name, value).unwrap();
                 }
             }
@@ -331,11 +380,14 @@ fn every_combination_of_every_model_through_selection() {
 
 #[test]
 fn a_model_without_multi_shot_refuses_it() {
-    for doc in MODELS.iter().filter(|d| !d.multi_shot) {
+    for doc in MODELS.iter().filter(|d| d.option("multi_shot").is_none()) {
         let m = model(doc.id);
         assert!(m.spec().option("multi_shot").is_none());
-        let mut fields: Vec<(&str, String)> =
-            doc.texts.iter().map(|t| (*t, "\"x\"".to_owned())).collect();
+        let mut fields: Vec<(&str, String)> = doc
+            .texts()
+            .into_iter()
+            .map(|t| (t, "\"x\"".to_owned()))
+            .collect();
         fields.push(("multi_shot", "true".to_owned()));
         let body = format!(r#"{{"model":"{}","args":{}}}"#, doc.id, object(&fields));
         let v = quote_json(&body).unwrap_err();
@@ -349,7 +401,8 @@ fn a_model_without_multi_shot_refuses_it() {
 
 #[test]
 fn documented_defaults_of_every_model() {
-    // 720p, 5 s, 16:9, no audio, single clip: each page's default cell.
+    // PixVerse: 720p, 5 s, 16:9, no audio, single clip: each page's default cell.
+    // HappyHorse: 1080P, 5 s, 16:9.
     let expected = [
         ("pixverse/pixverse-5.5/text-to-video", "0.170"),
         ("pixverse/pixverse-5.5/image-to-video", "0.170"),
@@ -357,11 +410,16 @@ fn documented_defaults_of_every_model() {
         ("pixverse/pixverse-6.0/text-to-video", "0.190"), // 0.038 × 5
         ("pixverse/pixverse-6.0/image-to-video", "0.190"),
         ("pixverse/pixverse-6.0/transition", "0.190"),
+        ("alibaba/happyhorse-1.0/text-to-video", "1.145"), // 0.229 × 5
     ];
+    assert_eq!(expected.len(), MODELS.len());
     for (id, price) in expected {
         let doc = documented(id);
-        let fields: Vec<(&str, String)> =
-            doc.texts.iter().map(|t| (*t, "\"x\"".to_owned())).collect();
+        let fields: Vec<(&str, String)> = doc
+            .texts()
+            .into_iter()
+            .map(|t| (t, "\"x\"".to_owned()))
+            .collect();
         let body = format!(r#"{{"model":"{id}","args":{}}}"#, object(&fields));
         assert_eq!(
             quote_json(&body).unwrap().amount().to_string(),
@@ -370,12 +428,13 @@ fn documented_defaults_of_every_model() {
         );
         let defaults = Selection::defaults(model(id));
         assert_eq!(defaults.quote().unwrap().amount().to_string(), price);
-        assert_eq!(defaults.get("resolution"), Some(WireValue::Str("720p")));
-        assert_eq!(defaults.get("duration"), Some(WireValue::Str("5")));
-        assert_eq!(defaults.get("aspect_ratio"), Some(WireValue::Str("16:9")));
-        assert_eq!(defaults.get("generate_audio"), Some(WireValue::Bool(false)));
-        if doc.multi_shot {
-            assert_eq!(defaults.get("multi_shot"), Some(WireValue::Bool(false)));
+        for o in doc.options.iter().filter(|o| o.default.is_some()) {
+            assert_eq!(
+                defaults.get(o.name),
+                o.default.map(|v| v.wire()),
+                "{id}: {}",
+                o.name
+            );
         }
     }
     use models::pixverse_5_5_text_to_video as t2v;
@@ -395,14 +454,15 @@ fn each_price_table_is_the_documented_table() {
         let rows: Vec<Quote> = model(doc.id).price_table().collect();
         assert_eq!(rows.len(), doc.cell_count(), "{}", doc.id);
         for (s, amount) in rows.iter().map(|q| (q.selection(), q.amount())) {
-            let want = doc.price(
-                bool_of(s, "multi_shot"),
-                bool_of(s, "generate_audio"),
-                str_of(s, "resolution"),
-                str_of(s, "duration"),
-            );
+            let want = doc.price_of(s);
             assert_eq!(Some(amount.to_string().as_str()), want, "{}: {s:?}", doc.id);
-            assert_eq!(str_of(s, "aspect_ratio"), "16:9");
+            // An option the price does not depend on is at its default.
+            let aspect = if doc.option("ratio").is_some() {
+                "ratio"
+            } else {
+                "aspect_ratio"
+            };
+            assert_eq!(s.get(aspect), Some(WireValue::Str("16:9")), "{}", doc.id);
         }
     }
 }
@@ -448,4 +508,44 @@ fn six_zero_rates_are_the_documented_rates() {
             assert_eq!(cell.amount.to_string(), rate.2, "{id} {values:?}");
         }
     }
+}
+
+/// HappyHorse's spec rates are the documented rates per second, by resolution.
+#[test]
+fn happyhorse_rates_are_the_documented_rates() {
+    let id = "alibaba/happyhorse-1.0/text-to-video";
+    let spec = model(id).spec();
+    let Prices::PerWholeSecond { by, rates, .. } = &documented(id).prices else {
+        panic!("{id} is priced per whole second")
+    };
+    let per = spec.pricing.per.expect("a per-second price");
+    assert_eq!(
+        (spec.options[per.option].name, per.unit),
+        ("duration", "second")
+    );
+    let dimensions: Vec<&str> = spec
+        .pricing
+        .dimensions
+        .iter()
+        .map(|&d| spec.options[d].name)
+        .collect();
+    assert_eq!(dimensions, [*by]);
+    let cells: Vec<(WireValue<'_>, String)> = spec
+        .pricing
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                spec.options[spec.pricing.dimensions[0]]
+                    .wire(c.values[0] as i64)
+                    .unwrap(),
+                c.amount.to_string(),
+            )
+        })
+        .collect();
+    let documented: Vec<(WireValue<'_>, String)> = rates
+        .iter()
+        .map(|&(v, r)| (WireValue::Str(v), r.to_owned()))
+        .collect();
+    assert_eq!(cells, documented);
 }

@@ -165,15 +165,15 @@ fn violations(v: &Value) -> (Vec<(&str, &str)>, Vec<&str>) {
 }
 
 #[test]
-fn the_new_file_is_a_seventh_model() {
+fn the_new_file_is_one_more_model() {
     let m = case("model");
     assert_eq!(m["id"], ID);
     assert_eq!(m["variant"], "AcmeVideo2TextToVideo");
     assert_eq!(m["parsed"], true);
-    assert_eq!(m["count"], 7);
-    // File-name order: acme-… sorts before pixverse-….
+    assert_eq!(m["count"], shortapi_pricing::Model::ALL.len() + 1);
+    // File-name order: acme-… sorts before happyhorse-… and pixverse-….
     assert_eq!(m["ids"][0], ID);
-    assert_eq!(m["ids"][1], "pixverse/pixverse-5.5/image-to-video");
+    assert_eq!(m["ids"][1], "alibaba/happyhorse-1.0/text-to-video");
     // 5 rates (1080P with audio is forbidden) × every duration from 3 to 15.
     assert_eq!(m["price_table_rows"], 5 * 13);
 }
@@ -377,7 +377,7 @@ fn the_cli_lists_the_new_model() {
     assert_eq!(code, 0, "{out}{err}");
     let models: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     let models = models.as_array().unwrap();
-    assert_eq!(models.len(), 7);
+    assert_eq!(models.len(), shortapi_pricing::Model::ALL.len() + 1);
     let m = models
         .iter()
         .find(|m| m["id"] == ID)

@@ -1,5 +1,5 @@
 //! `.cargo/mutants.toml` stays true to the test suite: each name it skips matches tests of the
-//! slow files it is listed under (browser, frontend, seventh model) and of no other, and every
+//! slow files it is listed under (browser, frontend, extended model) and of no other, and every
 //! test of those files is skipped, so a renamed test is neither run nor another skipped by
 //! mistake under cargo-mutants; every excluded mutant has its one line of why.
 

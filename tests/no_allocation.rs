@@ -6,6 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
 
 struct Counting;
@@ -40,6 +41,38 @@ fn allocations(f: impl FnOnce()) -> usize {
     ALLOCATIONS.with(Cell::get) - before
 }
 
+/// `o`, and `o` with each integer option at each of its values: the typed `Options::all()`
+/// keeps integer options at their defaults.
+fn with_every_integer<O: ModelOptions>(o: &O) -> Vec<O> {
+    let mut selections = vec![o.to_selection()];
+    for option in selections[0].spec().options {
+        if let OptionKind::Integer {
+            minimum, maximum, ..
+        } = option.kind
+        {
+            assert!(
+                maximum - minimum <= 100,
+                "{}: too many values to walk",
+                option.name
+            );
+            selections = selections
+                .into_iter()
+                .flat_map(|s| {
+                    (minimum..=maximum).map(move |v| {
+                        let mut s = s;
+                        s.set(option.name, WireValue::Int(v)).unwrap();
+                        s
+                    })
+                })
+                .collect();
+        }
+    }
+    selections
+        .iter()
+        .map(|s| O::from_selection(s).unwrap())
+        .collect()
+}
+
 #[test]
 fn quoting_every_combination_of_every_model_allocates_nothing() {
     // The counter works: an allocation is seen.
@@ -49,8 +82,10 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
     macro_rules! quote_all {
         ($module:ident, $variant:ident) => {{
             use shortapi_pricing::models::$module::Options;
-            let all: Vec<Options> = Options::all().collect();
-            assert_eq!(all.len(), Options::COMBINATIONS);
+            let all: Vec<Options> = Options::all()
+                .flat_map(|o| with_every_integer(&o))
+                .collect();
+            assert!(all.len() >= Options::COMBINATIONS);
             let mut priced = 0usize;
             let mut refused = 0usize;
             let allocated = allocations(|| {
@@ -69,11 +104,12 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
                 }
             });
             assert_eq!(allocated, 0, "quoting {} allocated", Model::$variant);
-            // Every combination is priced or refused by the one rule (1080p at 10 s: one
-            // third of the 1080p ones).
+            // Every combination is priced or refused by PixVerse's one rule (1080p at 10 s:
+            // one third of the 1080p ones); a model without rules refuses none.
             assert_eq!(priced + refused, all.len());
+            let rules = Model::$variant.spec().rules.len();
             assert!(
-                priced > 0 && refused > 0 && refused * 9 == all.len(),
+                priced > 0 && refused * 9 == all.len() * rules,
                 "{}",
                 Model::$variant
             );

@@ -246,6 +246,6 @@ fn every_model_is_transcribed() {
             .filter(|o| o.is_required())
             .map(|o| o.name)
             .collect();
-        assert_eq!(required, page.texts, "{model}");
+        assert_eq!(required, page.texts(), "{model}");
     }
 }

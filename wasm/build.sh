@@ -28,9 +28,23 @@ if ! command -v wasm-opt >/dev/null && [[ "$(id -u)" == 0 ]] && command -v apt-g
     echo "wasm/build.sh: could not install binaryen; the package is left without wasm-opt" >&2
 fi
 
-cargo build --release --locked --target "$target"
+# The .wasm's path as cargo reports it (its compiler-artifact message), so a target directory
+# set elsewhere (CARGO_TARGET_DIR, build.target-dir in a config) is found as cargo used it.
+built=$(cargo build --release --locked --target "$target" --message-format=json-render-diagnostics |
+  python3 -c '
+import json, sys
+name = sys.argv[1]
+for line in sys.stdin:
+    message = json.loads(line)
+    if message.get("reason") == "compiler-artifact" and message["target"]["name"] == name:
+        print(*[f for f in message["filenames"] if f.endswith(".wasm")])
+' "$name")
+if [[ ! -f "$built" ]]; then
+  echo "wasm/build.sh: cargo reported no .wasm for $name (got: '$built')" >&2
+  exit 1
+fi
 rm -rf pkg
-wasm-bindgen --target web --out-dir pkg "target/$target/release/$name.wasm"
+wasm-bindgen --target web --out-dir pkg "$built"
 
 wasm="pkg/${name}_bg.wasm"
 if command -v wasm-opt >/dev/null; then

@@ -25,37 +25,95 @@ pub fn emit_model(spec: &Spec) -> String {
         &format!("// Do not edit: change {} instead.", spec.origin),
     );
     blank(o);
-    // Import only what this model's code names, so no import is unused.
-    let mut names = vec!["Cell", "Condition", "Lookup", "ModelOptions", "ModelSpec"];
-    names.extend(["OptionKind", "OptionSpec"]);
-    if spec
-        .options
-        .iter()
-        .any(|o| matches!(o.kind, OptionKind::Integer { .. }))
-    {
-        names.push("OutOfRange");
-    }
-    if spec.per.is_some() {
-        names.push("Per");
-    }
-    names.extend(["Pricing", "Rule", "WireEnum", "WireValue"]);
-    use_list(o, "crate::spec", &names);
-    line(
-        o,
-        0,
-        "use crate::{Model, Quote, Selection, Unsupported, MAX_OPTIONS};",
-    );
-    line(o, 0, "use rust_decimal::Decimal;");
-    blank(o);
-    model_consts(o, spec);
+    // The code first, then the imports it names: a model of any shape (no rules, no enum, no
+    // integer) imports exactly what its code uses, so no import is unused.
+    let mut body = String::new();
+    let b = &mut body;
+    model_consts(b, spec);
     for option in &spec.options {
-        enum_type(o, spec, option);
-        integer_type(o, spec, option);
+        enum_type(b, spec, option);
+        integer_type(b, spec, option);
     }
-    options_struct(o, spec);
-    options_table(o, spec);
-    rules_table(o, spec);
-    prices(o, spec);
+    options_struct(b, spec);
+    options_table(b, spec);
+    rules_table(b, spec);
+    prices(b, spec);
+    for (path, names) in IMPORTS {
+        let used: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|name| names_in_code(&body, name))
+            .collect();
+        use_list(o, path, &used);
+    }
+    blank(o);
+    o.push_str(&body);
+    out
+}
+
+/// What a model's module may import, by path, in the order rustfmt keeps them.
+const IMPORTS: [(&str, &[&str]); 3] = [
+    (
+        "crate::spec",
+        &[
+            "Cell",
+            "Condition",
+            "Lookup",
+            "ModelOptions",
+            "ModelSpec",
+            "OptionKind",
+            "OptionSpec",
+            "OutOfRange",
+            "Per",
+            "Pricing",
+            "Rule",
+            "WireEnum",
+            "WireValue",
+        ],
+    ),
+    (
+        "crate",
+        &["Model", "Quote", "Selection", "Unsupported", "MAX_OPTIONS"],
+    ),
+    ("rust_decimal", &["Decimal"]),
+];
+
+/// Whether `name` is an identifier of `code` outside comments and string literals (a doc
+/// comment's link names what the code names too; a spec's text may say "Model").
+fn names_in_code(code: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    code.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(without_strings)
+        .any(|l| {
+            l.match_indices(name).any(|(at, _)| {
+                let before = l[..at].chars().next_back();
+                let after = l[at + name.len()..].chars().next();
+                !before.is_some_and(ident) && !after.is_some_and(ident)
+            })
+        })
+}
+
+/// `line` with the contents of its string literals (as [`lit`] writes them: `\"` and `\\`
+/// escaped, on one line) left out.
+fn without_strings(line: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in line.chars() {
+        match (in_string, escaped, c) {
+            (true, true, _) => escaped = false,
+            (true, false, '\\') => escaped = true,
+            (true, false, '"') => {
+                in_string = false;
+                out.push(c);
+            }
+            (true, false, _) => {}
+            (false, _, '"') => {
+                in_string = true;
+                out.push(c);
+            }
+            (false, _, _) => out.push(c),
+        }
+    }
     out
 }
 
@@ -367,7 +425,11 @@ fn price_index(o: &mut String, terms: &[String], sum: &str, matched: bool) {
 /// Writes `use path::{names};` as rustfmt lays it out: on one line if it fits in 100 columns,
 /// else the names packed into lines of at most 100 columns inside the braces.
 fn use_list(out: &mut String, path: &str, names: &[&str]) {
-    let inline = format!("use {path}::{{{}}};", names.join(", "));
+    let inline = match names {
+        [] => return,
+        [name] => format!("use {path}::{name};"),
+        _ => format!("use {path}::{{{}}};", names.join(", ")),
+    };
     if inline.len() <= 100 {
         line(out, 0, &inline);
         return;
@@ -1070,11 +1132,30 @@ slowest; integer options keep their defaults.",
         line(o, 1, "}");
         return;
     }
+    let values_of = |f: &OptionDef| match &f.kind {
+        OptionKind::Enum { rust, .. } => format!("{rust}::ALL"),
+        _ => "[false, true]".to_owned(),
+    };
+    // One option and nothing else: rustfmt writes `Self { name }` on one line (a struct body
+    // of at most 18 characters), and the chain on one line if it fits in 60, else one
+    // method a line.
+    if let ([f], 1) = (varying.as_slice(), fields.len()) {
+        if f.name.len() <= 18 {
+            let values = values_of(f);
+            let map = format!(".map(move |{0}| Self {{ {0} }})", f.name);
+            if values.len() + ".into_iter()".len() + map.len() <= 60 {
+                line(o, 2, &format!("{values}.into_iter(){map}"));
+            } else {
+                line(o, 2, &values);
+                line(o, 3, ".into_iter()");
+                line(o, 3, &map);
+            }
+            line(o, 1, "}");
+            return;
+        }
+    }
     for (i, f) in varying.iter().enumerate() {
-        let values = match &f.kind {
-            OptionKind::Enum { rust, .. } => format!("{rust}::ALL"),
-            _ => "[false, true]".to_owned(),
-        };
+        let values = values_of(f);
         let last = i + 1 == varying.len();
         let adapter = if last { "map" } else { "flat_map" };
         let tail = if last { " Self {" } else { " {" };
@@ -1102,6 +1183,13 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
         1,
         "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).",
     );
+    if spec.rules.is_empty() {
+        // No rule: no index names one (a `match` of one arm is not written).
+        line(o, 1, "pub const fn breaks(&self, _rule: usize) -> bool {");
+        line(o, 2, "false");
+        line(o, 1, "}");
+        return;
+    }
     line(o, 1, "pub const fn breaks(&self, rule: usize) -> bool {");
     line(o, 2, "match rule {");
     for (i, rule) in spec.rules.iter().enumerate() {

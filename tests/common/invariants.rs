@@ -22,24 +22,9 @@ use shortapi_pricing::{
 use super::documented::documented;
 
 /// The documented price of `selection`, or `None` where its page says the combination is not
-/// supported. Options a model does not have read as the page's absent value (`multi_shot`
-/// false).
+/// supported.
 pub fn documented_price(selection: &Selection) -> Option<&'static str> {
-    let string = |name: &str| match selection.get(name) {
-        Some(WireValue::Str(s)) => s,
-        other => panic!("{name} of {selection:?} is {other:?}, not a string"),
-    };
-    let boolean = |name: &str| match selection.get(name) {
-        Some(WireValue::Bool(b)) => b,
-        None => false,
-        other => panic!("{name} of {selection:?} is {other:?}, not a boolean"),
-    };
-    documented(selection.model().id()).price(
-        boolean("multi_shot"),
-        boolean("generate_audio"),
-        string("resolution"),
-        string("duration"),
-    )
+    documented(selection.model().id()).price_of(selection)
 }
 
 /// The documented price of `selection` as an exact `Decimal`.

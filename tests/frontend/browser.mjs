@@ -147,6 +147,10 @@ async function formSuite() {
       if (typeof value === "boolean") {
         const checked = await page.$eval(selector, (e) => e.checked);
         if (checked !== value) await page.click(selector);
+      } else if (typeof value === "number") {
+        // A number input: cleared, then typed into.
+        await page.$eval(selector, (e) => { e.value = ""; });
+        await page.type(selector, String(value));
       } else {
         await page.select(selector, String(value));
       }

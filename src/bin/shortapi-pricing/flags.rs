@@ -98,13 +98,16 @@ fn same_kind(a: &OptionKind, b: &OptionKind) -> bool {
 fn help(specs: &[(Model, &'static OptionSpec)], quoting: bool) -> String {
     let (_, first) = specs[0];
     let same = specs.iter().all(|(_, o)| same_kind(&o.kind, &first.kind));
-    let mut help = if same {
-        format!("{}: {}", first.description, describe_kind(&first.kind))
-    } else {
-        format!(
+    let described = specs
+        .iter()
+        .all(|(_, o)| o.description == first.description);
+    let mut help = match (described, same) {
+        (true, true) => format!("{}: {}", first.description, describe_kind(&first.kind)),
+        (true, false) => format!(
             "{}: differs by model (see `shortapi-pricing models`)",
             first.description
-        )
+        ),
+        (false, _) => "differs by model (see `shortapi-pricing models`)".to_owned(),
     };
     if quoting && first.is_text() {
         help.push_str("; optional here, it does not change the price");
@@ -137,9 +140,12 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
                 .default_missing_value("true")
                 .value_name("BOOL")
         } else {
+            // A value name only where every model's option is of one kind.
+            let kind = specs[0].1.kind.name();
+            let same = specs.iter().all(|(_, o)| o.kind.name() == kind);
             arg.value_name(match specs[0].1.kind {
-                OptionKind::Integer { .. } => "INTEGER",
-                OptionKind::Text { .. } => "TEXT",
+                OptionKind::Integer { .. } if same => "INTEGER",
+                OptionKind::Text { .. } if same => "TEXT",
                 _ => "VALUE",
             })
         };

@@ -89,6 +89,12 @@ impl Source {
     /// `-` is stdin; anything else a file path.
     pub fn open(path: &str) -> Result<Source, Failure> {
         if path == "-" {
+            if io::stdin().is_terminal() {
+                // Not waited on silently: say what is being read and how to end it.
+                eprintln!(
+                    "reading JSONL from stdin (a terminal), one request a line: end it with Ctrl-D"
+                );
+            }
             return Ok(Source {
                 reader: Box::new(ReadAhead::new(io::stdin())),
                 progress: None,
