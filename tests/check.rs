@@ -701,7 +701,14 @@ fn happyhorse_takes_a_whole_number_of_seconds_from_3_to_15() {
         ("0", Code::OutOfRange),
         ("-3", Code::OutOfRange),
         ("3.5", Code::WrongType),
+        ("15.5", Code::WrongType),
         (r#""5""#, Code::WrongType),
+        // A whole number however it is written, as JSON Schema (and ajv) count it: in range
+        // or not like the integer it stands for.
+        ("16.0", Code::OutOfRange),
+        ("1e2", Code::OutOfRange),
+        ("-0", Code::OutOfRange),
+        ("2.0", Code::OutOfRange),
         ("null", Code::WrongType),
         ("true", Code::WrongType),
     ] {
@@ -772,4 +779,42 @@ fn happyhorse_takes_a_prompt_past_its_soft_limit() {
     let args = format!(r#"{{"prompt":"{long}"}}"#);
     let request = check_args(HAPPYHORSE, &args).unwrap();
     assert_eq!(request.text("prompt"), Some(long.as_str()));
+}
+
+/// JSON Schema (every draft since 6, and ajv in any) counts `5.0`, `1e1` and `-0` as integers,
+/// and JavaScript cannot tell `5.0` from `5`: the checker takes them as the integer they stand
+/// for, and writes that integer back.
+#[test]
+fn happyhorse_takes_a_whole_number_however_it_is_written() {
+    for (written, seconds, amount) in [
+        ("5.0", 5, "1.145"),
+        ("1e1", 10, "2.290"),
+        ("1.5e1", 15, "3.435"),
+        ("3.000", 3, "0.687"),
+        ("150e-1", 15, "3.435"),
+    ] {
+        let args = happyhorse(&format!(r#""duration":{written}"#));
+        let request = check_args(HAPPYHORSE, &args).unwrap();
+        assert_eq!(
+            request.selection().get("duration"),
+            Some(WireValue::Int(seconds)),
+            "{written}"
+        );
+        let quote = quote_args_json(HAPPYHORSE, &args).unwrap();
+        assert_eq!(quote.amount().to_string(), amount, "{written}"); // 0.229 × seconds
+                                                                     // Written back as the integer.
+        let written_back = CreateJobRequest::new(request).to_json(Fields::All);
+        assert!(
+            written_back.contains(&format!(r#""duration":{seconds}}}"#)),
+            "{written}: {written_back}"
+        );
+        // And in a body.
+        assert!(check(body(HAPPYHORSE, &args)).is_ok(), "{written}");
+    }
+    assert_eq!(
+        message_of(
+            check_args(HAPPYHORSE, happyhorse(r#""duration":16.0"#)).map(CreateJobRequest::new)
+        ),
+        "16.0 is out of range: duration must be a whole number from 3 to 15"
+    );
 }

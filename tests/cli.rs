@@ -1929,3 +1929,43 @@ fn schema_errors_exit_2_naming_what_is_allowed() {
         "error: unknown schema target \"foo\"; allowed: \"args\", \"request\", \"response\"\n"
     );
 }
+
+/// HappyHorse's integer duration from a flag: a whole number however it is written, as in a
+/// body; out of range or not whole, a rejected request with the range.
+#[test]
+fn an_integer_flag_takes_a_whole_number_however_it_is_written() {
+    for (flag, amount) in [
+        ("12", "2.748"),
+        ("12.0", "2.748"),
+        ("1.2e1", "2.748"),
+        ("3", "0.687"),
+    ] {
+        let o = run(&["quote", "--model", HAPPYHORSE, "--duration", flag], b"");
+        assert_eq!(code(&o), 0, "{flag}: {}", stderr(&o));
+        let q = json_out(&o);
+        assert_eq!(q["amount"], amount, "{flag}"); // 0.229 × seconds at the default 1080P
+        assert!(
+            q["duration"].is_i64(),
+            "{flag}: written back as an integer: {q}"
+        );
+    }
+    for (flag, code_name) in [
+        ("16", "out_of_range"),
+        ("2.0", "out_of_range"),
+        ("7.5", "wrong_type"),
+        ("seven", "wrong_type"),
+    ] {
+        let o = run(&["quote", "--model", HAPPYHORSE, "--duration", flag], b"");
+        assert_eq!(code(&o), 1, "{flag}");
+        let e = &json_out(&o)["errors"][0];
+        assert_eq!(
+            (e["path"].as_str(), e["code"].as_str()),
+            (Some("/duration"), Some(code_name)),
+            "{flag}"
+        );
+        assert!(
+            e["message"].as_str().unwrap().contains("from 3 to 15"),
+            "{e}"
+        );
+    }
+}

@@ -1283,10 +1283,10 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
     }
     let formatted = rustfmt_all("codegen_shapes", &modules);
     for ((name, module), formatted) in modules.iter().zip(&formatted) {
-        let first = module
-            .lines()
-            .zip(formatted.lines())
-            .find(|(a, b)| a != b);
-        assert_eq!(module, formatted, "{name} is not laid out as rustfmt would: {first:?}");
+        let first = module.lines().zip(formatted.lines()).find(|(a, b)| a != b);
+        assert_eq!(
+            module, formatted,
+            "{name} is not laid out as rustfmt would: {first:?}"
+        );
     }
 }

@@ -30,6 +30,7 @@ use schema_bodies::{
 };
 use serde_json::{json, Value};
 use shortapi_pricing::schema::{self, openapi_components, Dialect};
+use shortapi_pricing::spec::OptionKind;
 use shortapi_pricing::{check, check_args, Model};
 
 /// A fresh scratch folder for one test.
@@ -107,8 +108,50 @@ fn cases() -> Vec<Value> {
     }
     bodies.extend(args_inputs.iter().map(|(m, a)| body(*m, a.clone())));
 
+    // Whole numbers written as floats, as text (serde_json would write 10.0 for 1e1), for
+    // each integer option: ajv and the checker both take them as the integer.
+    let mut texts: Vec<(Model, String)> = Vec::new();
+    for model in Model::ALL {
+        let required: Vec<String> = model
+            .spec()
+            .options
+            .iter()
+            .filter(|o| o.is_required())
+            .map(|o| format!("\"{}\":\"x\"", o.name))
+            .collect();
+        for option in model.spec().options {
+            if !matches!(option.kind, OptionKind::Integer { .. }) {
+                continue;
+            }
+            for number in ["1e1", "-0", "5.0", "1.5e1", "16.0", "1E1", "3.5", "100e-1"] {
+                let mut members = required.clone();
+                members.push(format!("\"{}\":{number}", option.name));
+                texts.push((model, format!("{{{}}}", members.join(","))));
+            }
+        }
+    }
+    assert!(!texts.is_empty(), "no model has an integer option");
+    // The checker takes `1e1` and refuses `3.5` (HappyHorse's duration: 3 to 15).
+    let verdicts: Vec<bool> = texts
+        .iter()
+        .map(|(m, t)| check_args(*m, t).is_ok())
+        .collect();
+    assert!(
+        verdicts.contains(&true) && verdicts.contains(&false),
+        "{texts:?}"
+    );
+
     let mut cases = Vec::new();
     for dialect in Dialect::ALL {
+        for (model, text) in &texts {
+            let valid = check_args(*model, text).is_ok();
+            let name = format!("args.{}.{dialect}", model.id());
+            cases.push(json!({ "schema": name, "text": text, "valid": valid }));
+            let body = format!(r#"{{"model":"{}","args":{text}}}"#, model.id());
+            let valid = check(&body).is_ok();
+            let name = format!("request.{dialect}");
+            cases.push(json!({ "schema": name, "text": body, "valid": valid }));
+        }
         for (model, a) in &args_inputs {
             let valid = check_args(*model, a.to_string()).is_ok();
             let name = format!("args.{}.{dialect}", model.id());

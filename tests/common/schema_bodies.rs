@@ -13,7 +13,8 @@ use shortapi_pricing::spec::{ModelSpec, OptionKind, OptionSpec};
 use shortapi_pricing::Model;
 
 /// Every value an option is given in the exhaustive walk: each enum value, both bools, and
-/// for an integer its edges, its default and one past each edge.
+/// for an integer its edges, its default and one past each edge, and the default and one past
+/// the maximum written as floats (`5.0`).
 pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
     match option.kind {
         OptionKind::Text { .. } => vec![json!("a black lab")],
@@ -27,7 +28,12 @@ pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
             let mut v = vec![minimum, maximum, default];
             v.extend(minimum.checked_sub(1));
             v.extend(maximum.checked_add(1));
-            v.into_iter().map(|n| json!(n)).collect()
+            let mut values: Vec<Value> = v.into_iter().map(|n| json!(n)).collect();
+            // Whole numbers written as floats (`5.0`), which JSON Schema counts as integers:
+            // the default, and one past the maximum.
+            values.push(json!(default as f64));
+            values.extend(maximum.checked_add(1).map(|n| json!(n as f64)));
+            values
         }
     }
 }
@@ -237,4 +243,18 @@ pub fn mutated_body() -> impl Strategy<Value = Value> {
             body
         },
     )
+}
+
+/// Whether `value` holds a number written as a float (`5.0`, `1e1`, `-0`): the one input the
+/// OpenAPI 3.0 schema, read with draft 4's rules by the `jsonschema` crate, refuses where the
+/// checker (and draft 2020-12, and ajv in any draft) takes a whole one as an integer. Draft 4
+/// defines an integer as a number without a fraction or exponent part; later drafts as any
+/// number whose value is whole.
+pub fn has_float(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => !(n.is_i64() || n.is_u64()),
+        Value::Array(items) => items.iter().any(has_float),
+        Value::Object(members) => members.values().any(has_float),
+        _ => false,
+    }
 }

@@ -212,14 +212,17 @@ impl Given {
     }
 }
 
-/// A flag's text as the JSON value `kind` takes: a whole number for an integer option, `true`
+/// A flag's text as the JSON value `kind` takes: a number for an integer option, `true`
 /// or `false` for a bool, a string otherwise. Text that is not such a value goes as the string
 /// it is, for the checker to refuse with what is allowed.
 fn json_value(kind: &OptionKind, text: &str) -> Value {
     match kind {
-        OptionKind::Integer { .. } => text
-            .parse::<i64>()
-            .map_or_else(|_| text.into(), Value::from),
+        // A JSON number however it is written (`8`, `8.0`, `1e1`), judged as in a body.
+        OptionKind::Integer { .. } => match text.parse::<i64>() {
+            Ok(n) => Value::from(n),
+            Err(_) => serde_json::from_str::<serde_json::Number>(text)
+                .map_or_else(|_| text.into(), Value::Number),
+        },
         OptionKind::Bool { .. } => text
             .parse::<bool>()
             .map_or_else(|_| text.into(), Value::Bool),
