@@ -18,10 +18,13 @@ rounds=${ROUNDS:-7}
 dir=target/cli-throughput
 mkdir -p "$dir"
 cargo build -q --release --features cli --bin shortapi-pricing --example mixed_log --example ignored_any
-bin=target/release/shortapi-pricing
-floor=target/release/examples/ignored_any
+# The target directory as cargo reports it (CARGO_TARGET_DIR, a config's build.target-dir).
+release=$(cargo metadata -q --format-version 1 --no-deps |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release
+bin=$release/shortapi-pricing
+floor=$release/examples/ignored_any
 log="$dir/mixed-$lines.jsonl"
-[ -f "$log" ] || target/release/examples/mixed_log "$lines" >"$log"
+[ -f "$log" ] || "$release/examples/mixed_log" "$lines" >"$log"
 echo "log: $log, $(wc -l <"$log") lines, $(($(stat -c %s "$log") / 1000000)) MB"
 
 seconds() { # runs "$@" with its output to $dir/out; prints its wall time in seconds
