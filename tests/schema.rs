@@ -582,8 +582,8 @@ static FIXTURE_RULES: [Rule; 1] = [Rule {
     ],
 }];
 
-/// A spec with the forms no model of the catalog has: integer options (one priced per
-/// second in a real spec), an optional prompt, capital wire values, a rule on an integer.
+/// A spec with forms no model of the catalog has: two integer options (one priced per second,
+/// as HappyHorse's duration is), an optional prompt, capital wire values, a rule on an integer.
 static FIXTURE: ModelSpec = ModelSpec {
     model: Model::Pixverse55TextToVideo,
     id: "example/fixture",

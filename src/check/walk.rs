@@ -470,7 +470,9 @@ fn whole(n: &serde_json::Number) -> Option<i64> {
     }
     let f = n.as_f64()?;
     // The float's value is whole; the i64 range is [-2^63, 2^63), exactly representable.
-    (f >= -9_223_372_036_854_775_808.0 && f < 9_223_372_036_854_775_808.0).then_some(f as i64)
+    (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0)
+        .contains(&f)
+        .then_some(f as i64)
 }
 
 /// The rules `selection` breaks, each reported at the last of its options the request gave
