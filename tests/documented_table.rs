@@ -5,12 +5,15 @@
 #[allow(dead_code)]
 #[path = "common/documented.rs"]
 mod documented;
+#[path = "common/typed.rs"]
+mod typed;
 
 use documented::{documented, Prices, DURATIONS, MODELS, RULE_ID, RULE_MESSAGE};
-use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
+use shortapi_pricing::spec::{OptionKind, WireValue};
 use shortapi_pricing::{
     check, models, quote_args_json, quote_json, Code, Decimal, Model, Quote, Selection,
 };
+use typed::with_every_integer;
 
 fn dec(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
@@ -183,38 +186,6 @@ macro_rules! walk_typed {
         assert_eq!(seen, Options::COMBINATIONS * integers);
         WALKED.with_borrow_mut(|w| w.push((MODEL.id(), seen, priced, refused)));
     }};
-}
-
-/// `o`, and `o` with each integer option at each of its values: the typed `Options::all()`
-/// keeps integer options at their defaults.
-fn with_every_integer<O: ModelOptions>(o: &O) -> Vec<O> {
-    let mut selections = vec![o.to_selection()];
-    for option in selections[0].spec().options {
-        if let OptionKind::Integer {
-            minimum, maximum, ..
-        } = option.kind
-        {
-            assert!(
-                maximum - minimum <= 100,
-                "{}: too many values to walk",
-                option.name
-            );
-            selections = selections
-                .into_iter()
-                .flat_map(|s| {
-                    (minimum..=maximum).map(move |v| {
-                        let mut s = s;
-                        s.set(option.name, WireValue::Int(v)).unwrap();
-                        s
-                    })
-                })
-                .collect();
-        }
-    }
-    selections
-        .iter()
-        .map(|s| O::from_selection(s).unwrap())
-        .collect()
 }
 
 thread_local! {

@@ -6,8 +6,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
+use typed::with_every_integer;
+
+#[path = "common/typed.rs"]
+mod typed;
 
 struct Counting;
 
@@ -39,38 +42,6 @@ fn allocations(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
     f();
     ALLOCATIONS.with(Cell::get) - before
-}
-
-/// `o`, and `o` with each integer option at each of its values: the typed `Options::all()`
-/// keeps integer options at their defaults.
-fn with_every_integer<O: ModelOptions>(o: &O) -> Vec<O> {
-    let mut selections = vec![o.to_selection()];
-    for option in selections[0].spec().options {
-        if let OptionKind::Integer {
-            minimum, maximum, ..
-        } = option.kind
-        {
-            assert!(
-                maximum - minimum <= 100,
-                "{}: too many values to walk",
-                option.name
-            );
-            selections = selections
-                .into_iter()
-                .flat_map(|s| {
-                    (minimum..=maximum).map(move |v| {
-                        let mut s = s;
-                        s.set(option.name, WireValue::Int(v)).unwrap();
-                        s
-                    })
-                })
-                .collect();
-        }
-    }
-    selections
-        .iter()
-        .map(|s| O::from_selection(s).unwrap())
-        .collect()
 }
 
 #[test]

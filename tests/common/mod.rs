@@ -8,5 +8,6 @@ pub mod lines;
 pub mod schema_bodies;
 pub mod seed;
 pub mod strategies;
+pub mod typed;
 
 pub use seed::{milli, seed_price, SEED_ASPECT_RATIOS};
