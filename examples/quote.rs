@@ -11,7 +11,7 @@
 //! 2 the command line or the input could not be read.
 
 use std::ffi::OsString;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 use shortapi_pricing::{quote_as, Expect, Model};
@@ -31,8 +31,15 @@ fn main() -> ExitCode {
         }
         args.drain(..2);
     }
+    const NO_REQUEST: &str = "error: no request: give a create-job body (or bare args with \
+        --model ID) as the last argument or on stdin";
     let input = match args.pop() {
         Some(arg) => arg.into_encoded_bytes(),
+        // Nobody is typing into a terminal: say what to give rather than wait.
+        None if std::io::stdin().is_terminal() => {
+            eprintln!("{NO_REQUEST}");
+            return ExitCode::from(2);
+        }
         None => {
             let mut buf = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
@@ -42,6 +49,14 @@ fn main() -> ExitCode {
             buf
         }
     };
+    // Nothing at all is no request (exit 2), not a rejected one.
+    if input
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        eprintln!("{NO_REQUEST}");
+        return ExitCode::from(2);
+    }
     // The pre-flight quote: check, then price, in one call.
     let (json, code) = match quote_as(&input, Expect::Either(model)) {
         Ok(quote) => (serde_json::to_string_pretty(&quote), 0),

@@ -98,3 +98,13 @@ fn an_unknown_model_id_is_a_usage_error() {
     let (out, code) = run(&["--model", "pixverse/nope", "{}"], "");
     assert_eq!((out.as_str(), code), ("", 2));
 }
+
+#[test]
+fn no_request_at_all_is_a_usage_error() {
+    for stdin in ["", "\n", " \t\r\n"] {
+        let (out, code) = run(&["--model", SEED], stdin);
+        assert_eq!((out.as_str(), code), ("", 2), "{stdin:?}");
+    }
+    let (out, code) = run(&[""], "");
+    assert_eq!((out.as_str(), code), ("", 2));
+}
