@@ -21,9 +21,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+use serde::Serialize;
 use shortapi_pricing::schema::{self, Dialect};
 use shortapi_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
