@@ -1,8 +1,8 @@
 //! This crate against what a billing engineer would use instead, side by side on the same
 //! inputs, for every model of the catalog. Run: `cargo bench --features schema --bench pricing`.
 //!
-//! - `typed_quote`: each model's `Options::quote` over all its combinations (one benchmark per
-//!   model, written by [`for_each_model!`]), against a `HashMap<String, Decimal>` keyed by a
+//! - `typed_quote`: each model's `Options::quote` over all its combinations, every value of an
+//!   integer option included (one benchmark per model, written by [`for_each_model!`]), against a `HashMap<String, Decimal>` keyed by a
 //!   string built from the option values.
 //! - `check_json`: JSON bytes → checked quote. `quote_json` on create-job bodies of every model
 //!   (the dispatch on `model` included); the seed model alone, as bodies and as the bare args
@@ -26,6 +26,9 @@ use shortapi_pricing::{
     for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal, Fields, Model,
     Selection,
 };
+
+#[path = "../tests/common/typed.rs"]
+mod typed;
 
 fn main() {
     divan::main();
@@ -86,7 +89,9 @@ mod typed_quote {
             #[divan::bench]
             fn $module(bencher: Bencher) {
                 use shortapi_pricing::models::$module::Options;
-                let all: Vec<Options> = Options::all().collect();
+                let all: Vec<Options> = Options::all()
+                    .flat_map(|o| typed::with_every_integer(&o))
+                    .collect();
                 bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
                     for o in black_box(&all) {
                         match o.quote() {
