@@ -17,6 +17,9 @@ dir=target/single-model-baseline
 if [ ! -f "$dir/.commit" ] || [ "$(cat "$dir/.commit")" != "$base" ]; then
   rm -rf "$dir" && mkdir -p "$dir"
   git archive "$base" | tar -x -C "$dir"
+  # A workspace of its own: inside target/ it would otherwise count as a member of this
+  # crate's workspace, and cargo refuses to build it.
+  grep -q '^\[workspace\]' "$dir/Cargo.toml" || printf '\n[workspace]\n' >>"$dir/Cargo.toml"
   echo "$base" >"$dir/.commit"
 fi
 # Each crate builds in its own target directory: in a shared one, cargo gives both versions of

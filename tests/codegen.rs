@@ -1223,6 +1223,39 @@ fn imports(module: &str, path: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// A small valid spec of text and one bool: no enum, no integer, no rule; its description
+/// names crate items as words, which the generator must not take for uses.
+const NO_ENUM: &str = r#"[model]
+id = "acme/video-1.0"
+name = "Acme video"
+category = "text-to-video"
+kind = "inference"
+currency = "USD"
+
+[endpoints]
+create = "https://example.com/create"
+query = "https://example.com/query"
+
+[[options]]
+name = "prompt"
+type = "string"
+required = true
+description = "A Model prompt: Rule, Condition and WireValue are only words here"
+
+[[options]]
+name = "generate_audio"
+type = "bool"
+description = "Audio"
+default = false
+
+[pricing]
+dimensions = ["generate_audio"]
+cells = [
+  { generate_audio = false, price = "0.10" },
+  { generate_audio = true, price = "0.20" },
+]
+"#;
+
 /// A model of any shape imports exactly what its code names: `cargo clippy -D warnings` fails
 /// on an unused import, so a rule-less spec (HappyHorse's) or one without enums must not get
 /// the rule or enum imports. Each module is also laid out as rustfmt would.
@@ -1236,7 +1269,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "  { resolution = \"1080p\", generate_audio = false, price = \"0.30\" },\n  { resolution = \"1080p\", generate_audio = true, price = \"0.40\" },\n",
     );
     // Only text and a bool: no enum, no integer, no rule.
-    let no_enum = "[model]\nid = \"acme/video-1.0\"\nname = \"Acme video\"\ncategory = \"text-to-video\"\nkind = \"inference\"\ncurrency = \"USD\"\n\n[endpoints]\ncreate = \"https://example.com/create\"\nquery = \"https://example.com/query\"\n\n[[options]]\nname = \"prompt\"\ntype = \"string\"\nrequired = true\ndescription = \"A Model prompt: Rule, Condition and WireValue are only words here\"\n\n[[options]]\nname = \"generate_audio\"\ntype = \"bool\"\ndescription = \"Audio\"\ndefault = false\n\n[pricing]\ndimensions = [\"generate_audio\"]\ncells = [\n  { generate_audio = false, price = \"0.10\" },\n  { generate_audio = true, price = \"0.20\" },\n]\n".to_owned();
+    let no_enum = NO_ENUM.to_owned();
     let all = [
         "Cell",
         "Condition",
