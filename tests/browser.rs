@@ -396,7 +396,7 @@ fn the_package_stays_under_its_size_budget() {
         "{gzipped} bytes gzipped: over the 150 KB budget"
     );
     assert!(raw < 400_000, "{raw} bytes raw");
-    // The checker, the quotes, the schemas and six models' tables cannot fit in much less.
+    // The checker, the quotes, the schemas and the models' tables cannot fit in much less.
     assert!(
         gzipped > 20_000,
         "{gzipped} bytes gzipped: is the package built whole?"

@@ -1,5 +1,5 @@
-//! The `shortapi-pricing` binary (feature `cli`) run as a process, for the whole catalog of six
-//! models: `quote` and `check` from flags (`--model`, option flags made from the specs), `--json`,
+//! The `shortapi-pricing` binary (feature `cli`) run as a process, for every model of the
+//! catalog: `quote` and `check` from flags (`--model`, option flags made from the specs), `--json`,
 //! stdin and JSONL logs that mix models (per-line verdicts, exact subtotals per model and the
 //! exact grand total); `models` (json, text); `table` (csv, json; every documented amount, and
 //! the CSV joined in DuckDB to a mixed-model usage table to the exact total); `reconcile` for
@@ -874,7 +874,7 @@ fn option_flags_with_json_are_refused() {
 // ---------------------------------------------------------------------------------------------
 // quote --jsonl / check --jsonl: a log that mixes models
 
-/// A usage log with bodies of all six models, bare args, blank, corrupt, non-UTF-8 and CRLF
+/// A usage log with bodies of the six PixVerse models, bare args, blank, corrupt, non-UTF-8 and CRLF
 /// lines, an unknown model and refused requests; no final newline.
 fn mixed_log() -> Vec<u8> {
     let lines: [&[u8]; 16] = [

@@ -1289,10 +1289,20 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
             .map(|n| n.to_string())
             .collect()
     };
+    // Without rules, its enum's variants named like the imports it does not need.
+    let variants_named_like_imports = edit_of(
+        &edit_of(&no_rules, r#"rust = "P720""#, r#"rust = "Condition""#),
+        r#"rust = "P1080""#,
+        r#"rust = "WireValue""#,
+    );
     let cases = [
         (BASE.to_owned(), without(&[])),
         (no_rules, without(&["Condition", "WireValue"])),
         (no_enum, without(&["Condition", "WireEnum", "WireValue"])),
+        (
+            variants_named_like_imports,
+            without(&["Condition", "WireValue"]),
+        ),
     ];
     let mut modules = Vec::new();
     for (i, (spec, expected)) in cases.into_iter().enumerate() {

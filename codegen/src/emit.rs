@@ -78,18 +78,21 @@ const IMPORTS: [(&str, &[&str]); 3] = [
     ("rust_decimal", &["Decimal"]),
 ];
 
-/// Whether `name` is an identifier of `code` outside comments and string literals (a doc
-/// comment's link names what the code names too; a spec's text may say "Model").
+/// Whether `name` is an identifier of `code` that names the imported item: outside comments
+/// and string literals (a doc comment's link names what the code names too; a spec's text may
+/// say "Model"), not after `::` (`Ratio::Per`, `Model::Condition`: a variant the spec named
+/// like an item) and not a variant's declaration (a line `Per,` alone).
 fn names_in_code(code: &str, name: &str) -> bool {
     let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let declaration = format!("{name},");
     code.lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
+        .filter(|l| !l.trim_start().starts_with("//") && l.trim() != declaration)
         .map(without_strings)
         .any(|l| {
             l.match_indices(name).any(|(at, _)| {
                 let before = l[..at].chars().next_back();
                 let after = l[at + name.len()..].chars().next();
-                !before.is_some_and(ident) && !after.is_some_and(ident)
+                !before.is_some_and(ident) && !l[..at].ends_with("::") && !after.is_some_and(ident)
             })
         })
 }

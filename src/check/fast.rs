@@ -670,7 +670,8 @@ mod tests {
             "18446744073709551616",
         ] {
             let fast = scan(token);
-            // What the walker takes as an integer: a number serde_json reads as i64 or u64.
+            // What the fast path must read as the same integer the walker does: a number
+            // serde_json reads as i64 or u64 (a whole float, `5.0`, it leaves to the walker).
             let json: Option<serde_json::Number> = serde_json::from_str(token).ok();
             let walker = json
                 .filter(|n| n.is_i64() || n.is_u64())

@@ -454,16 +454,17 @@ fn judge<'v>(
 }
 
 /// Whether `n` is a whole number, however it is written: JSON Schema counts `5.0`, `1e1` and
-/// `-0` as integers (and JavaScript cannot tell `5.0` from `5`), so the checker does too.
+/// `-0` as integers (and JavaScript cannot tell `5.0` from `5`), so the checker does too. A
+/// serde_json number is finite, and an integer's `f64` is whole.
 fn integral(n: &serde_json::Number) -> bool {
-    n.is_i64()
-        || n.is_u64()
-        || n.as_f64()
-            .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+    n.as_f64().is_some_and(|f| f.fract() == 0.0)
 }
 
 /// The `i64` a whole number (see [`integral`]) stands for, if it fits: `5.0` is 5 and `-0` is
-/// 0, kept (and written back) as the integer.
+/// 0, kept (and written back) as the integer. A number written with a fraction or an exponent
+/// is taken at its `f64` value, as a JavaScript validator (ajv) takes it: past 2^53 that is
+/// the nearest double (`9007199254740993.0` is …992), and `1e-400` is 0. No catalog range
+/// comes near 2^53.
 fn whole(n: &serde_json::Number) -> Option<i64> {
     if let Some(v) = n.as_i64() {
         return Some(v);

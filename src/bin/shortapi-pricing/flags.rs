@@ -107,7 +107,11 @@ fn help(specs: &[(Model, &'static OptionSpec)], quoting: bool) -> String {
             "{}: differs by model (see `shortapi-pricing models`)",
             first.description
         ),
-        (false, _) => "differs by model (see `shortapi-pricing models`)".to_owned(),
+        (false, true) => format!(
+            "{} (its description differs by model: see `shortapi-pricing models`)",
+            describe_kind(&first.kind)
+        ),
+        (false, false) => "differs by model (see `shortapi-pricing models`)".to_owned(),
     };
     if quoting && first.is_text() {
         help.push_str("; optional here, it does not change the price");

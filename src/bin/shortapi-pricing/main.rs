@@ -21,7 +21,7 @@ use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand,
 use shortapi_pricing::jsonl::{judge, Mode};
 use shortapi_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
 
-/// Prices and checks requests to the PixVerse job API exactly, for every model it knows
+/// Prices and checks requests to ShortAPI's job API exactly, for every model it knows
 /// (`shortapi-pricing models` lists them).
 #[derive(Parser)]
 #[command(name = "shortapi-pricing", version, long_about = None)]
