@@ -1297,10 +1297,19 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
     );
     let cases = [
         (BASE.to_owned(), without(&[])),
-        (no_rules, without(&["Condition", "WireValue"])),
+        (no_rules.clone(), without(&["Condition", "WireValue"])),
         (no_enum, without(&["Condition", "WireEnum", "WireValue"])),
         (
             variants_named_like_imports,
+            without(&["Condition", "WireValue"]),
+        ),
+        // An import's name inside a longer identifier is no use of it.
+        (
+            edit_of(
+                &edit_of(&no_rules, r#"rust = "P720""#, r#"rust = "Conditions""#),
+                r#"rust = "P1080""#,
+                r#"rust = "WireValues""#,
+            ),
             without(&["Condition", "WireValue"]),
         ),
     ];
