@@ -26,11 +26,11 @@ use npm::{ensure_npm_packages, frontend_dir};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use schema_bodies::{
-    any_body, any_json, args_of, body, every_combination, mutated_body, with_each_field_left_out,
+    any_body, any_json, args_of, body, every_combination, mutated_body, whole_numbers_as_text,
+    with_each_field_left_out,
 };
 use serde_json::{json, Value};
 use shortapi_pricing::schema::{self, openapi_components, Dialect};
-use shortapi_pricing::spec::OptionKind;
 use shortapi_pricing::{check, check_args, Model};
 
 /// A fresh scratch folder for one test.
@@ -110,26 +110,10 @@ fn cases() -> Vec<Value> {
 
     // Whole numbers written as floats, as text (serde_json would write 10.0 for 1e1), for
     // each integer option: ajv and the checker both take them as the integer.
-    let mut texts: Vec<(Model, String)> = Vec::new();
-    for model in Model::ALL {
-        let required: Vec<String> = model
-            .spec()
-            .options
-            .iter()
-            .filter(|o| o.is_required())
-            .map(|o| format!("\"{}\":\"x\"", o.name))
-            .collect();
-        for option in model.spec().options {
-            if !matches!(option.kind, OptionKind::Integer { .. }) {
-                continue;
-            }
-            for number in ["1e1", "-0", "5.0", "1.5e1", "16.0", "1E1", "3.5", "100e-1"] {
-                let mut members = required.clone();
-                members.push(format!("\"{}\":{number}", option.name));
-                texts.push((model, format!("{{{}}}", members.join(","))));
-            }
-        }
-    }
+    let texts: Vec<(Model, String)> = Model::ALL
+        .into_iter()
+        .flat_map(|m| whole_numbers_as_text(m).into_iter().map(move |t| (m, t)))
+        .collect();
     assert!(!texts.is_empty(), "no model has an integer option");
     // The checker takes `1e1` and refuses `3.5` (HappyHorse's duration: 3 to 15).
     let verdicts: Vec<bool> = texts

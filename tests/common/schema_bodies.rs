@@ -258,3 +258,30 @@ pub fn has_float(value: &Value) -> bool {
         _ => false,
     }
 }
+
+/// Bare args of `model` as JSON text, one for each whole number written as a float (and a few
+/// that are not whole) at each integer option, with every required text given: `1e1`, `-0`,
+/// `5.0`, … as text, since a `serde_json::Value` writes them all as `10.0`, `-0.0`, `5.0`.
+pub fn whole_numbers_as_text(model: Model) -> Vec<String> {
+    let required: Vec<String> = model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_required())
+        .map(|o| format!("\"{}\":\"x\"", o.name))
+        .collect();
+    let mut texts = Vec::new();
+    for option in model.spec().options {
+        if !matches!(option.kind, OptionKind::Integer { .. }) {
+            continue;
+        }
+        for number in [
+            "1e1", "-0", "-0.0", "5.0", "1.5e1", "150e-1", "16.0", "1E1", "3.5", "2e0",
+        ] {
+            let mut members = required.clone();
+            members.push(format!("\"{}\":{number}", option.name));
+            texts.push(format!("{{{}}}", members.join(",")));
+        }
+    }
+    texts
+}
