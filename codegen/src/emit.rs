@@ -38,11 +38,12 @@ pub fn emit_model(spec: &Spec) -> String {
     options_table(b, spec);
     rules_table(b, spec);
     prices(b, spec);
+    let code = code_lines(&body);
     for (path, names) in IMPORTS {
         let used: Vec<&str> = names
             .iter()
             .copied()
-            .filter(|name| names_in_code(&body, name))
+            .filter(|name| names_in_code(&code, name))
             .collect();
         use_list(o, path, &used);
     }
@@ -78,23 +79,29 @@ const IMPORTS: [(&str, &[&str]); 3] = [
     ("rust_decimal", &["Decimal"]),
 ];
 
-/// Whether `name` is an identifier of `code` that names the imported item: outside comments
-/// and string literals (a doc comment's link names what the code names too; a spec's text may
-/// say "Model"), not after `::` (`Ratio::Per`, `Model::Condition`: a variant the spec named
-/// like an item) and not a variant's declaration (a line `Per,` alone).
-fn names_in_code(code: &str, name: &str) -> bool {
+/// The lines of `body` that are code, each without its string literals' contents: comments
+/// (a doc comment's link names what the code names too) and a spec's text (which may say
+/// "Model") name nothing.
+fn code_lines(body: &str) -> Vec<String> {
+    body.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(without_strings)
+        .collect()
+}
+
+/// Whether `name` is an identifier of `code` (from [`code_lines`]) that names the imported
+/// item: not after `::` (`Ratio::Per`, `Model::Condition`: a variant the spec named like an
+/// item) and not a variant's declaration (a line `Per,` alone).
+fn names_in_code(code: &[String], name: &str) -> bool {
     let ident = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let declaration = format!("{name},");
-    code.lines()
-        .filter(|l| !l.trim_start().starts_with("//") && l.trim() != declaration)
-        .map(without_strings)
-        .any(|l| {
-            l.match_indices(name).any(|(at, _)| {
-                let before = l[..at].chars().next_back();
-                let after = l[at + name.len()..].chars().next();
-                !before.is_some_and(ident) && !l[..at].ends_with("::") && !after.is_some_and(ident)
-            })
+    code.iter().filter(|l| l.trim() != declaration).any(|l| {
+        l.match_indices(name).any(|(at, _)| {
+            let before = l[..at].chars().next_back();
+            let after = l[at + name.len()..].chars().next();
+            !before.is_some_and(ident) && !l[..at].ends_with("::") && !after.is_some_and(ident)
         })
+    })
 }
 
 /// `line` with the contents of its string literals (as [`lit`] writes them: `\"` and `\\`

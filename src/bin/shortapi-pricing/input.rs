@@ -58,8 +58,8 @@ pub fn single(
     json: Option<&str>,
     quoting: bool,
 ) -> Result<Single, Failure> {
-    let stdin = std::io::stdin();
-    let (text, input) = match origin(json, flags.any(), stdin.is_terminal())? {
+    let terminal = std::io::stdin().is_terminal();
+    let (text, input) = match origin(json, flags.any(), terminal)? {
         Origin::Flags => {
             let model = model.ok_or_else(need_model)?;
             return Ok(Single {
@@ -69,7 +69,7 @@ pub fn single(
         }
         Origin::Text(text) => (text.as_bytes().to_vec(), "--json"),
         Origin::Stdin => {
-            if stdin.is_terminal() {
+            if terminal {
                 eprintln!("reading the request from stdin (a terminal): end it with Ctrl-D");
             }
             (read_stdin()?, "stdin")
