@@ -148,7 +148,7 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         let step = (combinations.len() / 8).max(1);
         let mut forbidden_shown = false;
         for (i, values) in combinations.iter().enumerate() {
-            let price = doc.price(|name| values.iter().find(|v| v.0 == name).map(|v| v.1));
+            let price = doc.price_of_values(values);
             let sampled = match price {
                 Some(_) => i % step == m % step,
                 None => !forbidden_shown,

@@ -677,18 +677,10 @@ fn requests_deserialize_through_the_checker() {
 
 const HAPPYHORSE: Model = Model::Happyhorse10TextToVideo;
 
-fn happyhorse(extra: &str) -> String {
-    if extra.is_empty() {
-        r#"{"prompt":"a horse"}"#.to_owned()
-    } else {
-        format!(r#"{{"prompt":"a horse",{extra}}}"#)
-    }
-}
-
 #[test]
 fn happyhorse_takes_a_whole_number_of_seconds_from_3_to_15() {
     for seconds in [3, 4, 9, 14, 15] {
-        let args = happyhorse(&format!(r#""duration":{seconds}"#));
+        let args = args_with(HAPPYHORSE, &format!(r#""duration":{seconds}"#));
         let request = check_args(HAPPYHORSE, &args).unwrap();
         assert_eq!(
             request.selection().get("duration"),
@@ -713,20 +705,25 @@ fn happyhorse_takes_a_whole_number_of_seconds_from_3_to_15() {
         ("true", Code::WrongType),
     ] {
         assert_eq!(
-            found_args(HAPPYHORSE, &happyhorse(&format!(r#""duration":{seconds}"#))),
+            found_args(
+                HAPPYHORSE,
+                &args_with(HAPPYHORSE, &format!(r#""duration":{seconds}"#))
+            ),
             owned(&[("/duration", code)]),
             "duration {seconds}"
         );
     }
     assert_eq!(
         message_of(
-            check_args(HAPPYHORSE, happyhorse(r#""duration":16"#)).map(CreateJobRequest::new)
+            check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""duration":16"#))
+                .map(CreateJobRequest::new)
         ),
         "16 is out of range: duration must be a whole number from 3 to 15"
     );
     assert_eq!(
         message_of(
-            check_args(HAPPYHORSE, happyhorse(r#""duration":"5""#)).map(CreateJobRequest::new)
+            check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""duration":"5""#))
+                .map(CreateJobRequest::new)
         ),
         r#"duration must be a whole number from 3 to 15, not the string "5"; write the number 5 without quotes"#
     );
@@ -735,18 +732,22 @@ fn happyhorse_takes_a_whole_number_of_seconds_from_3_to_15() {
 #[test]
 fn happyhorse_s_options_are_its_own() {
     // Capital P on the wire, as the page writes the values.
-    assert!(check_args(HAPPYHORSE, happyhorse(r#""resolution":"720P""#)).is_ok());
+    assert!(check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""resolution":"720P""#)).is_ok());
     assert_eq!(
         message_of(
-            check_args(HAPPYHORSE, happyhorse(r#""resolution":"720p""#)).map(CreateJobRequest::new)
+            check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""resolution":"720p""#))
+                .map(CreateJobRequest::new)
         ),
         r#""720p" is not an allowed resolution; allowed: "720P", "1080P" (default "1080P")"#
     );
     // `ratio`, not `aspect_ratio`; no audio or multi-shot switch.
-    assert!(check_args(HAPPYHORSE, happyhorse(r#""ratio":"9:16""#)).is_ok());
+    assert!(check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""ratio":"9:16""#)).is_ok());
     for name in ["aspect_ratio", "generate_audio", "multi_shot"] {
         assert_eq!(
-            found_args(HAPPYHORSE, &happyhorse(&format!(r#""{name}":"1:1""#))),
+            found_args(
+                HAPPYHORSE,
+                &args_with(HAPPYHORSE, &format!(r#""{name}":"1:1""#))
+            ),
             owned(&[(&format!("/{name}"), Code::UnknownField)])
         );
     }
@@ -761,9 +762,10 @@ fn happyhorse_forbids_no_combination() {
     // Every resolution at every duration, the longest and shortest included.
     for resolution in ["720P", "1080P"] {
         for seconds in 3..=15 {
-            let args = happyhorse(&format!(
-                r#""resolution":"{resolution}","duration":{seconds},"ratio":"1:1""#
-            ));
+            let args = args_with(
+                HAPPYHORSE,
+                &format!(r#""resolution":"{resolution}","duration":{seconds},"ratio":"1:1""#),
+            );
             assert!(check_args(HAPPYHORSE, &args).is_ok(), "{args}");
             assert!(quote_args_json(HAPPYHORSE, &args).is_ok(), "{args}");
         }
@@ -793,7 +795,7 @@ fn happyhorse_takes_a_whole_number_however_it_is_written() {
         ("3.000", 3, "0.687"),
         ("150e-1", 15, "3.435"),
     ] {
-        let args = happyhorse(&format!(r#""duration":{written}"#));
+        let args = args_with(HAPPYHORSE, &format!(r#""duration":{written}"#));
         let request = check_args(HAPPYHORSE, &args).unwrap();
         assert_eq!(
             request.selection().get("duration"),
@@ -813,7 +815,8 @@ fn happyhorse_takes_a_whole_number_however_it_is_written() {
     }
     assert_eq!(
         message_of(
-            check_args(HAPPYHORSE, happyhorse(r#""duration":16.0"#)).map(CreateJobRequest::new)
+            check_args(HAPPYHORSE, args_with(HAPPYHORSE, r#""duration":16.0"#))
+                .map(CreateJobRequest::new)
         ),
         "16.0 is out of range: duration must be a whole number from 3 to 15"
     );

@@ -177,7 +177,12 @@ fn code(o: &Output) -> i32 {
 /// Runs a command that must be a usage or I/O error: exit 2, nothing on stdout, a message on
 /// stderr, which is returned.
 fn usage_error(args: &[&str]) -> String {
-    let o = run(args, b"");
+    usage_error_on(args, b"")
+}
+
+/// The same with `stdin` as the input.
+fn usage_error_on(args: &[&str], stdin: &[u8]) -> String {
+    let o = run(args, stdin);
     assert_eq!(code(&o), 2, "{args:?}: {}{}", stdout(&o), stderr(&o));
     assert_eq!(stdout(&o), "", "{args:?} printed on stdout");
     let message = stderr(&o);
@@ -752,20 +757,12 @@ fn usage_and_io_errors_exit_2() {
     }
 }
 
-/// The usage error a command line gives for no request at all (exit 2, nothing on stdout).
-fn no_request(args: &[&str], stdin: &[u8]) -> String {
-    let o = run(args, stdin);
-    assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
-    assert_eq!(stdout(&o), "", "{args:?}");
-    stderr(&o)
-}
-
 #[test]
 fn an_empty_request_is_a_usage_error_saying_what_to_give() {
     // No flags and nothing on stdin (a pipe that closes at once, as in a script or CI).
     for sub in ["quote", "check"] {
         for stdin in [&b""[..], b"\n", b" \t\r\n"] {
-            let m = no_request(&[sub, "--model", T2V_60], stdin);
+            let m = usage_error_on(&[sub, "--model", T2V_60], stdin);
             assert_eq!(
                 m,
                 "error: no request: stdin is empty; give the options as flags with --model ID \
@@ -774,12 +771,12 @@ fn an_empty_request_is_a_usage_error_saying_what_to_give() {
                 "{sub} {stdin:?}"
             );
             // The same without --model, and through `--json -`.
-            assert_eq!(no_request(&[sub], stdin), m);
-            assert_eq!(no_request(&[sub, "--json", "-"], stdin), m);
+            assert_eq!(usage_error_on(&[sub], stdin), m);
+            assert_eq!(usage_error_on(&[sub, "--json", "-"], stdin), m);
         }
         // An empty --json.
         for text in ["", "  "] {
-            let m = no_request(&[sub, "--model", T2V_60, "--json", text], b"");
+            let m = usage_error_on(&[sub, "--model", T2V_60, "--json", text], b"");
             assert!(
                 m.starts_with("error: no request: --json is empty; give "),
                 "{m}"

@@ -247,7 +247,7 @@ fn every_args(doc: &documented::Documented) -> Vec<(Fields, Option<&'static str>
                 .map(|t| (t, format!("\"a {t}\"")))
                 .collect();
             fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
-            let price = doc.price(|name| values.iter().find(|v| v.0 == name).map(|v| v.1));
+            let price = doc.price_of_values(&values);
             (fields, price)
         })
         .collect()

@@ -463,6 +463,12 @@ impl Documented {
         }
     }
 
+    /// The documented price of a job with these option values (as [`combinations`](Self::combinations)
+    /// gives them).
+    pub fn price_of_values(&self, values: &[(&str, V)]) -> Option<&'static str> {
+        self.price(|name| values.iter().find(|v| v.0 == name).map(|v| v.1))
+    }
+
     /// The documented price of `selection`'s options.
     pub fn price_of(&self, selection: &Selection) -> Option<&'static str> {
         self.price(|name| selection.get(name).map(V::of))
