@@ -2,7 +2,7 @@
 //! other option.
 
 use crate::check::{Code, Violation, Violations};
-use crate::quote::{Quote, Unsupported};
+use crate::quote::{Quote, QuoteError};
 use crate::request::{ArgsJson, Fields};
 use crate::spec::{ModelOptions, ModelSpec, OptionSpec};
 use crate::{Model, Selection};
@@ -120,8 +120,9 @@ impl Args {
             .map(|(i, t)| (options[*i].name, t.as_str()))
     }
 
-    /// The exact price of these args, or the rule they break.
-    pub fn quote(&self) -> Result<Quote, Unsupported> {
+    /// The exact price of these args, or why there is none (see
+    /// [`Selection::quote`](crate::Selection::quote)).
+    pub fn quote(&self) -> Result<Quote, QuoteError> {
         self.selection.quote()
     }
 }

@@ -4,8 +4,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::spec::{OptionKind, QuotedList};
-use crate::{Model, Quote, Selection};
+use crate::spec::{OptionKind, QuotedList, Term};
+use crate::{Model, Quote, QuoteError, Selection};
 
 impl fmt::Display for Model {
     /// The model id.
@@ -88,29 +88,33 @@ impl Model {
             .then_some(first)
     }
 
-    /// The model's price table: the quote of every combination of the options its price
-    /// depends on that no rule forbids (every other option at its default), the first option
-    /// varying slowest and values in spec order. An integer option priced per unit contributes
-    /// every value in its range. [`Quote::table_row`] writes a row as JSON with only the
-    /// options the price depends on.
+    /// The model's price table: for every combination of the options its price depends on
+    /// that no rule forbids (every other option at its default; the first option varying
+    /// slowest, values in spec order), the exact quote, or why there is none — the
+    /// [`Estimate`](crate::Estimate) of a rate per measured quantity
+    /// ([`QuoteError::NeedsUsage`]), or a price the page does not give
+    /// ([`QuoteError::Unpriced`]). An integer option priced per unit contributes every value
+    /// in its range, unless the rate also multiplies a measured quantity (then a row is a rate
+    /// for the measured sum). [`Quote::table_row`] writes a row as JSON with only the options
+    /// the price depends on.
     ///
     /// ```
     /// use shortapi_pricing::{Decimal, Model};
     ///
     /// assert_eq!(Model::Pixverse55TextToVideo.price_table().count(), 32);
     /// assert_eq!(Model::Pixverse60Transition.price_table().count(), 16);
-    /// let first = Model::Pixverse55TextToVideo.price_table().next().unwrap();
+    /// let first = Model::Pixverse55TextToVideo.price_table().next().unwrap().unwrap();
     /// assert_eq!(first.amount(), Decimal::new(128, 3)); // 540p, 5 s: $0.128
     /// ```
-    pub fn price_table(self) -> impl Iterator<Item = Quote> {
+    pub fn price_table(self) -> impl Iterator<Item = Result<Quote, QuoteError>> {
         let spec = self.spec();
-        let priced: Vec<usize> = spec
-            .pricing
-            .dimensions
-            .iter()
-            .copied()
-            .chain(spec.pricing.per.map(|p| p.option))
-            .collect();
+        let measured = !spec.pricing.quantities.is_empty();
+        let per = spec.pricing.per.map_or(&[][..], |p| p.terms);
+        let per = per.iter().filter_map(|t| match t {
+            Term::Option(o) if !measured => Some(*o),
+            _ => None,
+        });
+        let priced: Vec<usize> = spec.pricing.dimensions.iter().copied().chain(per).collect();
         let mut rows = vec![Selection::defaults(self)];
         for &option in &priced {
             let slots: Vec<i64> = match spec.options[option].kind {
@@ -132,6 +136,8 @@ impl Model {
                 })
                 .collect();
         }
-        rows.into_iter().filter_map(|row| row.quote().ok())
+        rows.into_iter()
+            .map(|row| row.quote())
+            .filter(|q| !matches!(q, Err(QuoteError::Unsupported(_))))
     }
 }

@@ -73,6 +73,27 @@ pub fn exact_sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     exact_add(a, -b)
 }
 
+/// `a × b` exactly: `None` if the product needs more than the 96 bits or 28 decimals of a
+/// `Decimal` (where `Decimal`'s own `checked_mul` would round it).
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let m = a
+        .mantissa()
+        .unsigned_abs()
+        .checked_mul(b.mantissa().unsigned_abs())?;
+    let scale = a.scale() + b.scale();
+    if m >= 1 << 96 || scale > 28 {
+        return None;
+    }
+    let negative = a.is_sign_negative() != b.is_sign_negative() && m != 0;
+    Some(Decimal::from_parts(
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        negative,
+        scale,
+    ))
+}
+
 /// The most significant digits a `Decimal` holds (its mantissa is below 2^96 ≈ 7.9 × 10^28).
 const MAX_DIGITS: usize = 29;
 /// The most decimal places a `Decimal` holds.

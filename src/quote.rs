@@ -1,13 +1,17 @@
-//! Exact quotes: what [`Selection::quote`](crate::Selection::quote) and each model's
-//! `Options::quote` return, and reconciling a charge against a quote.
+//! Quotes: what [`Selection::quote`](crate::Selection::quote) and each model's
+//! `Options::quote` return — an exact [`Quote`], or a [`QuoteError`] that says why there is
+//! none (a rule broken, a price the page does not give, a quantity still to be measured, whose
+//! [`Estimate`] gives the bounds) — and reconciling a charge against either.
 
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 
-use crate::spec::{ModelOptions, Rule};
-use crate::{Model, Selection};
+use crate::check::Code;
+use crate::money::{exact_add, exact_mul, AsString};
+use crate::spec::{CellPrice, ModelOptions, NoPrice, OptionKind, Quantity, Rule, Term};
+use crate::{Model, Selection, Usage, UsageError};
 
 /// The exact price of one job: an amount in the model's currency, the model and the options
 /// it was priced for.
@@ -30,20 +34,81 @@ use crate::{Model, Selection};
 ///     .with_duration(Duration::S10)
 ///     .quote()
 ///     .unwrap_err();
-/// assert_eq!(err.rule().id, "no_1080p_at_10s");
-/// # Ok::<(), shortapi_pricing::Unsupported>(())
+/// assert_eq!(err.rule().map(|r| r.id), Some("no_1080p_at_10s"));
+/// # Ok::<(), shortapi_pricing::QuoteError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Quote {
     amount: Decimal,
     selection: Selection,
+    usage: Usage,
 }
 
 impl Quote {
-    /// A quote of `amount` for `selection`.
+    /// A quote of `amount` for `selection`, which measures nothing.
     #[inline]
     pub(crate) const fn new(amount: Decimal, selection: Selection) -> Self {
-        Quote { amount, selection }
+        Quote {
+            amount,
+            selection,
+            usage: Usage::new(selection.model()),
+        }
+    }
+
+    /// The quote of `rate` times the units of `selection` and `usage` (the model's `per`), or
+    /// why there is none: a quantity not given (the [`Estimate`]), outside the page's range, or
+    /// too precise to multiply exactly.
+    #[doc(hidden)]
+    pub fn measured(
+        rate: Decimal,
+        selection: Selection,
+        usage: Usage,
+    ) -> Result<Quote, QuoteError> {
+        match units(&selection, &usage)? {
+            Some(units) => match exact_mul(rate, units) {
+                Some(amount) => Ok(Quote {
+                    amount,
+                    selection,
+                    usage,
+                }),
+                None => Err(QuoteError::Usage(inexact(&selection, &usage))),
+            },
+            None => Err(QuoteError::NeedsUsage(Estimate::new(
+                rate, selection, usage,
+            ))),
+        }
+    }
+
+    /// The measured quantities priced (empty for a model that measures none).
+    pub const fn usage(&self) -> &Usage {
+        &self.usage
+    }
+
+    /// The rate per unit, where the page prices per unit (per second, per image): the amount
+    /// is `rate × units`. `None` for a price per job.
+    pub fn rate(&self) -> Option<Decimal> {
+        self.selection.spec().pricing.per?;
+        rate_of(&self.selection)
+    }
+
+    /// How many units the rate is multiplied by (seconds, images), where it is.
+    pub fn units(&self) -> Option<Decimal> {
+        self.selection.spec().pricing.per?;
+        units(&self.selection, &self.usage).ok().flatten()
+    }
+
+    /// How the amount is made, for people: `0.099 USD: 0.033 per image × 3 images`, or
+    /// `0.340 USD` for a price per job.
+    ///
+    /// ```
+    /// use shortapi_pricing::models::pixverse_6_0_text_to_video::{Duration, Options};
+    ///
+    /// let quote = Options::DEFAULT.with_duration(Duration::S8).quote()?;
+    /// assert_eq!(quote.explain().to_string(), "0.240 USD: 0.030 per second × 8 seconds");
+    /// # Ok::<(), shortapi_pricing::QuoteError>(())
+    /// ```
+    pub fn explain(&self) -> Explain<'_> {
+        Explain(self)
     }
 
     /// The price, exact, in [`currency`](Self::currency).
@@ -100,7 +165,7 @@ impl Quote {
     /// assert!(quote.reconcile(Decimal::new(17, 2)).is_match());
     /// let off = quote.reconcile(Decimal::new(2, 2));
     /// assert_eq!(off.difference(), Some(Decimal::new(-150, 3)));
-    /// # Ok::<(), shortapi_pricing::Unsupported>(())
+    /// # Ok::<(), shortapi_pricing::QuoteError>(())
     /// ```
     pub fn reconcile(&self, charged: Decimal) -> Reconciliation {
         Reconciliation {
@@ -122,9 +187,12 @@ impl serde::Serialize for Quote {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("model", self.model().id())?;
         map.serialize_entry("currency", self.currency())?;
-        map.serialize_entry("amount", &crate::money::AsString(self.amount))?;
+        map.serialize_entry("amount", &AsString(self.amount))?;
         for (name, value) in self.selection.values() {
             map.serialize_entry(name, &value)?;
+        }
+        if !self.usage.is_empty() {
+            map.serialize_entry("usage", &self.usage)?;
         }
         map.end()
     }
@@ -145,7 +213,7 @@ impl serde::Serialize for TableRow<'_> {
                 map.serialize_entry(option.name, &value)?;
             }
         }
-        map.serialize_entry("amount", &crate::money::AsString(quote.amount))?;
+        map.serialize_entry("amount", &AsString(quote.amount))?;
         map.serialize_entry("currency", spec.currency)?;
         map.end()
     }
@@ -213,3 +281,447 @@ impl fmt::Display for Unsupported {
 }
 
 impl std::error::Error for Unsupported {}
+
+/// [`Quote::explain`]: how a quote's amount is made.
+#[derive(Clone, Copy, Debug)]
+pub struct Explain<'a>(&'a Quote);
+
+impl fmt::Display for Explain<'_> {
+    /// `0.099 USD: 0.033 per image × 3 images`; with several terms, what they add up from:
+    /// `2.0496 USD: 0.168 per second × 12.2 seconds (input_video_seconds 7.2 + duration 5)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let quote = self.0;
+        write!(f, "{quote}")?;
+        let (Some(per), Some(rate), Some(units)) = (
+            quote.selection.spec().pricing.per,
+            quote.rate(),
+            quote.units(),
+        ) else {
+            return Ok(());
+        };
+        write!(
+            f,
+            ": {rate} per {} × {units} {}",
+            per.unit,
+            plural(per.unit, units)
+        )?;
+        if per.terms.len() > 1 {
+            f.write_str(" (")?;
+            for (i, term) in per.terms.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(" + ")?;
+                }
+                let (name, value) = term_value(&quote.selection, &quote.usage, *term);
+                write!(
+                    f,
+                    "{name} {}",
+                    value.map_or_else(|| "?".to_owned(), |v| v.to_string())
+                )?;
+            }
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+/// `second` → `seconds` unless the count is one.
+fn plural(unit: &str, count: Decimal) -> std::borrow::Cow<'_, str> {
+    if count == Decimal::ONE {
+        unit.into()
+    } else {
+        format!("{unit}s").into()
+    }
+}
+
+/// The name of a term of `per` and its value: an option's units, a quantity's measure.
+fn term_value(selection: &Selection, usage: &Usage, term: Term) -> (&'static str, Option<Decimal>) {
+    let spec = selection.spec();
+    match term {
+        Term::Option(o) => (
+            spec.options[o].name,
+            option_units(&spec.options[o].kind, selection.slot(o)).map(Decimal::from),
+        ),
+        Term::Quantity(q) => (spec.pricing.quantities[q].name, usage.at(q)),
+    }
+}
+
+/// The units of an option's value: an integer itself, an enum value's `units`.
+pub(crate) fn option_units(kind: &OptionKind, slot: i64) -> Option<i64> {
+    match *kind {
+        OptionKind::Integer { .. } => Some(slot),
+        OptionKind::Enum { units, .. } => usize::try_from(slot)
+            .ok()
+            .and_then(|i| units.get(i))
+            .map(|&u| i64::from(u)),
+        _ => None,
+    }
+}
+
+/// The sum of the model's `per` terms for `selection` and `usage`: `None` when a quantity is
+/// not given; an error when one is outside the page's range.
+fn units(selection: &Selection, usage: &Usage) -> Result<Option<Decimal>, QuoteError> {
+    let Some(per) = selection.spec().pricing.per else {
+        return Ok(Some(Decimal::ONE));
+    };
+    let mut sum = Decimal::ZERO;
+    let mut missing = false;
+    for &term in per.terms {
+        let (_, value) = term_value(selection, usage, term);
+        if let Term::Quantity(q) = term {
+            let quantity = &selection.spec().pricing.quantities[q];
+            if let Some(v) = value.filter(|v| !quantity.allows(*v)) {
+                return Err(QuoteError::Usage(UsageError::OutOfRange {
+                    quantity,
+                    value: v,
+                }));
+            }
+        }
+        match value {
+            Some(v) => match exact_add(sum, v) {
+                Some(s) => sum = s,
+                None => return Err(QuoteError::Usage(inexact(selection, usage))),
+            },
+            None => missing = true,
+        }
+    }
+    Ok((!missing).then_some(sum))
+}
+
+/// The error for a product too precise to be exact, naming the first measured quantity.
+fn inexact(selection: &Selection, usage: &Usage) -> UsageError {
+    let quantities = selection.spec().pricing.quantities;
+    let (quantity, value) = usage
+        .values()
+        .next()
+        .unwrap_or((&quantities[0], Decimal::ZERO));
+    UsageError::Inexact { quantity, value }
+}
+
+/// The documented rate (or price) of `selection`'s cell.
+fn rate_of(selection: &Selection) -> Option<Decimal> {
+    let pricing = selection.spec().pricing;
+    pricing.cells.iter().find_map(|cell| {
+        let here = pricing
+            .dimensions
+            .iter()
+            .zip(cell.values)
+            .all(|(&d, &v)| selection.slot(d) == v as i64);
+        match (here, cell.price) {
+            (true, CellPrice::Amount(rate)) => Some(rate),
+            _ => None,
+        }
+    })
+}
+
+/// What a job costs before its measured quantities are known: the rate, the quantities it
+/// needs, and the least and the most it can cost where the page bounds them. A pre-flight
+/// budget check takes [`max`](Self::max); once measured, [`with`](Self::with) gives the exact
+/// [`Quote`].
+///
+/// ```
+/// use shortapi_pricing::models::kling_o1_video_to_video::{Measured, Mode, Options};
+/// use shortapi_pricing::Decimal;
+///
+/// let options = Options::DEFAULT.with_mode(Mode::Std);
+/// let estimate = options.estimate()?;
+/// assert_eq!(estimate.rate(), Decimal::new(11, 2)); // $0.11 per second of the input video
+/// assert_eq!(estimate.min(), Some(Decimal::new(33, 2))); // 3 s
+/// assert_eq!(estimate.max(), Some(Decimal::new(110, 2))); // 10 s
+/// let quote = options.quote(Measured { input_video_seconds: Decimal::new(72, 1) })?;
+/// assert_eq!(quote.amount(), Decimal::new(792, 3)); // 0.11 × 7.2
+/// # Ok::<(), shortapi_pricing::QuoteError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Estimate {
+    rate: Decimal,
+    selection: Selection,
+    usage: Usage,
+}
+
+impl Estimate {
+    /// The estimate of `rate` for `selection` with the quantities of `usage` given so far.
+    #[doc(hidden)]
+    pub const fn new(rate: Decimal, selection: Selection, usage: Usage) -> Self {
+        Estimate {
+            rate,
+            selection,
+            usage,
+        }
+    }
+
+    /// The rate per unit, exact.
+    pub const fn rate(&self) -> Decimal {
+        self.rate
+    }
+
+    /// What one unit is (`"second"`).
+    pub fn unit(&self) -> &'static str {
+        self.selection.spec().pricing.per.map_or("", |p| p.unit)
+    }
+
+    /// The ISO 4217 currency (`"USD"`).
+    pub const fn currency(&self) -> &'static str {
+        self.selection.model().spec().currency
+    }
+
+    /// The model.
+    pub const fn model(&self) -> Model {
+        self.selection.model()
+    }
+
+    /// The option values.
+    pub const fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The quantities given so far.
+    pub const fn usage(&self) -> &Usage {
+        &self.usage
+    }
+
+    /// The quantities still to be measured, in spec order.
+    pub fn needs(&self) -> impl Iterator<Item = &'static Quantity> + '_ {
+        let quantities = self.selection.spec().pricing.quantities;
+        quantities
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.usage.at(*i).is_none())
+            .map(|(_, q)| q)
+    }
+
+    /// The least the job can cost: each missing quantity at the page's minimum (0 where it
+    /// states none).
+    pub fn min(&self) -> Option<Decimal> {
+        self.bound(|q| Some(q.minimum))
+    }
+
+    /// The most the job can cost: each missing quantity at the page's maximum; `None` where a
+    /// missing quantity has no documented maximum.
+    pub fn max(&self) -> Option<Decimal> {
+        self.bound(|q| q.maximum)
+    }
+
+    fn bound(&self, at: impl Fn(&Quantity) -> Option<Decimal>) -> Option<Decimal> {
+        let quantities = self.selection.spec().pricing.quantities;
+        let mut usage = self.usage;
+        for (i, q) in quantities.iter().enumerate() {
+            if usage.at(i).is_none() {
+                usage.set(q.name, at(q)?).ok()?;
+            }
+        }
+        Quote::measured(self.rate, self.selection, usage)
+            .ok()
+            .map(|q| q.amount)
+    }
+
+    /// The exact quote once the quantities are measured (`usage` adds to those given so far).
+    pub fn with(&self, usage: &Usage) -> Result<Quote, QuoteError> {
+        let mut all = self.usage;
+        for (q, v) in usage.values() {
+            all.set(q.name, v).map_err(QuoteError::Usage)?;
+        }
+        Quote::measured(self.rate, self.selection, all)
+    }
+
+    /// Compares an amount the API charged with the bounds.
+    ///
+    /// ```
+    /// use shortapi_pricing::models::kling_o1_video_to_video::Options;
+    /// use shortapi_pricing::Decimal;
+    ///
+    /// let estimate = Options::DEFAULT.estimate()?; // pro: 0.429 to 1.430
+    /// assert!(estimate.reconcile(Decimal::new(1, 0)).is_within());
+    /// assert!(!estimate.reconcile(Decimal::new(2, 0)).is_within());
+    /// # Ok::<(), shortapi_pricing::QuoteError>(())
+    /// ```
+    pub fn reconcile(&self, charged: Decimal) -> Bounds {
+        Bounds {
+            min: self.min(),
+            max: self.max(),
+            charged,
+        }
+    }
+}
+
+impl fmt::Display for Estimate {
+    /// `0.143 USD per second of input_video_seconds: between 0.429 and 1.430 USD`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} per {}", self.rate, self.currency(), self.unit())?;
+        let needs: Vec<&str> = self.needs().map(|q| q.name).collect();
+        if !needs.is_empty() {
+            write!(f, ", needs {}", needs.join(", "))?;
+        }
+        match (self.min(), self.max()) {
+            (Some(min), Some(max)) => write!(f, ": between {min} and {max} {}", self.currency()),
+            (Some(min), None) => write!(f, ": at least {min} {}", self.currency()),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl serde::Serialize for Estimate {
+    /// `{"model", "currency", "rate", "unit", "needs": [...], "min_amount", "max_amount",
+    /// …every option}` (`max_amount` left out where the page bounds no maximum).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("model", self.model().id())?;
+        map.serialize_entry("currency", self.currency())?;
+        map.serialize_entry("rate", &AsString(self.rate))?;
+        map.serialize_entry("unit", self.unit())?;
+        let needs: Vec<&str> = self.needs().map(|q| q.name).collect();
+        map.serialize_entry("needs", &needs)?;
+        if let Some(min) = self.min() {
+            map.serialize_entry("min_amount", &AsString(min))?;
+        }
+        if let Some(max) = self.max() {
+            map.serialize_entry("max_amount", &AsString(max))?;
+        }
+        for (name, value) in self.selection.values() {
+            map.serialize_entry(name, &value)?;
+        }
+        if !self.usage.is_empty() {
+            map.serialize_entry("usage", &self.usage)?;
+        }
+        map.end()
+    }
+}
+
+/// A charge next to the bounds of an [`Estimate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Bounds {
+    /// The least the job can cost, if known.
+    pub min: Option<Decimal>,
+    /// The most the job can cost, if the page bounds it.
+    pub max: Option<Decimal>,
+    /// What the API charged.
+    pub charged: Decimal,
+}
+
+impl Bounds {
+    /// Whether the charge lies within the bounds (an unknown bound does not exclude it).
+    pub fn is_within(&self) -> bool {
+        self.min.is_none_or(|m| self.charged >= m) && self.max.is_none_or(|m| self.charged <= m)
+    }
+}
+
+/// A price the page does not let be computed for these options: the reason, quoting it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unpriced {
+    reason: &'static str,
+    selection: Selection,
+}
+
+impl Unpriced {
+    /// Why the page gives no price.
+    pub const fn reason(&self) -> &'static str {
+        self.reason
+    }
+
+    /// The model.
+    pub const fn model(&self) -> Model {
+        self.selection.model()
+    }
+
+    /// The option values.
+    pub const fn selection(&self) -> &Selection {
+        &self.selection
+    }
+}
+
+impl fmt::Display for Unpriced {
+    /// `vidu/vidu-q2/text-to-video: no price follows from the page: …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: no price follows from the page: {}",
+            self.model(),
+            self.reason
+        )
+    }
+}
+
+/// Why a request has no exact quote.
+///
+/// [`code`](Self::code) gives the stable code each kind is reported with (in a `quote`'s
+/// errors, the CLI and the WebAssembly package).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteError {
+    /// The options break a rule: the API refuses them (`unsupported_combination`).
+    Unsupported(Unsupported),
+    /// The page does not let a price be computed (`unpriced`).
+    Unpriced(Unpriced),
+    /// The price multiplies a quantity not yet measured: the estimate gives the rate and the
+    /// bounds (`needs_usage`).
+    NeedsUsage(Estimate),
+    /// A measured quantity cannot be used (`invalid_usage`).
+    Usage(UsageError),
+}
+
+impl QuoteError {
+    /// The error for a table entry with no price.
+    #[doc(hidden)]
+    #[inline]
+    pub const fn no_price(no: NoPrice, selection: Selection) -> Self {
+        match no {
+            NoPrice::Forbidden(rule) => QuoteError::Unsupported(Unsupported::new(rule, selection)),
+            NoPrice::Unpriced(reason) => QuoteError::Unpriced(Unpriced { reason, selection }),
+        }
+    }
+
+    /// The stable code: `unsupported_combination`, `unpriced`, `needs_usage` or
+    /// `invalid_usage`.
+    pub const fn code(&self) -> Code {
+        match self {
+            QuoteError::Unsupported(_) => Code::UnsupportedCombination,
+            QuoteError::Unpriced(_) => Code::Unpriced,
+            QuoteError::NeedsUsage(_) => Code::NeedsUsage,
+            QuoteError::Usage(_) => Code::InvalidUsage,
+        }
+    }
+
+    /// The rule broken, if that is why.
+    pub const fn rule(&self) -> Option<&'static Rule> {
+        match self {
+            QuoteError::Unsupported(u) => Some(u.rule()),
+            _ => None,
+        }
+    }
+
+    /// The estimate, if a quantity is still to be measured.
+    pub const fn estimate(&self) -> Option<&Estimate> {
+        match self {
+            QuoteError::NeedsUsage(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for QuoteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuoteError::Unsupported(u) => u.fmt(f),
+            QuoteError::Unpriced(u) => u.fmt(f),
+            QuoteError::NeedsUsage(e) => {
+                let needs: Vec<&str> = e.needs().map(|q| q.name).collect();
+                write!(
+                    f,
+                    "the price is {} per {} of {}, which the request does not carry; give the measured {}",
+                    e.rate(),
+                    e.unit(),
+                    needs.join(" + "),
+                    if needs.len() == 1 { "value" } else { "values" }
+                )?;
+                match (e.min(), e.max()) {
+                    (Some(min), Some(max)) => {
+                        write!(f, " (between {min} and {max} {})", e.currency())
+                    }
+                    (Some(min), None) => write!(f, " (at least {min} {})", e.currency()),
+                    _ => Ok(()),
+                }
+            }
+            QuoteError::Usage(u) => u.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for QuoteError {}

@@ -4,7 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
-use crate::quote::{Quote, Unsupported};
+use crate::quote::{Quote, QuoteError};
 use crate::{Args, Model};
 
 /// A create-job request: the args of one model and an optional callback URL.
@@ -62,8 +62,9 @@ impl CreateJobRequest {
         self.args.model()
     }
 
-    /// The exact price of this request, or the rule it breaks.
-    pub fn quote(&self) -> Result<Quote, Unsupported> {
+    /// The exact price of this request, or why there is none (see
+    /// [`Selection::quote`](crate::Selection::quote)).
+    pub fn quote(&self) -> Result<Quote, QuoteError> {
         self.args.quote()
     }
 

@@ -507,7 +507,8 @@ fn args_object(spec: &ModelSpec) -> Value {
         ),
         "type": "object",
         "properties": properties,
-        "additionalProperties": false,
+        // A page cut inside its option list may have options after the cut: open.
+        "additionalProperties": spec.cut_after.is_some(),
     });
     set_required(&mut schema, required);
     if !spec.rules.is_empty() {

@@ -5,9 +5,9 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::quote::{Quote, Unsupported};
-use crate::spec::{ModelSpec, OptionKind, Rule, SetError, WireValue};
-use crate::{Model, MAX_OPTIONS};
+use crate::quote::{option_units, Quote, QuoteError};
+use crate::spec::{ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, WireValue};
+use crate::{Model, Usage, MAX_OPTIONS};
 
 /// The option values of one request for one model (every option but free text), as the
 /// model's spec tables read them: an enum's value index, a bool as 0 or 1, an integer itself.
@@ -143,11 +143,12 @@ impl Selection {
         self.spec().rules.iter().find(|r| self.breaks(r))
     }
 
-    /// The exact price in the model's currency, or the first rule these values break: one
-    /// index into the table the generated `match` fills at compile time.
-    pub fn price(&self) -> Result<Decimal, &'static Rule> {
+    /// The documented price (or, for a model priced per unit, the rate) of these values'
+    /// cell, or why there is none (the first rule they break, or a price the page does not
+    /// give): one index into the table the generated `match` fills at compile time.
+    pub fn rate(&self) -> Result<Decimal, NoPrice> {
         if let Some(rule) = self.broken_rule() {
-            return Err(rule);
+            return Err(NoPrice::Forbidden(rule));
         }
         let lookup = &self.spec().lookup;
         let mut at = 0;
@@ -155,19 +156,46 @@ impl Selection {
             // Slots of a checked selection are in range; a wrong one finds no cell.
             at += usize::try_from(self.slot(option)).unwrap_or(usize::MAX / 2) * stride;
         }
-        let amount = lookup.table.get(at).copied().unwrap_or(Ok(Decimal::ZERO))?;
-        Ok(match lookup.times {
-            Some(option) => crate::spec::times(amount, self.slot(option)),
-            None => amount,
-        })
+        lookup.table.get(at).copied().unwrap_or(Ok(Decimal::ZERO))
     }
 
-    /// The exact price, or the rule these values break.
-    pub fn quote(&self) -> Result<Quote, Unsupported> {
-        match self.price() {
-            Ok(amount) => Ok(Quote::new(amount, *self)),
-            Err(rule) => Err(Unsupported::new(rule, *self)),
+    /// The exact price in the model's currency, or why there is none; see
+    /// [`quote_with`](Self::quote_with).
+    pub fn price(&self) -> Result<Decimal, QuoteError> {
+        self.quote().map(|q| q.amount())
+    }
+
+    /// The exact quote of these values, or why there is none: a rule they break, a price the
+    /// page does not give, or (for a model priced by a measured quantity) the [`Estimate`]
+    /// until [`quote_with`](Self::quote_with) is given the quantities.
+    pub fn quote(&self) -> Result<Quote, QuoteError> {
+        self.quote_with(&Usage::new(self.model))
+    }
+
+    /// The exact quote of these values with the measured quantities of `usage` (ignored by a
+    /// model that measures none), or why there is none.
+    pub fn quote_with(&self, usage: &Usage) -> Result<Quote, QuoteError> {
+        let rate = self.rate().map_err(|no| QuoteError::no_price(no, *self))?;
+        let lookup = &self.spec().lookup;
+        if lookup.times.is_empty() {
+            return Ok(Quote::new(rate, *self));
         }
+        let quantities = lookup.times.iter().any(|t| matches!(t, Term::Quantity(_)));
+        if !quantities {
+            let mut units = 0;
+            for term in lookup.times {
+                if let Term::Option(o) = *term {
+                    units += option_units(&self.spec().options[o].kind, self.slot(o)).unwrap_or(0);
+                }
+            }
+            return Ok(Quote::new(crate::spec::times(rate, units), *self));
+        }
+        let usage = if usage.model() == self.model {
+            *usage
+        } else {
+            Usage::new(self.model)
+        };
+        Quote::measured(rate, *self, usage)
     }
 
     /// These values with the option named `name` set, or why it cannot be.

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::read::{combinations, OptionDef, OptionKind, Price, Spec};
+use super::read::{combinations, CellPrice, OptionDef, OptionKind, Price, Spec, Term};
 
 /// The first line of every generated file.
 pub const HEADER: &str =
@@ -38,6 +38,7 @@ pub fn emit_model(spec: &Spec) -> String {
     options_table(b, spec);
     rules_table(b, spec);
     prices(b, spec);
+    quantities(b, spec);
     let code = code_lines(&body);
     for (path, names) in IMPORTS {
         let used: Vec<&str> = names
@@ -58,23 +59,36 @@ const IMPORTS: [(&str, &[&str]); 3] = [
         "crate::spec",
         &[
             "Cell",
+            "CellPrice",
             "Condition",
             "Lookup",
             "ModelOptions",
             "ModelSpec",
+            "NoPrice",
             "OptionKind",
             "OptionSpec",
             "OutOfRange",
             "Per",
             "Pricing",
+            "Quantity",
             "Rule",
+            "Term",
             "WireEnum",
             "WireValue",
         ],
     ),
     (
         "crate",
-        &["Model", "Quote", "Selection", "Unsupported", "MAX_OPTIONS"],
+        &[
+            "Estimate",
+            "Model",
+            "Quote",
+            "QuoteError",
+            "Selection",
+            "Usage",
+            "MAX_OPTIONS",
+            "MAX_QUANTITIES",
+        ],
     ),
     ("rust_decimal", &["Decimal"]),
 ];
@@ -151,6 +165,14 @@ pub fn emit_catalog(specs: &[Spec]) -> String {
         "The most options any model has: the size of a [`Selection`](crate::Selection).",
     );
     line(o, 0, &format!("pub const MAX_OPTIONS: usize = {most};"));
+    blank(o);
+    let most = specs.iter().map(|s| s.quantities.len()).max().unwrap_or(0);
+    doc(
+        o,
+        0,
+        "The most measured quantities any model's price needs: the size of a [`Usage`](crate::Usage).",
+    );
+    line(o, 0, &format!("pub const MAX_QUANTITIES: usize = {most};"));
     blank(o);
     doc(
         o,
@@ -258,14 +280,16 @@ use shortapi_pricing::Model;
     doc(
         o,
         0,
-        "Calls `$callback!(module, Variant);` once for every model, in file-name order: typed code
-for every model (benchmarks, tests, a `match` of your own) with no list to keep up to date.
+        "Calls `$callback!(module, Variant, form);` once for every model, in file-name order: typed
+code for every model (benchmarks, tests, a `match` of your own) with no list to keep up to date.
+`form` is `exact` for a model whose `Options::quote()` takes nothing, `measured` for one priced
+by measured quantities, whose `Options::quote(measured)` takes its `Measured`.
 
 # Example
 
 ```
 macro_rules! count_combinations {
-    ($module:ident, $variant:ident) => {
+    ($module:ident, $variant:ident, $form:ident) => {
         assert_eq!(shortapi_pricing::Model::$variant.id(), shortapi_pricing::models::$module::MODEL.id());
         assert!(shortapi_pricing::models::$module::Options::all().count() > 0);
     };
@@ -280,7 +304,7 @@ shortapi_pricing::for_each_model!(count_combinations);
         line(
             o,
             2,
-            &format!("$callback!({}, {});", spec.module, spec.variant),
+            &callback_line(spec),
         );
     }
     line(o, 1, "};");
@@ -345,8 +369,9 @@ fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &s
         return;
     }
     line(out, indent, &format!("{head}["));
-    // rustfmt packs several items a line only when every item is at most 10 characters.
-    if items.iter().any(|item| item.len() > 10) {
+    // rustfmt packs several items a line only when every item is at most 10 characters and
+    // simple (a path of more than one segment, `Self::S3`, is not).
+    if items.iter().any(|item| item.len() > 10 || item.contains("::")) {
         for item in items {
             line(out, indent + 1, &format!("{item},"));
         }
@@ -559,18 +584,27 @@ fn model_consts(o: &mut String, spec: &Spec) {
     ] {
         line(o, 1, &format!("{key}: {},", lit(value)));
     }
+    match &spec.cut_after {
+        Some(name) => line(o, 1, &format!("cut_after: Some({}),", lit(name))),
+        None => line(o, 1, "cut_after: None,"),
+    }
     line(o, 1, "options: &OPTIONS,");
     line(o, 1, "rules: &RULES,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
-        Some((option, unit)) => {
+        Some(per) => {
             line(o, 2, "per: Some(Per {");
-            line(o, 3, &format!("option: {option},"));
-            line(o, 3, &format!("unit: {},", lit(unit)));
+            array(o, 3, "terms: &", &term_exprs(&per.terms), ",");
+            line(o, 3, &format!("unit: {},", lit(&per.unit)));
             line(o, 2, "}),");
         }
         None => line(o, 2, "per: None,"),
+    }
+    if spec.quantities.is_empty() {
+        line(o, 2, "quantities: &[],");
+    } else {
+        line(o, 2, "quantities: &QUANTITIES,");
     }
     line(o, 2, "cells: &CELLS,");
     line(o, 1, "},");
@@ -584,23 +618,38 @@ fn model_consts(o: &mut String, spec: &Spec) {
         .collect();
     array(o, 2, "index: &", &index, ",");
     line(o, 2, "table: &Options::PRICES,");
-    match times_option(spec) {
-        Some(option) => line(o, 2, &format!("times: Some({option}),")),
-        None => line(o, 2, "times: None,"),
-    }
+    array(o, 2, "times: &", &term_exprs(&times_terms(spec)), ",");
     line(o, 1, "},");
     line(o, 0, "};");
     blank(o);
 }
 
-/// The options the price table is indexed by: the dimensions, then an enum `per` option (its
-/// units are multiplied in at build time), with each one's value count.
+/// `$callback!(module, Variant, form);`, laid out as rustfmt does: on one line if its
+/// arguments fit in 60 columns and the line in 100, else one argument a line.
+fn callback_line(spec: &Spec) -> String {
+    let form = if spec.quantities.is_empty() {
+        "exact"
+    } else {
+        "measured"
+    };
+    let args = format!("{}, {}, {form}", spec.module, spec.variant);
+    let one = format!("$callback!({args});");
+    // rustfmt's `fn_call_width`: arguments wider than 60 columns go one a line.
+    if args.len() <= 60 && 8 + one.len() <= 100 {
+        return one;
+    }
+    format!(
+        "$callback!(\n            {},\n            {},\n            {form}\n        );",
+        spec.module, spec.variant
+    )
+}
+
+/// The options the price table is indexed by: the dimensions, then a `per` that is one enum
+/// option alone (its units are multiplied in at build time), with each one's value count.
 fn table_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
     let mut dims = spec.dimensions.clone();
-    if let Some((per, _)) = &spec.per {
-        if spec.options[*per].value_count().is_some() {
-            dims.push(*per);
-        }
+    if let Some(per) = folded_per(spec) {
+        dims.push(per);
     }
     let counts = dims
         .iter()
@@ -609,12 +658,46 @@ fn table_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
     (dims, counts)
 }
 
-/// The integer `per` option, multiplied in at run time.
-fn times_option(spec: &Spec) -> Option<usize> {
-    spec.per
-        .as_ref()
-        .map(|(o, _)| *o)
-        .filter(|&o| matches!(spec.options[o].kind, OptionKind::Integer { .. }))
+/// The enum option that is the whole of `per`, whose units the generator multiplies in.
+fn folded_per(spec: &Spec) -> Option<usize> {
+    match spec.per.as_ref().map(|p| p.terms.as_slice()) {
+        Some(&[Term::Option(o)]) if spec.options[o].value_count().is_some() => Some(o),
+        _ => None,
+    }
+}
+
+/// The terms of `per` counted at run time (none when the generator folded them in).
+fn times_terms(spec: &Spec) -> Vec<Term> {
+    match &spec.per {
+        Some(_) if folded_per(spec).is_some() => Vec::new(),
+        Some(per) => per.terms.clone(),
+        None => Vec::new(),
+    }
+}
+
+/// `Term::Option(3)`, `Term::Quantity(0)`.
+fn term_exprs(terms: &[Term]) -> Vec<String> {
+    terms
+        .iter()
+        .map(|t| match t {
+            Term::Option(o) => format!("Term::Option({o})"),
+            Term::Quantity(q) => format!("Term::Quantity({q})"),
+        })
+        .collect()
+}
+
+/// The units of a numeric option's value in `self`, as an `i64` expression.
+fn units_expr(option: &OptionDef) -> String {
+    match &option.kind {
+        OptionKind::Enum { values, .. } => {
+            let units: Vec<String> = values
+                .iter()
+                .map(|v| v.units.unwrap_or(0).to_string())
+                .collect();
+            format!("[{}][self.{} as usize]", units.join(", "), option.name)
+        }
+        _ => format!("self.{}.get()", option.name),
+    }
 }
 
 /// strides[j]: how far one step of dimension j moves in the table (the first varies slowest).
@@ -1039,31 +1122,7 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     all_fn(o, &fields);
 
     blank(o);
-    doc(
-        o,
-        1,
-        "The exact price of a job with these options, or the rule they break: one `match` in
-generated code; no allocation.",
-    );
-    line(o, 1, "#[inline]");
-    line(
-        o,
-        1,
-        "pub const fn quote(&self) -> Result<Quote, Unsupported> {",
-    );
-    line(o, 2, "match self.price() {");
-    line(
-        o,
-        3,
-        "Ok(amount) => Ok(Quote::new(amount, self.to_selection())),",
-    );
-    line(
-        o,
-        3,
-        "Err(rule) => Err(Unsupported::new(rule, self.to_selection())),",
-    );
-    line(o, 2, "}");
-    line(o, 1, "}");
+    quote_fns(o, spec);
 
     blank(o);
     doc(
@@ -1237,6 +1296,90 @@ fn rule_only_on(rule: &super::read::RuleDef, dims: &[usize]) -> bool {
     rule.only_on(dims)
 }
 
+/// `quote` (and, for a model priced by measured quantities, `estimate`): the typed entry
+/// points over `price` / `rate`.
+fn quote_fns(o: &mut String, spec: &Spec) {
+    if spec.quantities.is_empty() {
+        doc(
+            o,
+            1,
+            "The exact price of a job with these options, or why there is none (a rule they break,
+or a price the page does not give): one `match` in generated code; no allocation.",
+        );
+        line(o, 1, "#[inline]");
+        line(
+            o,
+            1,
+            "pub const fn quote(&self) -> Result<Quote, QuoteError> {",
+        );
+        line(o, 2, "match self.price() {");
+        line(
+            o,
+            3,
+            "Ok(amount) => Ok(Quote::new(amount, self.to_selection())),",
+        );
+        line(
+            o,
+            3,
+            "Err(no) => Err(QuoteError::no_price(no, self.to_selection())),",
+        );
+        line(o, 2, "}");
+        line(o, 1, "}");
+        return;
+    }
+    doc(
+        o,
+        1,
+        "The exact price of a job with these options once its quantities are measured, or why
+there is none (a rule they break, a price the page does not give, a quantity outside the
+page's range): the rate times the units, exactly; no allocation.",
+    );
+    line(o, 1, "#[inline]");
+    line(
+        o,
+        1,
+        "pub fn quote(&self, measured: Measured) -> Result<Quote, QuoteError> {",
+    );
+    line(o, 2, "match self.rate() {");
+    line(
+        o,
+        3,
+        "Ok(rate) => Quote::measured(rate, self.to_selection(), measured.usage()),",
+    );
+    line(
+        o,
+        3,
+        "Err(no) => Err(QuoteError::no_price(no, self.to_selection())),",
+    );
+    line(o, 2, "}");
+    line(o, 1, "}");
+    blank(o);
+    doc(
+        o,
+        1,
+        "What a job with these options costs before its quantities are measured: the rate, the
+quantities it needs, and the least and the most it can cost where the page bounds them.",
+    );
+    line(
+        o,
+        1,
+        "pub fn estimate(&self) -> Result<Estimate, QuoteError> {",
+    );
+    line(o, 2, "match self.rate() {");
+    line(
+        o,
+        3,
+        "Ok(rate) => Ok(Estimate::new(rate, self.to_selection(), Usage::new(MODEL))),",
+    );
+    line(
+        o,
+        3,
+        "Err(no) => Err(QuoteError::no_price(no, self.to_selection())),",
+    );
+    line(o, 2, "}");
+    line(o, 1, "}");
+}
+
 fn price_fn(o: &mut String, spec: &Spec) {
     let (dims, counts) = table_dims(spec);
     let names: Vec<&str> = dims
@@ -1245,32 +1388,53 @@ fn price_fn(o: &mut String, spec: &Spec) {
         .collect();
     let strides = strides(&counts);
     let cells: usize = counts.iter().product();
-    let times = times_option(spec);
+    let measured = !spec.quantities.is_empty();
+    let times: Vec<&OptionDef> = times_terms(spec)
+        .iter()
+        .filter_map(|t| match t {
+            Term::Option(o) => Some(&spec.options[*o]),
+            Term::Quantity(_) => None,
+        })
+        .collect();
+    let multiplied = !measured && !times.is_empty();
 
-    let what = match (&spec.per, times) {
-        (Some(_), Some(_)) => {
-            "one index into a table of rates built at compile time, times the units"
-        }
-        _ => "one index into a table built at compile time",
+    let (name, what) = if measured {
+        (
+            "rate",
+            "The rate per unit of these options in [`SPEC`]'s currency, or why there is none (the
+first rule in [`RULES`] they break, or a rate the page does not give): one index into a table
+built at compile time.",
+        )
+    } else if multiplied {
+        (
+            "price",
+            "The price of these options in [`SPEC`]'s currency, or why there is none (the first
+rule in [`RULES`] they break, or a price the page does not give): one index into a table of
+rates built at compile time, times the units.",
+        )
+    } else {
+        (
+            "price",
+            "The price of these options in [`SPEC`]'s currency, or why there is none (the first
+rule in [`RULES`] they break, or a price the page does not give): one index into a table
+built at compile time.",
+        )
     };
-    doc(
-        o,
-        1,
-        &format!(
-            "The price of these options in [`SPEC`]'s currency, or the first rule in [`RULES`] they
-break: {what}."
-        ),
-    );
+    doc(o, 1, what);
     line(o, 1, "#[inline]");
     line(
         o,
         1,
-        "pub const fn price(&self) -> Result<Decimal, &'static Rule> {",
+        &format!("pub const fn {name}(&self) -> Result<Decimal, NoPrice> {{"),
     );
     for (i, rule) in spec.rules.iter().enumerate() {
         if !rule_only_on(rule, &dims) {
             line(o, 2, &format!("if self.breaks({i}) {{"));
-            line(o, 3, &format!("return Err(&RULES[{i}]);"));
+            line(
+                o,
+                3,
+                &format!("return Err(NoPrice::Forbidden(&RULES[{i}]));"),
+            );
             line(o, 2, "}");
         }
     }
@@ -1287,15 +1451,18 @@ break: {what}."
     } else {
         terms.join(" + ")
     };
-    price_index(o, &terms, &sum, times.is_some());
-    if let Some(t) = times {
-        let name = &spec.options[t].name;
+    price_index(o, &terms, &sum, multiplied);
+    if multiplied {
+        let units: Vec<String> = times.iter().map(|t| units_expr(t)).collect();
         line(
             o,
             3,
-            &format!("Ok(rate) => Ok(crate::spec::times(rate, self.{name}.get())),"),
+            &format!(
+                "Ok(rate) => Ok(crate::spec::times(rate, {})),",
+                units.join(" + ")
+            ),
         );
-        line(o, 3, "Err(rule) => Err(rule),");
+        line(o, 3, "Err(no) => Err(no),");
         line(o, 2, "}");
     }
     line(o, 1, "}");
@@ -1309,7 +1476,7 @@ break: {what}."
     line(
         o,
         1,
-        &format!("const PRICES: [Result<Decimal, &'static Rule>; {cells}] = {{"),
+        &format!("const PRICES: [Result<Decimal, NoPrice>; {cells}] = {{"),
     );
     line(
         o,
@@ -1343,11 +1510,11 @@ break: {what}."
     line(o, 1, "};");
     blank(o);
 
-    let amounts = match (&spec.per, times) {
-        (Some(_), None) => {
+    let amounts = match (&spec.per, folded_per(spec)) {
+        (Some(_), Some(_)) => {
             " Each amount is a documented rate times\nthe units of the value, worked out exactly by the generator."
         }
-        (Some(_), Some(_)) => " The amounts are the documented rates per unit.",
+        (Some(_), None) => " The amounts are the documented rates per unit.",
         _ => "",
     };
     doc(
@@ -1363,7 +1530,7 @@ the compiler checks that it is complete.{amounts}"
         .map(|&d| format!("{}: {}", spec.options[d].name, field_type(&spec.options[d])))
         .collect();
     let signature = format!(
-        "const fn cell({}) -> Result<Decimal, &'static Rule> {{",
+        "const fn cell({}) -> Result<Decimal, NoPrice> {{",
         params.join(", ")
     );
     if 4 + signature.len() <= 100 {
@@ -1373,7 +1540,7 @@ the compiler checks that it is complete.{amounts}"
         for p in &params {
             line(o, 2, &format!("{p},"));
         }
-        line(o, 1, ") -> Result<Decimal, &'static Rule> {");
+        line(o, 1, ") -> Result<Decimal, NoPrice> {");
     }
     let dim_names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
     match_tuple(o, 2, &dim_names);
@@ -1384,8 +1551,14 @@ the compiler checks that it is complete.{amounts}"
             .map(|(&d, &v)| value_expr(&spec.options[d], v))
             .collect();
         let arm = match amount {
-            Ok(price) => format!("Ok({}),", price_const(&price)),
-            Err(rule) => format!("Err(&RULES[{rule}]), // {}", spec.rules[rule].id),
+            Ok(CellPrice::Amount(price)) => format!("Ok({}),", price_const(&price)),
+            Ok(CellPrice::Unpriced(reason)) => {
+                format!("Err(NoPrice::Unpriced({})),", unpriced_const(spec, &reason))
+            }
+            Err(rule) => format!(
+                "Err(NoPrice::Forbidden(&RULES[{rule}])), // {}",
+                spec.rules[rule].id
+            ),
         };
         let pattern = if pattern.len() == 1 {
             pattern[0].clone()
@@ -1404,8 +1577,8 @@ fn table_cells(
     spec: &Spec,
     dims: &[usize],
     counts: &[usize],
-) -> Vec<(Vec<usize>, Result<Price, usize>)> {
-    let priced: BTreeMap<&[usize], &Price> = spec
+) -> Vec<(Vec<usize>, Result<CellPrice, usize>)> {
+    let priced: BTreeMap<&[usize], &CellPrice> = spec
         .cells
         .iter()
         .map(|c| (c.values.as_slice(), &c.price))
@@ -1429,15 +1602,16 @@ fn table_cells(
             let Some(price) = priced.get(&combo[..n]) else {
                 return (combo, Err(0));
             };
-            let amount = if enum_per {
-                let per = &spec.options[dims[n]];
-                let units = match &per.kind {
-                    OptionKind::Enum { values, .. } => values[combo[n]].units.unwrap_or(0),
-                    _ => 0,
-                };
-                times(price, units)
-            } else {
-                (*price).clone()
+            let amount = match price {
+                CellPrice::Amount(price) if enum_per => {
+                    let per = &spec.options[dims[n]];
+                    let units = match &per.kind {
+                        OptionKind::Enum { values, .. } => values[combo[n]].units.unwrap_or(0),
+                        _ => 0,
+                    };
+                    CellPrice::Amount(times(price, units))
+                }
+                other => (*other).clone(),
             };
             (combo, Ok(amount))
         })
@@ -1612,6 +1786,125 @@ fn price_const(price: &Price) -> String {
     format!("PRICE_{}", price.text.replace('.', "_"))
 }
 
+/// The name of the constant holding an unpriced cell's reason: `UNPRICED_0`, numbered by the
+/// distinct reasons in spec order.
+fn unpriced_const(spec: &Spec, reason: &str) -> String {
+    let index = unpriced_reasons(spec)
+        .iter()
+        .position(|r| *r == reason)
+        .unwrap_or(0);
+    format!("UNPRICED_{index}")
+}
+
+/// The distinct reasons of the unpriced cells, in spec order.
+fn unpriced_reasons(spec: &Spec) -> Vec<&str> {
+    let mut reasons: Vec<&str> = Vec::new();
+    for cell in &spec.cells {
+        if let CellPrice::Unpriced(r) = &cell.price {
+            if !reasons.contains(&r.as_str()) {
+                reasons.push(r);
+            }
+        }
+    }
+    reasons
+}
+
+/// `QUANTITIES` and the typed `Measured` of a model priced by measured quantities.
+fn quantities(o: &mut String, spec: &Spec) {
+    if spec.quantities.is_empty() {
+        return;
+    }
+    blank(o);
+    doc(
+        o,
+        0,
+        "What a price multiplies that the request does not carry, measured after the job.",
+    );
+    let items: Vec<Vec<(usize, String)>> = spec
+        .quantities
+        .iter()
+        .map(|q| {
+            let maximum = match &q.maximum {
+                Some(m) => format!("maximum: Some({}),", price_const(m)),
+                None => "maximum: None,".to_owned(),
+            };
+            struct_lines(
+                "Quantity",
+                &[
+                    format!("name: {},", lit(&q.name)),
+                    format!("unit: {},", lit(&q.unit)),
+                    format!("description: {},", lit(&q.description)),
+                    format!("minimum: {},", price_const(&q.minimum)),
+                    maximum,
+                ],
+            )
+        })
+        .collect();
+    let head = format!(
+        "pub const QUANTITIES: [Quantity; {}] = ",
+        spec.quantities.len()
+    );
+    for (indent, text) in list_lines(&head, ";", &items) {
+        line(o, indent, &text);
+    }
+    blank(o);
+    doc(
+        o,
+        0,
+        "The measured quantities of one job, for [`Options::quote`]: each exact, in its unit.",
+    );
+    line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
+    line(o, 0, "pub struct Measured {");
+    for q in &spec.quantities {
+        let range = match &q.maximum {
+            Some(m) => format!("{} to {}", q.minimum.text, m.text),
+            None => format!("at least {}", q.minimum.text),
+        };
+        doc(
+            o,
+            1,
+            &format!(
+                "{} ({}s; the page allows {range}).",
+                q.description.trim_end_matches('.'),
+                q.unit
+            ),
+        );
+        line(o, 1, &format!("pub {}: Decimal,", q.name));
+    }
+    line(o, 0, "}");
+    blank(o);
+    line(o, 0, "impl Measured {");
+    doc(
+        o,
+        1,
+        "These quantities as the run-time [`Usage`] of this model.",
+    );
+    line(o, 1, "pub const fn usage(&self) -> Usage {");
+    line(o, 2, "let mut values = [Decimal::ZERO; MAX_QUANTITIES];");
+    for (i, q) in spec.quantities.iter().enumerate() {
+        line(o, 2, &format!("values[{i}] = self.{};", q.name));
+    }
+    line(o, 2, "Usage::from_values(MODEL, values)");
+    line(o, 1, "}");
+    blank(o);
+    doc(
+        o,
+        1,
+        "The quantities of a run-time [`Usage`] of this model, or `None` if one is not given (or\nit is another model's).",
+    );
+    line(o, 1, "pub fn from_usage(usage: &Usage) -> Option<Self> {");
+    line(o, 2, "if usage.model() as usize != MODEL as usize {");
+    line(o, 3, "return None;");
+    line(o, 2, "}");
+    line(o, 2, "Some(Self {");
+    for (i, q) in spec.quantities.iter().enumerate() {
+        line(o, 3, &format!("{}: usage.at({i})?,", q.name));
+    }
+    line(o, 2, "})");
+    line(o, 1, "}");
+    line(o, 0, "}");
+}
+
 fn prices(o: &mut String, spec: &Spec) {
     doc(
         o,
@@ -1642,12 +1935,15 @@ fn prices(o: &mut String, spec: &Spec) {
         .iter()
         .map(|cell| {
             let values: Vec<String> = cell.values.iter().map(usize::to_string).collect();
+            let price = match &cell.price {
+                CellPrice::Amount(p) => format!("price: CellPrice::Amount({}),", price_const(p)),
+                CellPrice::Unpriced(r) => {
+                    format!("price: CellPrice::Unpriced({}),", unpriced_const(spec, r))
+                }
+            };
             struct_lines(
                 "Cell",
-                &[
-                    format!("values: &[{}],", values.join(", ")),
-                    format!("amount: {},", price_const(&cell.price)),
-                ],
+                &[format!("values: &[{}],", values.join(", ")), price],
             )
         })
         .collect();
@@ -1657,15 +1953,28 @@ fn prices(o: &mut String, spec: &Spec) {
     }
     blank(o);
     let (dims, counts) = table_dims(spec);
-    let mut distinct: BTreeMap<String, Price> = spec
-        .cells
-        .iter()
-        .map(|c| (c.price.text.clone(), c.price.clone()))
-        .collect();
-    for (_, amount) in table_cells(spec, &dims, &counts) {
-        if let Ok(price) = amount {
+    let mut distinct: BTreeMap<String, Price> = BTreeMap::new();
+    let cell_prices = spec.cells.iter().map(|c| c.price.clone());
+    let table_prices = table_cells(spec, &dims, &counts)
+        .into_iter()
+        .filter_map(|(_, amount)| amount.ok());
+    for price in cell_prices.chain(table_prices) {
+        if let CellPrice::Amount(price) = price {
             distinct.insert(price.text.clone(), price);
         }
+    }
+    for q in &spec.quantities {
+        for price in [Some(&q.minimum), q.maximum.as_ref()].into_iter().flatten() {
+            distinct.insert(price.text.clone(), price.clone());
+        }
+    }
+    for (i, reason) in unpriced_reasons(spec).iter().enumerate() {
+        doc(o, 0, "Why the page gives no price here.");
+        line(
+            o,
+            0,
+            &format!("const UNPRICED_{i}: &str = {};", lit(reason)),
+        );
     }
     for price in distinct.values() {
         let m = price.mantissa;

@@ -22,6 +22,9 @@ pub struct Spec {
     pub module: String,
     /// The model's `Model` variant, derived from its id (`Pixverse55TextToVideo`).
     pub variant: String,
+    /// `[model] cut_after`: the last option documented when the page's stored copy is cut
+    /// inside its option list (fields the checker cannot know then pass).
+    pub cut_after: Option<String>,
     /// `[endpoints] create`.
     pub create_endpoint: String,
     /// `[endpoints] query`.
@@ -32,10 +35,12 @@ pub struct Spec {
     pub rules: Vec<RuleDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
-    /// `[pricing] per` and `unit`: the numeric option a rate is multiplied by, and its unit.
-    pub per: Option<(usize, String)>,
+    /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
+    pub per: Option<PerDef>,
+    /// `[[pricing.quantities]]`, in spec order.
+    pub quantities: Vec<QuantityDef>,
     /// `[pricing] cells` (or `rates`): one price (or rate) per combination of dimension values
-    /// no rule forbids.
+    /// no rule forbids, shared values spelt out; one unpriced cell for `[pricing] unpriced`.
     pub cells: Vec<CellDef>,
 }
 
@@ -104,14 +109,56 @@ pub struct RuleDef {
     pub when: Vec<(usize, usize)>,
 }
 
-/// `[pricing]` read: the dimensions, the `per` option and its unit, and the cells.
-type PricingDef = (Vec<usize>, Option<(usize, String)>, Vec<CellDef>);
+/// `[pricing]` read.
+struct PricingDef {
+    dimensions: Vec<usize>,
+    per: Option<PerDef>,
+    quantities: Vec<QuantityDef>,
+    cells: Vec<CellDef>,
+}
 
-/// One priced cell: a value index per dimension, and its price.
+/// `[pricing] per` and `unit`: what a rate is multiplied by (the sum of its terms), and the
+/// unit of one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerDef {
+    pub terms: Vec<Term>,
+    pub unit: String,
+}
+
+/// One term of `per`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term {
+    /// A numeric option, as an index into `options`.
+    Option(usize),
+    /// A measured quantity, as an index into `quantities`.
+    Quantity(usize),
+}
+
+/// One `[[pricing.quantities]]` entry: a number the price multiplies that the request does
+/// not carry (the seconds of an input video), measured after the job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuantityDef {
+    pub name: String,
+    pub unit: String,
+    pub description: String,
+    /// The page's least value (0 where it states none).
+    pub minimum: Price,
+    /// The page's greatest value, if it states one.
+    pub maximum: Option<Price>,
+}
+
+/// One cell: a value index per dimension, and its price (or rate), or why the page gives none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellDef {
     pub values: Vec<usize>,
-    pub price: Price,
+    pub price: CellPrice,
+}
+
+/// A cell's price, or the reason the page gives none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellPrice {
+    Amount(Price),
+    Unpriced(String),
 }
 
 /// An exact non-negative decimal: `mantissa / 10^scale`.
@@ -378,11 +425,13 @@ impl<'s> Reader<'s> {
             .get(&root, "pricing", true)
             .and_then(|v| self.pricing(v, &options, &rules));
 
-        let (model, (create_endpoint, query_endpoint), (dimensions, per, cells)) =
-            (model?, endpoints?, pricing?);
+        let cut_after = self.cut_after(&root, &options);
+        let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
+            (model?, endpoints?, pricing?, cut_after?);
         let module = module_name(&model.id);
         Some(Spec {
             origin: self.origin.to_owned(),
+            cut_after,
             variant: camel_case(&module),
             module,
             model,
@@ -390,15 +439,51 @@ impl<'s> Reader<'s> {
             query_endpoint,
             options,
             rules: rules.into_iter().map(|(rule, _)| rule).collect(),
-            dimensions,
-            per,
-            cells,
+            dimensions: pricing.dimensions,
+            per: pricing.per,
+            quantities: pricing.quantities,
+            cells: pricing.cells,
         })
+    }
+
+    /// `[model] cut_after`: the last option the page's stored copy documents, when the copy is
+    /// cut inside its option list; it must name an option.
+    fn cut_after(
+        &mut self,
+        root: &Table<'_, '_>,
+        options: &[OptionDef],
+    ) -> Option<Option<String>> {
+        let Some(DeValue::Table(model)) = self.get(root, "model", false).map(Spanned::get_ref)
+        else {
+            return Some(None);
+        };
+        let Some((_, v)) = model.iter().find(|(k, _)| k.get_ref() == "cut_after") else {
+            return Some(None);
+        };
+        let name = self.as_string(v, "`cut_after` in [model]")?;
+        if !options.iter().any(|o| &o.name == name.get_ref())
+            && !self.broken_options.iter().any(|b| b == name.get_ref())
+        {
+            let names: Vec<&str> = options.iter().map(|o| o.name.as_str()).collect();
+            self.error(
+                name.span(),
+                format!(
+                    "`cut_after` names unknown option `{}`: it names the last option the page's copy documents; options: {}",
+                    name.get_ref(),
+                    quoted(names.into_iter())
+                ),
+            );
+            return None;
+        }
+        Some(Some(name.into_inner()))
     }
 
     fn model(&mut self, v: &Value<'_>) -> Option<Model> {
         let t = self.table(v, "[model]".to_owned())?;
-        self.unknown_keys(&t, &["id", "name", "category", "kind", "currency"]);
+        self.unknown_keys(
+            &t,
+            &["id", "name", "category", "kind", "currency", "cut_after"],
+        );
         let id = self.string(&t, "id").and_then(|id| {
             let module = module_name(id.get_ref());
             if !is_snake_ident(&module) || module.starts_with('_') {
@@ -919,6 +1004,49 @@ impl<'s> Reader<'s> {
         ok.then_some(when)
     }
 
+    /// The value indices a cell names for `option`: one value, or a list of values that share
+    /// the cell's price (each once).
+    fn values_of(
+        &mut self,
+        option: &OptionDef,
+        v: &Value<'_>,
+        context: &str,
+    ) -> Option<Vec<usize>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            return self.value_of(option, v, context).map(|x| vec![x]);
+        };
+        if items.iter().next().is_none() {
+            self.error(
+                v.span(),
+                format!(
+                    "{context}: `{}` lists no value; name one or more",
+                    option.name
+                ),
+            );
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items.iter() {
+            match self.value_of(option, item, context) {
+                Some(x) if out.contains(&x) => {
+                    self.error(
+                        item.span(),
+                        format!(
+                            "{context} names {} value {} twice; name it once",
+                            option.name,
+                            wire_literal(option, x)
+                        ),
+                    );
+                    ok = false;
+                }
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
     /// The value index of `v` for `option`, or a diagnostic. `context` says who names the value.
     fn value_of(&mut self, option: &OptionDef, v: &Value<'_>, context: &str) -> Option<usize> {
         match (&option.kind, v.get_ref()) {
@@ -985,10 +1113,49 @@ impl<'s> Reader<'s> {
         rules: &[(RuleDef, Range<usize>)],
     ) -> Option<PricingDef> {
         let t = self.table(v, "[pricing]".to_owned())?;
-        self.unknown_keys(&t, &["dimensions", "cells", "per", "unit", "rates"]);
+        self.unknown_keys(
+            &t,
+            &[
+                "dimensions",
+                "cells",
+                "per",
+                "unit",
+                "rates",
+                "quantities",
+                "unpriced",
+            ],
+        );
+        // A page that gives no price at all: its reason, and nothing else.
+        if let Some(u) = self.get(&t, "unpriced", false) {
+            for other in ["dimensions", "cells", "per", "unit", "rates", "quantities"] {
+                if let Some(o) = self.get(&t, other, false) {
+                    self.error(
+                        o.span(),
+                        format!(
+                            "`{other}` beside `unpriced` in [pricing]: a model whose page gives no price has none; \
+                             remove `unpriced`, or give cells their own `unpriced`"
+                        ),
+                    );
+                }
+            }
+            let reason = self.reason(u, "`unpriced` in [pricing]")?;
+            return Some(PricingDef {
+                dimensions: Vec::new(),
+                per: None,
+                quantities: Vec::new(),
+                cells: vec![CellDef {
+                    values: Vec::new(),
+                    price: CellPrice::Unpriced(reason),
+                }],
+            });
+        }
         let dims = self
             .get(&t, "dimensions", true)
             .and_then(|d| self.dimensions(d, options));
+        let quantities = match self.get(&t, "quantities", false) {
+            Some(q) => self.quantities(q, options),
+            None => Some(Vec::new()),
+        };
         // Two forms: `cells` with a `price` each, or `per` + `unit` + `rates` with a `rate` each.
         let per_value = self.get(&t, "per", false);
         let (list, amount_key) = if per_value.is_some() {
@@ -1009,16 +1176,44 @@ impl<'s> Reader<'s> {
             };
             self.error(o.span(), format!("`{other}` in [pricing]: {hint}"));
         }
-        let per = match per_value {
-            None => Some(None),
-            Some(p) => {
+        let per = match (per_value, &quantities) {
+            (None, _) => Some(None),
+            (Some(p), Some(quantities)) => {
                 let unit = self.non_empty_string(&t, "unit");
-                self.per(p, options, dims.as_deref()).zip(unit).map(Some)
+                self.per(p, options, quantities, dims.as_deref())
+                    .zip(unit)
+                    .map(|(terms, unit)| Some(PerDef { terms, unit }))
             }
+            (Some(_), None) => None,
         };
         if per_value.is_none() {
             if let Some(u) = self.get(&t, "unit", false) {
                 self.error(u.span(), "`unit` in [pricing] needs `per`");
+            }
+            if let Some(q) = quantities.as_ref().filter(|q| !q.is_empty()) {
+                let span = self
+                    .get(&t, "quantities", false)
+                    .map_or(t.span.clone(), Spanned::span);
+                self.error(
+                    span,
+                    format!(
+                        "quantity `{}` is declared but no price uses it; name it in `per`",
+                        q[0].name
+                    ),
+                );
+            }
+        }
+        if let (Some(Some(per)), Some(quantities)) = (&per, &quantities) {
+            for (i, q) in quantities.iter().enumerate() {
+                if !per.terms.contains(&Term::Quantity(i)) {
+                    self.error(
+                        t.span.clone(),
+                        format!(
+                            "quantity `{}` is declared but `per` does not name it",
+                            q.name
+                        ),
+                    );
+                }
             }
         }
         let cells_value = self.get(&t, list, true);
@@ -1058,7 +1253,7 @@ impl<'s> Reader<'s> {
         // is unknown.
         let mut unreadable = false;
         for (i, item) in items.iter().enumerate() {
-            let Some(ct) = self.table(item, format!("cells[{i}]")) else {
+            let Some(ct) = self.table(item, format!("{list}[{i}]")) else {
                 ok = false;
                 unreadable = true;
                 continue;
@@ -1066,56 +1261,88 @@ impl<'s> Reader<'s> {
             let allowed: Vec<&str> = dims
                 .iter()
                 .map(|&d| options[d].name.as_str())
-                .chain([amount_key])
+                .chain([amount_key, "unpriced"])
                 .collect();
             self.unknown_keys(&ct, &allowed);
-            let mut values = Vec::new();
+            // Each dimension names one value, or several that share the price.
+            let mut choices: Vec<Vec<usize>> = Vec::new();
             for &d in &dims {
-                let what = format!("cells[{i}]");
+                let what = format!("{list}[{i}]");
                 match self.get(&ct, &options[d].name, true) {
-                    Some(v) => match self.value_of(&options[d], v, &what) {
-                        Some(x) => values.push(x),
+                    Some(v) => match self.values_of(&options[d], v, &what) {
+                        Some(x) => choices.push(x),
                         None => ok = false,
                     },
                     None => ok = false,
                 }
             }
-            let price = self
-                .get(&ct, amount_key, true)
-                .and_then(|p| self.price(p, amount_key));
-            if values.len() != dims.len() {
+            let price = match (
+                self.get(&ct, amount_key, false),
+                self.get(&ct, "unpriced", false),
+            ) {
+                (Some(p), None) => self.price(p, amount_key).map(CellPrice::Amount),
+                (None, Some(u)) => self
+                    .reason(u, &format!("`unpriced` in {list}[{i}]"))
+                    .map(CellPrice::Unpriced),
+                (Some(p), Some(_)) => {
+                    self.error(
+                        p.span(),
+                        format!(
+                            "{list}[{i}] has both a `{amount_key}` and `unpriced`: a cell the page prices is not unpriced; keep one"
+                        ),
+                    );
+                    None
+                }
+                (None, None) => {
+                    self.error(
+                        ct.span.clone(),
+                        format!(
+                            "{list}[{i}] is missing the key `{amount_key}` (or `unpriced` with the reason the page gives no {amount_key})"
+                        ),
+                    );
+                    None
+                }
+            };
+            if choices.len() != dims.len() {
                 ok = false;
                 unreadable = true;
                 continue;
             }
             let line = line_col(self.source, item.span().start).0;
-            if let Some(first) = seen.insert(values.clone(), line) {
-                self.error(
-                    item.span(),
-                    format!(
-                        "duplicate cell {} (first priced on line {first})",
-                        describe(options, &dims, &values)
-                    ),
-                );
-                ok = false;
-                continue;
-            }
-            if let Some((rule, rule_span)) = forbidding(&values) {
-                let rule_line = line_col(self.source, rule_span.start).0;
-                self.error(
-                    item.span(),
-                    format!(
-                        "{amount_key} for a forbidden cell {}: rule `{}` (line {rule_line}) forbids it; remove the cell or the rule",
-                        describe(options, &dims, &values),
-                        rule.id
-                    ),
-                );
-                ok = false;
-                continue;
-            }
-            match price {
-                Some(price) => cells.push(CellDef { values, price }),
-                None => ok = false,
+            let counts: Vec<usize> = choices.iter().map(Vec::len).collect();
+            for pick in combinations(&counts) {
+                let values: Vec<usize> = pick.iter().zip(&choices).map(|(&k, c)| c[k]).collect();
+                if let Some(first) = seen.insert(values.clone(), line) {
+                    self.error(
+                        item.span(),
+                        format!(
+                            "duplicate cell {} (first priced on line {first})",
+                            describe(options, &dims, &values)
+                        ),
+                    );
+                    ok = false;
+                    continue;
+                }
+                if let Some((rule, rule_span)) = forbidding(&values) {
+                    let rule_line = line_col(self.source, rule_span.start).0;
+                    self.error(
+                        item.span(),
+                        format!(
+                            "{amount_key} for a forbidden cell {}: rule `{}` (line {rule_line}) forbids it; remove the cell or the rule",
+                            describe(options, &dims, &values),
+                            rule.id
+                        ),
+                    );
+                    ok = false;
+                    continue;
+                }
+                match &price {
+                    Some(price) => cells.push(CellDef {
+                        values,
+                        price: price.clone(),
+                    }),
+                    None => ok = false,
+                }
             }
         }
 
@@ -1138,26 +1365,176 @@ impl<'s> Reader<'s> {
                 }
             }
         }
-        let (per, cells) = (per?, ok.then_some(cells)?);
-        if let Some((option, _)) = &per {
-            self.check_rates(&cells, &options[*option], cells_value.span());
+        let (per, quantities, cells) = (per?, quantities?, ok.then_some(cells)?);
+        if let Some(per) = &per {
+            self.check_rates(&cells, per, options, &quantities, cells_value.span());
         }
-        Some((dims, per, cells))
+        Some(PricingDef {
+            dimensions: dims,
+            per,
+            quantities,
+            cells,
+        })
     }
 
-    /// `per`: an integer option, or an enum whose values give `units`; not a dimension.
+    /// A reason a page gives no price: a non-empty string.
+    fn reason(&mut self, v: &Value<'_>, what: &str) -> Option<String> {
+        let s = self.as_string(v, what)?;
+        if s.get_ref().trim().is_empty() {
+            self.error(
+                s.span(),
+                format!("{what} must say why the page gives no price, not be empty"),
+            );
+            return None;
+        }
+        Some(s.into_inner())
+    }
+
+    /// `[[pricing.quantities]]`: what a price multiplies that the request does not carry.
+    fn quantities(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<QuantityDef>> {
+        let items = self.array(v, "`quantities`")?;
+        let mut out: Vec<QuantityDef> = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let what = format!("quantities[{i}]");
+            let Some(t) = self.table(item, what.clone()) else {
+                ok = false;
+                continue;
+            };
+            self.unknown_keys(&t, &["name", "unit", "description", "minimum", "maximum"]);
+            let name = self.string(&t, "name").and_then(|n| {
+                if !is_snake_ident(n.get_ref()) {
+                    self.error(
+                        n.span(),
+                        format!("quantity name {:?} must be snake_case", n.get_ref()),
+                    );
+                    return None;
+                }
+                if options.iter().any(|o| &o.name == n.get_ref()) {
+                    self.error(
+                        n.span(),
+                        format!(
+                            "quantity `{}` has the name of an option; a quantity is what the request does not carry",
+                            n.get_ref()
+                        ),
+                    );
+                    return None;
+                }
+                if out.iter().any(|q| &q.name == n.get_ref()) {
+                    self.error(
+                        n.span(),
+                        format!("duplicate quantity `{}`", n.get_ref()),
+                    );
+                    return None;
+                }
+                Some(n.into_inner())
+            });
+            let unit = self.non_empty_string(&t, "unit");
+            let description = self.non_empty_string(&t, "description");
+            let minimum = match self.get(&t, "minimum", false) {
+                Some(m) => self.price(m, "`minimum`").map(|p| (p, m.span())),
+                None => Some((
+                    Price {
+                        text: "0".to_owned(),
+                        mantissa: 0,
+                        scale: 0,
+                    },
+                    t.span.clone(),
+                )),
+            };
+            let maximum = match self.get(&t, "maximum", false) {
+                Some(m) => self.price(m, "`maximum`").map(Some),
+                None => Some(None),
+            };
+            let (Some(name), Some(unit), Some(description), Some((minimum, at)), Some(maximum)) =
+                (name, unit, description, minimum, maximum)
+            else {
+                ok = false;
+                continue;
+            };
+            if let Some(max) = &maximum {
+                if decimal_cmp(&minimum, max) == std::cmp::Ordering::Greater {
+                    self.error(
+                        at,
+                        format!(
+                            "quantity `{name}`: `minimum` {} is above `maximum` {}; swap them",
+                            minimum.text, max.text
+                        ),
+                    );
+                    ok = false;
+                    continue;
+                }
+            }
+            out.push(QuantityDef {
+                name,
+                unit,
+                description,
+                minimum,
+                maximum,
+            });
+        }
+        ok.then_some(out)
+    }
+
+    /// `per`: what a rate is multiplied by: one name or a list whose sum it is, each an integer
+    /// option, an enum whose values give `units`, or a quantity; none a dimension.
     fn per(
         &mut self,
         v: &Value<'_>,
         options: &[OptionDef],
+        quantities: &[QuantityDef],
         dims: Option<&[usize]>,
-    ) -> Option<usize> {
+    ) -> Option<Vec<Term>> {
+        let names: Vec<&Value<'_>> = match v.get_ref() {
+            DeValue::Array(items) => {
+                if items.iter().next().is_none() {
+                    self.error(v.span(), "`per` must name at least one option or quantity");
+                    return None;
+                }
+                items.iter().collect()
+            }
+            _ => vec![v],
+        };
+        let mut terms = Vec::new();
+        let mut ok = true;
+        for item in names {
+            match self.term(item, options, quantities, dims) {
+                Some(term) if terms.contains(&term) => {
+                    self.error(item.span(), "`per` names this twice; name it once");
+                    ok = false;
+                }
+                Some(term) => terms.push(term),
+                None => ok = false,
+            }
+        }
+        ok.then_some(terms)
+    }
+
+    fn term(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        quantities: &[QuantityDef],
+        dims: Option<&[usize]>,
+    ) -> Option<Term> {
         let name = self.as_string(v, "`per`")?;
+        if let Some(q) = quantities.iter().position(|q| &q.name == name.get_ref()) {
+            return Some(Term::Quantity(q));
+        }
         let Some(index) = options.iter().position(|o| &o.name == name.get_ref()) else {
             if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                let known: Vec<&str> = quantities.iter().map(|q| q.name.as_str()).collect();
                 self.error(
                     v.span(),
-                    format!("`per` names unknown option `{}`", name.get_ref()),
+                    format!(
+                        "`per` names unknown option or quantity `{}`{}",
+                        name.get_ref(),
+                        if known.is_empty() {
+                            "; declare a quantity in [[pricing.quantities]]".to_owned()
+                        } else {
+                            format!("; quantities: {}", quoted(known.into_iter()))
+                        }
+                    ),
                 );
             }
             return None;
@@ -1199,34 +1576,62 @@ impl<'s> Reader<'s> {
                 return None;
             }
         }
-        Some(index)
+        Some(Term::Option(index))
     }
 
-    /// Every rate times the largest count of units must stay an exact `Decimal` (96 bits).
-    fn check_rates(&mut self, cells: &[CellDef], per: &OptionDef, span: Range<usize>) {
-        let most: u128 = match &per.kind {
-            // `per` refused a negative minimum, so the maximum is not negative either.
-            OptionKind::Integer { maximum, .. } => u128::try_from(*maximum).unwrap_or(0),
-            OptionKind::Enum { values, .. } => values
-                .iter()
-                .filter_map(|v| v.units)
-                .map(u128::from)
-                .max()
-                .unwrap_or(0),
-            _ => 0,
-        };
+    /// Every rate times the largest count of units must stay an exact `Decimal` (96 bits). A
+    /// quantity without a maximum is measured later; its product is checked when it is given.
+    fn check_rates(
+        &mut self,
+        cells: &[CellDef],
+        per: &PerDef,
+        options: &[OptionDef],
+        quantities: &[QuantityDef],
+        span: Range<usize>,
+    ) {
+        let mut most: u128 = 0;
+        let mut scale = 0;
+        for term in &per.terms {
+            let (m, s) = match *term {
+                Term::Option(o) => (option_units_max(&options[o]), 0),
+                Term::Quantity(q) => match &quantities[q].maximum {
+                    Some(max) => (max.mantissa, max.scale),
+                    None => return,
+                },
+            };
+            // Sum at the larger scale.
+            let (a, b, s) = if s > scale {
+                (most * 10u128.pow(s - scale), m, s)
+            } else {
+                (most, m * 10u128.pow(scale - s), scale)
+            };
+            most = a + b;
+            scale = s;
+        }
         for cell in cells {
-            let fits = cell
-                .price
+            let CellPrice::Amount(price) = &cell.price else {
+                continue;
+            };
+            let fits = price
                 .mantissa
                 .checked_mul(most)
-                .is_some_and(|m| m < (1u128 << 96));
+                .is_some_and(|m| m < (1u128 << 96))
+                && price.scale + scale <= 28;
             if !fits {
+                let names: Vec<String> = per
+                    .terms
+                    .iter()
+                    .map(|t| match *t {
+                        Term::Option(o) => options[o].name.clone(),
+                        Term::Quantity(q) => quantities[q].name.clone(),
+                    })
+                    .collect();
                 self.error(
                     span.clone(),
                     format!(
-                        "rate {} times {most} {} does not fit an exact decimal (96 bits)",
-                        cell.price.text, per.name
+                        "rate {} times the most {} can be does not fit an exact decimal (96 bits)",
+                        price.text,
+                        names.join(" + ")
                     ),
                 );
                 return;
@@ -1409,7 +1814,12 @@ const RESERVED_TYPES: &[&str] = &[
     "Selection",
     "Pricing",
     "Per",
+    "Term",
+    "Quantity",
+    "Measured",
     "Cell",
+    "CellPrice",
+    "NoPrice",
     "Condition",
     "Lookup",
     "Rule",
@@ -1430,6 +1840,9 @@ const RESERVED_TYPES: &[&str] = &[
     // Types the crate defines beside them.
     "Args",
     "Quote",
+    "QuoteError",
+    "Estimate",
+    "Usage",
     "Unsupported",
     "Reconciliation",
     "ParseOptionError",
@@ -1496,6 +1909,37 @@ fn describe(options: &[OptionDef], dims: &[usize], values: &[usize]) -> String {
         .map(|(&d, &v)| format!("{} = {}", options[d].name, wire_literal(&options[d], v)))
         .collect();
     format!("{{ {} }}", parts.join(", "))
+}
+
+/// The largest count of units an option can be: an integer's maximum, an enum's largest `units`.
+fn option_units_max(option: &OptionDef) -> u128 {
+    match &option.kind {
+        // `per` refuses a negative minimum, so the maximum is not negative either.
+        OptionKind::Integer { maximum, .. } => u128::try_from(*maximum).unwrap_or(0),
+        OptionKind::Enum { values, .. } => values
+            .iter()
+            .filter_map(|v| v.units)
+            .map(u128::from)
+            .max()
+            .unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Compares two exact decimals.
+fn decimal_cmp(a: &Price, b: &Price) -> std::cmp::Ordering {
+    let s = a.scale.max(b.scale);
+    let widen = |p: &Price| {
+        10u128
+            .checked_pow(s - p.scale)
+            .and_then(|f| p.mantissa.checked_mul(f))
+    };
+    match (widen(a), widen(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        // Past u128 only with 28 decimals on one side and a huge value on the other.
+        (None, _) => std::cmp::Ordering::Greater,
+        (_, None) => std::cmp::Ordering::Less,
+    }
 }
 
 /// The options a rule or a price can name (every one but free text), quoted.

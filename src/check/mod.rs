@@ -60,6 +60,15 @@ pub enum Code {
     UnsupportedCombination,
     /// `model` is not a model id the crate knows (or bare args name no model).
     UnknownModel,
+    /// The page does not let a price be computed for these options (a quote only; the request
+    /// itself may be valid).
+    Unpriced,
+    /// The price multiplies a quantity the request does not carry (the seconds of an input
+    /// video): a quote needs it measured (a quote only).
+    NeedsUsage,
+    /// A measured quantity given with a quote is unknown to the model, outside the page's
+    /// range, or too precise to multiply exactly.
+    InvalidUsage,
 }
 
 impl Code {
@@ -76,6 +85,9 @@ impl Code {
             Code::OutOfRange => "out_of_range",
             Code::UnsupportedCombination => "unsupported_combination",
             Code::UnknownModel => "unknown_model",
+            Code::Unpriced => "unpriced",
+            Code::NeedsUsage => "needs_usage",
+            Code::InvalidUsage => "invalid_usage",
         }
     }
 }
@@ -224,22 +236,41 @@ pub fn quote_args_json(model: Model, json: impl AsRef<[u8]>) -> Result<Quote, Vi
     quote_as(json, Expect::Args(model))
 }
 
-/// Checks an input of the form `expect` says and prices it.
+/// Checks an input of the form `expect` says and prices it. A valid request with no exact
+/// price is one violation at `""`: `unpriced` (the page gives none; the message quotes why) or
+/// `needs_usage` (the price multiplies a measured quantity; see [`quote_as_with`]).
 pub fn quote_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<Quote, Violations> {
     let request = run(json.as_ref(), expect, false)?;
-    // The checker applies every rule, so this cannot fail; if it did, it would be reported.
-    request.args.quote().map_err(|unsupported| Violations {
-        errors: vec![unsupported.into()],
+    request.args.quote().map_err(|e| Violations {
+        errors: vec![e.into()],
     })
 }
 
-/// A broken rule as a violation of the whole request (`unsupported_combination` at `""`).
-impl From<crate::Unsupported> for Violation {
-    fn from(unsupported: crate::Unsupported) -> Violation {
+/// Checks an input of the form `expect` says and prices it with the measured quantities of
+/// `usage` (for the model the input names; see [`Usage`](crate::Usage)).
+pub fn quote_as_with(
+    json: impl AsRef<[u8]>,
+    expect: Expect,
+    usage: &crate::Usage,
+) -> Result<Quote, Violations> {
+    let request = run(json.as_ref(), expect, false)?;
+    request
+        .args
+        .selection()
+        .quote_with(usage)
+        .map_err(|e| Violations {
+            errors: vec![e.into()],
+        })
+}
+
+/// Why a valid request has no quote, as a violation of the whole request (at `""`, with the
+/// [`QuoteError`](crate::QuoteError)'s code).
+impl From<crate::QuoteError> for Violation {
+    fn from(error: crate::QuoteError) -> Violation {
         Violation {
             path: String::new(),
-            code: Code::UnsupportedCombination,
-            message: unsupported.to_string(),
+            code: error.code(),
+            message: error.to_string(),
         }
     }
 }

@@ -48,6 +48,10 @@ pub struct ModelSpec {
     pub query_endpoint: &'static str,
     /// The spec file it was generated from (`"spec/models/pixverse-5.5-text-to-video.toml"`).
     pub source: &'static str,
+    /// Where the page's stored copy ends, when it is cut inside its option list: the last
+    /// option it documents. A field the checker cannot know (one after the cut) then passes,
+    /// while every documented one is still checked; the schema leaves such a model's args open.
+    pub cut_after: Option<&'static str>,
     /// Every option, in page order.
     pub options: &'static [OptionSpec],
     /// Every forbidden combination, in spec order.
@@ -70,15 +74,24 @@ impl ModelSpec {
         self.options.iter().find(|o| o.name == name)
     }
 
-    /// The options a price depends on: the dimensions, then the per-unit option if any.
+    /// The options a price depends on: the dimensions, then the per-unit options if any.
     pub fn priced_options(&self) -> impl Iterator<Item = &'static OptionSpec> + '_ {
-        let per = self.pricing.per.map(|p| p.option);
+        let per = self.pricing.per.map_or(&[][..], |p| p.terms);
+        let per = per.iter().filter_map(|t| match t {
+            Term::Option(o) => Some(*o),
+            Term::Quantity(_) => None,
+        });
         self.pricing
             .dimensions
             .iter()
             .copied()
             .chain(per)
             .map(|i| &self.options[i])
+    }
+
+    /// The measured quantity named `name`.
+    pub fn quantity(&self, name: &str) -> Option<&'static Quantity> {
+        self.pricing.quantities.iter().find(|q| q.name == name)
     }
 }
 
@@ -289,21 +302,75 @@ impl fmt::Display for Rule {
 pub struct Pricing {
     /// The options the price (or the rate) depends on, as positions in the model's options.
     pub dimensions: &'static [usize],
-    /// `Some` when the page gives a rate per unit of a numeric option.
+    /// `Some` when the page gives a rate per unit (of a numeric option, a count of items, a
+    /// measured quantity, or their sum).
     pub per: Option<Per>,
+    /// What the price multiplies that the request does not carry (the seconds of an input
+    /// video), in spec order; empty for most models.
+    pub quantities: &'static [Quantity],
     /// Every documented cell: a price (or, with `per`, a rate) for one combination of the
-    /// dimensions' values, in spec order.
+    /// dimensions' values, or the reason the page gives none, in spec order (a cell the spec
+    /// writes for several values of a dimension is one cell per value here).
     pub cells: &'static [Cell],
 }
 
-/// A price given as a rate per unit of a numeric option: the price is the rate times the
-/// option's units (an enum value's `units`, an integer itself).
+impl Pricing {
+    /// Whether some cell has no price because the page does not give one.
+    pub fn has_unpriced(&self) -> bool {
+        self.cells
+            .iter()
+            .any(|c| matches!(c.price, CellPrice::Unpriced(_)))
+    }
+
+    /// Whether no cell has a price: the page gives none for any request.
+    pub fn is_unpriced(&self) -> bool {
+        self.cells
+            .iter()
+            .all(|c| matches!(c.price, CellPrice::Unpriced(_)))
+    }
+}
+
+/// A price given as a rate per unit: the price is the rate times the sum of the terms' units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Per {
-    /// The option's position in the model's options.
-    pub option: usize,
+    /// What the rate is multiplied by: the sum of these.
+    pub terms: &'static [Term],
+    /// What one unit is (`"second"`, `"image"`).
+    pub unit: &'static str,
+}
+
+/// One term of [`Per`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Term {
+    /// A numeric option, by position in the model's options: an integer itself, or an enum
+    /// value's `units`.
+    Option(usize),
+    /// A measured quantity, by position in [`Pricing::quantities`].
+    Quantity(usize),
+}
+
+/// A number a price multiplies that the request does not carry (the seconds of an input
+/// video), measured after the job and given as [`Usage`](crate::Usage).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// Its name in a [`Usage`](crate::Usage), `--usage NAME=NUMBER` and a JSONL line's
+    /// `"usage"` (`"input_video_seconds"`).
+    pub name: &'static str,
     /// What one unit is (`"second"`).
     pub unit: &'static str,
+    /// What it measures.
+    pub description: &'static str,
+    /// The least the page allows (0 where it states none).
+    pub minimum: Decimal,
+    /// The most the page allows, if it states a limit.
+    pub maximum: Option<Decimal>,
+}
+
+impl Quantity {
+    /// Whether `value` is within the page's range.
+    pub fn allows(&self, value: Decimal) -> bool {
+        value >= self.minimum && self.maximum.is_none_or(|max| value <= max)
+    }
 }
 
 /// One documented price (or rate).
@@ -312,8 +379,26 @@ pub struct Cell {
     /// The value index of each dimension, in the order of [`Pricing::dimensions`] (a bool's
     /// index is 0 for `false`, 1 for `true`).
     pub values: &'static [usize],
-    /// The amount, with the page's digits.
-    pub amount: Decimal,
+    /// The amount with the page's digits, or why the page gives none.
+    pub price: CellPrice,
+}
+
+/// A cell's price, or the reason the page gives none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellPrice {
+    /// The amount (or rate), with the page's digits.
+    Amount(Decimal),
+    /// No amount follows from the page; the reason, quoting it.
+    Unpriced(&'static str),
+}
+
+/// Why a combination of options has no price (or rate) in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoPrice {
+    /// A rule forbids the combination: the API refuses it.
+    Forbidden(&'static Rule),
+    /// The page does not let a price be computed; the reason, quoting it.
+    Unpriced(&'static str),
 }
 
 /// The compiled price lookup: one index into a table that the generated exhaustive `match`
@@ -324,9 +409,10 @@ pub struct Lookup {
     /// `(option, stride)`: the table index is the sum of each option's slot times its stride.
     pub index: &'static [(usize, usize)],
     /// Every combination of the indexed options.
-    pub table: &'static [Result<Decimal, &'static Rule>],
-    /// An integer option the table's amount is multiplied by at run time.
-    pub times: Option<usize>,
+    pub table: &'static [Result<Decimal, NoPrice>],
+    /// What the table's amount is multiplied by at run time (the sum of these); empty when
+    /// the generator multiplied it in.
+    pub times: &'static [Term],
 }
 
 /// An option value as it appears on the wire: a JSON string, boolean or integer.

@@ -12,14 +12,19 @@
 //!   for free text; `values`, `default` and `units` (when the spec gives them) for an enum;
 //!   `default` for a bool; `minimum`, `maximum` and `default` for an integer;
 //! - a rule is `{"id", "message", "when": {option: value, …}}`;
-//! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}` or
-//!   `{"form": "per_unit", "dimensions", "per", "unit", "rates": [{…values, "rate"}]}`, every
-//!   amount a decimal string with the page's digits.
+//! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}`,
+//!   `{"form": "per_unit", "dimensions", "per": [names], "unit", "quantities": [...],
+//!   "rates": [{…values, "rate"}]}` (`per` names options and measured quantities, whose sum
+//!   the rate is multiplied by; a quantity is `{"name", "unit", "description", "minimum",
+//!   "maximum"}`, `maximum` null where the page states none), or `{"form": "unpriced",
+//!   "reason"}` for a page that gives no price; a cell the page leaves unclear is
+//!   `{…values, "unpriced": reason}` in place of its amount. Every amount is a decimal string
+//!   with the page's digits.
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{Cell, Condition, ModelSpec, OptionKind, OptionSpec, Rule};
+use super::{Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Rule, Term};
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
@@ -102,15 +107,34 @@ impl Serialize for PricingView<'_> {
             .map(|&i| spec.options[i].name)
             .collect();
         let mut map = serializer.serialize_map(None)?;
-        match pricing.per {
-            Some(per) => {
+        match (pricing.per, pricing.cells) {
+            (
+                None,
+                [Cell {
+                    values: [],
+                    price: CellPrice::Unpriced(reason),
+                }],
+            ) => {
+                map.serialize_entry("form", "unpriced")?;
+                map.serialize_entry("reason", reason)?;
+            }
+            (Some(per), _) => {
+                let terms: Vec<&str> = per
+                    .terms
+                    .iter()
+                    .map(|t| match *t {
+                        Term::Option(o) => spec.options[o].name,
+                        Term::Quantity(q) => pricing.quantities[q].name,
+                    })
+                    .collect();
                 map.serialize_entry("form", "per_unit")?;
                 map.serialize_entry("dimensions", &names)?;
-                map.serialize_entry("per", spec.options[per.option].name)?;
+                map.serialize_entry("per", &terms)?;
                 map.serialize_entry("unit", per.unit)?;
+                map.serialize_entry("quantities", pricing.quantities)?;
                 map.serialize_entry("rates", &CellsView { spec, key: "rate" })?;
             }
-            None => {
+            (None, _) => {
                 map.serialize_entry("form", "cells")?;
                 map.serialize_entry("dimensions", &names)?;
                 map.serialize_entry("cells", &CellsView { spec, key: "price" })?;
@@ -139,7 +163,12 @@ impl Serialize for CellsView<'_> {
                         map.serialize_entry(o.name, &v)?;
                     }
                 }
-                map.serialize_entry(self.0.key, &AsString(self.1.amount))?;
+                match self.1.price {
+                    CellPrice::Amount(amount) => {
+                        map.serialize_entry(self.0.key, &AsString(amount))?
+                    }
+                    CellPrice::Unpriced(reason) => map.serialize_entry("unpriced", reason)?,
+                }
                 map.end()
             }
         }
@@ -149,5 +178,17 @@ impl Serialize for CellsView<'_> {
             seq.serialize_element(&CellView(self, cell))?;
         }
         seq.end()
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("name", self.name)?;
+        map.serialize_entry("unit", self.unit)?;
+        map.serialize_entry("description", self.description)?;
+        map.serialize_entry("minimum", &AsString(self.minimum))?;
+        map.serialize_entry("maximum", &self.maximum.map(AsString))?;
+        map.end()
     }
 }

@@ -115,6 +115,39 @@ pub enum Prices {
         rates: &'static [(&'static str, &'static str)],
         amounts: &'static [(&'static str, i64, &'static str)],
     },
+    /// Each documented outcome, keyed by the values of the options it depends on: an entry
+    /// applies when every `(option, value)` of its `when` matches (options it does not name do
+    /// not change the price); exactly one entry applies to every allowed request.
+    Listed(&'static [Listed]),
+}
+
+/// One documented outcome of [`Prices::Listed`].
+#[derive(Debug)]
+pub struct Listed {
+    /// The option values it is for.
+    pub when: &'static [(&'static str, V)],
+    /// What the page lets be said of the price.
+    pub price: Priced,
+}
+
+/// What a page lets be said of one request's price.
+#[derive(Debug)]
+pub enum Priced {
+    /// An exact amount, worked out by hand from the page's figures.
+    Amount(&'static str),
+    /// A rate per unit of quantities the request does not carry (measured after the job):
+    /// the rate and its unit as the page writes them; the least and the most the job can
+    /// cost where the page bounds the quantities (worked out by hand); and exact amounts at
+    /// measured quantities, `(quantity, measured value, amount)`.
+    Measured {
+        rate: &'static str,
+        unit: &'static str,
+        min: Option<&'static str>,
+        max: Option<&'static str>,
+        at: &'static [(&'static str, &'static str, &'static str)],
+    },
+    /// No price: the page does not let one be computed. A phrase the reason must contain.
+    Unpriced(&'static str),
 }
 
 /// The seed's 32 cells (pixverse-5.5 text-to-video; the image-to-video page has the same).
@@ -339,6 +372,1067 @@ pub const HAPPYHORSE_AMOUNTS: [(&str, i64, &str); 26] = [
     ("1080P", 15, "3.435"), // 0.229 × 15
 ];
 
+/// google/nano-banana/text-to-image (`catalog/google__nano-banana__text-to-image.md`; the
+/// stored copy is whole for options and pricing): "prompt — string, required"; "num_images —
+/// int, optional, default 1, options 1, 2, 3, 4"; "aspect_ratio — string, required, no default
+/// shown". Priced "$0.03 per image": times `num_images` (the catalog README: "per image" is
+/// times the images asked for). No rule.
+pub const NANO_BANANA_TEXT_TO_IMAGE: Documented = Documented {
+    id: "google/nano-banana/text-to-image",
+    options: &[
+        text("prompt"),
+        choice("num_images", &[V::I(1), V::I(2), V::I(3), V::I(4)], V::I(1)),
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("9:16"),
+                V::S("2:3"),
+                V::S("3:4"),
+                V::S("4:5"),
+                V::S("1:1"),
+                V::S("5:4"),
+                V::S("4:3"),
+                V::S("3:2"),
+                V::S("16:9"),
+                V::S("21:9"),
+            ],
+            default: None,
+        },
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        // "$0.03 per image."
+        Listed {
+            when: &[("num_images", V::I(1))],
+            price: Priced::Amount("0.03"), // 0.03 × 1
+        },
+        Listed {
+            when: &[("num_images", V::I(2))],
+            price: Priced::Amount("0.06"), // 0.03 × 2
+        },
+        Listed {
+            when: &[("num_images", V::I(3))],
+            price: Priced::Amount("0.09"), // 0.03 × 3
+        },
+        Listed {
+            when: &[("num_images", V::I(4))],
+            price: Priced::Amount("0.12"), // 0.03 × 4
+        },
+    ]),
+};
+
+/// shortapi/flux-1.0/text-to-image (`catalog/shortapi__flux-1.0__text-to-image.md`; the stored
+/// copy is whole): "prompt — string, required"; "num_images — int, optional, default 1, options
+/// 1, 2, 4, 8 (no 3, 5, 6, 7)"; "aspect_ratio — string, required, no default shown";
+/// "performance — string, optional, default dev, options schnell, dev". No rule.
+///
+/// "Schnell mode: $0.002 per request. Dev mode: $0.02 per request." The facts file flags it as
+/// UNCLEAR (with `num_images` up to 8, per request or per image × num_images?); the catalog
+/// README's rule reads it literally: "per request" is per job, whatever else is asked, so
+/// `num_images` does not change the price and only `performance` picks it.
+pub const FLUX_1_0_TEXT_TO_IMAGE: Documented = Documented {
+    id: "shortapi/flux-1.0/text-to-image",
+    options: &[
+        text("prompt"),
+        choice("num_images", &[V::I(1), V::I(2), V::I(4), V::I(8)], V::I(1)),
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("1:1"),
+                V::S("9:16"),
+                V::S("16:9"),
+                V::S("4:3"),
+                V::S("3:4"),
+                V::S("3:2"),
+                V::S("2:3"),
+                V::S("21:9"),
+            ],
+            default: None,
+        },
+        choice("performance", &[V::S("schnell"), V::S("dev")], V::S("dev")),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("performance", V::S("schnell"))],
+            price: Priced::Amount("0.002"), // "Schnell mode: $0.002 per request"
+        },
+        Listed {
+            when: &[("performance", V::S("dev"))],
+            price: Priced::Amount("0.02"), // "Dev mode: $0.02 per request"
+        },
+    ]),
+};
+
+/// google/veo-3.1/image-to-video (`catalog/google__veo-3.1__image-to-video.md`; the stored copy
+/// is whole for options and pricing): "mode — string, required, default fast, options quality,
+/// fast" (required with a default: taken as optional with that default); "prompt — string,
+/// required"; "image — string, required"; "duration — string, optional, default 8, options 4,
+/// 6, 8"; "aspect_ratio — string, optional, default 16:9, options auto, 16:9, 9:16";
+/// "resolution — string, optional, default 720p, options 720p, 1080p, 4k"; "generate_audio —
+/// bool, optional, default false". No rule.
+///
+/// "Quality mode: 720p and 1080p = $0.16/sec without audio, $0.32/sec with audio; 4K =
+/// $0.32/sec without audio, $0.48/sec with audio. Fast mode: 720p and 1080p = $0.08/sec without
+/// audio, $0.12/sec with audio; 4K = $0.24/sec without audio, $0.28/sec with audio." (The prose's
+/// "4K" is the option value "4k".) Each rate times the duration's seconds.
+pub const VEO_3_1_IMAGE_TO_VIDEO: Documented = Documented {
+    id: "google/veo-3.1/image-to-video",
+    options: &[
+        choice("mode", &[V::S("quality"), V::S("fast")], V::S("fast")),
+        text("prompt"),
+        text("image"),
+        choice("duration", &[V::S("4"), V::S("6"), V::S("8")], V::S("8")),
+        choice(
+            "aspect_ratio",
+            &[V::S("auto"), V::S("16:9"), V::S("9:16")],
+            V::S("16:9"),
+        ),
+        choice(
+            "resolution",
+            &[V::S("720p"), V::S("1080p"), V::S("4k")],
+            V::S("720p"),
+        ),
+        choice("generate_audio", BOOLS, V::B(false)),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        // Quality, 720p, without audio: $0.16/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.64"), // 0.16 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.96"), // 0.16 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("1.28"), // 0.16 × 8
+        },
+        // Quality, 720p, with audio: $0.32/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("1.28"), // 0.32 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("1.92"), // 0.32 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("2.56"), // 0.32 × 8
+        },
+        // Quality, 1080p, without audio: $0.16/sec (the same as 720p).
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.64"), // 0.16 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.96"), // 0.16 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("1.28"), // 0.16 × 8
+        },
+        // Quality, 1080p, with audio: $0.32/sec (the same as 720p).
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("1.28"), // 0.32 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("1.92"), // 0.32 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("2.56"), // 0.32 × 8
+        },
+        // Quality, 4k, without audio: $0.32/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("1.28"), // 0.32 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("1.92"), // 0.32 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("2.56"), // 0.32 × 8
+        },
+        // Quality, 4k, with audio: $0.48/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("1.92"), // 0.48 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("2.88"), // 0.48 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("quality")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("3.84"), // 0.48 × 8
+        },
+        // Fast, 720p, without audio: $0.08/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.32"), // 0.08 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.48"), // 0.08 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("0.64"), // 0.08 × 8 (the defaults)
+        },
+        // Fast, 720p, with audio: $0.12/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.48"), // 0.12 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.72"), // 0.12 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("720p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("0.96"), // 0.12 × 8
+        },
+        // Fast, 1080p, without audio: $0.08/sec (the same as 720p).
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.32"), // 0.08 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.48"), // 0.08 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("0.64"), // 0.08 × 8
+        },
+        // Fast, 1080p, with audio: $0.12/sec (the same as 720p).
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.48"), // 0.12 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("0.72"), // 0.12 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("1080p")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("0.96"), // 0.12 × 8
+        },
+        // Fast, 4k, without audio: $0.24/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("0.96"), // 0.24 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("1.44"), // 0.24 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(false)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("1.92"), // 0.24 × 8
+        },
+        // Fast, 4k, with audio: $0.28/sec.
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("4")),
+            ],
+            price: Priced::Amount("1.12"), // 0.28 × 4
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("6")),
+            ],
+            price: Priced::Amount("1.68"), // 0.28 × 6
+        },
+        Listed {
+            when: &[
+                ("mode", V::S("fast")),
+                ("resolution", V::S("4k")),
+                ("generate_audio", V::B(true)),
+                ("duration", V::S("8")),
+            ],
+            price: Priced::Amount("2.24"), // 0.28 × 8
+        },
+    ]),
+};
+
+/// kwaivgi/kling-o1/video-to-video (`catalog/kwaivgi__kling-o1__video-to-video.md`): the stored
+/// copy is CUT inside the Input Schema, after `keep_audio`'s default (its options text is cut;
+/// every later parameter is unknown). "mode — string, required, default pro, options std, pro";
+/// "action — string, required, default refer, options refer, edit" (required with a default:
+/// taken as optional with that default); "prompt — string, required"; "video — string,
+/// required" (.mp4/.mov, "3 to 10 seconds long", 720 to 2160 px, at most 200MB);
+/// "keep_audio — bool, optional, default false". Documented but not transcribed (lists):
+/// `images`, `elements` (items: `frontal_image_url`, `reference_image_urls`), with "the number
+/// of images in images + elements must not exceed 4". No rule on the scalar options.
+///
+/// "Standard mode $0.11 per second; Pro mode $0.143 per second": the page states no duration
+/// option and does not say which seconds are billed; read as the seconds of the input video,
+/// which the page allows from 3 to 10 s (`input_video_seconds`).
+pub const KLING_O1_VIDEO_TO_VIDEO: Documented = Documented {
+    id: "kwaivgi/kling-o1/video-to-video",
+    options: &[
+        choice("mode", &[V::S("std"), V::S("pro")], V::S("pro")),
+        choice("action", &[V::S("refer"), V::S("edit")], V::S("refer")),
+        text("prompt"),
+        text("video"),
+        choice("keep_audio", BOOLS, V::B(false)),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        // "Standard mode $0.11 per second."
+        Listed {
+            when: &[("mode", V::S("std"))],
+            price: Priced::Measured {
+                rate: "0.11",
+                unit: "second",
+                min: Some("0.33"), // 0.11 × 3
+                max: Some("1.10"), // 0.11 × 10
+                at: &[
+                    ("input_video_seconds", "3", "0.33"),      // 0.11 × 3
+                    ("input_video_seconds", "7.2", "0.792"),   // 0.11 × 7.2
+                    ("input_video_seconds", "10", "1.10"),     // 0.11 × 10
+                    ("input_video_seconds", "4.25", "0.4675"), // 0.11 × 4.25
+                ],
+            },
+        },
+        // "Pro mode $0.143 per second."
+        Listed {
+            when: &[("mode", V::S("pro"))],
+            price: Priced::Measured {
+                rate: "0.143",
+                unit: "second",
+                min: Some("0.429"), // 0.143 × 3
+                max: Some("1.430"), // 0.143 × 10
+                at: &[
+                    ("input_video_seconds", "3", "0.429"),      // 0.143 × 3
+                    ("input_video_seconds", "7.2", "1.0296"),   // 0.143 × 7.2
+                    ("input_video_seconds", "10", "1.430"),     // 0.143 × 10
+                    ("input_video_seconds", "4.25", "0.60775"), // 0.143 × 4.25
+                ],
+            },
+        },
+    ]),
+};
+
+/// bytedance/seedance-2.0/omni-reference (`catalog/bytedance__seedance-2.0__omni-reference.md`):
+/// the stored copy is CUT inside the Input Schema, right after the name of `image_urls` (its
+/// type and every later parameter, at least `audio_urls`, are unknown). "mode — string,
+/// optional, default std, options std, fast"; "prompt — string, required"; "duration — int,
+/// optional, default 5, range 4 to 15 (output seconds)"; "aspect_ratio — string, optional,
+/// default 16:9, options 21:9, 16:9, 9:16, 4:3, 1:1, 3:4"; "video_url — string, required"
+/// (described as a list of reference video URLs, at most 1 supported). Documented but not
+/// transcribed: `image_urls` (cut after its name) and `audio_urls` (referenced only), with
+/// "video_url + image_urls + audio_urls ≤ 12". No rule on the scalar options.
+///
+/// "Std: $0.168 per second. Fast: $0.14 per second." "Total Cost = Unit Price × (Total Input
+/// Video Duration + Output Video Duration)": the output seconds are `duration`; the input video
+/// seconds (`input_video_seconds`) are measured, their range is not stated (so no maximum; at
+/// least 0 seconds, so the least is rate × duration).
+pub const SEEDANCE_2_0_OMNI_REFERENCE: Documented = Documented {
+    id: "bytedance/seedance-2.0/omni-reference",
+    options: &[
+        choice("mode", &[V::S("std"), V::S("fast")], V::S("std")),
+        text("prompt"),
+        choice(
+            "duration",
+            &[
+                V::I(4),
+                V::I(5),
+                V::I(6),
+                V::I(7),
+                V::I(8),
+                V::I(9),
+                V::I(10),
+                V::I(11),
+                V::I(12),
+                V::I(13),
+                V::I(14),
+                V::I(15),
+            ],
+            V::I(5),
+        ),
+        choice(
+            "aspect_ratio",
+            &[
+                V::S("21:9"),
+                V::S("16:9"),
+                V::S("9:16"),
+                V::S("4:3"),
+                V::S("1:1"),
+                V::S("3:4"),
+            ],
+            V::S("16:9"),
+        ),
+        text("video_url"),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        // "Std: $0.168 per second", × (input seconds + duration).
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(4))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("0.672"), // 0.168 × 4
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.672"),     // 0.168 × (0 + 4)
+                    ("input_video_seconds", "7.2", "1.8816"),  // 0.168 × (7.2 + 4) = 0.168 × 11.2
+                    ("input_video_seconds", "12.5", "2.7720"), // 0.168 × (12.5 + 4) = 0.168 × 16.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(5))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("0.840"), // 0.168 × 5
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.840"),     // 0.168 × (0 + 5)
+                    ("input_video_seconds", "7.2", "2.0496"),  // 0.168 × (7.2 + 5) = 0.168 × 12.2
+                    ("input_video_seconds", "12.5", "2.9400"), // 0.168 × (12.5 + 5) = 0.168 × 17.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(6))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.008"), // 0.168 × 6
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.008"),     // 0.168 × (0 + 6)
+                    ("input_video_seconds", "7.2", "2.2176"),  // 0.168 × (7.2 + 6) = 0.168 × 13.2
+                    ("input_video_seconds", "12.5", "3.1080"), // 0.168 × (12.5 + 6) = 0.168 × 18.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(7))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.176"), // 0.168 × 7
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.176"),     // 0.168 × (0 + 7)
+                    ("input_video_seconds", "7.2", "2.3856"),  // 0.168 × (7.2 + 7) = 0.168 × 14.2
+                    ("input_video_seconds", "12.5", "3.2760"), // 0.168 × (12.5 + 7) = 0.168 × 19.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(8))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.344"), // 0.168 × 8
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.344"),     // 0.168 × (0 + 8)
+                    ("input_video_seconds", "7.2", "2.5536"),  // 0.168 × (7.2 + 8) = 0.168 × 15.2
+                    ("input_video_seconds", "12.5", "3.4440"), // 0.168 × (12.5 + 8) = 0.168 × 20.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(9))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.512"), // 0.168 × 9
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.512"),     // 0.168 × (0 + 9)
+                    ("input_video_seconds", "7.2", "2.7216"),  // 0.168 × (7.2 + 9) = 0.168 × 16.2
+                    ("input_video_seconds", "12.5", "3.6120"), // 0.168 × (12.5 + 9) = 0.168 × 21.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(10))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.680"), // 0.168 × 10
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.680"),     // 0.168 × (0 + 10)
+                    ("input_video_seconds", "7.2", "2.8896"),  // 0.168 × (7.2 + 10) = 0.168 × 17.2
+                    ("input_video_seconds", "12.5", "3.7800"), // 0.168 × (12.5 + 10) = 0.168 × 22.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(11))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("1.848"), // 0.168 × 11
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.848"),     // 0.168 × (0 + 11)
+                    ("input_video_seconds", "7.2", "3.0576"),  // 0.168 × (7.2 + 11) = 0.168 × 18.2
+                    ("input_video_seconds", "12.5", "3.9480"), // 0.168 × (12.5 + 11) = 0.168 × 23.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(12))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("2.016"), // 0.168 × 12
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "2.016"),     // 0.168 × (0 + 12)
+                    ("input_video_seconds", "7.2", "3.2256"),  // 0.168 × (7.2 + 12) = 0.168 × 19.2
+                    ("input_video_seconds", "12.5", "4.1160"), // 0.168 × (12.5 + 12) = 0.168 × 24.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(13))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("2.184"), // 0.168 × 13
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "2.184"),     // 0.168 × (0 + 13)
+                    ("input_video_seconds", "7.2", "3.3936"),  // 0.168 × (7.2 + 13) = 0.168 × 20.2
+                    ("input_video_seconds", "12.5", "4.2840"), // 0.168 × (12.5 + 13) = 0.168 × 25.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(14))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("2.352"), // 0.168 × 14
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "2.352"),     // 0.168 × (0 + 14)
+                    ("input_video_seconds", "7.2", "3.5616"),  // 0.168 × (7.2 + 14) = 0.168 × 21.2
+                    ("input_video_seconds", "12.5", "4.4520"), // 0.168 × (12.5 + 14) = 0.168 × 26.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::I(15))],
+            price: Priced::Measured {
+                rate: "0.168",
+                unit: "second",
+                min: Some("2.520"), // 0.168 × 15
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "2.520"),     // 0.168 × (0 + 15)
+                    ("input_video_seconds", "7.2", "3.7296"),  // 0.168 × (7.2 + 15) = 0.168 × 22.2
+                    ("input_video_seconds", "12.5", "4.6200"), // 0.168 × (12.5 + 15) = 0.168 × 27.5
+                ],
+            },
+        },
+        // "Fast: $0.14 per second", × (input seconds + duration).
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(4))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("0.56"), // 0.14 × 4
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.56"),     // 0.14 × (0 + 4)
+                    ("input_video_seconds", "7.2", "1.568"),  // 0.14 × (7.2 + 4) = 0.14 × 11.2
+                    ("input_video_seconds", "12.5", "2.310"), // 0.14 × (12.5 + 4) = 0.14 × 16.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(5))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("0.70"), // 0.14 × 5
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.70"),     // 0.14 × (0 + 5)
+                    ("input_video_seconds", "7.2", "1.708"),  // 0.14 × (7.2 + 5) = 0.14 × 12.2
+                    ("input_video_seconds", "12.5", "2.450"), // 0.14 × (12.5 + 5) = 0.14 × 17.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(6))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("0.84"), // 0.14 × 6
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.84"),     // 0.14 × (0 + 6)
+                    ("input_video_seconds", "7.2", "1.848"),  // 0.14 × (7.2 + 6) = 0.14 × 13.2
+                    ("input_video_seconds", "12.5", "2.590"), // 0.14 × (12.5 + 6) = 0.14 × 18.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(7))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("0.98"), // 0.14 × 7
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "0.98"),     // 0.14 × (0 + 7)
+                    ("input_video_seconds", "7.2", "1.988"),  // 0.14 × (7.2 + 7) = 0.14 × 14.2
+                    ("input_video_seconds", "12.5", "2.730"), // 0.14 × (12.5 + 7) = 0.14 × 19.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(8))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.12"), // 0.14 × 8
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.12"),     // 0.14 × (0 + 8)
+                    ("input_video_seconds", "7.2", "2.128"),  // 0.14 × (7.2 + 8) = 0.14 × 15.2
+                    ("input_video_seconds", "12.5", "2.870"), // 0.14 × (12.5 + 8) = 0.14 × 20.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(9))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.26"), // 0.14 × 9
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.26"),     // 0.14 × (0 + 9)
+                    ("input_video_seconds", "7.2", "2.268"),  // 0.14 × (7.2 + 9) = 0.14 × 16.2
+                    ("input_video_seconds", "12.5", "3.010"), // 0.14 × (12.5 + 9) = 0.14 × 21.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(10))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.40"), // 0.14 × 10
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.40"),     // 0.14 × (0 + 10)
+                    ("input_video_seconds", "7.2", "2.408"),  // 0.14 × (7.2 + 10) = 0.14 × 17.2
+                    ("input_video_seconds", "12.5", "3.150"), // 0.14 × (12.5 + 10) = 0.14 × 22.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(11))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.54"), // 0.14 × 11
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.54"),     // 0.14 × (0 + 11)
+                    ("input_video_seconds", "7.2", "2.548"),  // 0.14 × (7.2 + 11) = 0.14 × 18.2
+                    ("input_video_seconds", "12.5", "3.290"), // 0.14 × (12.5 + 11) = 0.14 × 23.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(12))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.68"), // 0.14 × 12
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.68"),     // 0.14 × (0 + 12)
+                    ("input_video_seconds", "7.2", "2.688"),  // 0.14 × (7.2 + 12) = 0.14 × 19.2
+                    ("input_video_seconds", "12.5", "3.430"), // 0.14 × (12.5 + 12) = 0.14 × 24.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(13))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.82"), // 0.14 × 13
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.82"),     // 0.14 × (0 + 13)
+                    ("input_video_seconds", "7.2", "2.828"),  // 0.14 × (7.2 + 13) = 0.14 × 20.2
+                    ("input_video_seconds", "12.5", "3.570"), // 0.14 × (12.5 + 13) = 0.14 × 25.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(14))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("1.96"), // 0.14 × 14
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "1.96"),     // 0.14 × (0 + 14)
+                    ("input_video_seconds", "7.2", "2.968"),  // 0.14 × (7.2 + 14) = 0.14 × 21.2
+                    ("input_video_seconds", "12.5", "3.710"), // 0.14 × (12.5 + 14) = 0.14 × 26.5
+                ],
+            },
+        },
+        Listed {
+            when: &[("mode", V::S("fast")), ("duration", V::I(15))],
+            price: Priced::Measured {
+                rate: "0.14",
+                unit: "second",
+                min: Some("2.10"), // 0.14 × 15
+                max: None,
+                at: &[
+                    ("input_video_seconds", "0", "2.10"),     // 0.14 × (0 + 15)
+                    ("input_video_seconds", "7.2", "3.108"),  // 0.14 × (7.2 + 15) = 0.14 × 22.2
+                    ("input_video_seconds", "12.5", "3.850"), // 0.14 × (12.5 + 15) = 0.14 × 27.5
+                ],
+            },
+        },
+    ]),
+};
+
+/// vidu/vidu-q2/text-to-video (`catalog/vidu__vidu-q2__text-to-video.md`; the stored copy is
+/// whole): "prompt — string, required"; "duration — string, optional, default 5, Range 1 to
+/// 10"; "aspect_ratio — string, optional, default 16:9, options 16:9, 9:16, 4:3, 3:4, 1:1";
+/// "resolution — string, optional, default 720p, options 540p, 720p, 1080p". No rule.
+///
+/// Unpriced: "540p: starts at $0.05 plus $0.01/sec; 720p: starts at $0.75 plus $0.025/sec;
+/// 1080p: starts at $0.10 plus $0.05/sec" gives two readings (X + Y × duration, or X for the
+/// shortest clip plus Y per further second) and the page does not say which. (The 720p base
+/// "$0.75" is written so; the facts file flags it as a probable typo for 0.075.)
+pub const VIDU_Q2_TEXT_TO_VIDEO: Documented = Documented {
+    id: "vidu/vidu-q2/text-to-video",
+    options: &[
+        text("prompt"),
+        choice(
+            "duration",
+            &[
+                V::S("1"),
+                V::S("2"),
+                V::S("3"),
+                V::S("4"),
+                V::S("5"),
+                V::S("6"),
+                V::S("7"),
+                V::S("8"),
+                V::S("9"),
+                V::S("10"),
+            ],
+            V::S("5"),
+        ),
+        choice(
+            "aspect_ratio",
+            &[
+                V::S("16:9"),
+                V::S("9:16"),
+                V::S("4:3"),
+                V::S("3:4"),
+                V::S("1:1"),
+            ],
+            V::S("16:9"),
+        ),
+        choice(
+            "resolution",
+            &[V::S("540p"), V::S("720p"), V::S("1080p")],
+            V::S("720p"),
+        ),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[Listed {
+        when: &[],
+        price: Priced::Unpriced("starts at"),
+    }]),
+};
+
+/// kwaivgi/kling-o1/image-to-video (`catalog/kwaivgi__kling-o1__image-to-video.md`): the stored
+/// copy is CUT inside the Input Schema, in the description of `elements`' nested
+/// `reference_image_urls` (every later parameter is unknown). "mode — string, required, default
+/// pro, options std, pro"; "action — string, required, default frame, options frame, refer"
+/// (required with a default: taken as optional with that default); "prompt — string,
+/// required"; "duration — string, optional, default 5, Range 3 to 10". Documented but not
+/// transcribed (lists): `images` (required; for 'frame' only the first two take effect),
+/// `elements` (items: `frontal_image_url`, `reference_image_urls`, cut), with "images +
+/// elements must not exceed 7". No rule on the scalar options: "when action is 'frame' and the
+/// images contain just one frame, duration should be 5 or 10" depends on the `images` list.
+///
+/// "Standard mode video is $0.075 per second, while Pro mode is $0.1 per request." Standard is
+/// the rate times the duration's seconds; Pro is unpriced: "per request" beside Standard's "per
+/// second" (and the sister text-to-video page's Pro "$0.1 per second") gives two readings.
+pub const KLING_O1_IMAGE_TO_VIDEO: Documented = Documented {
+    id: "kwaivgi/kling-o1/image-to-video",
+    options: &[
+        choice("mode", &[V::S("std"), V::S("pro")], V::S("pro")),
+        choice("action", &[V::S("frame"), V::S("refer")], V::S("frame")),
+        text("prompt"),
+        choice(
+            "duration",
+            &[
+                V::S("3"),
+                V::S("4"),
+                V::S("5"),
+                V::S("6"),
+                V::S("7"),
+                V::S("8"),
+                V::S("9"),
+                V::S("10"),
+            ],
+            V::S("5"),
+        ),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        // "Standard mode video is $0.075 per second."
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("3"))],
+            price: Priced::Amount("0.225"), // 0.075 × 3
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("4"))],
+            price: Priced::Amount("0.300"), // 0.075 × 4
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("5"))],
+            price: Priced::Amount("0.375"), // 0.075 × 5
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("6"))],
+            price: Priced::Amount("0.450"), // 0.075 × 6
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("7"))],
+            price: Priced::Amount("0.525"), // 0.075 × 7
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("8"))],
+            price: Priced::Amount("0.600"), // 0.075 × 8
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("9"))],
+            price: Priced::Amount("0.675"), // 0.075 × 9
+        },
+        Listed {
+            when: &[("mode", V::S("std")), ("duration", V::S("10"))],
+            price: Priced::Amount("0.750"), // 0.075 × 10
+        },
+        // "Pro mode is $0.1 per request": unpriced.
+        Listed {
+            when: &[("mode", V::S("pro"))],
+            price: Priced::Unpriced("per request"),
+        },
+    ]),
+};
+
+/// The seven pages transcribed beside [`MODELS`] (not in it).
+pub const NEW_PAGES: [&Documented; 7] = [
+    &NANO_BANANA_TEXT_TO_IMAGE,
+    &FLUX_1_0_TEXT_TO_IMAGE,
+    &VEO_3_1_IMAGE_TO_VIDEO,
+    &KLING_O1_VIDEO_TO_VIDEO,
+    &SEEDANCE_2_0_OMNI_REFERENCE,
+    &VIDU_Q2_TEXT_TO_VIDEO,
+    &KLING_O1_IMAGE_TO_VIDEO,
+];
+
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
 pub const MODELS: [Documented; 7] = [
     Documented {
@@ -450,6 +1544,10 @@ impl Documented {
                     .find(|c| c.0 == audio && c.1 == resolution && c.2 == duration)
                     .map(|c| c.3)
             }
+            Prices::Listed(_) => match self.listed(&get)?.price {
+                Priced::Amount(amount) => Some(amount),
+                Priced::Measured { .. } | Priced::Unpriced(_) => None,
+            },
             Prices::PerWholeSecond { by, amounts, .. } => {
                 let value = string(by);
                 let Some(V::I(seconds)) = get("duration") else {
@@ -481,7 +1579,32 @@ impl Documented {
             Prices::Cells(cells) => cells.len(),
             Prices::PerSecond { amounts, .. } => amounts.len(),
             Prices::PerWholeSecond { amounts, .. } => amounts.len(),
+            Prices::Listed(entries) => entries.len(),
         }
+    }
+
+    /// The documented outcome of a [`Prices::Listed`] page for the option values `get` gives:
+    /// the one entry whose values all match; `None` for a page of another form.
+    pub fn listed(&self, get: impl Fn(&str) -> Option<V>) -> Option<&'static Listed> {
+        let Prices::Listed(entries) = &self.prices else {
+            return None;
+        };
+        let found: Vec<&Listed> = entries
+            .iter()
+            .filter(|e| e.when.iter().all(|(name, v)| get(name) == Some(*v)))
+            .collect();
+        assert!(
+            found.len() <= 1,
+            "{}: {} entries of the transcription apply at once",
+            self.id,
+            found.len()
+        );
+        found.first().copied()
+    }
+
+    /// What the page says of the price of `selection`'s options ([`Prices::Listed`] pages).
+    pub fn listed_of(&self, selection: &Selection) -> Option<&'static Listed> {
+        self.listed(|name| selection.get(name).map(V::of))
     }
 
     /// The option named `name`.
