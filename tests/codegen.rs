@@ -559,9 +559,10 @@ fn the_base_specs_are_valid() {
     assert_eq!(problems(PER_UNIT), Vec::<String>::new());
     let spec = codegen::read(PER_UNIT, ORIGIN).unwrap();
     assert_eq!(spec.cells.len(), 2);
+    let per = spec.per.as_ref().unwrap();
     assert_eq!(
-        spec.per.as_ref().map(|(o, u)| (*o, u.as_str())),
-        Some((1, "second"))
+        (per.terms.as_slice(), per.unit.as_str()),
+        (&[codegen::Term::Option(1)][..], "second")
     );
     assert_eq!(
         catalog_problems(&[(ORIGIN, BASE), ("spec/models/b.toml", PER_UNIT)]),

@@ -8,10 +8,11 @@ mod documented;
 #[path = "common/typed.rs"]
 mod typed;
 
-use documented::{documented, Prices, DURATIONS, MODELS, RULE_ID, RULE_MESSAGE};
-use shortapi_pricing::spec::{OptionKind, WireValue};
+use documented::{assert_outcome, documented, Expected, Prices, DURATIONS, MODELS, RULE_MESSAGE};
+use shortapi_pricing::spec::{CellPrice, ModelOptions, OptionKind, Term, WireValue};
 use shortapi_pricing::{
-    check, models, quote_args_json, quote_json, Code, Decimal, Model, Quote, Selection,
+    check, models, quote_args_json, quote_as_with, quote_json, Code, Decimal, Expect, Model, Quote,
+    QuoteError, Selection, Usage,
 };
 use typed::with_every_integer;
 
@@ -135,42 +136,46 @@ fn the_hand_worked_amounts_are_rate_times_seconds() {
     }
 }
 
-/// Walks a model module's whole `Options::all()` and checks every combination against the
-/// hand table: a documented cell quotes exactly its price (same digits), and the rest is
-/// refused by the 1080p-at-10s rule (PixVerse's; no other page forbids a combination). Pushes `(id, combinations, priced, refused)` to `$out`.
-/// Only what every generated module has is named, so a new model compiles here unchanged.
+/// What a walk found, by kind of outcome.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Counts {
+    seen: usize,
+    priced: usize,
+    refused: usize,
+    unpriced: usize,
+    estimated: usize,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: &Result<Quote, QuoteError>) {
+        self.seen += 1;
+        match outcome {
+            Ok(_) => self.priced += 1,
+            Err(QuoteError::Unsupported(_)) => self.refused += 1,
+            Err(QuoteError::Unpriced(_)) => self.unpriced += 1,
+            Err(QuoteError::NeedsUsage(_)) => self.estimated += 1,
+            Err(e) => panic!("unexpected {e:?}"),
+        }
+    }
+}
+
+/// Walks a model module's whole `Options::all()` (every integer value too) and checks every
+/// combination against the hand transcription: a documented price is quoted exactly (same
+/// digits); a rate per measured quantity gives its rate, unit and bounds, and at each
+/// hand-worked quantity the exact amount, within the bounds; an unclear price is `unpriced`
+/// with its reason; the rest is refused by the 1080p-at-10s rule (PixVerse's; no other page
+/// forbids a combination). Pushes `(id, counts)` to `WALKED`. Only what every generated module
+/// has is named, so a new model compiles here unchanged.
 macro_rules! walk_typed {
-    ($module:ident, $variant:ident) => {{
-        use models::$module::{Options, MODEL, RULES};
+    ($module:ident, $variant:ident, $form:ident) => {{
+        use models::$module::{Options, MODEL};
         assert_eq!(MODEL, Model::$variant);
         let doc = documented(MODEL.id());
-        let (mut seen, mut priced, mut refused) = (0, 0, 0);
+        let mut counts = Counts::default();
         for o in Options::all().flat_map(|o| with_every_integer(&o)) {
             let s = o.to_selection();
-            let want = doc.price_of(&s);
-            match (o.quote(), want) {
-                (Ok(quote), Some(price)) => {
-                    assert_eq!(quote.amount(), dec(price), "{o:?}");
-                    // The documented scale is kept: "0.340", not "0.34"; "1.02", not "1.020".
-                    assert_eq!(quote.amount().to_string(), price, "{o:?}");
-                    assert_eq!(quote.currency(), "USD");
-                    assert_eq!(quote.model(), MODEL);
-                    assert_eq!(quote.options::<Options>(), Some(o));
-                    assert_eq!(o.price(), Ok(quote.amount()));
-                    priced += 1;
-                }
-                (Err(unsupported), None) => {
-                    // Only PixVerse's pages forbid a combination: 1080p at 10 s.
-                    assert_eq!(unsupported.rule().id, RULE_ID, "{o:?}");
-                    assert_eq!(Some(unsupported.rule()), RULES.first());
-                    assert_eq!(unsupported.model(), MODEL);
-                    assert_eq!(o.price().unwrap_err().id, RULE_ID);
-                    assert!(o.breaks(0));
-                    refused += 1;
-                }
-                (got, want) => panic!("{o:?}: quote {got:?}, documented {want:?}"),
-            }
-            seen += 1;
+            assert_eq!(Options::from_selection(&s), Some(o));
+            walk_typed!(@one $form, $module, doc, o, s, counts);
         }
         let integers: usize = MODEL
             .spec()
@@ -183,14 +188,67 @@ macro_rules! walk_typed {
                 _ => 1,
             })
             .product();
-        assert_eq!(seen, Options::COMBINATIONS * integers);
-        WALKED.with_borrow_mut(|w| w.push((MODEL.id(), seen, priced, refused)));
+        assert_eq!(counts.seen, Options::COMBINATIONS * integers);
+        WALKED.with_borrow_mut(|w| w.push((MODEL.id(), counts)));
     }};
+    (@one exact, $module:ident, $doc:ident, $o:ident, $s:ident, $counts:ident) => {
+        let outcome = $o.quote();
+        assert_outcome($doc.expected_of(&$s, None), &outcome, &format!("{:?}", $o));
+        assert_eq!($o.price().ok(), outcome.as_ref().ok().map(|q| q.amount()));
+        if let Ok(q) = &outcome {
+            assert_eq!(q.options::<models::$module::Options>(), Some($o));
+            assert_eq!(q.model(), $s.model());
+        }
+        if let Err(QuoteError::Unsupported(u)) = &outcome {
+            assert_eq!(Some(u.rule()), models::$module::RULES.first());
+            assert!($o.breaks(0));
+        }
+        $counts.add(&outcome);
+    };
+    (@one measured, $module:ident, $doc:ident, $o:ident, $s:ident, $counts:ident) => {
+        let estimate = $o.estimate();
+        let outcome = estimate.clone().and_then(|e| Err(QuoteError::NeedsUsage(e)));
+        assert_outcome($doc.expected_of(&$s, None), &outcome, &format!("{:?}", $o));
+        assert_eq!($s.quote(), outcome);
+        $counts.add(&outcome);
+        for (name, value) in $doc.measured_values_of(&$s) {
+            let what = format!("{:?} with {name} = {value}", $o);
+            let usage = Usage::new($s.model()).with(name, dec(value)).unwrap();
+            let measured = models::$module::Measured::from_usage(&usage).unwrap();
+            let quote = $o.quote(measured);
+            assert_outcome($doc.expected_of(&$s, Some((name, value))), &quote, &what);
+            let (quote, estimate) = (quote.unwrap(), estimate.clone().unwrap());
+            // The exact amount lies within the bounds, and every entry point agrees.
+            assert!(estimate.min().is_none_or(|m| m <= quote.amount()), "{what}");
+            assert!(estimate.max().is_none_or(|m| quote.amount() <= m), "{what}");
+            assert!(estimate.reconcile(quote.amount()).is_within(), "{what}");
+            assert_eq!(estimate.with(&usage), Ok(quote), "{what}");
+            assert_eq!($s.quote_with(&usage), Ok(quote), "{what}");
+            assert_eq!(quote.usage().get(name), Some(dec(value)));
+        }
+    };
 }
 
 thread_local! {
-    static WALKED: std::cell::RefCell<Vec<(&'static str, usize, usize, usize)>> =
+    static WALKED: std::cell::RefCell<Vec<(&'static str, Counts)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `Counts` from `(seen, priced, refused, unpriced, estimated)`.
+const fn counts(
+    seen: usize,
+    priced: usize,
+    refused: usize,
+    unpriced: usize,
+    estimated: usize,
+) -> Counts {
+    Counts {
+        seen,
+        priced,
+        refused,
+        unpriced,
+        estimated,
+    }
 }
 
 #[test]
@@ -202,16 +260,46 @@ fn every_combination_of_every_model_through_the_typed_api() {
     // (× 2). Priced: every documented cell for each of the 5 aspect ratios (× 2 multi_shot
     // values for 6.0, whose price ignores it). Refused: 1080p at 10 s, for every other value.
     // HappyHorse: resolution × ratio × duration, 2 × 5 × 13, every one priced (no rule).
+    // Kling O1 image-to-video: mode × action × duration, 2 × 2 × 8: Standard priced, Pro
+    // unpriced. Kling O1 video-to-video: mode × action × keep_audio, 2 × 2 × 2, every one a
+    // rate per second of the input video. Seedance omni-reference: mode × duration × aspect
+    // ratio, 2 × 12 × 6, every one a rate per second of input + output. Veo 3.1
+    // image-to-video: mode × duration × aspect ratio × resolution × audio, 2 × 3 × 3 × 3 × 2,
+    // every one priced. Vidu Q2 text-to-video: duration × aspect ratio × resolution, 10 × 5 × 3,
+    // none priced.
     assert_eq!(
         walked,
         [
-            ("alibaba/happyhorse-1.0/text-to-video", 130, 130, 0),
-            ("pixverse/pixverse-5.5/image-to-video", 180, 160, 20),
-            ("pixverse/pixverse-5.5/text-to-video", 180, 160, 20),
-            ("pixverse/pixverse-5.5/transition", 90, 80, 10),
-            ("pixverse/pixverse-6.0/image-to-video", 180, 160, 20),
-            ("pixverse/pixverse-6.0/text-to-video", 180, 160, 20),
-            ("pixverse/pixverse-6.0/transition", 90, 80, 10),
+            (
+                "alibaba/happyhorse-1.0/text-to-video",
+                counts(130, 130, 0, 0, 0)
+            ),
+            (
+                "bytedance/seedance-2.0/omni-reference",
+                counts(144, 0, 0, 0, 144)
+            ),
+            ("google/veo-3.1/image-to-video", counts(108, 108, 0, 0, 0)),
+            ("kwaivgi/kling-o1/image-to-video", counts(32, 16, 0, 16, 0)),
+            ("kwaivgi/kling-o1/video-to-video", counts(8, 0, 0, 0, 8)),
+            (
+                "pixverse/pixverse-5.5/image-to-video",
+                counts(180, 160, 20, 0, 0)
+            ),
+            (
+                "pixverse/pixverse-5.5/text-to-video",
+                counts(180, 160, 20, 0, 0)
+            ),
+            ("pixverse/pixverse-5.5/transition", counts(90, 80, 10, 0, 0)),
+            (
+                "pixverse/pixverse-6.0/image-to-video",
+                counts(180, 160, 20, 0, 0)
+            ),
+            (
+                "pixverse/pixverse-6.0/text-to-video",
+                counts(180, 160, 20, 0, 0)
+            ),
+            ("pixverse/pixverse-6.0/transition", counts(90, 80, 10, 0, 0)),
+            ("vidu/vidu-q2/text-to-video", counts(150, 0, 0, 150, 0)),
         ]
     );
 }
@@ -236,8 +324,11 @@ fn six_zero_ignores_multi_shot_and_aspect_ratio() {
 /// An args object's fields: `(name, JSON value)`.
 type Fields = Vec<(&'static str, String)>;
 
-/// Every combination of a model, as wire values from the hand lists, with its documented price.
-fn every_args(doc: &documented::Documented) -> Vec<(Fields, Option<&'static str>)> {
+/// Every combination of a model, as wire values from the hand lists, with what its page says of
+/// the price (and the hand-worked measured quantities, for a page that measures one).
+fn every_args(
+    doc: &documented::Documented,
+) -> Vec<(Fields, Expected, Vec<(&'static str, &'static str)>)> {
     doc.combinations()
         .into_iter()
         .map(|values| {
@@ -247,8 +338,8 @@ fn every_args(doc: &documented::Documented) -> Vec<(Fields, Option<&'static str>
                 .map(|t| (t, format!("\"a {t}\"")))
                 .collect();
             fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
-            let price = doc.price_of_values(&values);
-            (fields, price)
+            let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
+            (fields, doc.expected(get, None), doc.measured_values(get))
         })
         .collect()
 }
@@ -258,26 +349,34 @@ fn object(fields: &[(&str, String)]) -> String {
     format!("{{{}}}", inner.join(","))
 }
 
+/// How many combinations of its options' values each page documents.
+fn combination_count(id: &str) -> usize {
+    match id {
+        "alibaba/happyhorse-1.0/text-to-video" => 130, // 2 × 5 × 13
+        "google/veo-3.1/image-to-video" => 108,        // 2 × 3 × 3 × 3 × 2
+        "vidu/vidu-q2/text-to-video" => 150,           // 10 × 5 × 3
+        "kwaivgi/kling-o1/image-to-video" => 32,       // 2 × 2 × 8
+        "kwaivgi/kling-o1/video-to-video" => 8,        // 2 × 2 × 2
+        "bytedance/seedance-2.0/omni-reference" => 144, // 2 × 12 × 6
+        "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
+        _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
+    }
+}
+
 #[test]
 fn every_combination_of_every_model_through_quote_json() {
     let mut total = 0;
-    for doc in &MODELS {
+    for doc in MODELS {
         let m = model(doc.id);
         let combos = every_args(doc);
-        let with_multi_shot = doc.option("multi_shot").is_some();
-        let expected = match doc.id {
-            "alibaba/happyhorse-1.0/text-to-video" => 130, // 2 × 5 × 13
-            _ if with_multi_shot => 180,
-            _ => 90,
-        };
-        assert_eq!(combos.len(), expected, "{}", doc.id);
-        for (fields, price) in combos {
+        assert_eq!(combos.len(), combination_count(doc.id), "{}", doc.id);
+        for (fields, expected, measured) in combos {
             let args = object(&fields);
             let body = format!(r#"{{"model":"{}","args":{args}}}"#, doc.id);
             let body_quote = quote_json(&body);
             let args_quote = quote_args_json(m, &args);
-            match price {
-                Some(price) => {
+            match expected {
+                Expected::Amount(price) => {
                     for quote in [body_quote.unwrap(), args_quote.unwrap()] {
                         assert_eq!(quote.amount().to_string(), price, "{body}");
                         assert_eq!(quote.model(), m);
@@ -290,7 +389,7 @@ fn every_combination_of_every_model_through_quote_json() {
                         assert_eq!(request.args.text(t), Some(format!("a {t}").as_str()));
                     }
                 }
-                None => {
+                Expected::Forbidden => {
                     for (violations, at) in [
                         (body_quote.unwrap_err(), "/args/duration"),
                         (args_quote.unwrap_err(), "/duration"),
@@ -315,19 +414,59 @@ fn every_combination_of_every_model_through_quote_json() {
                         );
                     }
                 }
+                // A valid request with no exact price: check() takes it; a quote says why.
+                Expected::Unpriced(_) | Expected::Estimate { .. } => {
+                    let request = check(&body).unwrap();
+                    assert_outcome(expected, &request.quote(), &body);
+                    let code = match expected {
+                        Expected::Unpriced(_) => Code::Unpriced,
+                        _ => Code::NeedsUsage,
+                    };
+                    for violations in [body_quote.unwrap_err(), args_quote.unwrap_err()] {
+                        let [v] = violations.as_slice() else {
+                            panic!("one violation expected for {body}: {violations}")
+                        };
+                        assert_eq!((v.path.as_str(), v.code), ("", code), "{body}");
+                        if let Expected::Unpriced(phrase) = expected {
+                            assert!(v.message.contains(phrase), "{}", v.message);
+                        }
+                    }
+                    // With each hand-worked measured quantity, the exact amount.
+                    for (name, value) in measured {
+                        let usage = Usage::new(m).with(name, dec(value)).unwrap();
+                        let quote = quote_as_with(&body, Expect::Body, &usage);
+                        let get = |n: &str| {
+                            request.args.selection().get(n).map(|w| match w {
+                                WireValue::Str(s) => documented::V::S(s),
+                                WireValue::Bool(b) => documented::V::B(b),
+                                WireValue::Int(i) => documented::V::I(i),
+                            })
+                        };
+                        let Expected::Amount(price) = doc.expected(get, Some((name, value))) else {
+                            panic!("{body}: no amount at {name} = {value}")
+                        };
+                        assert_eq!(quote.unwrap().amount().to_string(), price, "{body}");
+                    }
+                }
             }
             total += 1;
         }
     }
-    assert_eq!(total, 4 * 180 + 2 * 90 + 130);
+    assert_eq!(
+        total,
+        MODELS
+            .iter()
+            .map(|d| combination_count(d.id))
+            .sum::<usize>()
+    );
 }
 
 /// The same walk through the model-erased `Selection`, set from wire values.
 #[test]
 fn every_combination_of_every_model_through_selection() {
-    for doc in &MODELS {
+    for doc in MODELS {
         let m = model(doc.id);
-        for (fields, price) in every_args(doc) {
+        for (fields, expected, _) in every_args(doc) {
             let mut s = Selection::defaults(m);
             for (name, value) in &fields {
                 let value = match value.as_str() {
@@ -340,18 +479,20 @@ fn every_combination_of_every_model_through_selection() {
                     s.set(name, value).unwrap();
                 }
             }
-            match (s.quote(), price) {
-                (Ok(q), Some(p)) => assert_eq!(q.amount().to_string(), p, "{fields:?}"),
-                (Err(e), None) => assert_eq!(e.rule().id, RULE_ID),
-                (got, want) => panic!("{}: {fields:?}: {got:?} vs {want:?}", doc.id),
-            }
+            assert_outcome(expected, &s.quote(), &format!("{}: {fields:?}", doc.id));
         }
     }
 }
 
 #[test]
 fn a_model_without_multi_shot_refuses_it() {
-    for doc in MODELS.iter().filter(|d| d.option("multi_shot").is_none()) {
+    // A page cut inside its option list lets a field it does not know pass.
+    let whole = |d: &&&documented::Documented| model(d.id).spec().cut_after.is_none();
+    for doc in MODELS
+        .iter()
+        .filter(|d| d.option("multi_shot").is_none())
+        .filter(whole)
+    {
         let m = model(doc.id);
         assert!(m.spec().option("multi_shot").is_none());
         let mut fields: Vec<(&str, String)> = doc
@@ -374,14 +515,45 @@ fn a_model_without_multi_shot_refuses_it() {
 fn documented_defaults_of_every_model() {
     // PixVerse: 720p, 5 s, 16:9, no audio, single clip: each page's default cell.
     // HappyHorse: 1080P, 5 s, 16:9.
+    // Veo 3.1 image-to-video: fast, 8 s, 720p, no audio. Vidu Q2: unpriced. Kling O1
+    // image-to-video: Pro, unpriced. Kling O1 video-to-video: Pro, 0.143 per second of the
+    // 3 to 10 s input. Seedance omni-reference: std, 5 s of output plus the input's seconds.
+    let amount = Expected::Amount;
     let expected = [
-        ("pixverse/pixverse-5.5/text-to-video", "0.170"),
-        ("pixverse/pixverse-5.5/image-to-video", "0.170"),
-        ("pixverse/pixverse-5.5/transition", "0.510"),
-        ("pixverse/pixverse-6.0/text-to-video", "0.190"), // 0.038 × 5
-        ("pixverse/pixverse-6.0/image-to-video", "0.190"),
-        ("pixverse/pixverse-6.0/transition", "0.190"),
-        ("alibaba/happyhorse-1.0/text-to-video", "1.145"), // 0.229 × 5
+        ("pixverse/pixverse-5.5/text-to-video", amount("0.170")),
+        ("pixverse/pixverse-5.5/image-to-video", amount("0.170")),
+        ("pixverse/pixverse-5.5/transition", amount("0.510")),
+        ("pixverse/pixverse-6.0/text-to-video", amount("0.190")), // 0.038 × 5
+        ("pixverse/pixverse-6.0/image-to-video", amount("0.190")),
+        ("pixverse/pixverse-6.0/transition", amount("0.190")),
+        ("alibaba/happyhorse-1.0/text-to-video", amount("1.145")), // 0.229 × 5
+        ("google/veo-3.1/image-to-video", amount("0.64")),         // 0.08 × 8
+        (
+            "vidu/vidu-q2/text-to-video",
+            Expected::Unpriced("starts at"),
+        ),
+        (
+            "kwaivgi/kling-o1/image-to-video",
+            Expected::Unpriced("per request"),
+        ),
+        (
+            "kwaivgi/kling-o1/video-to-video",
+            Expected::Estimate {
+                rate: "0.143",
+                unit: "second",
+                min: Some("0.429"), // 0.143 × 3
+                max: Some("1.430"), // 0.143 × 10
+            },
+        ),
+        (
+            "bytedance/seedance-2.0/omni-reference",
+            Expected::Estimate {
+                rate: "0.168",
+                unit: "second",
+                min: Some("0.840"), // 0.168 × (0 + 5)
+                max: None,
+            },
+        ),
     ];
     assert_eq!(expected.len(), MODELS.len());
     for (id, price) in expected {
@@ -392,13 +564,9 @@ fn documented_defaults_of_every_model() {
             .map(|t| (t, "\"x\"".to_owned()))
             .collect();
         let body = format!(r#"{{"model":"{id}","args":{}}}"#, object(&fields));
-        assert_eq!(
-            quote_json(&body).unwrap().amount().to_string(),
-            price,
-            "{id}"
-        );
+        assert_outcome(price, &check(&body).unwrap().quote(), id);
         let defaults = Selection::defaults(model(id));
-        assert_eq!(defaults.quote().unwrap().amount().to_string(), price);
+        assert_outcome(price, &defaults.quote(), id);
         for o in doc.options.iter().filter(|o| o.default.is_some()) {
             assert_eq!(
                 defaults.get(o.name),
@@ -418,24 +586,62 @@ fn documented_defaults_of_every_model() {
     assert!(!d.multi_shot);
 }
 
-/// `Model::price_table()` is the documented table of each model, row for row.
+/// `Model::price_table()` is the documented table of each model, row for row: an exact
+/// amount, a rate per measured quantity, or a price the page does not give.
 #[test]
 fn each_price_table_is_the_documented_table() {
-    for doc in &MODELS {
-        let rows: Vec<Quote> = model(doc.id).price_table().collect();
-        assert_eq!(rows.len(), doc.cell_count(), "{}", doc.id);
-        for (s, amount) in rows.iter().map(|q| (q.selection(), q.amount())) {
-            let want = doc.price_of(s);
-            assert_eq!(Some(amount.to_string().as_str()), want, "{}: {s:?}", doc.id);
+    for doc in MODELS {
+        let rows: Vec<Result<Quote, QuoteError>> = model(doc.id).price_table().collect();
+        let measured = !model(doc.id).spec().pricing.quantities.is_empty();
+        match &doc.prices {
+            // A page that measures a quantity has a rate row per value of its dimensions.
+            Prices::Listed(entries) if measured => {
+                assert_eq!(
+                    rows.len(),
+                    entries.len() / combination_count_of_duration(doc)
+                );
+            }
+            Prices::Listed(entries) => {
+                // Every transcribed outcome is some row's.
+                for entry in *entries {
+                    let found = rows.iter().any(|row| {
+                        let s = match row {
+                            Ok(q) => q.selection(),
+                            Err(QuoteError::Unpriced(u)) => u.selection(),
+                            Err(e) => panic!("{}: {e:?}", doc.id),
+                        };
+                        doc.listed_of(s).is_some_and(|e| std::ptr::eq(e, entry))
+                    });
+                    assert!(found, "{}: no row for {entry:?}", doc.id);
+                }
+            }
+            _ => assert_eq!(rows.len(), doc.cell_count(), "{}", doc.id),
+        }
+        for row in &rows {
+            let s = match row {
+                Ok(q) => *q.selection(),
+                Err(QuoteError::Unpriced(u)) => *u.selection(),
+                Err(QuoteError::NeedsUsage(e)) => *e.selection(),
+                Err(e) => panic!("{}: a table row is never refused: {e:?}", doc.id),
+            };
+            assert_outcome(doc.expected_of(&s, None), row, doc.id);
             // An option the price does not depend on is at its default.
             let aspect = if doc.option("ratio").is_some() {
                 "ratio"
             } else {
                 "aspect_ratio"
             };
-            assert_eq!(s.get(aspect), Some(WireValue::Str("16:9")), "{}", doc.id);
+            if doc.option(aspect).is_some() {
+                assert_eq!(s.get(aspect), Some(WireValue::Str("16:9")), "{}", doc.id);
+            }
         }
     }
+}
+
+/// How many values of `duration` a measured page's transcription lists per rate (Seedance's
+/// rate multiplies input seconds + `duration`; Kling O1 video-to-video has no duration).
+fn combination_count_of_duration(doc: &documented::Documented) -> usize {
+    doc.option("duration").map_or(1, |o| o.values.len())
 }
 
 /// The 6.0 specs' rates are the documented rates per second.
@@ -451,8 +657,11 @@ fn six_zero_rates_are_the_documented_rates() {
             panic!("{id} is priced per second")
         };
         let per = spec.pricing.per.expect("a per-second price");
+        let [Term::Option(option)] = per.terms else {
+            panic!("{id}: priced per second of one option")
+        };
         assert_eq!(
-            (spec.options[per.option].name, per.unit),
+            (spec.options[*option].name, per.unit),
             ("duration", "second")
         );
         assert_eq!(spec.pricing.cells.len(), rates.len());
@@ -476,7 +685,15 @@ fn six_zero_rates_are_the_documented_rates() {
                 .iter()
                 .find(|r| Some(r.0) == audio && Some(r.1) == resolution)
                 .unwrap();
-            assert_eq!(cell.amount.to_string(), rate.2, "{id} {values:?}");
+            assert_eq!(
+                cell.price,
+                CellPrice::Amount(dec(rate.2)),
+                "{id} {values:?}"
+            );
+            let CellPrice::Amount(amount) = cell.price else {
+                unreachable!()
+            };
+            assert_eq!(amount.to_string(), rate.2, "{id} {values:?}");
         }
     }
 }
@@ -490,8 +707,11 @@ fn happyhorse_rates_are_the_documented_rates() {
         panic!("{id} is priced per whole second")
     };
     let per = spec.pricing.per.expect("a per-second price");
+    let [Term::Option(option)] = per.terms else {
+        panic!("{id}: priced per second of one option")
+    };
     assert_eq!(
-        (spec.options[per.option].name, per.unit),
+        (spec.options[*option].name, per.unit),
         ("duration", "second")
     );
     let dimensions: Vec<&str> = spec
@@ -510,7 +730,10 @@ fn happyhorse_rates_are_the_documented_rates() {
                 spec.options[spec.pricing.dimensions[0]]
                     .wire(c.values[0] as i64)
                     .unwrap(),
-                c.amount.to_string(),
+                match c.price {
+                    CellPrice::Amount(a) => a.to_string(),
+                    CellPrice::Unpriced(r) => panic!("{id}: unpriced {r}"),
+                },
             )
         })
         .collect();

@@ -276,7 +276,9 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote_for_every_model() {
     // Every model: the charge of each combination, written with fewer digits than the
     // quote, matches it; a thousandth more does not.
     for model in Model::ALL {
-        for quote in model.price_table() {
+        // A row with no exact amount (a rate per measured quantity, a price the page does not
+        // give) has nothing to reconcile exactly.
+        for quote in model.price_table().filter_map(Result::ok) {
             let amount = quote.amount();
             assert_eq!(quote.selection().quote(), Ok(quote));
             let charged = amount.normalize().to_string();
@@ -298,7 +300,10 @@ fn reconcile_flags_a_charge_that_differs_from_the_quote_for_every_model() {
         .set("resolution", WireValue::Str("1080p"))
         .unwrap();
     forbidden.set("duration", WireValue::Str("10")).unwrap();
-    assert_eq!(forbidden.quote().unwrap_err().rule().id, "no_1080p_at_10s");
+    assert_eq!(
+        forbidden.quote().unwrap_err().rule().map(|r| r.id),
+        Some("no_1080p_at_10s")
+    );
 }
 
 #[test]

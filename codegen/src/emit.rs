@@ -301,11 +301,7 @@ shortapi_pricing::for_each_model!(count_combinations);
     line(o, 0, "macro_rules! for_each_model {");
     line(o, 1, "($callback:ident) => {");
     for spec in specs {
-        line(
-            o,
-            2,
-            &callback_line(spec),
-        );
+        line(o, 2, &callback_line(spec));
     }
     line(o, 1, "};");
     line(o, 0, "}");
@@ -371,7 +367,10 @@ fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &s
     line(out, indent, &format!("{head}["));
     // rustfmt packs several items a line only when every item is at most 10 characters and
     // simple (a path of more than one segment, `Self::S3`, is not).
-    if items.iter().any(|item| item.len() > 10 || item.contains("::")) {
+    if items
+        .iter()
+        .any(|item| item.len() > 10 || item.contains("::"))
+    {
         for item in items {
             line(out, indent + 1, &format!("{item},"));
         }

@@ -16,7 +16,10 @@ mod emit;
 mod read;
 
 pub use emit::{emit_catalog, emit_model, HEADER};
-pub use read::{check_catalog, module_name, read, Diagnostic, Diagnostics, Spec};
+pub use read::{
+    check_catalog, module_name, read, CellPrice, Diagnostic, Diagnostics, PerDef, QuantityDef,
+    Spec, Term,
+};
 
 /// The name of the catalog file in `OUT_DIR`; each model's file is `MODULE.rs` beside it.
 pub const CATALOG_FILE: &str = "models.rs";

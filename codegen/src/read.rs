@@ -121,7 +121,9 @@ struct PricingDef {
 /// unit of one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PerDef {
+    /// What the rate is multiplied by: the sum of these.
     pub terms: Vec<Term>,
+    /// What one unit is (`second`, `image`).
     pub unit: String,
 }
 
@@ -138,8 +140,11 @@ pub enum Term {
 /// not carry (the seconds of an input video), measured after the job.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuantityDef {
+    /// Its name in a usage (`input_video_seconds`).
     pub name: String,
+    /// What one unit is (`second`).
     pub unit: String,
+    /// What it measures.
     pub description: String,
     /// The page's least value (0 where it states none).
     pub minimum: Price,
@@ -157,7 +162,9 @@ pub struct CellDef {
 /// A cell's price, or the reason the page gives none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CellPrice {
+    /// The price (or rate), as the page writes it.
     Amount(Price),
+    /// Why the page gives none, quoting it.
     Unpriced(String),
 }
 
@@ -448,11 +455,7 @@ impl<'s> Reader<'s> {
 
     /// `[model] cut_after`: the last option the page's stored copy documents, when the copy is
     /// cut inside its option list; it must name an option.
-    fn cut_after(
-        &mut self,
-        root: &Table<'_, '_>,
-        options: &[OptionDef],
-    ) -> Option<Option<String>> {
+    fn cut_after(&mut self, root: &Table<'_, '_>, options: &[OptionDef]) -> Option<Option<String>> {
         let Some(DeValue::Table(model)) = self.get(root, "model", false).map(Spanned::get_ref)
         else {
             return Some(None);

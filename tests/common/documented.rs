@@ -7,7 +7,7 @@
 //! through `common`.
 
 use shortapi_pricing::spec::WireValue;
-use shortapi_pricing::Selection;
+use shortapi_pricing::{Quote, QuoteError, Selection};
 
 /// A value as a page writes it: a string, a boolean or a whole number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1434,26 +1434,26 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [Documented; 7] = [
-    Documented {
+pub const MODELS: [&Documented; 12] = [
+    &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
         rules: PIXVERSE_RULES,
         prices: Prices::Cells(&SEED_CELLS),
     },
-    Documented {
+    &Documented {
         id: "pixverse/pixverse-5.5/image-to-video",
         options: PIXVERSE_IMAGE_TO_VIDEO,
         rules: PIXVERSE_RULES,
         prices: Prices::Cells(&SEED_CELLS),
     },
-    Documented {
+    &Documented {
         id: "pixverse/pixverse-5.5/transition",
         options: PIXVERSE_TRANSITION,
         rules: PIXVERSE_RULES,
         prices: Prices::Cells(&TRANSITION_5_5_CELLS),
     },
-    Documented {
+    &Documented {
         id: "pixverse/pixverse-6.0/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
         rules: PIXVERSE_RULES,
@@ -1462,7 +1462,7 @@ pub const MODELS: [Documented; 7] = [
             amounts: &AMOUNTS_6_0,
         },
     },
-    Documented {
+    &Documented {
         id: "pixverse/pixverse-6.0/image-to-video",
         options: PIXVERSE_IMAGE_TO_VIDEO,
         rules: PIXVERSE_RULES,
@@ -1471,7 +1471,7 @@ pub const MODELS: [Documented; 7] = [
             amounts: &AMOUNTS_6_0,
         },
     },
-    Documented {
+    &Documented {
         id: "pixverse/pixverse-6.0/transition",
         options: PIXVERSE_TRANSITION,
         rules: PIXVERSE_RULES,
@@ -1480,7 +1480,7 @@ pub const MODELS: [Documented; 7] = [
             amounts: &AMOUNTS_6_0,
         },
     },
-    Documented {
+    &Documented {
         id: "alibaba/happyhorse-1.0/text-to-video",
         options: HAPPYHORSE_TEXT_TO_VIDEO,
         rules: &[],
@@ -1490,6 +1490,11 @@ pub const MODELS: [Documented; 7] = [
             amounts: &HAPPYHORSE_AMOUNTS,
         },
     },
+    &VEO_3_1_IMAGE_TO_VIDEO,
+    &KLING_O1_VIDEO_TO_VIDEO,
+    &SEEDANCE_2_0_OMNI_REFERENCE,
+    &VIDU_Q2_TEXT_TO_VIDEO,
+    &KLING_O1_IMAGE_TO_VIDEO,
 ];
 
 /// The PixVerse pages' values (the seed's wording).
@@ -1507,6 +1512,7 @@ pub const RULE_MESSAGE: &str = "1080p is not supported for 10s videos";
 pub fn documented(id: &str) -> &'static Documented {
     MODELS
         .iter()
+        .copied()
         .find(|m| m.id == id)
         .unwrap_or_else(|| panic!("{id} is not transcribed in tests/common/documented.rs"))
 }
@@ -1652,4 +1658,120 @@ pub fn milli(price: &str) -> u64 {
     );
     let scale = 10u64.pow(3 - frac.len() as u32);
     dollars.parse::<u64>().unwrap() * 1000 + frac.parse::<u64>().unwrap() * scale
+}
+
+/// What a page says of one request's price, as the crate must say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// This exact amount, with these digits.
+    Amount(&'static str),
+    /// A rate per unit of a quantity still to be measured, with the bounds (where known).
+    Estimate {
+        rate: &'static str,
+        unit: &'static str,
+        min: Option<&'static str>,
+        max: Option<&'static str>,
+    },
+    /// No price: the reason contains this phrase.
+    Unpriced(&'static str),
+    /// The page's one rule forbids the combination (1080p at 10 s).
+    Forbidden,
+}
+
+impl Documented {
+    /// What the page says of the option values `get` gives, with a measured quantity
+    /// `(name, value)` if one is given (for a page that measures one, its value must be among
+    /// the hand-worked ones: [`measured_values`](Self::measured_values)).
+    pub fn expected(
+        &self,
+        get: impl Fn(&str) -> Option<V>,
+        measured: Option<(&str, &str)>,
+    ) -> Expected {
+        let Prices::Listed(_) = &self.prices else {
+            return self
+                .price(get)
+                .map_or(Expected::Forbidden, Expected::Amount);
+        };
+        let Some(entry) = self.listed(&get) else {
+            return Expected::Forbidden;
+        };
+        match (&entry.price, measured) {
+            (Priced::Amount(a), _) => Expected::Amount(a),
+            (Priced::Unpriced(phrase), _) => Expected::Unpriced(phrase),
+            (
+                Priced::Measured {
+                    rate,
+                    unit,
+                    min,
+                    max,
+                    ..
+                },
+                None,
+            ) => Expected::Estimate {
+                rate,
+                unit,
+                min: *min,
+                max: *max,
+            },
+            (Priced::Measured { at, .. }, Some((name, value))) => at
+                .iter()
+                .find(|a| a.0 == name && a.1 == value)
+                .map(|a| Expected::Amount(a.2))
+                .unwrap_or_else(|| panic!("{}: {name} = {value} is not worked out", self.id)),
+        }
+    }
+
+    /// [`expected`](Self::expected) for `selection`'s values.
+    pub fn expected_of(&self, selection: &Selection, measured: Option<(&str, &str)>) -> Expected {
+        self.expected(|name| selection.get(name).map(V::of), measured)
+    }
+
+    /// [`measured_values`](Self::measured_values) for `selection`'s values.
+    pub fn measured_values_of(&self, selection: &Selection) -> Vec<(&'static str, &'static str)> {
+        self.measured_values(|name| selection.get(name).map(V::of))
+    }
+
+    /// The measured quantities worked out by hand for the option values `get` gives:
+    /// `(quantity, value)`; none for a page that measures nothing.
+    pub fn measured_values(
+        &self,
+        get: impl Fn(&str) -> Option<V>,
+    ) -> Vec<(&'static str, &'static str)> {
+        match self.listed(get).map(|e| &e.price) {
+            Some(Priced::Measured { at, .. }) => at.iter().map(|a| (a.0, a.1)).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Asserts that `outcome` says what the page says (`expected`); `what` names the case.
+pub fn assert_outcome(expected: Expected, outcome: &Result<Quote, QuoteError>, what: &str) {
+    match (expected, outcome) {
+        (Expected::Amount(a), Ok(q)) => {
+            // The documented scale is kept: "0.340", not "0.34".
+            assert_eq!(q.amount().to_string(), a, "{what}");
+            assert_eq!(q.currency(), "USD", "{what}");
+        }
+        (
+            Expected::Estimate {
+                rate,
+                unit,
+                min,
+                max,
+            },
+            Err(QuoteError::NeedsUsage(e)),
+        ) => {
+            assert_eq!(e.rate().to_string(), rate, "{what}");
+            assert_eq!(e.unit(), unit, "{what}");
+            assert_eq!(e.min().map(|m| m.to_string()).as_deref(), min, "{what}");
+            assert_eq!(e.max().map(|m| m.to_string()).as_deref(), max, "{what}");
+        }
+        (Expected::Unpriced(phrase), Err(QuoteError::Unpriced(u))) => {
+            assert!(u.reason().contains(phrase), "{what}: {}", u.reason());
+        }
+        (Expected::Forbidden, Err(QuoteError::Unsupported(u))) => {
+            assert_eq!(u.rule().id, RULE_ID, "{what}");
+        }
+        (expected, got) => panic!("{what}: expected {expected:?}, got {got:?}"),
+    }
 }
