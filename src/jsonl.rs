@@ -6,6 +6,13 @@
 //! grow with the log. A line that is not JSON, not UTF-8 or not a valid request becomes a
 //! [`Verdict::Rejected`] entry and never stops the run; blank lines are counted and skipped.
 //!
+//! A line may also carry the measured quantities of a model priced by one (the seconds of an
+//! input video): `{"request": BODY, "usage": {"input_video_seconds": 7.2}}`, a number or a
+//! decimal string each, read exactly. Such a request without its quantity is
+//! [`Verdict::Estimated`]: valid, with the rate and bounds but no amount; a request the page
+//! gives no price for is [`Verdict::Unpriced`]. The totals count exact amounts only, and the
+//! summary says how many lines were estimated or unpriced.
+//!
 //! ```
 //! use shortapi_pricing::jsonl::{Log, Mode};
 //! use shortapi_pricing::Model;
@@ -34,8 +41,14 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::Serialize;
 
+use serde_json::value::RawValue;
+
+use crate::check::{pointer, Code};
 use crate::money::{exact_add, AsString};
-use crate::{check_as, quote_as, CreateJobRequest, Expect, Model, Quote, Violation};
+use crate::{
+    check_as, CreateJobRequest, Estimate, Expect, Model, Quote, QuoteError, Unpriced, Usage,
+    Violation,
+};
 
 /// What a [`Log`] does with each request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +64,11 @@ pub enum Mode {
 pub enum Verdict {
     /// Valid, with its exact price ([`Mode::Quote`]).
     Quoted(Quote),
+    /// Valid, priced by a quantity the line does not give ([`Mode::Quote`]): the rate and the
+    /// bounds, no amount.
+    Estimated(Estimate),
+    /// Valid, but the page gives no price for it ([`Mode::Quote`]).
+    Unpriced(Unpriced),
     /// Valid ([`Mode::Check`]).
     Checked(CreateJobRequest),
     /// Every violation found.
@@ -58,34 +76,163 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Whether the request was accepted.
+    /// Whether the request is valid (quoted, estimated, unpriced or checked).
     pub fn is_accepted(&self) -> bool {
         !matches!(self, Verdict::Rejected(_))
+    }
+
+    /// Whether the request is valid and has a quote or an estimate (an unpriced or invalid
+    /// one has neither: `quote` exits 1 for it).
+    pub fn is_priced(&self) -> bool {
+        !matches!(self, Verdict::Rejected(_) | Verdict::Unpriced(_))
     }
 
     /// The model of an accepted request.
     pub fn model(&self) -> Option<Model> {
         match self {
             Verdict::Quoted(q) => Some(q.model()),
+            Verdict::Estimated(e) => Some(e.model()),
+            Verdict::Unpriced(u) => Some(u.model()),
             Verdict::Checked(r) => Some(r.model()),
             Verdict::Rejected(_) => None,
         }
     }
 }
 
-/// Checks one request of the form `expect` says (and prices it in [`Mode::Quote`], through
-/// [`quote_as`], which does not copy the free text out).
+/// Checks one request of the form `expect` says (and prices it in [`Mode::Quote`] without
+/// copying the free text out).
 pub fn judge(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
+    judge_with(bytes, mode, expect, &[])
+}
+
+/// [`judge`] with the measured quantities of the request, by name (`--usage NAME=NUMBER`): a
+/// name the model does not measure is refused (`invalid_usage` at `/usage/NAME`).
+pub fn judge_with(bytes: &[u8], mode: Mode, expect: Expect, usage: &[(&str, Decimal)]) -> Verdict {
     match mode {
-        Mode::Quote => match quote_as(bytes, expect) {
-            Ok(quote) => Verdict::Quoted(quote),
+        Mode::Quote => match crate::check::run(bytes, expect, false) {
+            Ok(request) => price(request.args.selection(), usage, ""),
             Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
         },
         Mode::Check => match check_as(bytes, expect) {
-            Ok(request) => Verdict::Checked(request),
+            Ok(request) => match usage_of(request.model(), usage, "") {
+                Ok(_) => Verdict::Checked(request),
+                Err(errors) => Verdict::Rejected(errors),
+            },
             Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
         },
     }
+}
+
+/// The [`Usage`] of `model` from named values, or a violation per unknown name (under `base`).
+fn usage_of(model: Model, usage: &[(&str, Decimal)], base: &str) -> Result<Usage, Vec<Violation>> {
+    let mut out = Usage::new(model);
+    let mut errors = Vec::new();
+    for &(name, value) in usage {
+        if let Err(e) = out.set(name, value) {
+            errors.push(Violation {
+                path: pointer(&format!("{base}/usage"), name),
+                code: Code::InvalidUsage,
+                message: e.to_string(),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The verdict of pricing a checked request with the measured quantities `usage`.
+fn price(selection: &crate::Selection, usage: &[(&str, Decimal)], base: &str) -> Verdict {
+    let usage = match usage_of(selection.model(), usage, base) {
+        Ok(usage) => usage,
+        Err(errors) => return Verdict::Rejected(errors),
+    };
+    match selection.quote_with(&usage) {
+        Ok(quote) => Verdict::Quoted(quote),
+        Err(QuoteError::NeedsUsage(estimate)) => Verdict::Estimated(estimate),
+        Err(QuoteError::Unpriced(unpriced)) => Verdict::Unpriced(unpriced),
+        Err(QuoteError::Usage(e)) => Verdict::Rejected(vec![Violation {
+            path: pointer(&format!("{base}/usage"), e.name()),
+            code: Code::InvalidUsage,
+            message: e.to_string(),
+        }]),
+        // The checker applies every rule, so this cannot happen; if it did, it is reported.
+        Err(e) => Verdict::Rejected(vec![e.into()]),
+    }
+}
+
+/// A log line that carries its request's measured quantities.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WithUsage<'a> {
+    #[serde(borrow)]
+    request: &'a RawValue,
+    #[serde(borrow, default)]
+    usage: Option<std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
+}
+
+/// Judges one log line: a request, or `{"request": …, "usage": {…}}`. Only a line whose text
+/// has a `"request"` key is tried as the second form, so a plain body costs nothing more.
+pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
+    if !contains(bytes, b"\"request\"") {
+        return judge(bytes, mode, expect);
+    }
+    let Ok(line) = serde_json::from_slice::<WithUsage<'_>>(bytes) else {
+        // Not the wrapped form (a prompt may say "request"): a request as it stands.
+        return judge(bytes, mode, expect);
+    };
+    let mut values: Vec<(&str, Decimal)> = Vec::new();
+    let mut errors = Vec::new();
+    for (name, raw) in line.usage.iter().flatten() {
+        match crate::money::parse_json(raw.get()) {
+            Ok(v) => values.push((name, v)),
+            Err(message) => errors.push(Violation {
+                path: pointer("/usage", name),
+                code: Code::InvalidUsage,
+                message: format!("{name}: {message}"),
+            }),
+        }
+    }
+    let prefixed = |v: Vec<Violation>| {
+        v.into_iter()
+            .map(|v| Violation {
+                path: format!("/request{}", v.path),
+                ..v
+            })
+            .collect::<Vec<_>>()
+    };
+    let verdict = match mode {
+        Mode::Quote => match crate::check::run(line.request.get().as_bytes(), expect, false) {
+            Ok(request) if errors.is_empty() => price(request.args.selection(), &values, ""),
+            Ok(_) => Verdict::Rejected(Vec::new()),
+            Err(e) => Verdict::Rejected(prefixed(e.into_iter().collect())),
+        },
+        Mode::Check => match judge_with(line.request.get().as_bytes(), mode, expect, &values) {
+            Verdict::Rejected(e) => Verdict::Rejected(prefixed(e)),
+            other => other,
+        },
+    };
+    match verdict {
+        Verdict::Rejected(mut found) => {
+            // A usage problem's path is `/usage/…` already; the request's are under /request.
+            for v in &mut found {
+                if v.path.starts_with("/request/usage") {
+                    v.path = v.path["/request".len()..].to_owned();
+                }
+            }
+            found.extend(errors);
+            Verdict::Rejected(found)
+        }
+        other if errors.is_empty() => other,
+        _ => Verdict::Rejected(errors),
+    }
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// One non-blank line of a log and its verdict.
@@ -106,11 +253,20 @@ impl Serialize for Entry {
         map.serialize_entry("line", &self.line)?;
         match &self.verdict {
             Verdict::Quoted(quote) => map.serialize_entry("quote", quote)?,
+            Verdict::Estimated(estimate) => map.serialize_entry("estimate", estimate)?,
+            Verdict::Unpriced(unpriced) => {
+                map.serialize_entry("errors", &[unpriced_violation(unpriced)])?
+            }
             Verdict::Checked(request) => map.serialize_entry("check", &CheckedView(request))?,
             Verdict::Rejected(errors) => map.serialize_entry("errors", errors)?,
         }
         map.end()
     }
+}
+
+/// An unpriced request as the one violation a quote reports (`unpriced` at `""`).
+pub fn unpriced_violation(unpriced: &Unpriced) -> Violation {
+    QuoteError::Unpriced(*unpriced).into()
 }
 
 /// A valid request as `check` reports it: `{"valid": true, "model", …every option but free
@@ -138,8 +294,12 @@ impl Serialize for CheckedView<'_> {
 pub struct ModelTally {
     /// The model.
     pub model: Model,
-    /// Its requests accepted.
+    /// Its requests accepted (valid).
     pub accepted: u64,
+    /// Of those, the ones priced by a quantity the line did not give ([`Mode::Quote`]).
+    pub estimated: u64,
+    /// Of those, the ones the page gives no price for ([`Mode::Quote`]).
+    pub unpriced: u64,
     /// The exact sum of its quotes ([`Mode::Quote`] only; `None` also if the sum no longer
     /// fits a `Decimal` exactly, which would take some 10^25 lines).
     pub total: Option<Decimal>,
@@ -150,6 +310,12 @@ impl Serialize for ModelTally {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("model", self.model.id())?;
         map.serialize_entry("accepted", &self.accepted)?;
+        if self.estimated > 0 {
+            map.serialize_entry("estimated", &self.estimated)?;
+        }
+        if self.unpriced > 0 {
+            map.serialize_entry("unpriced", &self.unpriced)?;
+        }
         if let Some(total) = self.total {
             map.serialize_entry("total", &AsString(total))?;
             map.serialize_entry("currency", self.model.spec().currency)?;
@@ -160,17 +326,23 @@ impl Serialize for ModelTally {
 
 /// Counts and exact totals so far: the whole log's, and each model's.
 ///
-/// Serializes as `{"lines", "accepted", "rejected", "blank", "total"?, "currency"?, "models":
-/// [{"model", "accepted", "total"?, "currency"?}, …]}`: `total` and `currency` in
-/// [`Mode::Quote`] only, `models` lists the models with an accepted request, in
-/// [`Model::ALL`] order. A rejected line is not counted against a model: the model it names
-/// may be the thing that is wrong with it.
+/// Serializes as `{"lines", "accepted", "rejected", "blank", "estimated", "unpriced", "total"?,
+/// "currency"?, "models": [{"model", "accepted", "estimated"?, "unpriced"?, "total"?,
+/// "currency"?}, …]}`: `total` and `currency` in [`Mode::Quote`] only, `models` lists the
+/// models with an accepted request, in [`Model::ALL`] order. The totals are the exact sums of
+/// the exact amounts: an estimated or unpriced line adds nothing to them, and is counted
+/// instead. A rejected line is not counted against a model: the model it names may be the
+/// thing that is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     /// Lines read, blank ones included.
     pub lines: u64,
-    /// Requests accepted (quoted, or valid in [`Mode::Check`]).
+    /// Requests accepted (valid: quoted, estimated, unpriced, or checked in [`Mode::Check`]).
     pub accepted: u64,
+    /// Accepted requests priced by a quantity the line did not give: counted, not totalled.
+    pub estimated: u64,
+    /// Accepted requests the page gives no price for: counted, not totalled.
+    pub unpriced: u64,
     /// Lines rejected: invalid requests, or not JSON at all.
     pub rejected: u64,
     /// Blank lines, skipped.
@@ -194,11 +366,15 @@ impl Summary {
             accepted: 0,
             rejected: 0,
             blank: 0,
+            estimated: 0,
+            unpriced: 0,
             total: currency.map(|_| Decimal::ZERO),
             currency,
             by_model: Model::ALL.map(|model| ModelTally {
                 model,
                 accepted: 0,
+                estimated: 0,
+                unpriced: 0,
                 total: quoting.then_some(Decimal::ZERO),
             }),
         }
@@ -223,10 +399,21 @@ impl Summary {
         self.accepted += 1;
         let tally = &mut self.by_model[model as usize];
         tally.accepted += 1;
-        if let Verdict::Quoted(q) = verdict {
-            // Exact, or no total at all: never rounded.
-            tally.total = tally.total.and_then(|t| exact_add(t, q.amount()));
-            self.total = self.total.and_then(|t| exact_add(t, q.amount()));
+        match verdict {
+            Verdict::Quoted(q) => {
+                // Exact, or no total at all: never rounded.
+                tally.total = tally.total.and_then(|t| exact_add(t, q.amount()));
+                self.total = self.total.and_then(|t| exact_add(t, q.amount()));
+            }
+            Verdict::Estimated(_) => {
+                tally.estimated += 1;
+                self.estimated += 1;
+            }
+            Verdict::Unpriced(_) => {
+                tally.unpriced += 1;
+                self.unpriced += 1;
+            }
+            Verdict::Checked(_) | Verdict::Rejected(_) => {}
         }
     }
 }
@@ -244,6 +431,8 @@ impl Serialize for Summary {
         map.serialize_entry("accepted", &self.accepted)?;
         map.serialize_entry("rejected", &self.rejected)?;
         map.serialize_entry("blank", &self.blank)?;
+        map.serialize_entry("estimated", &self.estimated)?;
+        map.serialize_entry("unpriced", &self.unpriced)?;
         if let Some(total) = self.total {
             map.serialize_entry("total", &AsString(total))?;
         }
@@ -338,7 +527,7 @@ impl<R: BufRead> Iterator for Log<R> {
                 self.summary.blank += 1;
                 continue;
             }
-            let verdict = judge(&self.buf, self.mode, self.expect);
+            let verdict = judge_line(&self.buf, self.mode, self.expect);
             self.summary.add(&verdict);
             return Some(Ok(Entry {
                 line: self.summary.lines,

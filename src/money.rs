@@ -36,7 +36,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal
 }
 
 /// Parses the JSON text of a money value: a string holding a plain decimal, or a number.
-fn parse_json(raw: &str) -> Result<Decimal, String> {
+pub(crate) fn parse_json(raw: &str) -> Result<Decimal, String> {
     let raw = raw.trim();
     if raw.starts_with('"') {
         let s: String =

@@ -152,7 +152,7 @@ impl Quote {
     /// );
     /// ```
     pub const fn table_row(&self) -> TableRow<'_> {
-        TableRow(self)
+        TableRow::Amount(self)
     }
 
     /// Compares an amount the API charged with this quote.
@@ -198,25 +198,94 @@ impl serde::Serialize for Quote {
     }
 }
 
-/// A [`Quote`] as a row of its model's price table; see [`Quote::table_row`].
+/// A row of a model's price table ([`Model::price_table`](crate::Model::price_table)), as
+/// `shortapi-pricing table --format json` prints it: `{"model", …the options the price depends
+/// on, …}` then
+///
+/// - `"amount", "currency"` for an exact price;
+/// - `"rate", "unit", "per": [names], "currency"` for a rate per measured quantity (the amount
+///   is the rate times the sum of what `per` names: measured quantities and the request's own
+///   numeric options, which are left out of the row as they take any value);
+/// - `"unpriced": reason, "currency"` where the page gives no price.
 #[derive(Clone, Copy, Debug)]
-pub struct TableRow<'a>(&'a Quote);
+pub enum TableRow<'a> {
+    /// An exact price.
+    Amount(&'a Quote),
+    /// A rate per measured quantity.
+    Rate(&'a Estimate),
+    /// A price the page does not give.
+    Unpriced(&'a Unpriced),
+}
+
+impl<'a> TableRow<'a> {
+    /// The row of a price table entry; `None` for a combination a rule forbids (a price table
+    /// has none).
+    pub fn of(entry: &'a Result<Quote, QuoteError>) -> Option<Self> {
+        match entry {
+            Ok(q) => Some(TableRow::Amount(q)),
+            Err(QuoteError::NeedsUsage(e)) => Some(TableRow::Rate(e)),
+            Err(QuoteError::Unpriced(u)) => Some(TableRow::Unpriced(u)),
+            Err(_) => None,
+        }
+    }
+
+    /// The option values of the row.
+    pub const fn selection(&self) -> &'a Selection {
+        match self {
+            TableRow::Amount(q) => &q.selection,
+            TableRow::Rate(e) => &e.selection,
+            TableRow::Unpriced(u) => &u.selection,
+        }
+    }
+}
 
 impl serde::Serialize for TableRow<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let quote = self.0;
-        let spec = quote.selection.spec();
+        let selection = self.selection();
+        let spec = selection.spec();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("model", spec.id)?;
+        let measured = matches!(self, TableRow::Rate(_));
         for option in spec.priced_options() {
-            if let Some(value) = quote.selection.get(option.name) {
+            // A measured rate multiplies the request's numeric option too: any value.
+            let per_term = spec.pricing.per.is_some_and(|p| {
+                p.terms
+                    .iter()
+                    .any(|t| matches!(*t, Term::Option(o) if spec.options[o].name == option.name))
+            });
+            if measured && per_term {
+                continue;
+            }
+            if let Some(value) = selection.get(option.name) {
                 map.serialize_entry(option.name, &value)?;
             }
         }
-        map.serialize_entry("amount", &AsString(quote.amount))?;
+        match self {
+            TableRow::Amount(q) => map.serialize_entry("amount", &AsString(q.amount))?,
+            TableRow::Rate(e) => {
+                map.serialize_entry("rate", &AsString(e.rate))?;
+                map.serialize_entry("unit", e.unit())?;
+                map.serialize_entry("per", &per_names(selection))?;
+            }
+            TableRow::Unpriced(u) => map.serialize_entry("unpriced", u.reason)?,
+        }
         map.serialize_entry("currency", spec.currency)?;
         map.end()
     }
+}
+
+/// The names of what a model's rate is multiplied by (`["input_video_seconds", "duration"]`).
+pub(crate) fn per_names(selection: &Selection) -> Vec<&'static str> {
+    let spec = selection.spec();
+    spec.pricing.per.map_or_else(Vec::new, |p| {
+        p.terms
+            .iter()
+            .map(|t| match *t {
+                Term::Option(o) => spec.options[o].name,
+                Term::Quantity(q) => spec.pricing.quantities[q].name,
+            })
+            .collect()
+    })
 }
 
 /// A quoted amount next to the amount charged for the same request.
@@ -523,6 +592,17 @@ impl Estimate {
         Quote::measured(self.rate, self.selection, all)
     }
 
+    /// The names whose sum the rate multiplies, in spec order: measured quantities and the
+    /// request's own numeric options (`["input_video_seconds", "duration"]`).
+    pub fn table_per(&self) -> Vec<&'static str> {
+        per_names(&self.selection)
+    }
+
+    /// This estimate as a row of its model's price table (see [`TableRow`]).
+    pub const fn table_row(&self) -> TableRow<'_> {
+        TableRow::Rate(self)
+    }
+
     /// Compares an amount the API charged with the bounds.
     ///
     /// ```
@@ -625,6 +705,11 @@ impl Unpriced {
     /// The option values.
     pub const fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// This as a row of its model's price table (see [`TableRow`]).
+    pub const fn table_row(&self) -> TableRow<'_> {
+        TableRow::Unpriced(self)
     }
 }
 

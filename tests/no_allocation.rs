@@ -6,7 +6,9 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
+use shortapi_pricing::{
+    Args, CreateJobRequest, Decimal, Fields, Model, Quote, QuoteError, Selection, Usage,
+};
 use typed::with_every_integer;
 
 #[path = "common/typed.rs"]
@@ -51,54 +53,112 @@ fn quoting_every_combination_of_every_model_allocates_nothing() {
 
     let mut models = 0;
     macro_rules! quote_all {
-        ($module:ident, $variant:ident) => {{
+        ($module:ident, $variant:ident, $form:ident) => {{
             use shortapi_pricing::models::$module::Options;
             let all: Vec<Options> = Options::all()
                 .flat_map(|o| with_every_integer(&o))
                 .collect();
             assert!(all.len() >= Options::COMBINATIONS);
-            let mut priced = 0usize;
-            let mut refused = 0usize;
-            let allocated = allocations(|| {
-                for o in &all {
-                    match std::hint::black_box(o).quote() {
-                        Ok(q) => {
-                            std::hint::black_box(q.amount());
-                            std::hint::black_box(q.model());
-                            priced += 1;
-                        }
-                        Err(e) => {
-                            std::hint::black_box(e.rule());
-                            refused += 1;
-                        }
-                    }
-                }
-            });
-            assert_eq!(allocated, 0, "quoting {} allocated", Model::$variant);
+            let (mut priced, mut refused, mut other) = (0usize, 0usize, 0usize);
+            quote_all!(@quote $form, $module, all, priced, refused, other);
             // Every combination is priced or refused by PixVerse's one rule (1080p at 10 s:
-            // one third of the 1080p ones); a model without rules refuses none.
-            assert_eq!(priced + refused, all.len());
+            // one third of the 1080p ones), or has a price the page does not give; a model
+            // without rules refuses none.
+            assert_eq!(priced + refused + other, all.len() * usages(Model::$variant).len());
             let rules = Model::$variant.spec().rules.len();
-            assert!(
-                priced > 0 && refused * 9 == all.len() * rules,
-                "{}",
-                Model::$variant
-            );
+            assert!(refused * 9 == all.len() * rules, "{}", Model::$variant);
+            assert!(priced + other > 0, "{}", Model::$variant);
             models += 1;
         }};
+        (@quote exact, $module:ident, $all:ident, $priced:ident, $refused:ident, $other:ident) => {
+            let allocated = allocations(|| {
+                for o in &$all {
+                    tally(std::hint::black_box(o).quote(), &mut $priced, &mut $refused, &mut $other);
+                }
+            });
+            assert_eq!(allocated, 0, "quoting {} allocated", stringify!($module));
+        };
+        (@quote measured, $module:ident, $all:ident, $priced:ident, $refused:ident, $other:ident) => {
+            use shortapi_pricing::models::$module::Measured;
+            let model = shortapi_pricing::models::$module::MODEL;
+            let measured: Vec<Measured> = usages(model)
+                .iter()
+                .map(|u| Measured::from_usage(u).unwrap())
+                .collect();
+            let allocated = allocations(|| {
+                for o in &$all {
+                    for m in &measured {
+                        let quote = std::hint::black_box(o).quote(*m);
+                        tally(quote, &mut $priced, &mut $refused, &mut $other);
+                    }
+                    std::hint::black_box(o.estimate().map(|e| e.max())).ok();
+                }
+            });
+            assert_eq!(allocated, 0, "quoting {model} allocated");
+        };
     }
     shortapi_pricing::for_each_model!(quote_all);
     assert_eq!(models, Model::ALL.len());
 }
 
+/// Counts a quote's outcome (using it, so it is not optimised away).
+fn tally(
+    quote: Result<Quote, QuoteError>,
+    priced: &mut usize,
+    refused: &mut usize,
+    other: &mut usize,
+) {
+    match quote {
+        Ok(q) => {
+            std::hint::black_box(q.amount());
+            *priced += 1;
+        }
+        Err(QuoteError::Unsupported(e)) => {
+            std::hint::black_box(e.rule());
+            *refused += 1;
+        }
+        Err(e) => {
+            std::hint::black_box(e.code());
+            *other += 1;
+        }
+    }
+}
+
+/// The measured quantities to quote a model with: each quantity at its least, at its most
+/// (or, with no most, at ten more) and at a fraction between; one empty usage for a model that
+/// measures none.
+fn usages(model: Model) -> Vec<Usage> {
+    let quantities = model.spec().pricing.quantities;
+    let Some(q) = quantities.first() else {
+        return vec![Usage::new(model)];
+    };
+    assert_eq!(quantities.len(), 1, "{model}: walk every quantity");
+    let most = q.maximum.unwrap_or(q.minimum + Decimal::TEN);
+    let between = q.minimum + Decimal::new(125, 2);
+    [q.minimum, most, between]
+        .into_iter()
+        .map(|v| Usage::new(model).with(q.name, v).unwrap())
+        .collect()
+}
+
 #[test]
 fn quoting_a_selection_of_every_model_allocates_nothing() {
     for model in Model::ALL {
-        let all: Vec<Selection> = model.price_table().map(|q| *q.selection()).collect();
+        let all: Vec<Selection> = model
+            .price_table()
+            .filter_map(|row| match row {
+                Ok(q) => Some(*q.selection()),
+                Err(QuoteError::NeedsUsage(e)) => Some(*e.selection()),
+                Err(_) => None,
+            })
+            .collect();
+        let usages = usages(model);
         let allocated = allocations(|| {
             for s in &all {
-                let q = std::hint::black_box(s).quote().unwrap();
-                std::hint::black_box(q.amount());
+                for usage in &usages {
+                    let q = std::hint::black_box(s).quote_with(usage).unwrap();
+                    std::hint::black_box(q.amount());
+                }
             }
         });
         assert_eq!(allocated, 0, "{model}");
@@ -117,6 +177,7 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
             .collect();
         let bodies: Vec<String> = model
             .price_table()
+            .filter_map(Result::ok)
             .map(|q| {
                 CreateJobRequest::new(Args::from_selection(*q.selection(), &texts).unwrap())
                     .to_json(Fields::All)

@@ -276,7 +276,11 @@ impl From<crate::QuoteError> for Violation {
 }
 
 /// Judges `bytes`: the fast path for a plainly valid request, else the full checker.
-fn run(bytes: &[u8], expect: Expect, keep_text: bool) -> Result<CreateJobRequest, Violations> {
+pub(crate) fn run(
+    bytes: &[u8],
+    expect: Expect,
+    keep_text: bool,
+) -> Result<CreateJobRequest, Violations> {
     match fast::judge(bytes, expect, keep_text) {
         Some(Ok(request)) => Ok(request),
         Some(Err(errors)) => Err(Violations { errors }),

@@ -11,10 +11,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
-use shortapi_pricing::jsonl::{is_blank, read_line, CheckedView, Entry, Log, Mode, Verdict};
+use shortapi_pricing::jsonl::{
+    is_blank, judge_with, read_line, unpriced_violation, CheckedView, Entry, Log, Mode, Verdict,
+};
 use shortapi_pricing::money::{exact_add, exact_sub};
 use shortapi_pricing::{
-    quote_as, Code, CreateJobResponse, Decimal, Expect, Model, Quote, Selection, Violation,
+    Code, CreateJobResponse, Decimal, Estimate, Expect, Model, Quote, Selection, Violation,
     Violations,
 };
 
@@ -46,6 +48,10 @@ pub fn errors_json(errors: &Violations) -> String {
 pub fn verdict_json(verdict: &Verdict) -> String {
     let result = match verdict {
         Verdict::Quoted(q) => serde_json::to_string_pretty(q),
+        Verdict::Estimated(e) => serde_json::to_string_pretty(e),
+        Verdict::Unpriced(u) => serde_json::to_string_pretty(&Errors {
+            errors: &[unpriced_violation(u)],
+        }),
         Verdict::Checked(r) => serde_json::to_string_pretty(&CheckedView(r)),
         Verdict::Rejected(e) => serde_json::to_string_pretty(&Errors { errors: e }),
     };
@@ -65,12 +71,13 @@ fn options_text(selection: &Selection) -> String {
 pub fn verdict_text(verdict: &Verdict) -> String {
     match verdict {
         Verdict::Quoted(q) => format!(
-            "{} {} {} {}",
-            q.amount(),
-            q.currency(),
+            "{} {} {}",
+            q.explain(),
             q.model(),
             options_text(q.selection())
         ),
+        Verdict::Estimated(e) => format!("{e} {} {}", e.model(), options_text(e.selection())),
+        Verdict::Unpriced(u) => format!("unpriced: {u}"),
         Verdict::Checked(r) => format!("valid {} {}", r.model(), options_text(r.args.selection())),
         Verdict::Rejected(errors) => {
             let lines: Vec<String> = errors.iter().map(|v| format!("rejected: {v}")).collect();
@@ -172,14 +179,17 @@ pub fn run(
     for entry in log.by_ref() {
         let entry = entry.map_err(read_error)?;
         match &entry.verdict {
-            Verdict::Quoted(quote) => quotes.write_entry(out, entry.line, quote)?,
+            // A quote's JSON is its values' alone unless it carries measured quantities.
+            Verdict::Quoted(quote) if quote.usage().is_empty() => {
+                quotes.write_entry(out, entry.line, quote)?
+            }
             _ => write_line(out, &entry)?,
         }
     }
     finish(progress);
     let summary = log.summary();
     write_summary(out, summary, summary_to_stderr)?;
-    Ok(if summary.rejected == 0 {
+    Ok(if summary.rejected == 0 && summary.unpriced == 0 {
         Outcome::Ok
     } else {
         Outcome::Rejected
@@ -285,6 +295,46 @@ struct Pair<'a> {
     request: &'a RawValue,
     #[serde(borrow)]
     response: &'a RawValue,
+    /// The request's measured quantities, for a model priced by one.
+    #[serde(borrow, default)]
+    usage: Option<std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
+}
+
+/// A charge outside the bounds of a request whose measured quantity the line does not give.
+#[derive(Serialize)]
+struct OutOfBoundsLine<'a> {
+    line: u64,
+    model: Model,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "optional_money")]
+    min_amount: Option<Decimal>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "optional_money")]
+    max_amount: Option<Decimal>,
+    #[serde(with = "shortapi_pricing::money")]
+    charged: Decimal,
+}
+
+/// An optional amount as a decimal string.
+mod optional_money {
+    use shortapi_pricing::Decimal;
+
+    pub fn serialize<S: serde::Serializer>(
+        amount: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match amount {
+            Some(a) => shortapi_pricing::money::serialize(a, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+/// What a reconcile line's request is priced at: exactly, or within bounds (its measured
+/// quantity not given).
+enum Priced {
+    Exact(Quote),
+    Bounded(Estimate),
 }
 
 /// A charge that differs from its quote.
@@ -359,6 +409,9 @@ struct ReconcileCounts {
     lines: u64,
     rejected: u64,
     blank: u64,
+    /// Charges of requests with no measured quantity, within / outside the bounds.
+    within_bounds: u64,
+    out_of_bounds: u64,
     all: Totals,
     by_model: [Totals; Model::ALL.len()],
 }
@@ -391,6 +444,8 @@ impl Serialize for ReconcileCounts {
         map.serialize_entry("lines", &self.lines)?;
         map.serialize_entry("rejected", &self.rejected)?;
         map.serialize_entry("blank", &self.blank)?;
+        map.serialize_entry("within_bounds", &self.within_bounds)?;
+        map.serialize_entry("out_of_bounds", &self.out_of_bounds)?;
         // "matched", "mismatched" and the money.
         self.all.write(&mut map)?;
         if let Some(currency) = Model::catalog_currency() {
@@ -401,24 +456,64 @@ impl Serialize for ReconcileCounts {
     }
 }
 
-/// The quote and the charge of one reconcile line, or why the line cannot be compared.
-fn compare(line: &[u8], model: Option<Model>) -> Result<(Quote, Decimal, String), Vec<Violation>> {
+/// The quote (or, without its measured quantity, the estimate) and the charge of one reconcile
+/// line, or why the line cannot be compared.
+fn compare(line: &[u8], model: Option<Model>) -> Result<(Priced, Decimal, String), Vec<Violation>> {
     let pair: Pair<'_> = serde_json::from_slice(line).map_err(|e| {
         one_error(
             Code::InvalidJson,
             "",
-            format!("not a {{\"request\": …, \"response\": …}} line: {e}"),
+            format!("not a {{\"request\": …, \"response\": …, \"usage\"?: …}} line: {e}"),
         )
     })?;
-    let quote = quote_as(pair.request.get(), Expect::Either(model)).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|v| Violation {
-                path: format!("/request{}", v.path),
-                ..v
-            })
-            .collect::<Vec<_>>()
-    })?;
+    let mut usage: Vec<(&str, Decimal)> = Vec::new();
+    let mut errors: Vec<Violation> = Vec::new();
+    for (name, raw) in pair.usage.iter().flatten() {
+        let read = shortapi_pricing::money::deserialize(&mut serde_json::Deserializer::from_str(
+            raw.get(),
+        ));
+        match read.ok() {
+            Some(v) => usage.push((name, v)),
+            None => errors.extend(one_error(
+                Code::InvalidUsage,
+                &format!("/usage/{}", name.replace('~', "~0").replace('/', "~1")),
+                format!(
+                    "{name} must be a number or a decimal string read exactly, got {}",
+                    raw.get()
+                ),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let verdict = judge_with(
+        pair.request.get().as_bytes(),
+        Mode::Quote,
+        Expect::Either(model),
+        &usage,
+    );
+    let priced = match verdict {
+        Verdict::Quoted(q) => Priced::Exact(q),
+        Verdict::Estimated(e) => Priced::Bounded(e),
+        Verdict::Unpriced(u) => return Err(vec![unpriced_violation(&u)]),
+        Verdict::Rejected(errors) => {
+            return Err(errors
+                .into_iter()
+                .map(|v| {
+                    if v.path.starts_with("/usage") {
+                        v
+                    } else {
+                        Violation {
+                            path: format!("/request{}", v.path),
+                            ..v
+                        }
+                    }
+                })
+                .collect())
+        }
+        Verdict::Checked(_) => unreachable!("judged in Mode::Quote"),
+    };
     let response = CreateJobResponse::from_json(pair.response.get()).map_err(|e| {
         one_error(
             Code::WrongType,
@@ -430,7 +525,7 @@ fn compare(line: &[u8], model: Option<Model>) -> Result<(Quote, Decimal, String)
         let message = format!("the response has no data.amount (code {})", response.code);
         return Err(one_error(Code::MissingField, "/response/data", message));
     };
-    Ok((quote, data.amount, data.job_id))
+    Ok((priced, data.amount, data.job_id))
 }
 
 /// `reconcile`: a line out per request whose charge differs from its quote or that cannot be
@@ -451,6 +546,8 @@ pub fn reconcile(
         lines: 0,
         rejected: 0,
         blank: 0,
+        within_bounds: 0,
+        out_of_bounds: 0,
         all: Totals::ZERO,
         by_model: [Totals::ZERO; Model::ALL.len()],
     };
@@ -461,7 +558,11 @@ pub fn reconcile(
             c.blank += 1;
             continue;
         }
-        let compared = compare(&buf, model).and_then(|(quote, charged, job_id)| {
+        let compared = compare(&buf, model).and_then(|(priced, charged, job_id)| {
+            let quote = match priced {
+                Priced::Exact(quote) => quote,
+                Priced::Bounded(estimate) => return Ok(Err((estimate, charged, job_id))),
+            };
             let matched = quote.reconcile(charged).is_match();
             let at = quote.model() as usize;
             // Both totals extended, or neither: a charge too large to total exactly is
@@ -474,7 +575,7 @@ pub fn reconcile(
                 (Some(all), Some(one), Some(_)) => {
                     c.all = all;
                     c.by_model[at] = one;
-                    Ok((quote, charged, job_id))
+                    Ok(Ok((quote, charged, job_id)))
                 }
                 _ => Err(one_error(
                     Code::InvalidValue,
@@ -484,7 +585,24 @@ pub fn reconcile(
             }
         });
         match compared {
-            Ok((quote, charged, job_id)) => {
+            Ok(Err((estimate, charged, job_id))) => {
+                let bounds = estimate.reconcile(charged);
+                if bounds.is_within() {
+                    c.within_bounds += 1;
+                } else {
+                    c.out_of_bounds += 1;
+                    let out_line = OutOfBoundsLine {
+                        line,
+                        model: estimate.model(),
+                        job_id: Some(&job_id),
+                        min_amount: bounds.min,
+                        max_amount: bounds.max,
+                        charged,
+                    };
+                    write_line(out, &out_line)?;
+                }
+            }
+            Ok(Ok((quote, charged, job_id))) => {
                 let r = quote.reconcile(charged);
                 if !r.is_match() {
                     let out_line = MismatchLine {
@@ -510,7 +628,7 @@ pub fn reconcile(
         }
     }
     finish(progress);
-    let clean = c.all.mismatched == 0 && c.rejected == 0;
+    let clean = c.all.mismatched == 0 && c.rejected == 0 && c.out_of_bounds == 0;
     write_summary(out, &c, summary_to_stderr)?;
     Ok(if clean {
         Outcome::Ok

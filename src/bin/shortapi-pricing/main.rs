@@ -18,8 +18,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Args as ClapArgs, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use shortapi_pricing::jsonl::{judge, Mode};
-use shortapi_pricing::{check, check_as, CreateJobRequest, Expect, Fields, Model};
+use shortapi_pricing::jsonl::{judge_with, Mode};
+use shortapi_pricing::{check, check_as, CreateJobRequest, Decimal, Expect, Fields, Model};
 
 /// Prices and checks requests to ShortAPI's job API exactly, for every model it knows
 /// (`shortapi-pricing models` lists them).
@@ -93,6 +93,11 @@ struct QuoteArgs {
     /// With --jsonl: write the summary as the last line of stdout or on stderr.
     #[arg(long, value_enum, default_value_t = SummaryTo::Stdout, requires = "jsonl")]
     summary: SummaryTo,
+    /// A measured quantity of a model priced by one (the seconds of an input video), for the
+    /// exact amount: `--usage input_video_seconds=7.2` (repeatable; `models` lists each model's
+    /// quantities). Without it such a quote gives the rate and the bounds.
+    #[arg(long = "usage", value_name = "NAME=NUMBER", conflicts_with = "jsonl")]
+    usage: Vec<String>,
     /// json: one JSON object; text: one line for people.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
@@ -296,17 +301,43 @@ fn quote_or_check(
         let source = jsonl::Source::open(path)?;
         return jsonl::run(source, mode, model, out, args.summary == SummaryTo::Stderr);
     }
+    let usage = usage_flags(&args.usage)?;
+    let usage: Vec<(&str, Decimal)> = usage.iter().map(|(n, v)| (n.as_str(), *v)).collect();
     let single = input::single(model, given, args.json.as_deref(), price)?;
-    let verdict = judge(&single.text, mode, single.expect);
+    let verdict = judge_with(&single.text, mode, single.expect, &usage);
     match args.format {
         Format::Json => writeln!(out, "{}", jsonl::verdict_json(&verdict))?,
         Format::Text => writeln!(out, "{}", jsonl::verdict_text(&verdict))?,
     }
-    Ok(if verdict.is_accepted() {
+    // A quote the page gives no price for exits 1, like a rejected request; one that needs a
+    // measured quantity gives its rate and bounds and exits 0.
+    Ok(if verdict.is_priced() {
         Outcome::Ok
     } else {
         Outcome::Rejected
     })
+}
+
+/// `--usage NAME=NUMBER` values, each number read exactly (a usage error otherwise).
+fn usage_flags(flags: &[String]) -> Result<Vec<(String, Decimal)>, Failure> {
+    flags
+        .iter()
+        .map(|flag| {
+            let (name, number) = flag.split_once('=').ok_or_else(|| {
+                Failure::Input(format!(
+                    "--usage {flag:?}: give NAME=NUMBER, e.g. --usage input_video_seconds=7.2"
+                ))
+            })?;
+            let value = shortapi_pricing::money::parse_decimal(number.trim(), true)
+                .filter(|v| !v.is_sign_negative())
+                .ok_or_else(|| {
+                    Failure::Input(format!(
+                        "--usage {name}={number}: the value must be a non-negative decimal number such as 7.2"
+                    ))
+                })?;
+            Ok((name.trim().to_owned(), value))
+        })
+        .collect()
 }
 
 fn request(

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::ModelSpec;
+use shortapi_pricing::spec::{CellPrice, ModelSpec, Term};
 use shortapi_pricing::Model;
 
 use crate::flags::describe_kind;
@@ -55,21 +55,76 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
             .iter()
             .map(|&d| spec.options[d].name)
             .collect();
+        let by = if dims.is_empty() {
+            String::new()
+        } else {
+            format!(", by {}", dims.join(" × "))
+        };
         match spec.pricing.per {
-            Some(per) => writeln!(
-                out,
-                "  price: a rate per {} of {}, by {} ({} rates)",
-                per.unit,
-                spec.options[per.option].name,
-                dims.join(" × "),
-                spec.pricing.cells.len()
-            )?,
+            _ if spec.pricing.is_unpriced() => {
+                let reason = match spec.pricing.cells {
+                    [cell] => match cell.price {
+                        CellPrice::Unpriced(reason) => reason,
+                        CellPrice::Amount(_) => "",
+                    },
+                    _ => "no cell has a price",
+                };
+                writeln!(out, "  price: unpriced: {reason}")?;
+            }
+            Some(per) => {
+                let terms: Vec<&str> = per
+                    .terms
+                    .iter()
+                    .map(|t| match *t {
+                        Term::Option(o) => spec.options[o].name,
+                        Term::Quantity(q) => spec.pricing.quantities[q].name,
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "  price: a rate per {} of {}{by} ({} rates)",
+                    per.unit,
+                    terms.join(" + "),
+                    spec.pricing.cells.len()
+                )?;
+            }
             None => writeln!(
                 out,
-                "  price: a table of {} cells by {}",
+                "  price: a table of {} cells{by}",
                 spec.pricing.cells.len(),
-                dims.join(" × ")
             )?,
+        }
+        for q in spec.pricing.quantities {
+            let range = match q.maximum {
+                Some(max) => format!("{} to {max}", q.minimum),
+                None => format!("at least {}", q.minimum),
+            };
+            writeln!(
+                out,
+                "  measured: {}: {} ({}s, {range}); give it with --usage {}=NUMBER",
+                q.name, q.description, q.unit, q.name
+            )?;
+        }
+        for cell in spec.pricing.cells {
+            if let (CellPrice::Unpriced(reason), false) = (cell.price, cell.values.is_empty()) {
+                let values: Vec<String> = spec
+                    .pricing
+                    .dimensions
+                    .iter()
+                    .zip(cell.values)
+                    .filter_map(|(&d, &v)| {
+                        let o = &spec.options[d];
+                        o.wire(v as i64).map(|w| format!("{} = {w}", o.name))
+                    })
+                    .collect();
+                writeln!(out, "  unpriced where {}: {reason}", values.join(", "))?;
+            }
+        }
+        if let Some(cut) = spec.cut_after {
+            writeln!(
+                out,
+                "  page: its stored copy ends after `{cut}`: a field it does not document passes"
+            )?;
         }
     }
     Ok(())

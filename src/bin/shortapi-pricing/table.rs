@@ -6,13 +6,20 @@
 //! `amount`, the exact decimal as the page writes it (`0.340`), and `amount_micros`, the same
 //! amount in millionths of the currency unit as a whole number (`340000`), which a warehouse
 //! that reads `amount` as a float (DuckDB's CSV sniffer does) still sums exactly.
+//!
+//! A price per measured quantity is a rate row: no amount, but `rate` (and `rate_micros`),
+//! `unit` and `per`, the names whose sum the rate multiplies (`input_video_seconds+duration`:
+//! measured quantities and the request's own numeric options, whose columns are then empty), so
+//! a warehouse multiplies by the measured quantity and gets the exact total. A price the page
+//! does not give is a row with no amount and its reason in `unpriced`.
 
 use std::io::Write;
 
 use serde::ser::SerializeSeq;
 use serde::Serialize;
+use shortapi_pricing::spec::Term;
 use shortapi_pricing::spec::WireValue;
-use shortapi_pricing::{Decimal, Model, Quote};
+use shortapi_pricing::{Decimal, Model, TableRow};
 
 use crate::Failure;
 
@@ -38,12 +45,33 @@ fn is_priced(model: Model, name: &str) -> bool {
     model.spec().priced_options().any(|o| o.name == name)
 }
 
-/// The header: `model`, the priced options, `amount`, `amount_micros`, `currency`.
+/// The header: `model`, the priced options, `amount`, `amount_micros`, `currency`, then for a
+/// rate per measured quantity `rate`, `rate_micros`, `unit`, `per`, and for a price the page
+/// does not give `unpriced`.
 fn header() -> Vec<&'static str> {
     let mut columns = vec!["model"];
     columns.extend(priced_columns());
-    columns.extend(["amount", "amount_micros", "currency"]);
+    columns.extend([
+        "amount",
+        "amount_micros",
+        "currency",
+        "rate",
+        "rate_micros",
+        "unit",
+        "per",
+        "unpriced",
+    ]);
     columns
+}
+
+/// Whether `name` is a numeric option `model`'s rate multiplies (a `per` term).
+fn is_per_term(model: Model, name: &str) -> bool {
+    let spec = model.spec();
+    spec.pricing.per.is_some_and(|p| {
+        p.terms
+            .iter()
+            .any(|t| matches!(*t, Term::Option(o) if spec.options[o].name == name))
+    })
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -79,29 +107,52 @@ fn micros(model: Model, amount: Decimal) -> Result<i128, Failure> {
     Ok(amount.mantissa() * 10i128.pow(MICROS_SCALE - scale))
 }
 
-/// Every model's price table, in [`Model::ALL`] order.
-fn rows() -> impl Iterator<Item = Quote> {
-    Model::ALL.into_iter().flat_map(Model::price_table)
+/// Every model's price table, in [`Model::ALL`] order: each combination no rule forbids.
+fn rows() -> Vec<Result<shortapi_pricing::Quote, shortapi_pricing::QuoteError>> {
+    Model::ALL
+        .into_iter()
+        .flat_map(Model::price_table)
+        .collect()
 }
 
-/// One header line, then one line per priced combination of every model.
+/// One header line, then one line per combination of every model that no rule forbids.
 pub fn write_csv(out: &mut impl Write) -> Result<(), Failure> {
     let columns = priced_columns();
     writeln!(out, "{}", header().join(","))?;
-    for quote in rows() {
-        let (selection, amount) = (quote.selection(), quote.amount());
+    let rows = rows();
+    for row in rows.iter().filter_map(TableRow::of) {
+        let selection = row.selection();
         let model = selection.model();
+        let rate = matches!(row, TableRow::Rate(_));
         csv_field(out, model.id())?;
         for name in &columns {
             out.write_all(b",")?;
-            if is_priced(model, name) {
+            if is_priced(model, name) && !(rate && is_per_term(model, name)) {
                 if let Some(value) = selection.get(name) {
                     csv_field(out, &wire_text(value))?;
                 }
             }
         }
-        write!(out, ",{amount},{},", micros(model, amount)?)?;
+        match row {
+            TableRow::Amount(q) => write!(out, ",{},{},", q.amount(), micros(model, q.amount())?)?,
+            _ => out.write_all(b",,,")?,
+        }
         csv_field(out, selection.spec().currency)?;
+        match row {
+            TableRow::Rate(e) => {
+                let per: Vec<&str> = e.table_per();
+                write!(out, ",{},{},", e.rate(), micros(model, e.rate())?)?;
+                csv_field(out, e.unit())?;
+                out.write_all(b",")?;
+                csv_field(out, &per.join("+"))?;
+                out.write_all(b",")?;
+            }
+            TableRow::Unpriced(u) => {
+                out.write_all(b",,,,,")?;
+                csv_field(out, u.reason())?;
+            }
+            TableRow::Amount(_) => out.write_all(b",,,,,")?,
+        }
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -112,8 +163,8 @@ struct Table;
 impl Serialize for Table {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
-        for quote in rows() {
-            seq.serialize_element(&quote.table_row())?;
+        for row in rows().iter().filter_map(TableRow::of) {
+            seq.serialize_element(&row)?;
         }
         seq.end()
     }
