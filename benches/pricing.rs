@@ -43,7 +43,7 @@ const PROMPT: &str =
 fn all_selections() -> Vec<Selection> {
     let mut all = Vec::new();
     macro_rules! push_all {
-        ($module:ident, $variant:ident) => {
+        ($module:ident, $variant:ident, $form:ident) => {
             all.extend(
                 shortapi_pricing::models::$module::Options::all()
                     .map(|o| shortapi_pricing::spec::ModelOptions::to_selection(&o)),
@@ -84,8 +84,8 @@ mod typed_quote {
     use super::*;
 
     macro_rules! typed_quote_bench {
-        ($module:ident, $variant:ident) => {
-            /// Each quote's outcome is used: the amount, or the rule broken.
+        ($module:ident, $variant:ident, exact) => {
+            /// Each quote's outcome is used: the amount, or why there is none.
             #[divan::bench]
             fn $module(bencher: Bencher) {
                 use shortapi_pricing::models::$module::Options;
@@ -95,6 +95,33 @@ mod typed_quote {
                 bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
                     for o in black_box(&all) {
                         match o.quote() {
+                            Ok(q) => {
+                                black_box(q.amount());
+                            }
+                            Err(e) => {
+                                black_box(e.rule());
+                            }
+                        }
+                    }
+                });
+            }
+        };
+        ($module:ident, $variant:ident, measured) => {
+            /// Each quote given its measured quantity (the least the page allows, plus 1.25).
+            #[divan::bench]
+            fn $module(bencher: Bencher) {
+                use shortapi_pricing::models::$module::{Measured, Options, MODEL};
+                let all: Vec<Options> = Options::all()
+                    .flat_map(|o| typed::with_every_integer(&o))
+                    .collect();
+                let mut usage = shortapi_pricing::Usage::new(MODEL);
+                for q in MODEL.spec().pricing.quantities {
+                    usage.set(q.name, q.minimum + Decimal::new(125, 2)).unwrap();
+                }
+                let measured = Measured::from_usage(&usage).unwrap();
+                bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
+                    for o in black_box(&all) {
+                        match o.quote(black_box(measured)) {
                             Ok(q) => {
                                 black_box(q.amount());
                             }

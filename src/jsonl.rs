@@ -183,18 +183,11 @@ pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
         // Not the wrapped form (a prompt may say "request"): a request as it stands.
         return judge(bytes, mode, expect);
     };
-    let mut values: Vec<(&str, Decimal)> = Vec::new();
-    let mut errors = Vec::new();
-    for (name, raw) in line.usage.iter().flatten() {
-        match crate::money::parse_json(raw.get()) {
-            Ok(v) => values.push((name, v)),
-            Err(message) => errors.push(Violation {
-                path: pointer("/usage", name),
-                code: Code::InvalidUsage,
-                message: format!("{name}: {message}"),
-            }),
-        }
-    }
+    let (values, errors) = match &line.usage {
+        Some(usage) => usage_values(usage),
+        None => (Vec::new(), Vec::new()),
+    };
+    let values: Vec<(&str, Decimal)> = values.iter().map(|(n, v)| (*n, *v)).collect();
     let prefixed = |v: Vec<Violation>| {
         v.into_iter()
             .map(|v| Violation {
@@ -227,6 +220,48 @@ pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
         }
         other if errors.is_empty() => other,
         _ => Verdict::Rejected(errors),
+    }
+}
+
+/// The measured quantities of a `"usage"` object, each a JSON number or a decimal string read
+/// exactly, and a violation (`invalid_usage` at `/usage/NAME`) for each value that is not.
+pub fn usage_values<'a, K: AsRef<str>>(
+    usage: &'a std::collections::BTreeMap<K, &RawValue>,
+) -> (Vec<(&'a str, Decimal)>, Vec<Violation>) {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    for (name, raw) in usage {
+        let name = name.as_ref();
+        match crate::money::parse_json(raw.get()) {
+            Ok(v) => values.push((name, v)),
+            Err(message) => errors.push(Violation {
+                path: pointer("/usage", name),
+                code: Code::InvalidUsage,
+                message: format!("{name}: {message}"),
+            }),
+        }
+    }
+    (values, errors)
+}
+
+/// Parses a `"usage"` object's JSON text (`{"input_video_seconds": 7.2}`) into its values, or
+/// every violation.
+pub fn parse_usage(json: &str) -> Result<Vec<(String, Decimal)>, Vec<Violation>> {
+    let map: std::collections::BTreeMap<std::borrow::Cow<'_, str>, &RawValue> =
+        serde_json::from_str(json).map_err(|e| {
+            vec![Violation {
+                path: "/usage".to_owned(),
+                code: Code::InvalidUsage,
+                message: format!(
+                    "usage must be an object of measured quantities, {{\"NAME\": NUMBER}}: {e}"
+                ),
+            }]
+        })?;
+    let (values, errors) = usage_values(&map);
+    if errors.is_empty() {
+        Ok(values.into_iter().map(|(n, v)| (n.to_owned(), v)).collect())
+    } else {
+        Err(errors)
     }
 }
 

@@ -594,17 +594,19 @@ static FIXTURE: ModelSpec = ModelSpec {
     create_endpoint: "https://example.com/create",
     query_endpoint: "https://example.com/query",
     source: "tests/schema.rs",
+    cut_after: None,
     options: &FIXTURE_OPTIONS,
     rules: &FIXTURE_RULES,
     pricing: Pricing {
         dimensions: &[],
         per: None,
+        quantities: &[],
         cells: &[],
     },
     lookup: Lookup {
         index: &[],
         table: &[],
-        times: None,
+        times: &[],
     },
 };
 

@@ -5,7 +5,7 @@
 //!
 //! ```json
 //! {"id", "name", "category", "currency", "create_endpoint", "query_endpoint", "source",
-//!  "options": [...], "rules": [...], "pricing": {...}}
+//!  "cut_after", "options": [...], "rules": [...], "pricing": {...}}
 //! ```
 //!
 //! - an option (see [`OptionSpec`]) is `{"name", "type", "description", …}`, with `required`
@@ -29,7 +29,7 @@ use crate::money::AsString;
 
 impl Serialize for ModelSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(10))?;
+        let mut map = serializer.serialize_map(Some(11))?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("category", self.category)?;
@@ -37,6 +37,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("create_endpoint", self.create_endpoint)?;
         map.serialize_entry("query_endpoint", self.query_endpoint)?;
         map.serialize_entry("source", self.source)?;
+        map.serialize_entry("cut_after", &self.cut_after)?;
         map.serialize_entry("options", self.options)?;
         map.serialize_entry("rules", self.rules)?;
         map.serialize_entry("pricing", &PricingView(self))?;

@@ -15,11 +15,11 @@ use shortapi_pricing::jsonl::{Log, Mode, Verdict};
 use shortapi_pricing::spec::WireValue;
 use shortapi_pricing::{
     check, check_args, check_as, quote_args_json, quote_as, quote_json, Code, CreateJobRequest,
-    CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse, Selection, Violation,
-    Violations,
+    CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse, QuoteError, Selection,
+    Violation, Violations,
 };
 
-use super::documented::documented;
+use super::documented::{assert_outcome, documented};
 
 /// The documented price of `selection`, or `None` where its page says the combination is not
 /// supported.
@@ -80,17 +80,17 @@ fn assert_violation_points_into(parsed: &Option<Value>, v: &Violation) {
     assert!(resolves || belongs, "{v:?} does not point into {value}");
 }
 
-/// Asserts what an accepted request must satisfy: the documented price, and the same request
-/// again after serializing it.
+/// Asserts what an accepted request must satisfy: what its page says of the price (an exact
+/// amount, a rate with its bounds, or no price, with the reason), and the same request again
+/// after serializing it.
 pub fn assert_accepted(request: &CreateJobRequest) {
     let selection = request.args.selection();
-    let quote = request.quote().expect("an accepted request breaks no rule");
-    assert_eq!(quote.model(), request.model());
-    assert_eq!(
-        Some(quote.amount()),
-        documented_amount(selection),
-        "{selection:?}"
-    );
+    let quote = request.quote();
+    if let Ok(quote) = &quote {
+        assert_eq!(quote.model(), request.model());
+    }
+    let expected = documented(selection.model().id()).expected_of(selection, None);
+    assert_outcome(expected, &quote, &format!("{selection:?}"));
     for fields in [Fields::All, Fields::Minimal] {
         let again = check(request.to_json(fields)).expect("a serialized request checks again");
         assert_eq!(&again, request);
@@ -125,12 +125,25 @@ fn check_bare_args(model: Model, input: &[u8], is_body: bool) {
     match (quote_args_json(model, input), &strict) {
         (Ok(quote), Ok(args)) => assert_eq!(Ok(quote), args.quote()),
         (Err(a), Err(b)) => assert_eq!(&a, b),
+        // Valid, but with no exact price: the one violation says why.
+        (Err(a), Ok(args)) => assert_no_price(&a, args.quote()),
         (got, want) => panic!("quote_args_json {got:?} but check_args {want:?}"),
     }
     if !is_body {
         let either = check_as(input, Expect::Either(Some(model))).map(|r| r.args);
         assert_eq!(either, strict, "check_as(Either) and check_args disagree");
     }
+}
+
+/// A quote of a valid request that has no exact price (unpriced, or needing a measured
+/// quantity) is the one violation at `""` its [`QuoteError`] makes.
+fn assert_no_price(violations: &Violations, quote: Result<shortapi_pricing::Quote, QuoteError>) {
+    let error = quote.expect_err("a valid request quoted with an error has no exact price");
+    assert!(
+        matches!(error, QuoteError::Unpriced(_) | QuoteError::NeedsUsage(_)),
+        "{error:?}"
+    );
+    assert_eq!(violations.as_slice(), [Violation::from(error)]);
 }
 
 /// Whether `input` is a JSON object with a top-level `model`, `args` or `callback_url`: how
@@ -152,6 +165,7 @@ pub fn check_request_entry(input: &[u8]) {
     match (quote_json(input), &strict) {
         (Ok(quote), Ok(request)) => assert_eq!(Ok(quote), request.quote()),
         (Err(a), Err(b)) => assert_eq!(&a, b),
+        (Err(a), Ok(request)) => assert_no_price(&a, request.quote()),
         (got, want) => panic!("quote_json {got:?} but check {want:?}"),
     }
     let either = check_as(input, Expect::Either(None));
@@ -229,8 +243,24 @@ pub fn check_jsonl(input: &[u8], bare: Option<Model>) {
             Verdict::Quoted(q) => {
                 total += q.amount();
                 by_model[q.model() as usize] += q.amount();
-                assert_eq!(Some(q.amount()), documented_amount(q.selection()));
-                assert_eq!(quote_as(raw, expect).as_ref(), Ok(q));
+                if q.usage().is_empty() {
+                    assert_eq!(Some(q.amount()), documented_amount(q.selection()));
+                    assert_eq!(quote_as(raw, expect).as_ref(), Ok(q));
+                } else {
+                    // A measured quantity: the rate times the units, exactly.
+                    let (rate, units) = (q.rate().unwrap(), q.units().unwrap());
+                    assert_eq!(rate * units, q.amount());
+                }
+            }
+            Verdict::Estimated(e) => {
+                assert!(e.needs().next().is_some());
+                if let (Some(min), Some(max)) = (e.min(), e.max()) {
+                    assert!(min <= max);
+                }
+            }
+            Verdict::Unpriced(u) => {
+                let expected = documented(u.model().id()).expected_of(u.selection(), None);
+                assert_outcome(expected, &Err(QuoteError::Unpriced(*u)), "a log line");
             }
             Verdict::Rejected(errors) => {
                 let parsed = parse(raw);

@@ -23,7 +23,8 @@
 
 use serde::Serialize;
 use shortapi_pricing::schema::{self, Dialect};
-use shortapi_pricing::{check_as, quote_as, CreateJobRequest, Expect, Model};
+use shortapi_pricing::jsonl::{judge_with, parse_usage, unpriced_violation, Mode, Verdict};
+use shortapi_pricing::{check_as, CreateJobRequest, Expect, Model, TableRow};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -59,8 +60,34 @@ export interface Quote {
   [option: string]: WireValue | undefined;
 }
 
-/** `quote` and `quoteArgs` give a quote or the input's violations; test `r.errors`. */
-export type QuoteResult = Quote | Rejected;
+/**
+ * What a job costs before its measured quantities (the seconds of an input video) are known:
+ * the rate per `unit`, the quantities it `needs`, and the least and the most it can cost where
+ * the page bounds them. Give the quantities (`quote(body, {input_video_seconds: "7.2"})`) for
+ * the exact amount.
+ */
+export interface Estimate {
+  model: string;
+  currency: string;
+  rate: string;
+  unit: string;
+  needs: string[];
+  min_amount?: string;
+  max_amount?: string;
+  amount?: undefined;
+  errors?: undefined;
+  [option: string]: WireValue | string[] | undefined;
+}
+
+/**
+ * `quote` and `quoteArgs` give an exact quote, an estimate (the price needs a measured
+ * quantity: test `r.rate`), or the input's violations (test `r.errors`; a price the page does
+ * not give is the code `"unpriced"`).
+ */
+export type QuoteResult = Quote | Estimate | Rejected;
+
+/** Measured quantities by name, each a decimal string (`"7.2"`) or a number. */
+export type Usage = Record<string, string | number>;
 
 /** An accepted request: the create-job body with every option (defaults filled in). */
 export interface Accepted {
@@ -71,12 +98,20 @@ export interface Accepted {
 /** `check` and `checkArgs` give the accepted request or the input's violations. */
 export type CheckResult = Accepted | Rejected;
 
-/** One row of a model's price table: the options its price depends on, and the price. */
+/**
+ * One row of a model's price table: the options its price depends on, and the price —
+ * `amount`; or, for a price per measured quantity, `rate`, `unit` and `per` (what the rate
+ * multiplies); or, where the page gives none, `unpriced` (the reason).
+ */
 export interface PriceRow {
   model: string;
-  amount: string;
   currency: string;
-  [option: string]: WireValue;
+  amount?: string;
+  rate?: string;
+  unit?: string;
+  per?: string[];
+  unpriced?: string;
+  [option: string]: WireValue | string[] | undefined;
 }
 
 /** One option of a model, as its spec file describes it. */
@@ -94,10 +129,30 @@ export interface RuleInfo {
   when: Record<string, WireValue>;
 }
 
-/** A model's prices as its page documents them; every amount a decimal string. */
+/** A measured quantity a price multiplies (the seconds of an input video). */
+export interface QuantityInfo {
+  name: string;
+  unit: string;
+  description: string;
+  minimum: string;
+  maximum: string | null;
+}
+
+/**
+ * A model's prices as its page documents them; every amount a decimal string. A cell the page
+ * leaves unclear has `unpriced` (the reason) in place of its `price` or `rate`.
+ */
 export type PricingInfo =
   | { form: "cells"; dimensions: string[]; cells: Array<Record<string, WireValue>> }
-  | { form: "per_unit"; dimensions: string[]; per: string; unit: string; rates: Array<Record<string, WireValue>> };
+  | {
+      form: "per_unit";
+      dimensions: string[];
+      per: string[];
+      unit: string;
+      quantities: QuantityInfo[];
+      rates: Array<Record<string, WireValue>>;
+    }
+  | { form: "unpriced"; reason: string };
 
 /** Everything one spec file says about its model. */
 export interface ModelInfo {
@@ -108,6 +163,8 @@ export interface ModelInfo {
   create_endpoint: string;
   query_endpoint: string;
   source: string;
+  /** The last option the page's stored copy documents, when it is cut (else null). */
+  cut_after: string | null;
   options: OptionInfo[];
   rules: RuleInfo[];
   pricing: PricingInfo;
@@ -170,10 +227,30 @@ fn check_input(input: &JsValue, expect: Expect) -> Result<JsValue, JsValue> {
     }
 }
 
-fn quote_input(input: &JsValue, expect: Expect) -> Result<JsValue, JsValue> {
-    match quote_as(input_text(input)?, expect) {
-        Ok(quote) => to_js(&quote),
-        Err(violations) => to_js(&violations),
+/// `{"errors": [...]}`.
+#[derive(Serialize)]
+struct Errors<'a> {
+    errors: &'a [shortapi_pricing::Violation],
+}
+
+fn quote_input(input: &JsValue, expect: Expect, usage: &JsValue) -> Result<JsValue, JsValue> {
+    let usage = if usage.is_undefined() || usage.is_null() {
+        Vec::new()
+    } else {
+        match parse_usage(&input_text(usage)?) {
+            Ok(usage) => usage,
+            Err(errors) => return to_js(&Errors { errors: &errors }),
+        }
+    };
+    let usage: Vec<(&str, _)> = usage.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    match judge_with(input_text(input)?.as_bytes(), Mode::Quote, expect, &usage) {
+        Verdict::Quoted(quote) => to_js(&quote),
+        Verdict::Estimated(estimate) => to_js(&estimate),
+        Verdict::Unpriced(u) => to_js(&Errors {
+            errors: &[unpriced_violation(&u)],
+        }),
+        Verdict::Rejected(errors) => to_js(&Errors { errors: &errors }),
+        Verdict::Checked(_) => unreachable!("judged in Mode::Quote"),
     }
 }
 
@@ -223,13 +300,15 @@ pub fn check_args(
     check_input(&args, Expect::Args(model_named(id)?))
 }
 
-/// Quotes a create-job body exactly: `{model, currency, amount: "0.340", …options}`, or every
-/// violation.
+/// Quotes a create-job body exactly: `{model, currency, amount: "0.340", …options}`; for a
+/// model priced by a measured quantity without it in `usage`, the estimate `{rate, unit, needs,
+/// min_amount?, max_amount?, …}`; or every violation (`unpriced` where the page gives no price).
 #[wasm_bindgen(unchecked_return_type = "QuoteResult")]
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] body: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Usage | undefined")] usage: JsValue,
 ) -> Result<JsValue, JsValue> {
-    quote_input(&body, Expect::Body)
+    quote_input(&body, Expect::Body, &usage)
 }
 
 /// Quotes the bare `args` of the model `id`, as [`quote`] does a body. Throws for an unknown
@@ -238,15 +317,17 @@ pub fn quote(
 pub fn quote_args(
     id: &str,
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] args: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Usage | undefined")] usage: JsValue,
 ) -> Result<JsValue, JsValue> {
-    quote_input(&args, Expect::Args(model_named(id)?))
+    quote_input(&args, Expect::Args(model_named(id)?), &usage)
 }
 
 /// The price table of the model `id`: every combination of the options its price depends on
-/// that no rule forbids, with its exact price. Throws for an unknown id.
+/// that no rule forbids, with its exact price (or its rate per measured quantity, or the
+/// reason the page gives none). Throws for an unknown id.
 #[wasm_bindgen(js_name = priceTable, unchecked_return_type = "PriceRow[]")]
 pub fn price_table(id: &str) -> Result<JsValue, JsValue> {
     let rows: Vec<_> = model_named(id)?.price_table().collect();
-    let rows: Vec<_> = rows.iter().map(|q| q.table_row()).collect();
+    let rows: Vec<_> = rows.iter().filter_map(TableRow::of).collect();
     to_js(&rows)
 }

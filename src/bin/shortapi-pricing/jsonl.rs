@@ -12,7 +12,8 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use shortapi_pricing::jsonl::{
-    is_blank, judge_with, read_line, unpriced_violation, CheckedView, Entry, Log, Mode, Verdict,
+    is_blank, judge_with, read_line, unpriced_violation, usage_values, CheckedView, Entry, Log,
+    Mode, Verdict,
 };
 use shortapi_pricing::money::{exact_add, exact_sub};
 use shortapi_pricing::{
@@ -466,24 +467,10 @@ fn compare(line: &[u8], model: Option<Model>) -> Result<(Priced, Decimal, String
             format!("not a {{\"request\": …, \"response\": …, \"usage\"?: …}} line: {e}"),
         )
     })?;
-    let mut usage: Vec<(&str, Decimal)> = Vec::new();
-    let mut errors: Vec<Violation> = Vec::new();
-    for (name, raw) in pair.usage.iter().flatten() {
-        let read = shortapi_pricing::money::deserialize(&mut serde_json::Deserializer::from_str(
-            raw.get(),
-        ));
-        match read.ok() {
-            Some(v) => usage.push((name, v)),
-            None => errors.extend(one_error(
-                Code::InvalidUsage,
-                &format!("/usage/{}", name.replace('~', "~0").replace('/', "~1")),
-                format!(
-                    "{name} must be a number or a decimal string read exactly, got {}",
-                    raw.get()
-                ),
-            )),
-        }
-    }
+    let (usage, errors) = match &pair.usage {
+        Some(usage) => usage_values(usage),
+        None => (Vec::new(), Vec::new()),
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
