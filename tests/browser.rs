@@ -32,12 +32,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use documented::{MODELS, RULE_MESSAGE};
+use documented::{Expected, MODELS, RULE_MESSAGE};
 use npm::{ensure_npm_packages, frontend_dir, scratch};
 use schema_bodies::{body, every_combination};
 use serde::Serialize;
 use serde_json::{json, Value};
-use shortapi_pricing::{check_as, quote_as, Expect, Model, Violations};
+use shortapi_pricing::jsonl::{judge_with, unpriced_violation, Mode, Verdict};
+use shortapi_pricing::{check_as, Decimal, Expect, Model, Violations};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -108,10 +109,15 @@ fn write_json(dir: &Path, name: &str, value: &impl Serialize) -> PathBuf {
 }
 
 /// A native verdict as the package writes it: the quote or `{errors}`.
-fn quote_verdict(input: &str, expect: Expect) -> Value {
-    match quote_as(input, expect) {
-        Ok(quote) => serde_json::to_value(quote).unwrap(),
-        Err(violations) => serde_json::to_value(violations).unwrap(),
+/// A native quote as the package writes it: the quote, the estimate (a measured quantity not
+/// given), or `{errors}` (`unpriced` where the page gives no price).
+fn quote_verdict(input: &str, expect: Expect, usage: &[(&str, Decimal)]) -> Value {
+    match judge_with(input.as_bytes(), Mode::Quote, expect, usage) {
+        Verdict::Quoted(quote) => serde_json::to_value(quote).unwrap(),
+        Verdict::Estimated(estimate) => serde_json::to_value(estimate).unwrap(),
+        Verdict::Unpriced(u) => json!({ "errors": [unpriced_violation(&u)] }),
+        Verdict::Rejected(errors) => json!({ "errors": errors }),
+        Verdict::Checked(_) => unreachable!("judged in Mode::Quote"),
     }
 }
 
@@ -148,10 +154,11 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         let step = (combinations.len() / 8).max(1);
         let mut forbidden_shown = false;
         for (i, values) in combinations.iter().enumerate() {
-            let price = doc.price_of_values(values);
-            let sampled = match price {
-                Some(_) => i % step == m % step,
-                None => !forbidden_shown,
+            let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
+            let expected = doc.expected(get, None);
+            let sampled = match expected {
+                Expected::Forbidden => !forbidden_shown,
+                _ => i % step == m % step,
             };
             if !sampled {
                 continue;
@@ -161,9 +168,25 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
                 .map(|&(name, v)| (name.to_owned(), v.json()))
                 .collect();
             let mut case = json!({"model": doc.id, "texts": texts, "options": options});
-            match price {
-                Some(p) => case["price"] = json!(p),
-                None => {
+            match expected {
+                Expected::Amount(p) => case["price"] = json!(p),
+                Expected::Unpriced(phrase) => case["unpriced"] = json!(phrase),
+                Expected::Estimate { min, max, .. } => {
+                    // The page shows the bounds, then the exact price once the first
+                    // hand-worked quantity is typed in.
+                    let text = match max {
+                        Some(max) => format!("between {} and {max} USD", min.unwrap()),
+                        None => format!("at least {} USD", min.unwrap()),
+                    };
+                    case["estimate"] = json!({"min": min, "max": max, "text": text});
+                    let (name, value) = doc.measured_values(get)[1];
+                    let Expected::Amount(p) = doc.expected(get, Some((name, value))) else {
+                        panic!("{}: no amount at {name} = {value}", doc.id)
+                    };
+                    case["usage"] = json!({ name: value });
+                    case["price"] = json!(p);
+                }
+                Expected::Forbidden => {
                     forbidden_shown = true;
                     case["rule"] = json!({"option": "duration", "message": RULE_MESSAGE});
                 }
@@ -214,9 +237,18 @@ fn the_package_quotes_every_combination_of_every_model_as_the_native_library_doe
             // back (a whole `16.0` as `16`); the body goes as this text, `16.0` as written.
             let args_text = as_javascript_writes(&args).to_string();
             let body_text = body(model, args.clone()).to_string();
-            let quote = quote_verdict(&args_text, Expect::Args(model));
-            let body_quote = quote_verdict(&body_text, Expect::Body);
+            let quote = quote_verdict(&args_text, Expect::Args(model), &[]);
+            let body_quote = quote_verdict(&body_text, Expect::Body, &[]);
             cases.push(json!({"model": model.id(), "args": args, "body_text": body_text, "quote": quote, "body_quote": body_quote}));
+            // A model priced by a measured quantity: also with it, as a decimal string.
+            for q in model.spec().pricing.quantities {
+                let value = q.minimum + Decimal::new(725, 2);
+                let usage = [(q.name, value)];
+                let quote = quote_verdict(&args_text, Expect::Args(model), &usage);
+                let body_quote = quote_verdict(&body_text, Expect::Body, &usage);
+                let given = json!({ q.name: value.to_string() });
+                cases.push(json!({"model": model.id(), "args": args, "usage": given, "body_text": body_text, "quote": quote, "body_quote": body_quote}));
+            }
         }
     }
     let quoted = cases

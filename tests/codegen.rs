@@ -82,6 +82,103 @@ fn the_extended_spec_generates_the_golden_file() {
     );
 }
 
+/// The fixtures of the price forms beyond cells and a rate per second of one option, each with
+/// its golden module: a rate per item, a page that gives no price, and (in one spec) a rate
+/// shared by two values, a rate per measured quantity plus an option, and an unpriced cell.
+const FORM_FIXTURES: [(&str, &str, &str); 3] = [
+    (
+        "tests/fixtures/per_item.toml",
+        "tests/fixtures/per_item.rs",
+        "acme_image_text_to_image.rs",
+    ),
+    (
+        "tests/fixtures/price_forms.toml",
+        "tests/fixtures/price_forms.rs",
+        "acme_edit_video_to_video.rs",
+    ),
+    (
+        "tests/fixtures/unpriced.toml",
+        "tests/fixtures/unpriced.rs",
+        "acme_clip_text_to_video.rs",
+    ),
+];
+
+#[test]
+fn each_price_form_fixture_generates_its_golden_file() {
+    for (spec, golden, module) in FORM_FIXTURES {
+        let files = generate(&[(spec.to_owned(), read(spec))]);
+        assert_eq!(files[0].0, module);
+        assert_golden(&files[0].1, golden);
+    }
+    let code = |spec: &str| generate(&[(spec.to_owned(), read(spec))])[0].1.clone();
+    // Per item: the rate times the integer count, at run time.
+    let per_item = code(FORM_FIXTURES[0].0);
+    assert!(per_item.contains("Ok(rate) => Ok(crate::spec::times(rate, self.num_images.get())),"));
+    assert!(per_item.contains("unit: \"image\","));
+    // A shared rate is one documented figure, a cell for each value it names.
+    let forms = code(FORM_FIXTURES[1].0);
+    assert!(
+        forms.contains("Resolution::P720 => Ok(PRICE_0_05),"),
+        "{forms}"
+    );
+    assert!(
+        forms.contains("Resolution::P1080 => Ok(PRICE_0_05),"),
+        "{forms}"
+    );
+    assert_eq!(forms.matches("const PRICE_0_05: Decimal").count(), 1);
+    // The unclear cell keeps its reason; the measured quantity its range, and a typed
+    // `Measured` that `quote` cannot be called without.
+    assert!(
+        forms.contains("Resolution::K4 => Err(NoPrice::Unpriced(UNPRICED_0)),"),
+        "{forms}"
+    );
+    assert!(
+        forms.contains(
+            "const UNPRICED_0: &str = \"the page says 4k is \\\"priced on request\\\"\";"
+        ),
+        "{forms}"
+    );
+    assert!(
+        forms.contains("pub fn quote(&self, measured: Measured) -> Result<Quote, QuoteError> {")
+    );
+    assert!(forms.contains("pub input_video_seconds: Decimal,"));
+    assert!(
+        forms.contains("terms: &[Term::Quantity(0), Term::Option(2)],"),
+        "{forms}"
+    );
+    assert!(forms.contains("cut_after: Some(\"duration\"),"));
+    // A page with no price: one unpriced cell, no dimension.
+    let unpriced = code(FORM_FIXTURES[2].0);
+    assert!(
+        unpriced.contains("0 => Err(NoPrice::Unpriced(UNPRICED_0)),")
+            || unpriced.contains("Err(NoPrice::Unpriced(UNPRICED_0))"),
+        "{unpriced}"
+    );
+    // The three together make one catalog, laid out as rustfmt would.
+    let files: Vec<(String, String)> = FORM_FIXTURES
+        .iter()
+        .map(|(spec, _, _)| ((*spec).to_owned(), read(spec)))
+        .collect();
+    let generated = generate(&files);
+    let catalog = &generated.last().unwrap().1;
+    assert!(
+        catalog.contains("pub const MAX_QUANTITIES: usize = 1;"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("$callback!(acme_edit_video_to_video, AcmeEditVideoToVideo, measured);"),
+        "{catalog}"
+    );
+    assert!(
+        catalog.contains("$callback!(acme_image_text_to_image, AcmeImageTextToImage, exact);"),
+        "{catalog}"
+    );
+    let formatted = rustfmt_all("forms", &generated);
+    for ((name, code), formatted) in generated.iter().zip(formatted) {
+        assert_eq!(code, &formatted, "{name} is not laid out as rustfmt would");
+    }
+}
+
 #[test]
 fn output_is_deterministic_and_headed() {
     let mut all = catalog();
@@ -589,7 +686,7 @@ fn unknown_keys() {
         ["spec/models/acme-video.toml:34:1: unknown key `colour` in options[2]; allowed keys: name, type, description, default"]
     );
     let p = problems(&edit("[pricing]\n", "[pricing]\ncurrency = \"EUR\"\n"));
-    assert_eq!(p, ["spec/models/acme-video.toml:41:1: unknown key `currency` in [pricing]; allowed keys: dimensions, cells, per, unit, rates"]);
+    assert_eq!(p, ["spec/models/acme-video.toml:41:1: unknown key `currency` in [pricing]; allowed keys: dimensions, cells, per, unit, rates, quantities, unpriced"]);
 }
 
 #[test]
@@ -1194,7 +1291,10 @@ values = [
     assert!(beyond.contains(test), "{test} not in:\n{beyond}");
     let within = module_of(BASE.to_owned());
     assert!(!within.contains(test), "{test} in:\n{within}");
-    assert!(within.contains("Err(&RULES[0])"), "{within}");
+    assert!(
+        within.contains("Err(NoPrice::Forbidden(&RULES[0]))"),
+        "{within}"
+    );
 }
 
 /// The names a generated module imports from `path` (`crate::spec`, `crate`, `rust_decimal`).
@@ -1273,10 +1373,12 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
     let no_enum = NO_ENUM.to_owned();
     let all = [
         "Cell",
+        "CellPrice",
         "Condition",
         "Lookup",
         "ModelOptions",
         "ModelSpec",
+        "NoPrice",
         "OptionKind",
         "OptionSpec",
         "Pricing",
@@ -1324,7 +1426,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         );
         assert_eq!(
             imports(&module, "crate"),
-            ["Model", "Quote", "Selection", "Unsupported", "MAX_OPTIONS"],
+            ["Model", "Quote", "QuoteError", "Selection", "MAX_OPTIONS"],
             "case {i}"
         );
         assert_eq!(imports(&module, "rust_decimal"), ["Decimal"], "case {i}");

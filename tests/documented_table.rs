@@ -324,11 +324,12 @@ fn six_zero_ignores_multi_shot_and_aspect_ratio() {
 /// An args object's fields: `(name, JSON value)`.
 type Fields = Vec<(&'static str, String)>;
 
+/// The hand-worked measured quantities of one combination: `(quantity, value)`.
+type Measured = Vec<(&'static str, &'static str)>;
+
 /// Every combination of a model, as wire values from the hand lists, with what its page says of
 /// the price (and the hand-worked measured quantities, for a page that measures one).
-fn every_args(
-    doc: &documented::Documented,
-) -> Vec<(Fields, Expected, Vec<(&'static str, &'static str)>)> {
+fn every_args(doc: &documented::Documented) -> Vec<(Fields, Expected, Measured)> {
     doc.combinations()
         .into_iter()
         .map(|values| {

@@ -1408,8 +1408,8 @@ built at compile time.",
         (
             "price",
             "The price of these options in [`SPEC`]'s currency, or why there is none (the first
-rule in [`RULES`] they break, or a price the page does not give): one index into a table of
-rates built at compile time, times the units.",
+rule in [`RULES`] they break, or a price the page does not give): one index into a table
+of rates built at compile time, times the units.",
         )
     } else {
         (
@@ -1542,8 +1542,22 @@ the compiler checks that it is complete.{amounts}"
         line(o, 1, ") -> Result<Decimal, NoPrice> {");
     }
     let dim_names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+    let cells = table_cells(spec, &dims, &counts);
+    if dims.is_empty() {
+        // One price for every request (or none): no `match` to make.
+        let body = match &cells[0].1 {
+            Ok(CellPrice::Amount(price)) => format!("Ok({})", price_const(price)),
+            Ok(CellPrice::Unpriced(reason)) => {
+                format!("Err(NoPrice::Unpriced({}))", unpriced_const(spec, reason))
+            }
+            Err(rule) => format!("Err(NoPrice::Forbidden(&RULES[{rule}]))"),
+        };
+        line(o, 2, &body);
+        line(o, 1, "}");
+        return;
+    }
     match_tuple(o, 2, &dim_names);
-    for (combo, amount) in table_cells(spec, &dims, &counts) {
+    for (combo, amount) in cells {
         let pattern: Vec<String> = dims
             .iter()
             .zip(&combo)

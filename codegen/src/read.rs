@@ -1632,8 +1632,9 @@ impl<'s> Reader<'s> {
                 self.error(
                     span.clone(),
                     format!(
-                        "rate {} times the most {} can be does not fit an exact decimal (96 bits)",
+                        "rate {} times {} {} does not fit an exact decimal (96 bits)",
                         price.text,
+                        decimal_text(most, scale),
                         names.join(" + ")
                     ),
                 );
@@ -1926,6 +1927,17 @@ fn option_units_max(option: &OptionDef) -> u128 {
             .max()
             .unwrap_or(0),
         _ => 0,
+    }
+}
+
+/// `mantissa / 10^scale` as decimal text (`12.2`).
+fn decimal_text(mantissa: u128, scale: u32) -> String {
+    let digits = format!("{mantissa:0>width$}", width = scale as usize + 1);
+    let (int, frac) = digits.split_at(digits.len() - scale as usize);
+    if frac.is_empty() {
+        int.to_owned()
+    } else {
+        format!("{int}.{frac}")
     }
 }
 

@@ -123,6 +123,8 @@ function shown() {
     return {
       state: price.dataset.state,
       amount: price.dataset.amount,
+      min: price.dataset.min,
+      max: price.dataset.max,
       text: price.textContent,
       errors,
       general: [...document.querySelectorAll("#errors li")].map((li) => li.textContent),
@@ -155,8 +157,26 @@ async function formSuite() {
         await page.select(selector, String(value));
       }
     }
+    // Bounds first (the measured quantity left empty), then the quantity typed in.
+    if (c.estimate !== undefined) {
+      const got = await shown();
+      if (got.state !== "estimated" || got.min !== c.estimate.min || got.max !== c.estimate.max || !got.text.startsWith(c.estimate.text)) {
+        fail(`form ${label}: expected the bounds ${JSON.stringify(c.estimate)}`, got);
+        return;
+      }
+      console.log(`ok form ${label} shows ${got.text}`);
+      for (const [name, value] of Object.entries(c.usage ?? {})) {
+        await page.type(`#usage-${name}`, value);
+      }
+    }
     const got = await shown();
-    if (c.price !== undefined) {
+    if (c.unpriced !== undefined) {
+      if (got.state !== "unpriced" || !got.text.includes(c.unpriced)) {
+        fail(`form ${label}: expected no price, saying "${c.unpriced}"`, got);
+        return;
+      }
+      console.log(`ok form ${label} shows ${got.text}`);
+    } else if (c.price !== undefined) {
       if (got.state !== "quoted" || canonical(got.amount) !== canonical(c.price) || !got.text.startsWith(`${got.amount} `)) {
         fail(`form ${label}: expected the documented price ${c.price}`, got);
         return;
@@ -190,8 +210,8 @@ async function paritySuite() {
   const got = await page.evaluate(async () => {
     const cases = await (await fetch("/fixtures/native.json")).json();
     return cases.map((c) => ({
-      args: window.pp.quoteArgs(c.model, c.args),
-      body: window.pp.quote(c.body_text),
+      args: window.pp.quoteArgs(c.model, c.args, c.usage),
+      body: window.pp.quote(c.body_text, c.usage),
     }));
   });
   let quoted = 0;

@@ -1,6 +1,9 @@
 // The demo page: pick a model, get a form built from its JSON Schema, see the exact price (or
-// each problem next to its field) as you edit. No framework: the package's functions and the
-// DOM. Served from wasm/ (`python3 -m http.server -d wasm`), it loads the package from ../pkg/.
+// each problem next to its field) as you edit. A model priced by a quantity the request does
+// not carry (the seconds of an input video) gets a field for it: empty, the page shows the
+// bounds ("between 0.330 and 1.10 USD"); typed, the exact price. A price the page does not give
+// is shown with its reason. No framework: the package's functions and the DOM. Served from
+// wasm/ (`python3 -m http.server -d wasm`), it loads the package from ../pkg/.
 
 import init, { argsSchema, checkArgs, model, models, quoteArgs } from "../pkg/shortapi_pricing_wasm.js";
 
@@ -27,7 +30,10 @@ function build(id) {
   const required = new Set(schema.required ?? []);
   const order = model(id).options.map((o) => o.name);
   const names = Object.keys(schema.properties).sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  form.replaceChildren(...names.map((name) => field(name, schema.properties[name], required.has(name))));
+  const fields = names.map((name) => field(name, schema.properties[name], required.has(name)));
+  const pricing = model(id).pricing;
+  const measured = pricing.form === "per_unit" ? pricing.quantities : [];
+  form.replaceChildren(...fields, ...measured.map(quantityField));
   form.dataset.model = id;
   update();
 }
@@ -51,6 +57,34 @@ function field(name, prop, required) {
   error.id = `error-${name}`;
   error.className = "error";
   wrap.append(label, control, hint, error);
+  return wrap;
+}
+
+/** A number field for a measured quantity: not part of the request, it prices it exactly. */
+function quantityField(q) {
+  const wrap = document.createElement("div");
+  wrap.className = "field measured";
+  wrap.dataset.quantity = q.name;
+  const label = document.createElement("label");
+  label.htmlFor = `usage-${q.name}`;
+  label.textContent = `${q.name} (measured)`;
+  const input = document.createElement("input");
+  input.type = "number";
+  input.step = "any";
+  input.min = q.minimum;
+  if (q.maximum !== null) input.max = q.maximum;
+  input.id = `usage-${q.name}`;
+  input.name = q.name;
+  input.dataset.kind = "usage";
+  input.setAttribute("aria-describedby", `hint-usage-${q.name} error-usage-${q.name}`);
+  const hint = document.createElement("small");
+  hint.id = `hint-usage-${q.name}`;
+  const range = q.maximum === null ? `at least ${q.minimum}` : `${q.minimum} to ${q.maximum}`;
+  hint.textContent = `${q.description}, in ${q.unit}s (${range}); leave empty for the bounds`;
+  const error = document.createElement("p");
+  error.id = `error-usage-${q.name}`;
+  error.className = "error";
+  wrap.append(label, input, hint, error);
   return wrap;
 }
 
@@ -92,11 +126,22 @@ function hintFor(prop) {
   return parts.filter(Boolean).join(" · ");
 }
 
+/** The measured quantities typed in, as decimal strings (exact: not read as numbers). */
+function usage() {
+  const out = {};
+  for (const control of form.elements) {
+    if (control.dataset.kind === "usage" && control.value !== "") out[control.name] = control.value;
+  }
+  return out;
+}
+
 /** The args the form says: every control with a value (an empty text or number is left out). */
 function args() {
   const out = {};
   for (const control of form.elements) {
     switch (control.dataset.kind) {
+      case "usage":
+        break;
       case "bool":
         out[control.name] = control.checked;
         break;
@@ -117,16 +162,23 @@ function args() {
 function update() {
   const id = form.dataset.model;
   const given = args();
-  const result = quoteArgs(id, given);
+  const result = quoteArgs(id, given, usage());
   for (const p of form.querySelectorAll(".error")) p.textContent = "";
   for (const f of form.querySelectorAll(".field")) f.classList.remove("invalid");
   errors.replaceChildren();
+  delete price.dataset.min;
+  delete price.dataset.max;
   if (result.errors) {
-    price.dataset.state = "rejected";
+    const unpriced = result.errors.every((v) => v.code === "unpriced");
+    price.dataset.state = unpriced ? "unpriced" : "rejected";
     price.dataset.amount = "";
-    price.textContent = "No price: fix the fields marked below.";
+    price.textContent = unpriced
+      ? `No price: ${result.errors[0].message}`
+      : "No price: fix the fields marked below.";
     for (const v of result.errors) {
-      const name = v.path.split("/")[1] ?? "";
+      if (unpriced) break;
+      const [, first, second] = v.path.split("/");
+      const name = first === "usage" && second ? `usage-${second}` : (first ?? "");
       const slot = name && form.querySelector(`#error-${CSS.escape(name)}`);
       if (slot) {
         slot.textContent = slot.textContent ? `${slot.textContent} ${v.message}` : v.message;
@@ -140,6 +192,18 @@ function update() {
       }
     }
     body.textContent = JSON.stringify({ model: id, args: given }, null, 2);
+  } else if (result.amount === undefined) {
+    // A rate per measured quantity: the bounds until the quantity is typed in.
+    price.dataset.state = "estimated";
+    price.dataset.amount = "";
+    if (result.min_amount !== undefined) price.dataset.min = result.min_amount;
+    if (result.max_amount !== undefined) price.dataset.max = result.max_amount;
+    const bounds =
+      result.max_amount !== undefined
+        ? `between ${result.min_amount} and ${result.max_amount} ${result.currency}`
+        : `at least ${result.min_amount} ${result.currency}`;
+    price.textContent = `${bounds} (${result.rate} ${result.currency} per ${result.unit} of ${result.needs.join(" + ")}; type the measured value for the exact price)`;
+    body.textContent = JSON.stringify(checkArgs(id, given).request, null, 2);
   } else {
     price.dataset.state = "quoted";
     price.dataset.amount = result.amount;

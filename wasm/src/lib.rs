@@ -233,14 +233,17 @@ struct Errors<'a> {
     errors: &'a [shortapi_pricing::Violation],
 }
 
-fn quote_input(input: &JsValue, expect: Expect, usage: &JsValue) -> Result<JsValue, JsValue> {
-    let usage = if usage.is_undefined() || usage.is_null() {
-        Vec::new()
-    } else {
-        match parse_usage(&input_text(usage)?) {
+fn quote_input(
+    input: &JsValue,
+    expect: Expect,
+    usage: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let usage = match usage.filter(|u| !u.is_undefined() && !u.is_null()) {
+        None => Vec::new(),
+        Some(usage) => match parse_usage(&input_text(&usage)?) {
             Ok(usage) => usage,
             Err(errors) => return to_js(&Errors { errors: &errors }),
-        }
+        },
     };
     let usage: Vec<(&str, _)> = usage.iter().map(|(n, v)| (n.as_str(), *v)).collect();
     match judge_with(input_text(input)?.as_bytes(), Mode::Quote, expect, &usage) {
@@ -306,9 +309,9 @@ pub fn check_args(
 #[wasm_bindgen(unchecked_return_type = "QuoteResult")]
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Usage | undefined")] usage: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Usage")] usage: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    quote_input(&body, Expect::Body, &usage)
+    quote_input(&body, Expect::Body, usage)
 }
 
 /// Quotes the bare `args` of the model `id`, as [`quote`] does a body. Throws for an unknown
@@ -317,9 +320,9 @@ pub fn quote(
 pub fn quote_args(
     id: &str,
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] args: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Usage | undefined")] usage: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Usage")] usage: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    quote_input(&args, Expect::Args(model_named(id)?), &usage)
+    quote_input(&args, Expect::Args(model_named(id)?), usage)
 }
 
 /// The price table of the model `id`: every combination of the options its price depends on

@@ -13,11 +13,23 @@ if (result.errors) {
     const code: string = v.code;
     console.log(where, code, v.message);
   }
-} else {
+} else if (result.amount !== undefined) {
   const amount: string = result.amount;
   const currency: string = result.currency;
   console.log(amount, currency);
+} else {
+  // A price per measured quantity: the rate and the bounds until the quantity is given.
+  const rate: string = result.rate;
+  const needs: string[] = result.needs;
+  const most: string | undefined = result.max_amount;
+  console.log(rate, needs, most);
 }
+const measured: QuoteResult = quoteArgs(
+  "kwaivgi/kling-o1/video-to-video",
+  { prompt: "a", video: "https://example.com/v.mp4" },
+  { input_video_seconds: "7.2" },
+);
+console.log(measured.errors ? measured.errors.length : measured.currency);
 const checked = check('{"model": "pixverse/pixverse-6.0/text-to-video", "args": {"prompt": "a"}}');
 if (!checked.errors) {
   const args: Record<string, string | number | boolean> = checked.request.args;
@@ -33,5 +45,5 @@ for (const option of all[0].options) {
   }
 }
 const rows = priceTable(id);
-const first: string = rows[0].amount;
+const first: string | undefined = rows[0].amount ?? rows[0].rate ?? rows[0].unpriced;
 console.log(first);
