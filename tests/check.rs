@@ -565,8 +565,9 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×7, image ×4, image_tail ×2.
-    assert_eq!(texts, 13);
+    // prompt ×12, image ×5, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // (Seedance omni-reference).
+    assert_eq!(texts, 21);
 }
 
 #[test]

@@ -1,15 +1,22 @@
 //! The `shortapi-pricing` binary (feature `cli`) run as a process, for every model of the
 //! catalog: `quote` and `check` from flags (`--model`, option flags made from the specs), `--json`,
 //! stdin and JSONL logs that mix models (per-line verdicts, exact subtotals per model and the
-//! exact grand total); `models` (json, text); `table` (csv, json; every documented amount, and
-//! the CSV joined in DuckDB to a mixed-model usage table to the exact total); `reconcile` for
-//! every model; `request` and its round trip through `quote`; `schema` (args, request, response,
-//! both dialects); help, version, and the exit codes (0 valid, 1 rejected, 2 usage or I/O error).
+//! exact grand total); the price forms beyond an exact amount: a rate times a measured quantity
+//! (an estimate with its bounds without it, the exact quote with `--usage` or a `{"request",
+//! "usage"}` line), a page that gives no price (`unpriced`, exit 1; `check` accepts it), and a
+//! page whose stored copy is cut (a field it does not document passes); `models` (json, text);
+//! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
+//! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
+//! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
+//! its round trip through `quote`; `schema` (args, request, response, both dialects); help,
+//! version, and the exit codes (0 valid, 1 rejected or unpriced, 2 usage or I/O error).
 //!
-//! Every expected amount is transcribed by hand from `../shared/models/README.md` and the seed
-//! page `../shared/seeds/000_87965f2f1b8a28c7.txt` (the 5.5 text-to-video and image-to-video
-//! table through `common/documented.rs`), never read back from `spec/` or the library. Money is
-//! compared as decimal strings, or as `rust_decimal::Decimal`, never as `f64`.
+//! Every expected amount, rate and bound is transcribed by hand from `../shared/models/README.md`,
+//! the seed page `../shared/seeds/000_87965f2f1b8a28c7.txt` and the facts files of
+//! `../shared/catalog/` (most through `common/documented.rs`), never read back from `spec/` or
+//! the library; an unpriced reason is checked for the page's words and against the other
+//! outputs of the CLI. Money is compared as decimal strings, or as `rust_decimal::Decimal`,
+//! never as `f64`.
 //!
 //! The DuckDB test runs Python's `duckdb` module, pinned to [`DUCKDB_VERSION`]; when the
 //! interpreter lacks that version, it is installed once with `python3 -m pip install --target
@@ -42,6 +49,11 @@ const T2V_60: &str = "pixverse/pixverse-6.0/text-to-video";
 const I2V_60: &str = "pixverse/pixverse-6.0/image-to-video";
 const TRANSITION_60: &str = "pixverse/pixverse-6.0/transition";
 const HAPPYHORSE: &str = "alibaba/happyhorse-1.0/text-to-video";
+const KLING_I2V: &str = "kwaivgi/kling-o1/image-to-video";
+const KLING_V2V: &str = "kwaivgi/kling-o1/video-to-video";
+const SEEDANCE: &str = "bytedance/seedance-2.0/omni-reference";
+const VEO: &str = "google/veo-3.1/image-to-video";
+const VIDU: &str = "vidu/vidu-q2/text-to-video";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -71,16 +83,81 @@ const TRANSITION: &[&str] = &[
     "generate_audio",
 ];
 
-/// Every model with its options in page order (models/README.md), in the order the CLI lists
-/// models (by id).
-const MODELS: [(&str, &[&str]); 7] = [
+/// The options of the five pages of `catalog/` added beside PixVerse and HappyHorse, in page
+/// order as their facts files list them (the lists a cut page documents, `images` and
+/// `elements`, are not options of the spec).
+const KLING_I2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "duration"];
+const KLING_V2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "video", "keep_audio"];
+const SEEDANCE_OPTIONS: &[&str] = &["mode", "prompt", "duration", "aspect_ratio", "video_url"];
+const VEO_OPTIONS: &[&str] = &[
+    "mode",
+    "prompt",
+    "image",
+    "duration",
+    "aspect_ratio",
+    "resolution",
+    "generate_audio",
+];
+const VIDU_OPTIONS: &[&str] = &["prompt", "duration", "aspect_ratio", "resolution"];
+
+/// Every model with its options in page order (models/README.md, catalog/), in the order the
+/// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
+/// comes after `pixverse/…`).
+const MODELS: [(&str, &[&str]); 12] = [
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
+    (KLING_I2V, KLING_I2V_OPTIONS),
+    (KLING_V2V, KLING_V2V_OPTIONS),
     (I2V_55, IMAGE_TO_VIDEO),
     (T2V_55, TEXT_TO_VIDEO),
     (TRANSITION_55, TRANSITION),
     (I2V_60, IMAGE_TO_VIDEO),
     (T2V_60, TEXT_TO_VIDEO),
     (TRANSITION_60, TRANSITION),
+    (SEEDANCE, SEEDANCE_OPTIONS),
+    (VEO, VEO_OPTIONS),
+    (VIDU, VIDU_OPTIONS),
+];
+
+/// The models whose stored page is cut inside its options (catalog/: "INCOMPLETE"): the last
+/// option transcribed is where the copy ends, and a field the page does not document passes.
+const CUT_PAGES: [&str; 3] = [KLING_I2V, KLING_V2V, SEEDANCE];
+
+/// The required free-text inputs any model has, with a value for each as a flag.
+const FREE_TEXT: [(&str, &str); 5] = [
+    ("prompt", "--prompt p"),
+    ("image", "--image https://e.com/a.png"),
+    ("image_tail", "--image-tail https://e.com/b.png"),
+    ("video", "--video https://e.com/v.mp4"),
+    ("video_url", "--video-url https://e.com/v.mp4"),
+];
+
+/// The options of `model`, from [`MODELS`].
+fn options_of(model: &str) -> &'static [&'static str] {
+    MODELS
+        .iter()
+        .find(|(id, _)| *id == model)
+        .unwrap_or_else(|| panic!("{model} is not in MODELS"))
+        .1
+}
+
+/// Veo 3.1 image-to-video's rates, from its facts file: "Quality mode: 720p and 1080p =
+/// $0.16/sec without audio, $0.32/sec with audio; 4K = $0.32/sec without audio, $0.48/sec with
+/// audio. Fast mode: 720p and 1080p = $0.08/sec without audio, $0.12/sec with audio; 4K =
+/// $0.24/sec without audio, $0.28/sec with audio": `(mode, resolution, generate_audio, rate)`,
+/// one per resolution where two share a rate.
+const VEO_RATES: [(&str, &str, bool, &str); 12] = [
+    ("quality", "720p", false, "0.16"),
+    ("quality", "1080p", false, "0.16"),
+    ("quality", "720p", true, "0.32"),
+    ("quality", "1080p", true, "0.32"),
+    ("quality", "4k", false, "0.32"),
+    ("quality", "4k", true, "0.48"),
+    ("fast", "720p", false, "0.08"),
+    ("fast", "1080p", false, "0.08"),
+    ("fast", "720p", true, "0.12"),
+    ("fast", "1080p", true, "0.12"),
+    ("fast", "4k", false, "0.24"),
+    ("fast", "4k", true, "0.28"),
 ];
 
 /// The 5.5 transition table of models/README.md: `(generate_audio, resolution, duration,
@@ -287,14 +364,42 @@ fn dec(s: &str) -> Decimal {
 }
 
 /// The required free-text flags of a model, with values.
-fn text_flags(model: &str) -> &'static str {
-    match MODELS.iter().find(|(id, _)| *id == model).unwrap().1 {
-        options if options.contains(&"image_tail") => {
-            "--prompt p --image https://e.com/a.png --image-tail https://e.com/b.png"
+fn text_flags(model: &str) -> String {
+    let options = options_of(model);
+    let flags: Vec<&str> = FREE_TEXT
+        .iter()
+        .filter(|(name, _)| options.contains(name))
+        .map(|(_, flag)| *flag)
+        .collect();
+    flags.join(" ")
+}
+
+/// The flag of an option: `aspect_ratio` is `--aspect-ratio`.
+fn flag_of(option: &str) -> String {
+    format!("--{}", option.replace('_', "-"))
+}
+
+/// The fields of one CSV line (RFC 4180: a quoted field may hold commas and doubled quotes;
+/// these files have no line break inside a field).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut chars = line.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        let field = fields.last_mut().unwrap();
+        match (quoted, c) {
+            (false, ',') => fields.push(String::new()),
+            (false, '"') if field.is_empty() => quoted = true,
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (_, c) => field.push(c),
         }
-        options if options.contains(&"image") => "--prompt p --image https://e.com/a.png",
-        _ => "--prompt p",
     }
+    assert!(!quoted, "a quote left open: {line}");
+    fields
 }
 
 /// Each flag's help in `help` as one line (clap wraps long help when built with `wrap_help`),
@@ -377,38 +482,68 @@ fn option_flags_come_from_the_specs() {
         };
         assert!(help("--model").contains("`shortapi-pricing models`"));
         // Where the models differ (PixVerse's "720p" and an enum duration, HappyHorse's "720P"
-        // and an integer duration; their prompts' descriptions), the help says so.
+        // and an integer duration, Veo's "4k"; Seedance's "21:9", Veo's "auto"; the modes of
+        // Kling, Seedance and Veo; their prompts' descriptions), the help says so.
         assert!(help("--resolution")
             .contains("Output video resolution: differs by model (see `shortapi-pricing models`)"));
         assert!(help("--duration").starts_with("--duration <VALUE> "));
         assert!(help("--duration").contains(" differs by model (see `shortapi-pricing models`)"));
-        assert!(help("--aspect-ratio").contains("16:9, 9:16, 4:3, 3:4, 1:1 (default 16:9)"));
+        for flag in ["--aspect-ratio", "--mode", "--action"] {
+            assert!(
+                help(flag).contains(" differs by model (see `shortapi-pricing models`)"),
+                "{flag}: {}",
+                help(flag)
+            );
+        }
         assert!(help("--generate-audio").contains("true or false (default false)"));
+        assert!(help("--keep-audio").contains("true or false (default false)"));
         assert!(help("--ratio").contains(&format!(
             "16:9, 9:16, 1:1, 4:3, 3:4 (default 16:9) [only {HAPPYHORSE}]"
         )));
-        // Options only some models have say which.
         let image_tail = help("--image-tail");
         assert!(image_tail.contains("End frame control"), "{image_tail}");
-        assert!(
-            image_tail.contains(&format!("[only {TRANSITION_55}, {TRANSITION_60}]")),
-            "{image_tail}"
-        );
-        let image = help("--image");
-        for id in [I2V_55, TRANSITION_55, I2V_60, TRANSITION_60] {
-            assert!(image.contains(id), "{image}");
+        for flag in ["--video", "--video-url"] {
+            assert!(help(flag).contains("text, required"), "{}", help(flag));
         }
-        assert!(!image.contains("text-to-video"), "{image}");
-        let multi_shot = help("--multi-shot");
-        for id in [I2V_55, T2V_55, I2V_60, T2V_60] {
-            assert!(multi_shot.contains(id), "{multi_shot}");
+        // Options only some models have say which, and exactly which: every model of MODELS
+        // with the option, in the order the CLI lists models; an option every model has names
+        // none.
+        let all: BTreeSet<&str> = MODELS.iter().flat_map(|(_, o)| o.iter().copied()).collect();
+        for option in all {
+            let flag = flag_of(option);
+            let text = help(&flag);
+            let having: Vec<&str> = MODELS
+                .iter()
+                .filter(|(_, options)| options.contains(&option))
+                .map(|(id, _)| *id)
+                .collect();
+            let only: Option<Vec<&str>> = text
+                .split_once("[only ")
+                .map(|(_, rest)| rest.split(']').next().unwrap().split(", ").collect());
+            if having.len() == MODELS.len() {
+                assert_eq!(only, None, "{sub} {flag}: every model has it: {text}");
+            } else {
+                assert_eq!(only, Some(having), "{sub} {flag}: {text}");
+            }
         }
-        assert!(!multi_shot.contains("transition"), "{multi_shot}");
-        assert!(!multi_shot.contains(HAPPYHORSE), "{multi_shot}");
-        // Every model has these, so they name none.
-        assert!(!help("--resolution").contains("[only"));
+        // By eye: the ones the pages name.
+        assert!(help("--image").contains(VEO), "{}", help("--image"));
+        assert!(!help("--image").contains("text-to-video"));
+        assert!(!help("--multi-shot").contains(HAPPYHORSE));
+        assert!(!help("--resolution").contains("kling"));
         assert!(!help("--prompt").contains("[only"));
     }
+    // A measured quantity is given with --usage (quote and check, not request).
+    for sub in ["quote", "check"] {
+        let flags = flag_help(&stdout(&cli(&format!("{sub} --help"), b"")));
+        let usage = &flags["--usage"];
+        assert!(
+            usage.contains("--usage input_video_seconds=7.2"),
+            "{sub}: {usage}"
+        );
+    }
+    let flags = flag_help(&stdout(&cli("request --help", b"")));
+    assert!(!flags.contains_key("--usage"), "request prices nothing");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,9 +603,10 @@ fn quote_format_text_is_one_line() {
     assert_eq!(code(&o), 0);
     assert_eq!(
         stdout(&o),
-        format!("0.408 USD {T2V_60} resolution=720p duration=8 aspect_ratio=16:9 generate_audio=true multi_shot=false\n")
+        format!("0.408 USD: 0.051 per second × 8 seconds {T2V_60} resolution=720p duration=8 aspect_ratio=16:9 generate_audio=true multi_shot=false\n")
     );
-    // A transition has no multi_shot to print; its defaults are 720p and 5 s.
+    // A price per job (a 5.5 cell) says no more than the amount. A transition has no
+    // multi_shot to print; its defaults are 720p and 5 s.
     let o = cli(
         &format!("quote --model {TRANSITION_55} --aspect-ratio 9:16 --format text"),
         b"",
@@ -479,6 +615,16 @@ fn quote_format_text_is_one_line() {
     assert_eq!(
         stdout(&o),
         format!("0.510 USD {TRANSITION_55} resolution=720p duration=5 aspect_ratio=9:16 generate_audio=false\n")
+    );
+    // HappyHorse's integer duration, 1080P by default: 0.229 × 12.
+    let o = cli(
+        &format!("quote --model {HAPPYHORSE} --duration 12 --format text"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!("2.748 USD: 0.229 per second × 12 seconds {HAPPYHORSE} resolution=1080P ratio=16:9 duration=12\n")
     );
 }
 
@@ -571,7 +717,13 @@ fn quote_reads_stdin_and_json_dash() {
         br#"{"prompt":"p","image":"i","resolution":"540p","duration":"8","generate_audio":true}"#,
     );
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).starts_with(&format!("0.304 USD {I2V_60} ")));
+    assert!(
+        stdout(&o).starts_with(&format!(
+            "0.304 USD: 0.038 per second × 8 seconds {I2V_60} "
+        )),
+        "{}",
+        stdout(&o)
+    );
     // A number where the API takes a string; bytes that are not UTF-8.
     let o = cli(
         &format!("quote --model {T2V_60} --json -"),
@@ -627,6 +779,439 @@ fn check_validates_without_pricing() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// quote: measured quantities, unpriced pages, cut pages
+
+/// The flags that pick a transcribed entry's values: `--mode std --duration 4`.
+fn flags_of(when: &[(&str, documented::V)]) -> String {
+    let flags: Vec<String> = when
+        .iter()
+        .map(|(name, v)| format!("{} {}", flag_of(name), value_text(*v)))
+        .collect();
+    flags.join(" ")
+}
+
+/// Kling O1 video-to-video prices the seconds of its input video, which the request does not
+/// carry: without them `quote` gives an estimate, the rate and the bounds, and exits 0.
+#[test]
+fn quote_of_a_measured_model_without_usage_is_an_estimate() {
+    let flags = text_flags(KLING_V2V);
+    // "Standard mode $0.11 per second; Pro mode $0.143 per second", 3 to 10 s of input.
+    for (mode, rate, min, max) in [
+        ("pro", "0.143", "0.429", "1.430"),
+        ("std", "0.11", "0.33", "1.10"),
+    ] {
+        let o = cli(
+            &format!("quote --model {KLING_V2V} {flags} --mode {mode}"),
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{}", stdout(&o));
+        assert_eq!(
+            json_out(&o),
+            json!({"model": KLING_V2V, "currency": "USD", "rate": rate, "unit": "second", "needs": ["input_video_seconds"], "min_amount": min, "max_amount": max, "mode": mode, "action": "refer", "keep_audio": false}),
+            "{mode}"
+        );
+    }
+    // Pro is the default; for people, one line.
+    let o = cli(
+        &format!("quote --model {KLING_V2V} {flags} --format text"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!("0.143 USD per second, needs input_video_seconds: between 0.429 and 1.430 USD {KLING_V2V} mode=pro action=refer keep_audio=false\n")
+    );
+    // Seedance adds the output's seconds; the input's length has no documented maximum, so
+    // the estimate has no max_amount: at least the rate × duration (0.168 × 5).
+    let flags = text_flags(SEEDANCE);
+    let o = cli(&format!("quote --model {SEEDANCE} {flags}"), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": SEEDANCE, "currency": "USD", "rate": "0.168", "unit": "second", "needs": ["input_video_seconds"], "min_amount": "0.840", "mode": "std", "duration": 5, "aspect_ratio": "16:9"})
+    );
+    // 0.14 × 12
+    let o = cli(
+        &format!("quote --model {SEEDANCE} {flags} --mode fast --duration 12 --format text"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!("0.14 USD per second, needs input_video_seconds: at least 1.68 USD {SEEDANCE} mode=fast duration=12 aspect_ratio=16:9\n")
+    );
+    // Every bound the transcription works out.
+    for model in [KLING_V2V, SEEDANCE] {
+        let documented::Prices::Listed(entries) = &documented::documented(model).prices else {
+            panic!("{model} is listed")
+        };
+        for entry in *entries {
+            let documented::Priced::Measured { rate, min, max, .. } = entry.price else {
+                panic!("{model} is measured")
+            };
+            let command = format!(
+                "quote --model {model} {} {}",
+                text_flags(model),
+                flags_of(entry.when)
+            );
+            let o = cli(&command, b"");
+            assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+            let e = json_out(&o);
+            assert_eq!(e["rate"], rate, "{command}");
+            assert_eq!(
+                e.get("min_amount").and_then(Value::as_str),
+                min,
+                "{command}"
+            );
+            assert_eq!(
+                e.get("max_amount").and_then(Value::as_str),
+                max,
+                "{command}"
+            );
+            assert!(e.get("amount").is_none(), "{command}: {e}");
+        }
+    }
+}
+
+/// With the measured seconds (`--usage NAME=NUMBER`) the quote is exact.
+#[test]
+fn quote_with_usage_is_exact() {
+    // 0.11 × 7.2; 0.143 × 7.2; Seedance std at its default 5 s: 0.168 × (7.2 + 5).
+    for (model, flags, amount) in [
+        (KLING_V2V, "--mode std", "0.792"),
+        (KLING_V2V, "--mode pro", "1.0296"),
+        (SEEDANCE, "", "2.0496"),
+    ] {
+        let command = format!(
+            "quote --model {model} {} {flags} --usage input_video_seconds=7.2",
+            text_flags(model)
+        );
+        let o = cli(&command, b"");
+        assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+        let q = json_out(&o);
+        assert_eq!(q["amount"], amount, "{command}");
+        assert_eq!(
+            q["usage"],
+            json!({"input_video_seconds": "7.2"}),
+            "{command}"
+        );
+        for key in ["rate", "needs", "min_amount", "max_amount"] {
+            assert!(q.get(key).is_none(), "{command}: {q}");
+        }
+    }
+    let o = cli(
+        &format!(
+            "quote --model {KLING_V2V} {} --mode std --usage input_video_seconds=7.2",
+            text_flags(KLING_V2V)
+        ),
+        b"",
+    );
+    assert_eq!(
+        json_out(&o),
+        json!({"model": KLING_V2V, "currency": "USD", "amount": "0.792", "mode": "std", "action": "refer", "keep_audio": false, "usage": {"input_video_seconds": "7.2"}})
+    );
+    // For people: how the amount is made, the terms where the rate multiplies two.
+    for (model, usage, line) in [
+        (
+            KLING_V2V,
+            "7.2",
+            format!("1.0296 USD: 0.143 per second × 7.2 seconds {KLING_V2V} mode=pro action=refer keep_audio=false\n"),
+        ),
+        (
+            SEEDANCE,
+            "7.2",
+            format!("2.0496 USD: 0.168 per second × 12.2 seconds (input_video_seconds 7.2 + duration 5) {SEEDANCE} mode=std duration=5 aspect_ratio=16:9\n"),
+        ),
+    ] {
+        let o = cli(
+            &format!(
+                "quote --model {model} {} --usage input_video_seconds={usage} --format text",
+                text_flags(model)
+            ),
+            b"",
+        );
+        assert_eq!(code(&o), 0);
+        assert_eq!(stdout(&o), line);
+    }
+    // Every figure the transcription works out, at each mode (and Seedance duration).
+    for model in [KLING_V2V, SEEDANCE] {
+        let documented::Prices::Listed(entries) = &documented::documented(model).prices else {
+            panic!("{model} is listed")
+        };
+        for entry in *entries {
+            let documented::Priced::Measured { at, .. } = entry.price else {
+                panic!("{model} is measured")
+            };
+            for (name, value, amount) in at {
+                let command = format!(
+                    "quote --model {model} {} {} --usage {name}={value}",
+                    text_flags(model),
+                    flags_of(entry.when)
+                );
+                let o = cli(&command, b"");
+                assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+                assert_eq!(json_out(&o)["amount"], *amount, "{command}");
+            }
+        }
+    }
+    // No maximum for Seedance's input: 0.168 × (1000 + 5).
+    let o = cli(
+        &format!(
+            "quote --model {SEEDANCE} {} --usage input_video_seconds=1000",
+            text_flags(SEEDANCE)
+        ),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(json_out(&o)["amount"], "168.840");
+}
+
+#[test]
+fn a_usage_the_page_does_not_allow_is_rejected() {
+    let flags = text_flags(KLING_V2V);
+    // Outside the page's 3 to 10 s: a rejected request (exit 1), not a usage error.
+    for seconds in ["11", "2.9", "10.001"] {
+        let o = cli(
+            &format!("quote --model {KLING_V2V} {flags} --usage input_video_seconds={seconds}"),
+            b"",
+        );
+        assert_eq!(code(&o), 1, "{seconds}: {}", stdout(&o));
+        let e = json_out(&o);
+        assert_eq!(e["errors"].as_array().unwrap().len(), 1, "{e}");
+        assert_eq!(e["errors"][0]["code"], "invalid_usage", "{e}");
+        assert_eq!(e["errors"][0]["path"], "/usage/input_video_seconds", "{e}");
+        assert!(
+            e["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("3 to 10"),
+            "{e}"
+        );
+    }
+    // The bounds themselves are allowed: 0.143 × 3, 0.143 × 10.
+    for (seconds, amount) in [("3", "0.429"), ("10", "1.430")] {
+        let o = cli(
+            &format!("quote --model {KLING_V2V} {flags} --usage input_video_seconds={seconds}"),
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{seconds}");
+        assert_eq!(json_out(&o)["amount"], amount);
+    }
+    // A quantity the model does not measure, at /usage/NAME, naming the ones it does.
+    let o = cli(
+        &format!("quote --model {KLING_V2V} {flags} --usage seconds=7"),
+        b"",
+    );
+    assert_eq!(code(&o), 1);
+    let e = &json_out(&o)["errors"][0];
+    assert_eq!(e["code"], "invalid_usage");
+    assert_eq!(e["path"], "/usage/seconds");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("\"input_video_seconds\""),
+        "{e}"
+    );
+    // A model that measures nothing measures no quantity at all; `check` says so too.
+    for sub in ["quote", "check"] {
+        let o = cli(
+            &format!("{sub} --model {T2V_60} --prompt p --usage input_video_seconds=7"),
+            b"",
+        );
+        assert_eq!(code(&o), 1, "{sub}");
+        let e = &json_out(&o)["errors"][0];
+        assert_eq!(e["code"], "invalid_usage", "{sub}");
+        assert_eq!(e["path"], "/usage/input_video_seconds", "{sub}");
+    }
+    // Not NAME=NUMBER, or not a non-negative number: a usage error (exit 2); and --usage
+    // does not go with --jsonl, whose lines carry their own.
+    for usage in [
+        "input_video_seconds",
+        "input_video_seconds=",
+        "input_video_seconds=abc",
+        "input_video_seconds=-1",
+    ] {
+        let message = usage_error(&[
+            "quote", "--model", KLING_V2V, "--prompt", "p", "--video", "v", "--usage", usage,
+        ]);
+        assert!(message.contains("--usage"), "{usage}: {message}");
+    }
+    usage_error(&["quote", "--jsonl", "-", "--usage", "input_video_seconds=7"]);
+}
+
+/// A page that does not let a price be computed: `quote` exits 1 with one `unpriced` error
+/// saying why; the request itself is valid, so `check` accepts it.
+#[test]
+fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
+    for (model, flags, phrase) in [
+        (VIDU, "", "starts at"),
+        (VIDU, "--resolution 1080p --duration 10", "starts at"),
+        (KLING_I2V, "--mode pro --duration 10", "per request"),
+        (KLING_I2V, "", "per request"), // Pro is the default
+    ] {
+        let args = format!("--model {model} {} {flags}", text_flags(model));
+        let o = cli(&format!("quote {args}"), b"");
+        assert_eq!(code(&o), 1, "{args}: {}", stdout(&o));
+        let e = json_out(&o);
+        assert_eq!(e.as_object().unwrap().len(), 1, "only errors: {e}");
+        let errors = e["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{e}");
+        assert_eq!(errors[0]["path"], "", "{e}");
+        assert_eq!(errors[0]["code"], "unpriced", "{e}");
+        let message = errors[0]["message"].as_str().unwrap();
+        assert!(
+            message.contains(model) && message.contains(phrase),
+            "{message}"
+        );
+        let o = cli(&format!("quote {args} --format text"), b"");
+        assert_eq!(code(&o), 1);
+        let text = stdout(&o);
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(text.starts_with(&format!("unpriced: {model}")), "{text}");
+        assert!(text.contains(phrase), "{text}");
+        let o = cli(&format!("check {args}"), b"");
+        assert_eq!(code(&o), 0, "{args}: {}", stdout(&o));
+        let c = json_out(&o);
+        assert_eq!((&c["valid"], &c["model"]), (&json!(true), &json!(model)));
+    }
+    // Standard is priced: 0.075 × the duration's seconds, every one the transcription works
+    // out.
+    let documented::Prices::Listed(entries) = &documented::documented(KLING_I2V).prices else {
+        panic!("listed")
+    };
+    for entry in *entries {
+        let documented::Priced::Amount(amount) = entry.price else {
+            continue;
+        };
+        let command = format!(
+            "quote --model {KLING_I2V} --prompt p {}",
+            flags_of(entry.when)
+        );
+        let o = cli(&command, b"");
+        assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["amount"], amount, "{command}");
+    }
+    let o = cli(
+        &format!("quote --model {KLING_I2V} --prompt p --mode std --duration 8 --format text"),
+        b"",
+    );
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "0.600 USD: 0.075 per second × 8 seconds {KLING_I2V} mode=std action=frame duration=8\n"
+        )
+    );
+}
+
+/// Where a page's stored copy ends inside its options, a field it does not document may be one
+/// of the options after the cut: it passes. Every documented field is still checked; a whole
+/// page still refuses a field it does not have.
+#[test]
+fn a_cut_page_lets_a_field_it_does_not_document_pass() {
+    // Kling O1 image-to-video documents `images` and `elements` as lists (not transcribed),
+    // and the copy ends inside `elements`: anything may follow. 0.075 × 8.
+    let body = json!({"model": KLING_I2V, "args": {
+        "prompt": "p", "mode": "std", "duration": "8",
+        "images": ["https://e.com/a.png", "https://e.com/b.png"],
+        "elements": [{"frontal_image_url": "https://e.com/f.png"}],
+        "aspect_ratio": "16:9",
+    }});
+    let o = run(&["quote", "--json", &body.to_string()], b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // The quote is of the options the spec knows; the others are not echoed.
+    assert_eq!(
+        json_out(&o),
+        json!({"model": KLING_I2V, "currency": "USD", "amount": "0.600", "mode": "std", "action": "frame", "duration": "8"})
+    );
+    let o = run(&["check", "--json", &body.to_string()], b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": KLING_I2V, "mode": "std", "action": "frame", "duration": "8"})
+    );
+    // The two other cut pages, as bare args: an estimate each.
+    for (model, args) in [
+        (
+            KLING_V2V,
+            json!({"prompt": "p", "video": "v", "images": ["https://e.com/a.png"], "elements": []}),
+        ),
+        (
+            SEEDANCE,
+            json!({"prompt": "p", "video_url": "v", "image_urls": ["https://e.com/a.png"], "audio_urls": ["https://e.com/a.mp3"]}),
+        ),
+    ] {
+        let o = run(
+            &["quote", "--model", model, "--json", &args.to_string()],
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{model}: {}", stdout(&o));
+        assert_eq!(
+            json_out(&o)["needs"],
+            json!(["input_video_seconds"]),
+            "{model}"
+        );
+    }
+    // Documented fields are checked all the same.
+    for (model, args, path, code_name) in [
+        (
+            KLING_I2V,
+            json!({"prompt": "p", "duration": "11", "images": []}),
+            "/duration",
+            "invalid_value",
+        ),
+        (
+            KLING_I2V,
+            json!({"mode": "std", "images": []}),
+            "/prompt",
+            "missing_field",
+        ),
+        (
+            KLING_V2V,
+            json!({"prompt": "p", "video": "v", "keep_audio": "yes"}),
+            "/keep_audio",
+            "wrong_type",
+        ),
+        (
+            SEEDANCE,
+            json!({"prompt": "p", "video_url": "v", "duration": 16, "image_urls": []}),
+            "/duration",
+            "out_of_range",
+        ),
+        // Whole pages: a field they do not have is refused.
+        (
+            VEO,
+            json!({"prompt": "p", "image": "i", "images": ["x"]}),
+            "/images",
+            "unknown_field",
+        ),
+        (
+            VIDU,
+            json!({"prompt": "p", "mode": "std"}),
+            "/mode",
+            "unknown_field",
+        ),
+    ] {
+        let o = run(
+            &["check", "--model", model, "--json", &args.to_string()],
+            b"",
+        );
+        assert_eq!(code(&o), 1, "{model} {args}");
+        let e = &json_out(&o)["errors"][0];
+        assert_eq!(
+            (e["path"].as_str(), e["code"].as_str()),
+            (Some(path), Some(code_name)),
+            "{model} {args}: {e}"
+        );
+    }
+    // The body around the args stays closed.
+    let body = json!({"model": KLING_I2V, "args": {"prompt": "p"}, "images": []});
+    let o = run(&["check", "--json", &body.to_string()], b"");
+    assert_eq!(code(&o), 1);
+    assert_eq!(json_out(&o)["errors"][0]["code"], "unknown_field");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Flags and models: usage errors
 
 #[test]
@@ -639,17 +1224,26 @@ fn a_flag_the_model_lacks_is_a_usage_error() {
         (T2V_60, "--image-tail"),
         (TRANSITION_55, "--multi-shot"),
         (TRANSITION_60, "--multi-shot"),
+        (VIDU, "--mode"),
+        (KLING_V2V, "--duration"),
+        (KLING_I2V, "--image"),
+        (SEEDANCE, "--resolution"),
+        (VEO, "--multi-shot"),
+        (T2V_60, "--video"),
+        (HAPPYHORSE, "--mode"),
     ] {
+        // Its own flags, in page order.
+        let own: Vec<String> = options_of(model).iter().map(|o| flag_of(o)).collect();
         for sub in ["quote", "check", "request"] {
             let message = usage_error(&[sub, "--model", model, flag, "true"]);
             let option = flag.trim_start_matches("--").replace('-', "_");
             assert!(
                 message.contains(&format!(
-                    "{model} has no option {option}; its options: --prompt"
+                    "{model} has no option {option}; its options: {}\n",
+                    own.join(", ")
                 )),
                 "{sub} {model} {flag}: {message}"
             );
-            assert!(!message.contains(&format!("{flag},")), "{message}");
         }
     }
     // The image flags work where the model has them.
@@ -719,7 +1313,12 @@ fn flag_values_are_judged_for_the_model() {
         b"",
     );
     assert_eq!(code(&o), 0);
-    assert!(stdout(&o).starts_with("0.190 USD "), "{}", stdout(&o)); // 720p: 0.038 × 5
+    // 720p: 0.038 × 5
+    assert!(
+        stdout(&o).starts_with("0.190 USD: 0.038 per second × 5 seconds "),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -992,6 +1591,7 @@ fn quote_jsonl_mixing_models_totals_each_model_exactly() {
         summary,
         json!({"summary": {
             "lines": 16, "accepted": 9, "rejected": 5, "blank": 2,
+            "estimated": 0, "unpriced": 0,
             "total": "4.359", "currency": "USD",
             "models": [
                 {"model": I2V_55, "accepted": 1, "total": "0.561", "currency": "USD"},
@@ -1060,6 +1660,7 @@ fn check_jsonl_mixing_models_counts_each_model() {
         summary,
         json!({"summary": {
             "lines": 16, "accepted": 9, "rejected": 5, "blank": 2,
+            "estimated": 0, "unpriced": 0,
             "models": [
                 {"model": I2V_55, "accepted": 1},
                 {"model": T2V_55, "accepted": 2},
@@ -1095,6 +1696,174 @@ fn an_all_valid_mixed_log_exits_0() {
     assert_eq!(lines(&o)[6]["summary"]["accepted"], 6);
 }
 
+/// A log of the new price forms: exact quotes (one with its measured seconds beside the
+/// request), a measured request without them, unpriced requests.
+fn measured_log() -> String {
+    [
+        // 1: exact, 6.0 t2v 720p 8 s: 0.038 × 8 = 0.304
+        r#"{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"a","duration":"8"}}"#,
+        // 2: with its usage, a JSON number: 0.11 × 7.2 = 0.792
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"b","video":"v","mode":"std"}},"usage":{"input_video_seconds":7.2}}"#,
+        // 3: measured, no usage (Pro): an estimate, 0.143 × 3 to 0.143 × 10
+        r#"{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"c","video":"v"}}"#,
+        // 4: unpriced
+        r#"{"model":"vidu/vidu-q2/text-to-video","args":{"prompt":"d"}}"#,
+        // 5: with its usage, a decimal string: 0.168 × (7.2 + 5) = 2.0496
+        r#"{"request":{"model":"bytedance/seedance-2.0/omni-reference","args":{"prompt":"e","video_url":"v"}},"usage":{"input_video_seconds":"7.2"}}"#,
+        // 6: exact, Veo quality 4k with audio 6 s: 0.48 × 6 = 2.88
+        r#"{"model":"google/veo-3.1/image-to-video","args":{"prompt":"f","image":"i","mode":"quality","resolution":"4k","generate_audio":true,"duration":"6"}}"#,
+        // 7: exact on a cut page, a field it does not document: 0.075 × 10 = 0.750
+        r#"{"model":"kwaivgi/kling-o1/image-to-video","args":{"prompt":"g","mode":"std","duration":"10","images":["x"]}}"#,
+    ]
+    .join("\n")
+}
+
+#[test]
+fn quote_jsonl_mixes_quotes_estimates_and_unpriced_lines() {
+    let o = cli("quote --jsonl -", measured_log().as_bytes());
+    assert_eq!(code(&o), 1, "an unpriced line exits 1");
+    let mut out = lines(&o);
+    let summary = out.pop().unwrap();
+    let kinds: Vec<(u64, &str)> = out
+        .iter()
+        .map(|l| {
+            let object = l.as_object().unwrap();
+            assert_eq!(object.len(), 2, "{l}");
+            let kind = object.keys().find(|k| *k != "line").unwrap();
+            (l["line"].as_u64().unwrap(), kind.as_str())
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (1, "quote"),
+            (2, "quote"),
+            (3, "estimate"),
+            (4, "errors"),
+            (5, "quote"),
+            (6, "quote"),
+            (7, "quote"),
+        ]
+    );
+    for (line, amount) in [
+        (1, "0.304"),
+        (2, "0.792"),
+        (5, "2.0496"),
+        (6, "2.88"),
+        (7, "0.750"),
+    ] {
+        assert_eq!(out[line - 1]["quote"]["amount"], amount, "line {line}");
+    }
+    // A quote with measured seconds says them; one without has no usage.
+    assert_eq!(
+        out[1]["quote"],
+        json!({"model": KLING_V2V, "currency": "USD", "amount": "0.792", "mode": "std", "action": "refer", "keep_audio": false, "usage": {"input_video_seconds": "7.2"}})
+    );
+    assert_eq!(
+        out[4]["quote"]["usage"],
+        json!({"input_video_seconds": "7.2"})
+    );
+    assert!(out[0]["quote"].get("usage").is_none());
+    assert_eq!(
+        out[2]["estimate"],
+        json!({"model": KLING_V2V, "currency": "USD", "rate": "0.143", "unit": "second", "needs": ["input_video_seconds"], "min_amount": "0.429", "max_amount": "1.430", "mode": "pro", "action": "refer", "keep_audio": false})
+    );
+    let errors = out[3]["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        (&errors[0]["code"], &errors[0]["path"]),
+        (&json!("unpriced"), &json!(""))
+    );
+    assert!(errors[0]["message"].as_str().unwrap().contains("starts at"));
+    // Every valid line is accepted; the total is the exact sum of the exact amounts alone:
+    // 0.304 + 0.792 + 2.0496 + 2.88 + 0.750 = 6.7756. A model none of whose lines has an
+    // amount totals 0.
+    assert_eq!(
+        summary,
+        json!({"summary": {
+            "lines": 7, "accepted": 7, "rejected": 0, "blank": 0,
+            "estimated": 1, "unpriced": 1,
+            "total": "6.7756", "currency": "USD",
+            "models": [
+                {"model": KLING_I2V, "accepted": 1, "total": "0.750", "currency": "USD"},
+                {"model": KLING_V2V, "accepted": 2, "estimated": 1, "total": "0.792", "currency": "USD"},
+                {"model": T2V_60, "accepted": 1, "total": "0.304", "currency": "USD"},
+                {"model": SEEDANCE, "accepted": 1, "total": "2.0496", "currency": "USD"},
+                {"model": VEO, "accepted": 1, "total": "2.88", "currency": "USD"},
+                {"model": VIDU, "accepted": 1, "unpriced": 1, "total": "0", "currency": "USD"},
+            ],
+        }})
+    );
+    assert_eq!(
+        dec("0.304") + dec("0.792") + dec("2.0496") + dec("2.88") + dec("0.750"),
+        dec("6.7756")
+    );
+    // Without the unpriced line the log exits 0: an estimate is a valid verdict.
+    let whole = measured_log();
+    let log: Vec<&str> = whole
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, l)| l)
+        .collect();
+    let o = cli("quote --jsonl -", log.join("\n").as_bytes());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let summary = &lines(&o).pop().unwrap()["summary"];
+    assert_eq!(
+        (&summary["estimated"], &summary["unpriced"]),
+        (&json!(1), &json!(0))
+    );
+    assert_eq!(summary["total"], "6.7756");
+    // `check` accepts every line and prices none.
+    let o = cli("check --jsonl -", measured_log().as_bytes());
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let mut out = lines(&o);
+    let summary = out.pop().unwrap();
+    assert!(out.iter().all(|l| l["check"]["valid"] == true), "{out:?}");
+    assert_eq!(summary["summary"]["accepted"], 7);
+    assert!(summary["summary"].get("total").is_none());
+}
+
+#[test]
+fn quote_jsonl_usage_errors_reject_the_line() {
+    let log = [
+        // 1: outside the page's 3 to 10 s
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"v"}},"usage":{"input_video_seconds":11}}"#,
+        // 2: a quantity the model does not measure
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"v"}},"usage":{"seconds":5}}"#,
+        // 3: not a number
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"v"}},"usage":{"input_video_seconds":"seven"}}"#,
+        // 4: the request's own error, under /request, beside the usage's
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"video":"v"}},"usage":{"input_video_seconds":"seven"}}"#,
+        // 5: bare args in the wrapper, read as --model's: 0.143 × 4.25 = 0.60775
+        r#"{"request":{"prompt":"a","video":"v"},"usage":{"input_video_seconds":"4.25"}}"#,
+    ]
+    .join("\n");
+    let o = cli(
+        &format!("quote --jsonl - --model {KLING_V2V}"),
+        log.as_bytes(),
+    );
+    assert_eq!(code(&o), 1);
+    let out = lines(&o);
+    for (l, path, code_name) in [
+        (&out[0], "/usage/input_video_seconds", "invalid_usage"),
+        (&out[1], "/usage/seconds", "invalid_usage"),
+        (&out[2], "/usage/input_video_seconds", "invalid_usage"),
+        (&out[3], "/request/args/prompt", "missing_field"),
+    ] {
+        assert_eq!(l["errors"][0]["path"], path, "{l}");
+        assert_eq!(l["errors"][0]["code"], code_name, "{l}");
+    }
+    assert_eq!(out[3]["errors"][1]["path"], "/usage/input_video_seconds");
+    assert_eq!(out[4]["quote"]["amount"], "0.60775");
+    let summary = &out[5]["summary"];
+    assert_eq!(
+        (&summary["accepted"], &summary["rejected"]),
+        (&json!(1), &json!(4))
+    );
+    assert_eq!(summary["total"], "0.60775");
+}
+
 // ---------------------------------------------------------------------------------------------
 // models
 
@@ -1122,7 +1891,34 @@ fn documented_option(id: &str, name: &str) -> Value {
             json!({"type": "integer", "minimum": 3, "maximum": 15, "default": 5})
         }
         (HAPPYHORSE, other) => panic!("unexpected option {other}"),
-        _ => pixverse_option(name),
+        (id, _) if id.starts_with("pixverse/") => pixverse_option(name),
+        _ => transcribed_option(id, name),
+    }
+}
+
+/// What `models` says of an option of one of the five new pages, from its hand transcription
+/// in `common/documented.rs`: free text is a required string; a whole number has its range;
+/// strings are an enum, booleans a bool.
+fn transcribed_option(id: &str, name: &str) -> Value {
+    let option = documented::documented(id)
+        .option(name)
+        .unwrap_or_else(|| panic!("{id}: unexpected option {name}"));
+    let Some(default) = option.default else {
+        assert!(option.values.is_empty());
+        return json!({"type": "string", "required": option.required});
+    };
+    let values: Vec<Value> = option.values.iter().map(|v| v.json()).collect();
+    match default {
+        documented::V::S(_) => {
+            json!({"type": "enum", "values": values, "default": default.json()})
+        }
+        documented::V::B(_) => json!({"type": "bool", "default": default.json()}),
+        documented::V::I(_) => json!({
+            "type": "integer",
+            "minimum": values.first().unwrap(),
+            "maximum": values.last().unwrap(),
+            "default": default.json(),
+        }),
     }
 }
 
@@ -1154,8 +1950,18 @@ fn models_json_gives_every_model_s_options_and_rules() {
         .collect();
     assert_eq!(ids, MODELS.map(|(id, _)| id));
     for (id, options) in MODELS {
+        // The two hand transcriptions agree on every model's options.
+        let transcribed: Vec<&str> = documented::documented(id)
+            .options
+            .iter()
+            .map(|o| o.name)
+            .collect();
+        assert_eq!(transcribed, options, "{id}: MODELS and documented.rs");
         let m = model_entry(&models, id);
         assert_eq!(m["currency"], "USD", "{id}");
+        // A cut page says where its stored copy ends: after the last option it documents.
+        let cut = CUT_PAGES.contains(&id).then(|| *options.last().unwrap());
+        assert_eq!(m["cut_after"], json!(cut), "{id}");
         assert_eq!(
             m["create_endpoint"],
             "https://api.shortapi.ai/api/v1/job/create"
@@ -1169,10 +1975,11 @@ fn models_json_gives_every_model_s_options_and_rules() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
         }
-        let rules = if id == HAPPYHORSE {
-            json!([])
-        } else {
+        // Only the PixVerse pages state a forbidden combination.
+        let rules = if id.starts_with("pixverse/") {
             json!([{"id": "no_1080p_at_10s", "message": "1080p is not supported for 10s videos", "when": {"resolution": "1080p", "duration": "10"}}])
+        } else {
+            json!([])
         };
         assert_eq!(m["rules"], rules, "{id}");
     }
@@ -1234,10 +2041,11 @@ fn models_json_gives_every_model_s_price_form() {
             json!({"generate_audio": audio, "resolution": resolution, "rate": rate})
         })
         .collect();
+    // `per` names what the rate multiplies; these measure nothing.
     for id in [T2V_60, I2V_60, TRANSITION_60] {
         assert_eq!(
             model_entry(&models, id)["pricing"],
-            json!({"form": "per_unit", "dimensions": ["generate_audio", "resolution"], "per": "duration", "unit": "second", "rates": rates}),
+            json!({"form": "per_unit", "dimensions": ["generate_audio", "resolution"], "per": ["duration"], "unit": "second", "quantities": [], "rates": rates}),
             "{id}"
         );
     }
@@ -1248,8 +2056,73 @@ fn models_json_gives_every_model_s_price_form() {
         .collect();
     assert_eq!(
         model_entry(&models, HAPPYHORSE)["pricing"],
-        json!({"form": "per_unit", "dimensions": ["resolution"], "per": "duration", "unit": "second", "rates": rates})
+        json!({"form": "per_unit", "dimensions": ["resolution"], "per": ["duration"], "unit": "second", "quantities": [], "rates": rates})
     );
+    // Veo: a rate per second of duration by mode × resolution × audio, 720p and 1080p sharing
+    // one (a cell each here, in any order).
+    let veo = &model_entry(&models, VEO)["pricing"];
+    let mut rates = veo["rates"].as_array().unwrap().clone();
+    rates.sort_by_key(Value::to_string);
+    let mut documented_rates: Vec<Value> = VEO_RATES
+        .iter()
+        .map(|(mode, resolution, audio, rate)| json!({"mode": mode, "resolution": resolution, "generate_audio": audio, "rate": rate}))
+        .collect();
+    documented_rates.sort_by_key(Value::to_string);
+    assert_eq!(rates, documented_rates);
+    assert_eq!(
+        veo,
+        &json!({"form": "per_unit", "dimensions": ["mode", "resolution", "generate_audio"], "per": ["duration"], "unit": "second", "quantities": [], "rates": veo["rates"]})
+    );
+    // Kling O1 video-to-video: a rate per second of the input video, measured, 3 to 10 s
+    // ("Standard mode $0.11 per second; Pro mode $0.143 per second").
+    let kling = &model_entry(&models, KLING_V2V)["pricing"];
+    let quantity = &kling["quantities"][0];
+    assert!(
+        !quantity["description"].as_str().unwrap().is_empty(),
+        "{quantity}"
+    );
+    assert_eq!(
+        kling,
+        &json!({
+            "form": "per_unit", "dimensions": ["mode"], "per": ["input_video_seconds"], "unit": "second",
+            "quantities": [{"name": "input_video_seconds", "unit": "second", "description": quantity["description"], "minimum": "3", "maximum": "10"}],
+            "rates": [{"mode": "std", "rate": "0.11"}, {"mode": "pro", "rate": "0.143"}],
+        })
+    );
+    // Seedance omni-reference: "Unit Price × (Total Input Video Duration + Output Video
+    // Duration)"; the input's length has no documented range, so no maximum.
+    let seedance = &model_entry(&models, SEEDANCE)["pricing"];
+    let quantity = &seedance["quantities"][0];
+    assert_eq!(
+        seedance,
+        &json!({
+            "form": "per_unit", "dimensions": ["mode"], "per": ["input_video_seconds", "duration"], "unit": "second",
+            "quantities": [{"name": "input_video_seconds", "unit": "second", "description": quantity["description"], "minimum": "0", "maximum": null}],
+            "rates": [{"mode": "std", "rate": "0.168"}, {"mode": "fast", "rate": "0.14"}],
+        })
+    );
+    // Kling O1 image-to-video: Standard $0.075 per second; Pro "$0.1 per request", unpriced
+    // with its reason.
+    let kling = &model_entry(&models, KLING_I2V)["pricing"];
+    let pro = &kling["rates"][1];
+    assert!(
+        pro["unpriced"].as_str().unwrap().contains("per request"),
+        "{pro}"
+    );
+    assert_eq!(
+        kling,
+        &json!({
+            "form": "per_unit", "dimensions": ["mode"], "per": ["duration"], "unit": "second", "quantities": [],
+            "rates": [{"mode": "std", "rate": "0.075"}, {"mode": "pro", "unpriced": pro["unpriced"]}],
+        })
+    );
+    // Vidu Q2: wholly unpriced ("starts at $X plus $Y/sec" reads two ways).
+    let vidu = &model_entry(&models, VIDU)["pricing"];
+    assert!(
+        vidu["reason"].as_str().unwrap().contains("starts at"),
+        "{vidu}"
+    );
+    assert_eq!(vidu, &json!({"form": "unpriced", "reason": vidu["reason"]}));
 }
 
 #[test]
@@ -1261,7 +2134,7 @@ fn models_text_lists_every_model_for_people() {
         .split("\n\n")
         .map(|s| (s.split_whitespace().next().unwrap(), s))
         .collect();
-    assert_eq!(sections.len(), 7, "{text}");
+    assert_eq!(sections.len(), MODELS.len(), "{text}");
     for (id, options) in MODELS {
         let section = sections
             .get(id)
@@ -1274,30 +2147,96 @@ fn models_text_lists_every_model_for_people() {
             .map(|l| l.split_whitespace().next().unwrap())
             .collect();
         assert_eq!(listed, options, "{id}:\n{section}");
-        if id == HAPPYHORSE {
-            for line in [
+        // Exactly the cut pages say where their copy ends; only the measured ones say what to
+        // measure.
+        let page = format!(
+            "\n  page: its stored copy ends after `{}`: a field it does not document passes",
+            options.last().unwrap()
+        );
+        assert_eq!(
+            section.contains(&page),
+            CUT_PAGES.contains(&id),
+            "{id}:\n{section}"
+        );
+        assert_eq!(
+            section.contains("\n  page:"),
+            CUT_PAGES.contains(&id),
+            "{id}:\n{section}"
+        );
+        assert_eq!(
+            section.contains("\n  measured: "),
+            [KLING_V2V, SEEDANCE].contains(&id),
+            "{id}:\n{section}"
+        );
+        let expected: &[&str] = match id {
+            HAPPYHORSE => &[
                 "    resolution  enum: 720P, 1080P (default 1080P)",
                 "    duration    integer: an integer from 3 to 15 (default 5)",
                 "  rules: none",
                 "  price: a rate per second of duration, by resolution (2 rates)",
-            ] {
-                assert!(section.contains(line), "{line}:\n{section}");
-            }
-            continue;
+            ],
+            KLING_I2V => &[
+                "    mode      enum: std, pro (default pro)",
+                "    duration  enum: 3, 4, 5, 6, 7, 8, 9, 10 (default 5)",
+                "  rules: none",
+                "  price: a rate per second of duration, by mode (",
+                "\n  unpriced where mode = \"pro\": ",
+            ],
+            KLING_V2V => &[
+                "    keep_audio  bool: true or false (default false)",
+                "  rules: none",
+                "  price: a rate per second of input_video_seconds, by mode (2 rates)",
+                "  measured: input_video_seconds: ",
+                " (seconds, 3 to 10); give it with --usage input_video_seconds=NUMBER",
+            ],
+            SEEDANCE => &[
+                "    duration      integer: an integer from 4 to 15 (default 5)",
+                "    aspect_ratio  enum: 21:9, 16:9, 9:16, 4:3, 1:1, 3:4 (default 16:9)",
+                "  rules: none",
+                "  price: a rate per second of input_video_seconds + duration, by mode (2 rates)",
+                "  measured: input_video_seconds: ",
+                " (seconds, at least 0); give it with --usage input_video_seconds=NUMBER",
+            ],
+            VEO => &[
+                "    resolution      enum: 720p, 1080p, 4k (default 720p)",
+                "  rules: none",
+                "  price: a rate per second of duration, by mode × resolution × generate_audio (",
+            ],
+            VIDU => &[
+                "    duration      enum: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 (default 5)",
+                "  rules: none",
+                "  price: unpriced: ",
+            ],
+            _ => &[
+                "  resolution      enum: 540p, 720p, 1080p (default 720p)",
+                "  duration        enum: 5, 8, 10 (default 5)",
+                "    no_1080p_at_10s: 1080p is not supported for 10s videos",
+            ],
+        };
+        for line in expected {
+            assert!(section.contains(line), "{id}: {line}:\n{section}");
         }
-        assert!(section.contains("  resolution      enum: 540p, 720p, 1080p (default 720p)"));
-        assert!(section.contains("  duration        enum: 5, 8, 10 (default 5)"));
-        assert!(section.contains("    no_1080p_at_10s: 1080p is not supported for 10s videos"));
     }
+    // The reasons, as the pages give them.
+    let unpriced_pro = sections[KLING_I2V]
+        .lines()
+        .find(|l| l.starts_with("  unpriced where mode = \"pro\": "))
+        .unwrap();
+    assert!(unpriced_pro.contains("per request"), "{unpriced_pro}");
+    let vidu = sections[VIDU]
+        .lines()
+        .find(|l| l.starts_with("  price: unpriced: "))
+        .unwrap();
+    assert!(vidu.contains("starts at"), "{vidu}");
     let transition = sections[TRANSITION_60];
     assert!(transition.contains("image_tail      string: text, required"));
     assert!(transition.contains(
         "price: a rate per second of duration, by generate_audio × resolution (6 rates)"
     ));
     assert!(sections[TRANSITION_55]
-        .contains("price: a table of 16 cells by generate_audio × resolution × duration"));
+        .contains("price: a table of 16 cells, by generate_audio × resolution × duration"));
     assert!(sections[T2V_55].contains(
-        "price: a table of 32 cells by multi_shot × generate_audio × resolution × duration"
+        "price: a table of 32 cells, by multi_shot × generate_audio × resolution × duration"
     ));
     assert!(sections[I2V_60].contains("multi_shot      bool: true or false (default false)"));
 }
@@ -1305,48 +2244,228 @@ fn models_text_lists_every_model_for_people() {
 // ---------------------------------------------------------------------------------------------
 // table
 
-/// Every documented row of `table`'s CSV, by hand: `model, resolution, duration, multi_shot,
-/// generate_audio, amount, amount_micros, currency` (the columns in the order the models,
-/// sorted by id, first price by them); an option is empty where the price does not depend on
-/// it (a transition lacks multi_shot, a 6.0 price ignores it, HappyHorse has neither switch).
-fn documented_csv_rows() -> BTreeSet<String> {
-    let micros = |amount: &str| (dec(amount) * Decimal::from(1_000_000)).normalize();
-    let mut rows = BTreeSet::new();
+/// The CSV's header, by hand: `model`; every option a price depends on, in order of first
+/// appearance over the models in the CLI's order (HappyHorse's resolution and duration, Kling
+/// O1's mode, PixVerse 5.5's multi_shot and generate_audio); the amount; then a rate's columns
+/// and an unpriced row's reason.
+const CSV_HEADER: &str = "model,resolution,duration,mode,multi_shot,generate_audio,amount,amount_micros,currency,rate,rate_micros,unit,per,unpriced";
+
+/// The option columns of [`CSV_HEADER`].
+const PRICED_COLUMNS: [&str; 5] = [
+    "resolution",
+    "duration",
+    "mode",
+    "multi_shot",
+    "generate_audio",
+];
+
+/// The options each of the five new pages prices by, from the facts files ("Depends on"): for
+/// a measured rate without the option it multiplies (Seedance's `duration`, whose column a
+/// rate row leaves empty: any value).
+const NEW_PRICED_OPTIONS: [(&str, &[&str]); 5] = [
+    (KLING_I2V, &["mode", "duration"]),
+    (KLING_V2V, &["mode"]),
+    (SEEDANCE, &["mode"]),
+    (VEO, &["mode", "resolution", "generate_audio", "duration"]),
+    (VIDU, &[]),
+];
+
+/// What a measured rate multiplies, by hand from the pages, as `per` joins it.
+const MEASURED_PER: [(&str, &str); 2] = [
+    (KLING_V2V, "input_video_seconds"),
+    (SEEDANCE, "input_video_seconds+duration"),
+];
+
+/// An amount in millionths, as a whole number (`"0.143"` → `"143000"`); empty for none.
+fn micros(amount: &str) -> String {
+    if amount.is_empty() {
+        return String::new();
+    }
+    (dec(amount) * Decimal::from(1_000_000))
+        .normalize()
+        .to_string()
+}
+
+/// A row of the price table as one comparable line: the CSV's fields (an option empty where
+/// the row does not depend on it), with the `unpriced` reason left empty: a reason is compared
+/// on its own, against a phrase of the page.
+fn row_key(
+    model: &str,
+    options: &BTreeMap<&str, String>,
+    amount: &str,
+    rate: &str,
+    unit: &str,
+    per: &str,
+) -> String {
+    let mut fields = vec![model.to_owned()];
+    fields.extend(
+        PRICED_COLUMNS
+            .iter()
+            .map(|c| options.get(c).cloned().unwrap_or_default()),
+    );
+    fields.extend([
+        amount.to_owned(),
+        micros(amount),
+        "USD".to_owned(),
+        rate.to_owned(),
+        micros(rate),
+        unit.to_owned(),
+        per.to_owned(),
+        String::new(),
+    ]);
+    fields.join(",")
+}
+
+/// A documented value as the CSV writes it.
+fn value_text(v: documented::V) -> String {
+    match v {
+        documented::V::S(s) => s.to_owned(),
+        documented::V::B(b) => b.to_string(),
+        documented::V::I(n) => n.to_string(),
+    }
+}
+
+/// Every documented row of `table`, by hand, as [`row_key`] writes it, with the phrase the
+/// reason of an unpriced row must contain (none for a priced row). An option is empty where
+/// the price does not depend on it (a transition lacks multi_shot, a 6.0 price ignores it,
+/// HappyHorse has neither switch, a rate row any value of what it multiplies).
+fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
+    let options = |pairs: &[(&'static str, String)]| -> BTreeMap<&'static str, String> {
+        pairs.iter().cloned().collect()
+    };
+    let amount = |model: &str, pairs: &[(&'static str, String)], amount: &str| {
+        row_key(model, &options(pairs), amount, "", "", "")
+    };
+    let mut rows = BTreeMap::new();
     for model in [T2V_55, I2V_55] {
         for (multi_shot, audio, resolution, duration, price) in SEED_CELLS {
-            rows.insert(format!(
-                "{model},{resolution},{duration},{multi_shot},{audio},{price},{},USD",
-                micros(price)
-            ));
+            let values = [
+                ("resolution", resolution.to_owned()),
+                ("duration", duration.to_owned()),
+                ("multi_shot", multi_shot.to_string()),
+                ("generate_audio", audio.to_string()),
+            ];
+            rows.insert(amount(model, &values, price), None);
         }
     }
     for (audio, resolution, duration, price) in TRANSITION_55_TABLE {
-        rows.insert(format!(
-            "{TRANSITION_55},{resolution},{duration},,{audio},{price},{},USD",
-            micros(price)
-        ));
+        let values = [
+            ("resolution", resolution.to_owned()),
+            ("duration", duration.to_owned()),
+            ("generate_audio", audio.to_string()),
+        ];
+        rows.insert(amount(TRANSITION_55, &values, price), None);
     }
-    for (audio, resolution, duration, amount) in AMOUNTS_60 {
+    for (audio, resolution, duration, price) in AMOUNTS_60 {
         // The hand-worked amount is the page's rate times the seconds.
         let (_, _, rate) = documented::RATES_6_0
             .iter()
             .find(|(a, r, _)| *a == audio && *r == resolution)
             .unwrap();
-        assert_eq!(dec(rate) * dec(duration), dec(amount), "{amount}");
+        assert_eq!(dec(rate) * dec(duration), dec(price), "{price}");
+        let values = [
+            ("resolution", resolution.to_owned()),
+            ("duration", duration.to_owned()),
+            ("generate_audio", audio.to_string()),
+        ];
         for model in [T2V_60, I2V_60, TRANSITION_60] {
-            rows.insert(format!(
-                "{model},{resolution},{duration},,{audio},{amount},{},USD",
-                micros(amount)
-            ));
+            rows.insert(amount(model, &values, price), None);
         }
     }
-    for (resolution, seconds, amount) in documented::HAPPYHORSE_AMOUNTS {
-        rows.insert(format!(
-            "{HAPPYHORSE},{resolution},{seconds},,,{amount},{},USD",
-            micros(amount)
-        ));
+    for (resolution, seconds, price) in documented::HAPPYHORSE_AMOUNTS {
+        let values = [
+            ("resolution", resolution.to_owned()),
+            ("duration", seconds.to_string()),
+        ];
+        rows.insert(amount(HAPPYHORSE, &values, price), None);
+    }
+    // The five new pages: every combination of their values, as the transcription prices it,
+    // on the options the price depends on.
+    for (model, priced) in NEW_PRICED_OPTIONS {
+        let page = documented::documented(model);
+        for combination in page.combinations() {
+            let get = |name: &str| combination.iter().find(|c| c.0 == name).map(|c| c.1);
+            let values: Vec<(&'static str, String)> = combination
+                .iter()
+                .filter(|(name, _)| priced.contains(name))
+                .map(|(name, v)| (*name, value_text(*v)))
+                .collect();
+            let (key, phrase) = match page.expected(get, None) {
+                documented::Expected::Amount(price) => {
+                    if model == VEO {
+                        // The hand-worked amount is the facts file's rate times the seconds.
+                        let rate = VEO_RATES
+                            .iter()
+                            .find(|r| {
+                                Some(documented::V::S(r.0)) == get("mode")
+                                    && Some(documented::V::S(r.1)) == get("resolution")
+                                    && Some(documented::V::B(r.2)) == get("generate_audio")
+                            })
+                            .unwrap()
+                            .3;
+                        let Some(documented::V::S(seconds)) = get("duration") else {
+                            panic!("{model}: a duration")
+                        };
+                        assert_eq!(dec(rate) * dec(seconds), dec(price), "{model} {price}");
+                    }
+                    (amount(model, &values, price), None)
+                }
+                documented::Expected::Estimate { rate, unit, .. } => {
+                    let per = MEASURED_PER.iter().find(|p| p.0 == model).unwrap().1;
+                    (row_key(model, &options(&values), "", rate, unit, per), None)
+                }
+                documented::Expected::Unpriced(phrase) => (
+                    row_key(model, &options(&values), "", "", "", ""),
+                    Some(phrase),
+                ),
+                documented::Expected::Forbidden => continue,
+            };
+            // Combinations that differ only in options the price ignores make the same row.
+            if let Some(before) = rows.insert(key.clone(), phrase) {
+                assert_eq!(before, phrase, "{key}");
+            }
+        }
     }
     rows
+}
+
+/// Asserts that `got` (each row's [`row_key`] and `unpriced` reason) is exactly the documented
+/// rows, each once, every reason containing its page's phrase and no priced row having one.
+fn assert_documented_rows(got: &[(String, String)], what: &str) {
+    let documented = documented_rows();
+    let keys: BTreeSet<&String> = got.iter().map(|(key, _)| key).collect();
+    assert_eq!(keys.len(), got.len(), "{what}: no row twice");
+    let undocumented: Vec<_> = keys
+        .iter()
+        .filter(|k| !documented.contains_key(**k))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "{what}: rows not documented: {undocumented:#?}"
+    );
+    let missing: Vec<_> = documented.keys().filter(|k| !keys.contains(k)).collect();
+    assert!(
+        missing.is_empty(),
+        "{what}: documented rows missing: {missing:#?}"
+    );
+    for (key, reason) in got {
+        match documented[key] {
+            Some(phrase) => assert!(reason.contains(phrase), "{what}: {key}: {reason:?}"),
+            None => assert_eq!(reason, "", "{what}: a priced row has no reason: {key}"),
+        }
+    }
+}
+
+/// The reasons `models` gives for Kling O1 image-to-video's Pro and for Vidu Q2.
+fn unpriced_reasons() -> (String, String) {
+    let models = json_out(&cli("models", b""));
+    let kling = &model_entry(&models, KLING_I2V)["pricing"]["rates"][1];
+    assert_eq!(kling["mode"], "pro");
+    let vidu = &model_entry(&models, VIDU)["pricing"]["reason"];
+    (
+        kling["unpriced"].as_str().unwrap().to_owned(),
+        vidu.as_str().unwrap().to_owned(),
+    )
 }
 
 #[test]
@@ -1354,58 +2473,102 @@ fn table_csv_has_every_documented_row_of_every_model() {
     let o = cli("table", b"");
     assert_eq!(code(&o), 0);
     let text = stdout(&o);
-    let mut rows = text.lines();
-    assert_eq!(
-        rows.next(),
-        Some("model,resolution,duration,multi_shot,generate_audio,amount,amount_micros,currency")
-    );
-    let rows: Vec<&str> = rows.collect();
-    let mut per_model: BTreeMap<&str, usize> = BTreeMap::new();
-    for row in &rows {
-        assert_eq!(row.split(',').count(), 8, "{row}");
-        assert!(!row.contains(",1080p,10,"), "no 1080p at 10 s: {row}");
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some(CSV_HEADER));
+    let header: Vec<&str> = CSV_HEADER.split(',').collect();
+    let lines: Vec<&str> = lines.collect();
+    let mut per_model: BTreeMap<String, usize> = BTreeMap::new();
+    let mut got = Vec::new();
+    for line in &lines {
+        let fields = csv_fields(line);
+        assert_eq!(fields.len(), header.len(), "{line}");
+        let field = |name: &str| fields[header.iter().position(|h| *h == name).unwrap()].as_str();
         assert!(
-            !row.contains(",1080P,10,") || row.starts_with(HAPPYHORSE),
-            "{row}"
+            !(field("resolution") == "1080p" && field("duration") == "10"),
+            "no 1080p at 10 s: {line}"
         );
-        *per_model.entry(row.split(',').next().unwrap()).or_default() += 1;
+        // Exactly one of an amount, a rate and a reason; each with its companions.
+        let (amount, rate, reason) = (field("amount"), field("rate"), field("unpriced"));
+        assert_eq!(
+            [amount, rate, reason]
+                .iter()
+                .filter(|f| !f.is_empty())
+                .count(),
+            1,
+            "{line}"
+        );
+        assert_eq!(
+            amount.is_empty(),
+            field("amount_micros").is_empty(),
+            "{line}"
+        );
+        for companion in ["rate_micros", "unit", "per"] {
+            assert_eq!(rate.is_empty(), field(companion).is_empty(), "{line}");
+        }
+        *per_model.entry(fields[0].clone()).or_default() += 1;
+        let key = fields[..header.len() - 1].join(",") + ",";
+        got.push((key, reason.to_owned()));
     }
     assert_eq!(
         per_model,
         BTreeMap::from([
-            (HAPPYHORSE, 26),
-            (I2V_55, 32),
-            (T2V_55, 32),
-            (TRANSITION_55, 16),
-            (I2V_60, 16),
-            (T2V_60, 16),
-            (TRANSITION_60, 16),
+            (HAPPYHORSE.to_owned(), 26),
+            (KLING_I2V.to_owned(), 16), // std: 8 durations; Pro unpriced: 8
+            (KLING_V2V.to_owned(), 2),  // a rate per mode
+            (I2V_55.to_owned(), 32),
+            (T2V_55.to_owned(), 32),
+            (TRANSITION_55.to_owned(), 16),
+            (I2V_60.to_owned(), 16),
+            (T2V_60.to_owned(), 16),
+            (TRANSITION_60.to_owned(), 16),
+            (SEEDANCE.to_owned(), 2), // a rate per mode
+            (VEO.to_owned(), 36),     // 2 modes × 3 resolutions × audio × 3 durations
+            (VIDU.to_owned(), 1),     // one unpriced row
         ])
     );
-    let got: BTreeSet<String> = rows.iter().map(|r| r.to_string()).collect();
-    assert_eq!(got.len(), 154, "no row twice");
-    let documented = documented_csv_rows();
-    let undocumented: Vec<_> = got.difference(&documented).collect();
-    assert!(
-        undocumented.is_empty(),
-        "rows not documented: {undocumented:#?}"
-    );
-    let missing: Vec<_> = documented.difference(&got).collect();
-    assert!(missing.is_empty(), "documented rows missing: {missing:#?}");
+    assert_eq!(got.len(), 211);
+    assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
-        "pixverse/pixverse-5.5/text-to-video,720p,10,true,true,0.655,655000,USD",
-        "pixverse/pixverse-5.5/image-to-video,540p,5,false,false,0.128,128000,USD",
-        "pixverse/pixverse-5.5/transition,720p,8,,false,1.02,1020000,USD",
-        "pixverse/pixverse-5.5/transition,1080p,8,,true,2.210,2210000,USD",
-        "pixverse/pixverse-6.0/text-to-video,720p,8,,true,0.408,408000,USD",
-        "pixverse/pixverse-6.0/image-to-video,1080p,8,,false,0.616,616000,USD",
-        "pixverse/pixverse-6.0/transition,1080p,5,,true,0.490,490000,USD",
-        "pixverse/pixverse-6.0/transition,540p,10,,false,0.300,300000,USD",
-        "alibaba/happyhorse-1.0/text-to-video,1080P,15,,,3.435,3435000,USD",
-        "alibaba/happyhorse-1.0/text-to-video,720P,3,,,0.387,387000,USD",
+        "pixverse/pixverse-5.5/text-to-video,720p,10,,true,true,0.655,655000,USD,,,,,",
+        "pixverse/pixverse-5.5/image-to-video,540p,5,,false,false,0.128,128000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,720p,8,,,false,1.02,1020000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,1080p,8,,,true,2.210,2210000,USD,,,,,",
+        "pixverse/pixverse-6.0/text-to-video,720p,8,,,true,0.408,408000,USD,,,,,",
+        "pixverse/pixverse-6.0/image-to-video,1080p,8,,,false,0.616,616000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,1080p,5,,,true,0.490,490000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,540p,10,,,false,0.300,300000,USD,,,,,",
+        "alibaba/happyhorse-1.0/text-to-video,1080P,15,,,,3.435,3435000,USD,,,,,",
+        "alibaba/happyhorse-1.0/text-to-video,720P,3,,,,0.387,387000,USD,,,,,",
+        // 0.075 × 8; 0.48 × 8; 0.08 × 6
+        "kwaivgi/kling-o1/image-to-video,,8,std,,,0.600,600000,USD,,,,,",
+        "google/veo-3.1/image-to-video,4k,8,quality,,true,3.84,3840000,USD,,,,,",
+        "google/veo-3.1/image-to-video,1080p,6,fast,,false,0.48,480000,USD,,,,,",
+        // Rates: no amount; the rate, in millionths too, per second of what `per` names.
+        "kwaivgi/kling-o1/video-to-video,,,std,,,,,USD,0.11,110000,second,input_video_seconds,",
+        "kwaivgi/kling-o1/video-to-video,,,pro,,,,,USD,0.143,143000,second,input_video_seconds,",
+        "bytedance/seedance-2.0/omni-reference,,,std,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
+        "bytedance/seedance-2.0/omni-reference,,,fast,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
     ] {
-        assert!(got.contains(row), "missing {row}");
+        assert!(lines.contains(&row), "missing {row}");
+    }
+    // Unpriced rows: no amount, no rate, the reason `models` gives, quoted as CSV quotes a
+    // field with commas and quotes (both reasons have them).
+    let (kling_pro, vidu) = unpriced_reasons();
+    for (prefix, reason) in [
+        (format!("{KLING_I2V},,5,pro,,,,,USD,,,,,"), &kling_pro),
+        (format!("{VIDU},,,,,,,,USD,,,,,"), &vidu),
+    ] {
+        assert!(reason.contains(',') && reason.contains('"'), "{reason}");
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no row {prefix}…"));
+        assert_eq!(
+            &line[prefix.len()..],
+            format!("\"{}\"", reason.replace('"', "\"\"")),
+            "{line}"
+        );
     }
 }
 
@@ -1415,46 +2578,107 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(code(&o), 0);
     let rows = json_out(&o);
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 154);
-    let as_csv: BTreeSet<String> = rows
+    assert_eq!(rows.len(), 211);
+    let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
             let model = r["model"].as_str().unwrap();
+            let object = r.as_object().unwrap();
             let by_multi_shot = model == T2V_55 || model == I2V_55;
-            let by_audio = model != HAPPYHORSE;
+            let by_audio = model.starts_with("pixverse/") || model == VEO;
             assert_eq!(r.get("multi_shot").is_some(), by_multi_shot, "{r}");
             assert_eq!(r.get("generate_audio").is_some(), by_audio, "{r}");
-            assert_eq!(
-                r.as_object().unwrap().len(),
-                5 + usize::from(by_audio) + usize::from(by_multi_shot)
-            );
-            let amount = r["amount"].as_str().expect("amounts are strings");
-            // A duration is a string for PixVerse ("8"), a number for HappyHorse (8).
-            let duration = match &r["duration"] {
-                Value::String(s) => s.clone(),
-                Value::Number(n) if model == HAPPYHORSE => n.to_string(),
-                other => panic!("{model}: duration {other}"),
+            assert_eq!(r["currency"], "USD", "{r}");
+            // A duration is a string for PixVerse, Kling and Veo ("8"), a number for
+            // HappyHorse (8); a Seedance rate row has none (it multiplies any duration).
+            let options: BTreeMap<&str, String> = PRICED_COLUMNS
+                .iter()
+                .filter_map(|&c| {
+                    let text = match (c, r.get(c)?) {
+                        (_, Value::String(s)) => s.clone(),
+                        (_, Value::Bool(b)) => b.to_string(),
+                        ("duration", Value::Number(n)) if model == HAPPYHORSE => n.to_string(),
+                        (c, other) => panic!("{model}: {c} {other}"),
+                    };
+                    Some((c, text))
+                })
+                .collect();
+            let text = |key: &str| r[key].as_str().expect("strings").to_owned();
+            // The model, its options, one price form and the currency: nothing else.
+            let (key, reason, form_keys) = if r.get("amount").is_some() {
+                let key = row_key(model, &options, &text("amount"), "", "", "");
+                (key, String::new(), 1)
+            } else if r.get("rate").is_some() {
+                let per: Vec<&str> = r["per"]
+                    .as_array()
+                    .expect("per is an array")
+                    .iter()
+                    .map(|n| n.as_str().unwrap())
+                    .collect();
+                let key = row_key(
+                    model,
+                    &options,
+                    "",
+                    &text("rate"),
+                    &text("unit"),
+                    &per.join("+"),
+                );
+                (key, String::new(), 3)
+            } else {
+                let key = row_key(model, &options, "", "", "", "");
+                (key, text("unpriced"), 1)
             };
-            let cell = |key: &str| r.get(key).map(Value::to_string).unwrap_or_default();
-            format!(
-                "{model},{},{duration},{},{},{amount},{},{}",
-                r["resolution"].as_str().unwrap(),
-                cell("multi_shot"),
-                cell("generate_audio"),
-                (dec(amount) * Decimal::from(1_000_000)).normalize(),
-                r["currency"].as_str().unwrap(),
-            )
+            assert_eq!(object.len(), 2 + options.len() + form_keys, "{r}");
+            (key, reason)
         })
         .collect();
-    assert_eq!(as_csv, documented_csv_rows());
+    assert_documented_rows(&got, "json");
     assert_eq!(
         rows[0],
         json!({"model": HAPPYHORSE, "resolution": "720P", "duration": 3, "amount": "0.387", "currency": "USD"})
     );
+    let first = |model: &str| rows.iter().find(|r| r["model"] == model).unwrap();
     assert_eq!(
-        rows[26],
-        json!({"model": I2V_55, "resolution": "540p", "duration": "5", "multi_shot": false, "generate_audio": false, "amount": "0.128", "currency": "USD"})
+        first(I2V_55),
+        &json!({"model": I2V_55, "resolution": "540p", "duration": "5", "multi_shot": false, "generate_audio": false, "amount": "0.128", "currency": "USD"})
     );
+    assert_eq!(
+        first(KLING_I2V),
+        &json!({"model": KLING_I2V, "mode": "std", "duration": "3", "amount": "0.225", "currency": "USD"})
+    );
+    // The rate rows: what they multiply as a list; Seedance's without its duration.
+    let of = |model: &str| -> Vec<&Value> { rows.iter().filter(|r| r["model"] == model).collect() };
+    assert_eq!(
+        of(KLING_V2V),
+        [
+            &json!({"model": KLING_V2V, "mode": "std", "rate": "0.11", "unit": "second", "per": ["input_video_seconds"], "currency": "USD"}),
+            &json!({"model": KLING_V2V, "mode": "pro", "rate": "0.143", "unit": "second", "per": ["input_video_seconds"], "currency": "USD"}),
+        ]
+    );
+    assert_eq!(
+        of(SEEDANCE),
+        [
+            &json!({"model": SEEDANCE, "mode": "std", "rate": "0.168", "unit": "second", "per": ["input_video_seconds", "duration"], "currency": "USD"}),
+            &json!({"model": SEEDANCE, "mode": "fast", "rate": "0.14", "unit": "second", "per": ["input_video_seconds", "duration"], "currency": "USD"}),
+        ]
+    );
+    // The unpriced rows: the reason `models` gives.
+    let (kling_pro, vidu) = unpriced_reasons();
+    assert_eq!(
+        of(VIDU),
+        [&json!({"model": VIDU, "unpriced": vidu, "currency": "USD"})]
+    );
+    let pro: Vec<&Value> = of(KLING_I2V)
+        .into_iter()
+        .filter(|r| r["mode"] == "pro")
+        .collect();
+    assert_eq!(pro.len(), 8, "one per duration, 3 to 10 s");
+    for (row, seconds) in pro.iter().zip(3..=10) {
+        assert_eq!(
+            *row,
+            &json!({"model": KLING_I2V, "mode": "pro", "duration": seconds.to_string(), "unpriced": kling_pro, "currency": "USD"})
+        );
+    }
 }
 
 /// A `PYTHONPATH` under which `python3 -c "import duckdb"` gives [`DUCKDB_VERSION`]: the
@@ -1489,27 +2713,36 @@ fn python_path_with_duckdb() -> PathBuf {
     dir
 }
 
-/// Loads both CSV files with `read_csv_auto` as they are, joins each usage row to its price
-/// row (an empty option in the table matches any value; NULL-safe where the usage has none),
-/// and prints JSON: row counts, how many usage rows do not join exactly one price, the sniffed
-/// types, and the total from the whole-number `amount_micros`, as an integer and as a DECIMAL.
+/// Loads both CSV files with `read_csv_auto` (the usage's measured seconds read as exact
+/// decimals, not floats), joins each usage row to its price row (an empty option in the table
+/// matches any value; NULL-safe where the usage has none), and prints JSON: row counts, how
+/// many usage rows do not join exactly one price, how many join an unpriced one, the sniffed
+/// types, and the total in millionths: `amount_micros × count` for an exact price, `rate_micros
+/// × (the usage columns `per` names, summed) × count` for a rate, as a DECIMAL and in dollars.
 const DUCKDB_JOIN: &str = r#"
 import json, sys, duckdb
 table, usage = (p.replace("'", "''") for p in sys.argv[1:3])
 con = duckdb.connect()
 con.execute(f"CREATE TABLE prices AS SELECT * FROM read_csv_auto('{table}')")
-con.execute(f"CREATE TABLE usage AS SELECT * FROM read_csv_auto('{usage}')")
-options = ["resolution", "duration", "multi_shot", "generate_audio"]
+con.execute(f"CREATE TABLE usage AS SELECT * FROM read_csv_auto('{usage}', types={{'input_video_seconds': 'DECIMAL(18, 3)'}})")
+options = ["resolution", "duration", "mode", "multi_shot", "generate_audio"]
 on = " AND ".join(["p.model = u.model"] + [f"(p.{c} IS NULL OR p.{c} IS NOT DISTINCT FROM u.{c})" for c in options])
 unmatched = con.execute(f"SELECT count(*) FROM usage u WHERE (SELECT count(*) FROM prices p WHERE {on}) <> 1").fetchone()[0]
-rows, jobs, micros, total = con.execute(f"""
-    SELECT count(*), sum(u.count), sum(p.amount_micros * u.count),
-           CAST(CAST(sum(p.amount_micros * u.count) AS DECIMAL(18, 0)) * 0.000001 AS VARCHAR)
+# What the rates multiply: each name `per` joins with "+" is a usage column.
+names = sorted({n for (per,) in con.execute("SELECT DISTINCT per FROM prices WHERE per IS NOT NULL").fetchall() for n in per.split("+")})
+units = " + ".join(f"(CASE WHEN list_contains(string_split(p.per, '+'), '{n}') THEN u.{n} ELSE 0 END)" for n in names)
+micros = f"""CASE WHEN p.amount_micros IS NOT NULL THEN p.amount_micros * u.count
+                  WHEN p.rate_micros IS NOT NULL THEN p.rate_micros * ({units}) * u.count END"""
+rows, jobs, unpriced, total_micros, micros_type, total = con.execute(f"""
+    SELECT count(*), sum(u.count), count(p.unpriced), CAST(sum({micros}) AS VARCHAR),
+           typeof(sum({micros})), CAST(sum({micros}) * 0.000001 AS VARCHAR)
     FROM usage u JOIN prices p ON {on}""").fetchone()
 types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE prices)").fetchall())
+usage_types = dict(con.execute("SELECT column_name, column_type FROM (DESCRIBE usage)").fetchall())
 price_rows = con.execute("SELECT count(*) FROM prices").fetchone()[0]
 print(json.dumps({"price_rows": price_rows, "unmatched": unmatched, "rows": rows, "jobs": int(jobs),
-                  "total_micros": str(micros), "total": total, "types": types}))
+                  "unpriced_rows": unpriced, "per_names": names, "total_micros": total_micros,
+                  "micros_type": micros_type, "total": total, "types": types, "usage_types": usage_types}))
 "#;
 
 #[test]
@@ -1520,21 +2753,30 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     let o = cli("table", b"");
     assert_eq!(code(&o), 0);
     std::fs::write(&table, &o.stdout).unwrap();
-    // Jobs per combination; multi_shot empty where the model has none.
+    // Jobs per combination, with the seconds measured where a rate multiplies them; an option
+    // empty where the model has none.
     let usage = dir.join("usage.csv");
     std::fs::write(
         &usage,
-        "model,multi_shot,generate_audio,resolution,duration,count\n\
-         pixverse/pixverse-5.5/text-to-video,true,true,720p,10,3\n\
-         pixverse/pixverse-5.5/text-to-video,false,false,540p,5,10\n\
-         pixverse/pixverse-5.5/image-to-video,true,false,1080p,8,2\n\
-         pixverse/pixverse-5.5/transition,,true,1080p,8,4\n\
-         pixverse/pixverse-5.5/transition,,false,720p,8,1\n\
-         pixverse/pixverse-6.0/text-to-video,true,true,720p,8,5\n\
-         pixverse/pixverse-6.0/image-to-video,false,false,1080p,5,7\n\
-         pixverse/pixverse-6.0/transition,,true,540p,10,6\n\
-         alibaba/happyhorse-1.0/text-to-video,,,1080P,12,2\n\
-         alibaba/happyhorse-1.0/text-to-video,,,720P,7,1\n",
+        "model,mode,multi_shot,generate_audio,resolution,duration,input_video_seconds,count\n\
+         pixverse/pixverse-5.5/text-to-video,,true,true,720p,10,,3\n\
+         pixverse/pixverse-5.5/text-to-video,,false,false,540p,5,,10\n\
+         pixverse/pixverse-5.5/image-to-video,,true,false,1080p,8,,2\n\
+         pixverse/pixverse-5.5/transition,,,true,1080p,8,,4\n\
+         pixverse/pixverse-5.5/transition,,,false,720p,8,,1\n\
+         pixverse/pixverse-6.0/text-to-video,,true,true,720p,8,,5\n\
+         pixverse/pixverse-6.0/image-to-video,,false,false,1080p,5,,7\n\
+         pixverse/pixverse-6.0/transition,,,true,540p,10,,6\n\
+         alibaba/happyhorse-1.0/text-to-video,,,,1080P,12,,2\n\
+         alibaba/happyhorse-1.0/text-to-video,,,,720P,7,,1\n\
+         kwaivgi/kling-o1/video-to-video,std,,,,,7.2,3\n\
+         kwaivgi/kling-o1/video-to-video,pro,,,,,4.25,2\n\
+         bytedance/seedance-2.0/omni-reference,std,,,,5,7.2,1\n\
+         bytedance/seedance-2.0/omni-reference,fast,,,,12,12.5,2\n\
+         kwaivgi/kling-o1/image-to-video,std,,,,8,,4\n\
+         google/veo-3.1/image-to-video,quality,,true,1080p,6,,1\n\
+         vidu/vidu-q2/text-to-video,,,,720p,5,,2\n\
+         kwaivgi/kling-o1/image-to-video,pro,,,,5,,1\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -1546,21 +2788,48 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
         .unwrap();
     assert!(o.status.success(), "python: {}", stderr(&o));
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(result["price_rows"], 154, "{result}");
+    assert_eq!(result["price_rows"], 211, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 10, "{result}");
-    assert_eq!(result["jobs"], 41, "{result}");
+    assert_eq!(result["rows"], 18, "{result}");
+    assert_eq!(result["jobs"], 57, "{result}");
+    // Vidu and Kling O1 Pro join their unpriced rows and add nothing.
+    assert_eq!(result["unpriced_rows"], 2, "{result}");
+    assert_eq!(
+        result["per_names"],
+        json!(["duration", "input_video_seconds"]),
+        "{result}"
+    );
     assert_eq!(result["types"]["amount_micros"], "BIGINT", "{result}");
+    assert_eq!(result["types"]["rate_micros"], "BIGINT", "{result}");
+    assert_eq!(
+        result["usage_types"]["input_video_seconds"], "DECIMAL(18,3)",
+        "{result}"
+    );
+    // Whole millionths times exact seconds: a DECIMAL, never a float.
+    let micros_type = result["micros_type"].as_str().unwrap();
+    assert!(micros_type.starts_with("DECIMAL("), "{result}");
     // By hand: 0.655×3 + 0.128×10 + 0.850×2 + 2.210×4 + 1.02×1 + 0.408×5 + 0.385×7 + 0.380×6
     //        + 2.748×2 + 0.903×1 (HappyHorse: 0.229 × 12 s, 0.129 × 7 s)
     //        = 1.965 + 1.280 + 1.700 + 8.840 + 1.02 + 2.040 + 2.695 + 2.280 + 5.496 + 0.903
-    //        = 28.219
-    assert_eq!(result["total_micros"], "28219000", "{result}");
-    assert_eq!(result["total"], "28.219000", "{result}");
-    assert_eq!(dec(result["total"].as_str().unwrap()), dec("28.219"));
+    //        = 28.219;
+    // measured: Kling O1 v2v 0.11 × 7.2 × 3 + 0.143 × 4.25 × 2 = 2.376 + 1.2155;
+    //           Seedance 0.168 × (7.2 + 5) × 1 + 0.14 × (12.5 + 12) × 2 = 2.0496 + 6.860;
+    // exact: Kling O1 i2v std 0.075 × 8 × 4 = 2.400; Veo quality 1080p audio 0.32 × 6 = 1.92;
+    //        = 2.376 + 1.2155 + 2.0496 + 6.860 + 2.400 + 1.92 = 16.8211;
+    // in all 28.219 + 16.8211 = 45.0401.
+    assert_eq!(
+        dec(result["total_micros"].as_str().unwrap()),
+        dec("45040100"),
+        "{result}"
+    );
+    assert_eq!(
+        dec(result["total"].as_str().unwrap()),
+        dec("45.0401"),
+        "{result}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1648,6 +2917,7 @@ fn reconcile_every_model_reports_the_charges_that_differ() {
         out[6],
         json!({"summary": {
             "lines": 12, "matched": 5, "mismatched": 2, "rejected": 4, "blank": 1,
+            "within_bounds": 0, "out_of_bounds": 0,
             "quoted_total": "2.966", "charged_total": "2.826", "difference": "-0.140",
             "currency": "USD",
             "models": [
@@ -1705,6 +2975,102 @@ fn reconcile_summary_has_each_key_once() {
     let o = cli("reconcile", reconcile_log().as_bytes());
     let summary = stdout(&o).lines().last().unwrap().to_owned();
     strict_json(&summary).unwrap_or_else(|e| panic!("{e}: {summary}"));
+}
+
+/// A reconcile input of the new price forms: measured requests without their seconds (charges
+/// within and outside the bounds), with them (matching and not), Seedance with no maximum, an
+/// unpriced request and a usage the page does not allow.
+fn measured_reconcile_log() -> String {
+    [
+        // 1: Kling O1 v2v std, no usage: 0.33 to 1.10; 0.50 is within
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"v","mode":"std"}},"response":{"code":0,"data":{"amount":"0.50","job_id":"k1"}}}"#,
+        // 2: Pro, no usage: 0.429 to 1.430; 2 is outside
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"b","video":"v"}},"response":{"code":0,"data":{"amount":"2","job_id":"k2"}}}"#,
+        // 3: std with its usage (before the response): 0.11 × 7.2 = 0.792, charged so
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"c","video":"v","mode":"std"}},"usage":{"input_video_seconds":7.2},"response":{"code":0,"data":{"amount":"0.792","job_id":"k3"}}}"#,
+        // 4: Seedance std 5 s, no usage: at least 0.168 × 5 = 0.840; 0.5 is below
+        r#"{"request":{"model":"bytedance/seedance-2.0/omni-reference","args":{"prompt":"d","video_url":"v"}},"response":{"code":0,"data":{"amount":"0.5","job_id":"s4"}}}"#,
+        // 5: Seedance with its usage, charged as a JSON number: 0.168 × (7.2 + 5) = 2.0496
+        r#"{"request":{"model":"bytedance/seedance-2.0/omni-reference","args":{"prompt":"e","video_url":"v"}},"response":{"code":0,"data":{"amount":2.0496,"job_id":"s5"}},"usage":{"input_video_seconds":"7.2"}}"#,
+        // 6: Seedance, no usage: no maximum, so 100 is within
+        r#"{"request":{"model":"bytedance/seedance-2.0/omni-reference","args":{"prompt":"f","video_url":"v"}},"response":{"code":0,"data":{"amount":"100","job_id":"s6"}}}"#,
+        // 7: unpriced
+        r#"{"request":{"model":"vidu/vidu-q2/text-to-video","args":{"prompt":"g"}},"response":{"code":0,"data":{"amount":"0.1","job_id":"v7"}}}"#,
+        // 8: with its usage, charged otherwise: 0.792 quoted, 0.8 charged
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"h","video":"v","mode":"std"}},"usage":{"input_video_seconds":7.2},"response":{"code":0,"data":{"amount":"0.8","job_id":"k8"}}}"#,
+        // 9: no usage, charged the least it can cost: within
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"i","video":"v","mode":"std"}},"response":{"code":0,"data":{"amount":"0.33","job_id":"k9"}}}"#,
+        // 10: a usage outside the page's range
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"j","video":"v"}},"usage":{"input_video_seconds":12},"response":{"code":0,"data":{"amount":"1","job_id":"k10"}}}"#,
+    ]
+    .join("\n")
+}
+
+#[test]
+fn reconcile_compares_a_measured_charge_with_its_bounds_or_its_quote() {
+    let o = cli("reconcile", measured_reconcile_log().as_bytes());
+    assert_eq!(code(&o), 1, "charges outside their bounds and differing");
+    let out = lines(&o);
+    assert_eq!(out.len(), 6, "{}", stdout(&o));
+    assert_eq!(
+        out[0],
+        json!({"line": 2, "model": KLING_V2V, "job_id": "k2", "min_amount": "0.429", "max_amount": "1.430", "charged": "2"})
+    );
+    // No maximum to name.
+    assert_eq!(
+        out[1],
+        json!({"line": 4, "model": SEEDANCE, "job_id": "s4", "min_amount": "0.840", "charged": "0.5"})
+    );
+    assert_eq!(out[2]["line"], 7);
+    assert_eq!(out[2]["errors"][0]["code"], "unpriced");
+    assert_eq!(out[2]["errors"][0]["path"], "");
+    assert_eq!(
+        out[3],
+        json!({"line": 8, "model": KLING_V2V, "job_id": "k8", "quoted": "0.792", "charged": "0.8", "difference": "0.008"})
+    );
+    assert_eq!(out[4]["line"], 10);
+    assert_eq!(out[4]["errors"][0]["code"], "invalid_usage");
+    assert_eq!(out[4]["errors"][0]["path"], "/usage/input_video_seconds");
+    // By hand: within 1, 6, 9; outside 2, 4; quoted 0.792 + 2.0496 + 0.792 = 3.6336, charged
+    // 0.792 + 2.0496 + 0.8 = 3.6416. A charge compared with bounds is in no total.
+    assert_eq!(
+        out[5],
+        json!({"summary": {
+            "lines": 10, "rejected": 2, "blank": 0,
+            "within_bounds": 3, "out_of_bounds": 2,
+            "matched": 2, "mismatched": 1,
+            "quoted_total": "3.6336", "charged_total": "3.6416", "difference": "0.0080",
+            "currency": "USD",
+            "models": [
+                reconciled((KLING_V2V, 1, 1, "1.584", "1.592", "0.008")),
+                reconciled((SEEDANCE, 1, 0, "2.0496", "2.0496", "0.0000")),
+            ],
+        }})
+    );
+    assert_eq!(dec("3.6416") - dec("3.6336"), dec("0.0080"));
+    // The lines that agree: within their bounds or matching their quote, exit 0, nothing
+    // reported.
+    let whole = measured_reconcile_log();
+    let agreeing: Vec<&str> = whole
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| [0, 2, 4, 5, 8].contains(i))
+        .map(|(_, l)| l)
+        .collect();
+    let o = cli("reconcile --summary stderr", agreeing.join("\n").as_bytes());
+    assert_eq!(code(&o), 0, "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(stdout(&o), "");
+    let summary = strict_json(&stderr(&o)).unwrap();
+    let summary = &summary["summary"];
+    assert_eq!(
+        (
+            &summary["within_bounds"],
+            &summary["out_of_bounds"],
+            &summary["matched"]
+        ),
+        (&json!(3), &json!(0), &json!(2))
+    );
+    assert_eq!(summary["quoted_total"], "2.8416"); // 0.792 + 2.0496
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1770,6 +3136,37 @@ fn request_round_trips_through_quote_for_every_model() {
     assert_eq!(code(&cli("check --json -", &o.stdout)), 0);
 }
 
+/// The new pages' defaults, piped back: Veo (fast, 720p, no audio, 8 s) is exact, 0.08 × 8;
+/// the measured ones give their estimate; Kling O1 image-to-video (Pro by default) and Vidu
+/// are unpriced (exit 1); `check` accepts every one.
+#[test]
+fn request_round_trips_through_quote_for_the_new_models() {
+    for (model, quote_code, key, value) in [
+        (VEO, 0, "amount", json!("0.64")),
+        (KLING_V2V, 0, "rate", json!("0.143")),
+        (SEEDANCE, 0, "min_amount", json!("0.840")),
+        (KLING_I2V, 1, "errors", json!([{"code": "unpriced"}])),
+        (VIDU, 1, "errors", json!([{"code": "unpriced"}])),
+    ] {
+        for minimal in ["", "--minimal"] {
+            let command = format!("request --model {model} {} {minimal}", text_flags(model));
+            let o = cli(&command, b"");
+            assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+            assert_eq!(json_out(&o)["model"], model, "{command}");
+            let q = cli("quote", &o.stdout);
+            assert_eq!(code(&q), quote_code, "{command}: {}", stdout(&q));
+            let got = json_out(&q);
+            match &value {
+                Value::Array(errors) => {
+                    assert_eq!(got[key][0]["code"], errors[0]["code"], "{command}: {got}")
+                }
+                _ => assert_eq!(got[key], value, "{command}: {got}"),
+            }
+            assert_eq!(code(&cli("check", &o.stdout)), 0, "{command}");
+        }
+    }
+}
+
 #[test]
 fn request_refuses_what_the_api_would() {
     let o = cli(
@@ -1798,7 +3195,9 @@ fn request_refuses_what_the_api_would() {
 /// A schema file of tests/schemas/ (kept by tests/schema.rs).
 fn snapshot(file: &str) -> String {
     let path = format!("{}/tests/schemas/{file}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path).unwrap()
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{path}: {e} (tests/schema.rs keeps the snapshots: UPDATE_SNAPSHOTS=1)")
+    })
 }
 
 #[test]
@@ -1810,11 +3209,6 @@ fn schema_args_for_every_model_in_both_dialects() {
             let command = format!("schema --target args --model {id} {flag}");
             let o = cli(&command, b"");
             assert_eq!(code(&o), 0, "{command}");
-            assert_eq!(
-                stdout(&o),
-                snapshot(&format!("args.{file_id}.{dialect}.json")),
-                "{command}"
-            );
             let schema = json_out(&o);
             let properties: Vec<&str> = schema["properties"]
                 .as_object()
@@ -1825,16 +3219,26 @@ fn schema_args_for_every_model_in_both_dialects() {
             let mut expected = options.to_vec();
             expected.sort_unstable();
             assert_eq!(properties, expected, "{id}");
-            assert_eq!(schema["additionalProperties"], false);
+            // A cut page's args admit a field it does not document; a whole page's do not.
+            assert_eq!(
+                schema["additionalProperties"],
+                CUT_PAGES.contains(&id),
+                "{id}"
+            );
             let required: Vec<&str> = options
                 .iter()
                 .copied()
-                .filter(|o| ["prompt", "image", "image_tail"].contains(o))
+                .filter(|o| FREE_TEXT.iter().any(|(name, _)| name == o))
                 .collect();
             assert_eq!(schema["required"], json!(required), "{id}");
             let draft =
                 (dialect == "2020-12").then_some("https://json-schema.org/draft/2020-12/schema");
             assert_eq!(schema.get("$schema").and_then(Value::as_str), draft);
+            assert_eq!(
+                stdout(&o),
+                snapshot(&format!("args.{file_id}.{dialect}.json")),
+                "{command}"
+            );
         }
     }
 }
@@ -1843,20 +3247,27 @@ fn schema_args_for_every_model_in_both_dialects() {
 fn schema_request_is_one_branch_per_model() {
     let o = cli("schema", b"");
     assert_eq!(code(&o), 0);
-    assert_eq!(stdout(&o), snapshot("request.2020-12.json"));
+    let request_2020_12 = stdout(&o);
     let schema = json_out(&o);
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
     let branches = schema["oneOf"].as_array().unwrap();
-    assert_eq!(branches.len(), 7);
+    assert_eq!(branches.len(), MODELS.len());
     for (id, options) in MODELS {
         let branch = branches
             .iter()
             .find(|b| b["properties"]["model"]["const"] == id)
             .unwrap_or_else(|| panic!("no branch for {id}"));
         assert_eq!(branch["required"], json!(["model", "args"]));
+        // The body is closed; a cut page's args are not.
+        assert_eq!(branch["additionalProperties"], false, "{id}");
+        assert_eq!(
+            branch["properties"]["args"]["additionalProperties"],
+            CUT_PAGES.contains(&id),
+            "{id}"
+        );
         let args: BTreeSet<&str> = branch["properties"]["args"]["properties"]
             .as_object()
             .unwrap()
@@ -1868,11 +3279,11 @@ fn schema_request_is_one_branch_per_model() {
     // OpenAPI: a discriminator on model, mapping every id to a component in the oneOf.
     let o = cli("schema --target request --dialect openapi3", b"");
     assert_eq!(code(&o), 0);
-    assert_eq!(stdout(&o), snapshot("request.openapi3.json"));
+    let request_openapi3 = stdout(&o);
     let schema = json_out(&o);
     assert_eq!(schema["discriminator"]["propertyName"], "model");
     let mapping = schema["discriminator"]["mapping"].as_object().unwrap();
-    assert_eq!(mapping.len(), 7);
+    assert_eq!(mapping.len(), MODELS.len());
     let refs: Vec<&Value> = schema["oneOf"]
         .as_array()
         .unwrap()
@@ -1887,6 +3298,8 @@ fn schema_request_is_one_branch_per_model() {
             .starts_with("#/components/schemas/"));
         assert!(refs.contains(&target), "{id}: {target} not in oneOf");
     }
+    assert_eq!(request_2020_12, snapshot("request.2020-12.json"));
+    assert_eq!(request_openapi3, snapshot("request.openapi3.json"));
 }
 
 #[test]

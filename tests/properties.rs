@@ -4,20 +4,23 @@
 
 mod common;
 
-use common::documented::{documented, milli, RULE_ID};
+use common::documented::{assert_outcome, documented, milli, Expected, RULE_ID};
 use common::invariants::{check_entry_points, documented_amount, documented_price};
 use common::strategies::{any_json, mutated_body, request, selection, selection_of, valid_body};
 use proptest::prelude::*;
 use serde_json::Value;
+use shortapi_pricing::jsonl::{Log, Mode, Verdict};
 use shortapi_pricing::spec::{ModelOptions, OptionKind, WireValue};
 use shortapi_pricing::{
     check, check_args, check_as, quote_args_json, quote_json, Code, Decimal, Expect, Fields, Model,
-    QuoteError, Selection,
+    QuoteError, Selection, Usage, UsageError,
 };
 
 /// Whether `selection` is the one combination the pages forbid: 1080p at 10 s.
 fn forbidden(selection: &Selection) -> bool {
-    selection.get("resolution") == Some(WireValue::Str("1080p"))
+    // PixVerse's pages state it; no other page forbids a combination.
+    selection.model().id().starts_with("pixverse/")
+        && selection.get("resolution") == Some(WireValue::Str("1080p"))
         && selection.get("duration") == Some(WireValue::Str("10"))
 }
 
@@ -54,21 +57,101 @@ fn args_first(json: &str) -> String {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
+    /// The quote is what the page says: the documented price, the rate and bounds of a price
+    /// per measured quantity, no price (with the reason) where the page gives none, or the
+    /// 1080p-at-10s rejection.
     #[test]
-    fn quote_is_the_documented_price_or_the_1080p_10s_rejection(s in selection()) {
-        match (s.quote(), documented_price(&s)) {
-            (Ok(q), Some(_)) => {
-                prop_assert_eq!(Some(q.amount()), documented_amount(&s));
+    fn quote_is_what_the_page_says(s in selection()) {
+        let quote = s.quote();
+        let expected = documented(s.model().id()).expected_of(&s, None);
+        assert_outcome(expected, &quote, &format!("{s:?}"));
+        match &quote {
+            Ok(q) => {
                 prop_assert_eq!(q.selection(), &s);
                 prop_assert_eq!(q.model(), s.model());
-                prop_assert_eq!(q.currency(), "USD");
             }
-            (Err(e), None) => {
+            Err(QuoteError::Unsupported(e)) => {
                 prop_assert!(forbidden(&s), "{:?} refused by {}", s, e);
-                prop_assert_eq!(e.rule().map(|r| r.id), Some(RULE_ID));
             }
-            (got, want) => prop_assert!(false, "{:?}: quote {:?}, documented {:?}", s, got, want),
+            Err(_) => prop_assert!(!forbidden(&s)),
         }
+    }
+
+    /// A price per measured quantity is the rate times the units, exactly, at any measured
+    /// value the page allows (any number of decimals), and always lies within the bounds; a
+    /// value outside the page's range is refused, never priced.
+    #[test]
+    fn measured_amounts_are_rate_times_units_within_the_bounds(
+        s in selection(),
+        mantissa in 0u64..2_000_000,
+        scale in 0u32..6,
+    ) {
+        let quantities = s.spec().pricing.quantities;
+        let Some(q) = quantities.first() else { return Ok(()) };
+        let Err(QuoteError::NeedsUsage(estimate)) = s.quote() else { return Ok(()) };
+        let value = Decimal::new(mantissa as i64, scale);
+        let usage = Usage::new(s.model()).with(q.name, value).unwrap();
+        match s.quote_with(&usage) {
+            Ok(quote) => {
+                prop_assert!(q.allows(value));
+                // The units: the measured value plus the request's own seconds, if the rate
+                // multiplies them too (Seedance's output `duration`).
+                let own = s.get("duration").map_or(Decimal::ZERO, |d| match d {
+                    WireValue::Int(n) => Decimal::from(n),
+                    _ => Decimal::ZERO,
+                });
+                let units = if s.spec().pricing.per.unwrap().terms.len() > 1 { value + own } else { value };
+                prop_assert_eq!(quote.amount(), estimate.rate() * units);
+                prop_assert_eq!(quote.units(), Some(units));
+                prop_assert!(estimate.min().is_none_or(|m| m <= quote.amount()));
+                prop_assert!(estimate.max().is_none_or(|m| quote.amount() <= m));
+                prop_assert!(estimate.reconcile(quote.amount()).is_within());
+                prop_assert_eq!(estimate.with(&usage), Ok(quote));
+            }
+            Err(QuoteError::Usage(UsageError::OutOfRange { value: v, .. })) => {
+                prop_assert!(!q.allows(value));
+                prop_assert_eq!(v, value);
+            }
+            Err(e) => prop_assert!(false, "{:?} with {}: {:?}", s, value, e),
+        }
+    }
+
+    /// A price per item (or per second of an option) is the rate times the count, exactly.
+    #[test]
+    fn per_unit_amounts_are_rate_times_count(s in selection()) {
+        let Ok(quote) = s.quote() else { return Ok(()) };
+        if let (Some(rate), Some(units)) = (quote.rate(), quote.units()) {
+            prop_assert_eq!(quote.amount(), rate * units);
+        }
+    }
+
+    /// Where the page gives no price, no entry point yields an amount: the typed and
+    /// model-erased quotes, the JSON quote, a JSONL log (with or without usage) and the price
+    /// table.
+    #[test]
+    fn an_unpriced_request_never_yields_an_amount(s in selection()) {
+        let Err(QuoteError::Unpriced(unpriced)) = s.quote() else { return Ok(()) };
+        prop_assert_eq!(typed_quote(&s), Err(QuoteError::Unpriced(unpriced)));
+        let texts: Vec<(&str, &str)> = s.spec().options.iter()
+            .filter(|o| o.is_required())
+            .map(|o| (o.name, "https://example.com/a.png"))
+            .collect();
+        let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_selection(s, &texts).unwrap());
+        let body = request.to_json(Fields::All);
+        let errors = quote_json(&body).unwrap_err();
+        prop_assert_eq!(errors.as_slice()[0].code, Code::Unpriced);
+        let log = format!("{body}\n{{\"request\":{body},\"usage\":{{}}}}\n");
+        let mut reader = Log::new(log.as_bytes(), Mode::Quote);
+        for entry in reader.by_ref() {
+            prop_assert!(matches!(entry.unwrap().verdict, Verdict::Unpriced(_)));
+        }
+        prop_assert_eq!(reader.summary().unpriced, 2);
+        prop_assert_eq!(reader.summary().total, Some(Decimal::ZERO));
+        let row = s.model().price_table().find(|r| match r {
+            Err(QuoteError::Unpriced(u)) => u.selection().get("mode") == s.get("mode"),
+            _ => false,
+        });
+        prop_assert!(row.is_some(), "{:?} has no unpriced table row", s);
     }
 
     #[test]
@@ -151,6 +234,13 @@ proptest! {
                 prop_assert_eq!(check_as(&bare, Expect::Either(Some(model))).map(|c| c.args), Ok(r.args.clone()));
                 prop_assert_eq!(check_as(&json, Expect::Either(None)), Ok(r.clone()));
             }
+            // Valid, with no exact price: checked as valid, quoted with the one violation.
+            Err(e @ (QuoteError::Unpriced(_) | QuoteError::NeedsUsage(_))) => {
+                prop_assert_eq!(check(&json), Ok(r.clone()));
+                prop_assert_eq!(check_args(model, &bare), Ok(r.args.clone()));
+                let errors = quote_json(&json).unwrap_err();
+                prop_assert_eq!(errors.as_slice(), [shortapi_pricing::Violation::from(e)]);
+            }
             Err(unsupported) => {
                 prop_assert_eq!(unsupported.rule().map(|r| r.id), Some(RULE_ID));
                 for input in [&json, &args_first(&json)] {
@@ -174,9 +264,13 @@ proptest! {
         match check_args(other, &bare) {
             Ok(args) => {
                 prop_assert_eq!(args.model(), other);
-                // Same inputs: the same option values by name.
+                // Same inputs: the same option values by name (an option the input does not
+                // give, which a page cut inside its option list lets pass, is at its default).
+                let given: Value = serde_json::from_str(&bare).unwrap();
                 for (name, value) in args.selection().values() {
-                    prop_assert_eq!(r.args.selection().get(name), Some(value));
+                    if given.get(name).is_some() {
+                        prop_assert_eq!(r.args.selection().get(name), Some(value));
+                    }
                 }
             }
             Err(errors) => {
@@ -203,13 +297,20 @@ proptest! {
             .collect();
         let args = shortapi_pricing::Args::from_selection(s, &texts).unwrap();
         let body = shortapi_pricing::CreateJobRequest::new(args).to_json(Fields::All);
-        match quote_json(&body) {
-            Ok(q) => prop_assert_eq!(Some(q.amount()), documented_amount(&s)),
-            Err(errors) => {
+        match (quote_json(&body), documented(s.model().id()).expected_of(&s, None)) {
+            (Ok(q), Expected::Amount(a)) => prop_assert_eq!(q.amount().to_string(), a),
+            (Err(errors), Expected::Forbidden) => {
                 prop_assert!(forbidden(&s));
                 prop_assert_eq!(errors.as_slice()[0].code, Code::UnsupportedCombination);
                 prop_assert_eq!(errors.as_slice()[0].path.as_str(), "/args/duration");
             }
+            (Err(errors), Expected::Unpriced(_)) => {
+                prop_assert_eq!(errors.as_slice()[0].code, Code::Unpriced);
+            }
+            (Err(errors), Expected::Estimate { .. }) => {
+                prop_assert_eq!(errors.as_slice()[0].code, Code::NeedsUsage);
+            }
+            (got, want) => prop_assert!(false, "{:?}: {:?} vs {:?}", s, got, want),
         }
     }
 
