@@ -406,6 +406,6 @@ fn the_cli_lists_the_new_model() {
         option("resolution")["values"],
         json!(["480P", "720P", "1080P"])
     );
-    assert_eq!(m["pricing"]["per"], "duration");
+    assert_eq!(m["pricing"]["per"], json!(["duration"]));
     assert_eq!(m["pricing"]["unit"], "second");
 }

@@ -259,6 +259,24 @@ pub fn has_float(value: &Value) -> bool {
     }
 }
 
+/// Whether a number written as a float stands at an integer option of the args of `input`
+/// (bare args of `model`, or a body, whose own `model` decides): where the OpenAPI 3.0 schema
+/// read with draft 4's rules refuses it. A float anywhere else (in a field a page cut inside
+/// its option list lets pass) is no integer's.
+pub fn float_at_integer(input: &Value, model: Option<Model>) -> bool {
+    let (args, model) = match input.get("model").and_then(Value::as_str) {
+        Some(id) if input.get("args").is_some() => (&input["args"], id.parse().ok()),
+        _ => (input, model),
+    };
+    let Some(model) = model else {
+        return has_float(input);
+    };
+    model.spec().options.iter().any(|o| {
+        matches!(o.kind, shortapi_pricing::spec::OptionKind::Integer { .. })
+            && args.get(o.name).is_some_and(has_float)
+    }) || (model.spec().cut_after.is_none() && has_float(args))
+}
+
 /// Bare args of `model` as JSON text, one for each whole number written as a float (and a few
 /// that are not whole) at each integer option, with every required text given: `1e1`, `-0`,
 /// `5.0`, … as text, since a `serde_json::Value` writes them all as `10.0`, `-0.0`, `5.0`.
