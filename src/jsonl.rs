@@ -115,7 +115,26 @@ pub fn judge_with(bytes: &[u8], mode: Mode, expect: Expect, usage: &[(&str, Deci
         },
         Mode::Check => match check_as(bytes, expect) {
             Ok(request) => match usage_of(request.model(), usage, "") {
-                Ok(_) => Verdict::Checked(request),
+                Ok(usage) => {
+                    // A measured value outside the page's range is refused here as in a quote.
+                    let errors: Vec<Violation> = usage
+                        .values()
+                        .filter(|(q, v)| !q.allows(*v))
+                        .map(|(quantity, value)| {
+                            let e = crate::UsageError::OutOfRange { quantity, value };
+                            Violation {
+                                path: pointer("/usage", quantity.name),
+                                code: Code::InvalidUsage,
+                                message: e.to_string(),
+                            }
+                        })
+                        .collect();
+                    if errors.is_empty() {
+                        Verdict::Checked(request)
+                    } else {
+                        Verdict::Rejected(errors)
+                    }
+                }
                 Err(errors) => Verdict::Rejected(errors),
             },
             Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
@@ -163,15 +182,8 @@ fn price(selection: &crate::Selection, usage: &[(&str, Decimal)], base: &str) ->
     }
 }
 
-/// A log line that carries its request's measured quantities.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WithUsage<'a> {
-    #[serde(borrow)]
-    request: &'a RawValue,
-    #[serde(borrow, default)]
-    usage: Option<std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a RawValue>>,
-}
+/// A log line's top-level members, to tell `{"request": …, "usage": …}` from a request.
+type Members<'a> = std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a RawValue>;
 
 /// Judges one log line: a request, or `{"request": …, "usage": {…}}`. Only a line whose text
 /// has a `"request"` key is tried as the second form, so a plain body costs nothing more.
@@ -179,14 +191,45 @@ pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
     if !contains(bytes, b"\"request\"") {
         return judge(bytes, mode, expect);
     }
-    let Ok(line) = serde_json::from_slice::<WithUsage<'_>>(bytes) else {
+    // The wrapped form is an object with a top-level `request` (no request has one: a body's
+    // fields are `model`, `args` and `callback_url`, and no model has an option so named).
+    let members = serde_json::from_slice::<Members<'_>>(bytes).ok();
+    let Some((request, members)) = members.and_then(|m| Some((*m.get("request")?, m))) else {
         // Not the wrapped form (a prompt may say "request"): a request as it stands.
         return judge(bytes, mode, expect);
     };
-    let (values, errors) = match &line.usage {
+    let mut errors: Vec<Violation> = members
+        .keys()
+        .filter(|k| *k != "request" && *k != "usage")
+        .map(|k| Violation {
+            path: pointer("", k),
+            code: Code::UnknownField,
+            message: format!(
+                "unknown field {:?} in a usage line; it has \"request\" and \"usage\" only",
+                crate::check::short(k)
+            ),
+        })
+        .collect();
+    let usage = match members.get("usage") {
+        Some(raw) => match serde_json::from_str::<Members<'_>>(raw.get()) {
+            Ok(usage) => Some(usage),
+            Err(_) => {
+                errors.push(Violation {
+                    path: "/usage".to_owned(),
+                    code: Code::InvalidUsage,
+                    message: "usage must be an object of measured quantities, {\"NAME\": NUMBER}"
+                        .to_owned(),
+                });
+                None
+            }
+        },
+        None => None,
+    };
+    let (values, usage_errors) = match &usage {
         Some(usage) => usage_values(usage),
         None => (Vec::new(), Vec::new()),
     };
+    errors.extend(usage_errors);
     let values: Vec<(&str, Decimal)> = values.iter().map(|(n, v)| (*n, *v)).collect();
     let prefixed = |v: Vec<Violation>| {
         v.into_iter()
@@ -197,12 +240,12 @@ pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
             .collect::<Vec<_>>()
     };
     let verdict = match mode {
-        Mode::Quote => match crate::check::run(line.request.get().as_bytes(), expect, false) {
+        Mode::Quote => match crate::check::run(request.get().as_bytes(), expect, false) {
             Ok(request) if errors.is_empty() => price(request.args.selection(), &values, ""),
             Ok(_) => Verdict::Rejected(Vec::new()),
             Err(e) => Verdict::Rejected(prefixed(e.into_iter().collect())),
         },
-        Mode::Check => match judge_with(line.request.get().as_bytes(), mode, expect, &values) {
+        Mode::Check => match judge_with(request.get().as_bytes(), mode, expect, &values) {
             Verdict::Rejected(e) => Verdict::Rejected(prefixed(e)),
             other => other,
         },
@@ -234,10 +277,13 @@ pub fn usage_values<'a, K: AsRef<str>>(
         let name = name.as_ref();
         match crate::money::parse_json(raw.get()) {
             Ok(v) => values.push((name, v)),
-            Err(message) => errors.push(Violation {
+            Err(_) => errors.push(Violation {
                 path: pointer("/usage", name),
                 code: Code::InvalidUsage,
-                message: format!("{name}: {message}"),
+                message: format!(
+                    "{name} must be a number or a decimal string such as \"7.2\", read exactly; got {}",
+                    crate::check::short(raw.get())
+                ),
             }),
         }
     }

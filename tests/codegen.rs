@@ -971,6 +971,186 @@ fn per_unit_price_on_an_option_that_is_not_numeric() {
     );
 }
 
+/// [`PER_UNIT`] priced per second of a measured input video plus its duration, the quantity
+/// declared with `quantity` (a TOML table body).
+fn measured(quantity: &str) -> String {
+    let per = edit_per(
+        "per = \"duration\"",
+        "per = [\"input_video_seconds\", \"duration\"]",
+    );
+    format!("{per}\n[[pricing.quantities]]\n{quantity}")
+}
+
+const QUANTITY: &str = "name = \"input_video_seconds\"\nunit = \"second\"\ndescription = \"The input video's length\"\nminimum = \"3\"\nmaximum = \"10\"\n";
+
+#[test]
+fn a_measured_quantity_is_declared_whole() {
+    assert_eq!(problems(&measured(QUANTITY)), Vec::<String>::new());
+    let spec = codegen::read(&measured(QUANTITY), ORIGIN).unwrap();
+    assert_eq!(spec.quantities.len(), 1);
+    assert_eq!(
+        spec.per.unwrap().terms,
+        [codegen::Term::Quantity(0), codegen::Term::Option(1)]
+    );
+    // A quantity with no unit.
+    let p = problems(&measured(&QUANTITY.replace("unit = \"second\"\n", "")));
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:63:1: quantities[0] is missing the key `unit`"]
+    );
+    // A range whose minimum is above its maximum.
+    let p = problems(&measured(
+        &QUANTITY.replace("minimum = \"3\"", "minimum = \"12\""),
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:67:11: quantity `input_video_seconds`: `minimum` 12 is above `maximum` 10; swap them"]);
+    // A bound that is not an exact decimal string.
+    let p = problems(&measured(
+        &QUANTITY.replace("maximum = \"10\"", "maximum = 10.5"),
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:68:11: `maximum` must be a decimal string, found the float 10.5: TOML floats are binary and not exact; write `maximum` = \"10.5\""]);
+    // A formula naming an unknown quantity.
+    let p = problems(&measured(QUANTITY).replace(
+        "per = [\"input_video_seconds\", \"duration\"]",
+        "per = [\"input_seconds\", \"duration\"]",
+    ));
+    assert!(
+        p.contains(&"spec/models/acme-video.toml:56:8: `per` names unknown option or quantity `input_seconds`; quantities: \"input_video_seconds\"".to_owned()),
+        "{p:#?}"
+    );
+    // Said once: not again as a quantity `per` leaves unused.
+    assert_eq!(p.len(), 1, "{p:#?}");
+    // A quantity that no price uses at all (no `per`).
+    let p = problems(&format!("{BASE}\n[[pricing.quantities]]\n{QUANTITY}"));
+    assert!(
+        p.iter().any(|d| d.ends_with(
+            "quantity `input_video_seconds` is declared but no price uses it; name it in `per`"
+        )),
+        "{p:#?}"
+    );
+    // A quantity named like an option.
+    let p = problems(
+        &measured(&QUANTITY.replace("input_video_seconds", "duration")).replace(
+            "per = [\"input_video_seconds\", \"duration\"]",
+            "per = [\"duration\"]",
+        ),
+    );
+    assert_eq!(p, ["spec/models/acme-video.toml:64:8: quantity `duration` has the name of an option; a quantity is what the request does not carry"]);
+    // A term named twice.
+    let p = problems(&measured(QUANTITY).replace(
+        "per = [\"input_video_seconds\", \"duration\"]",
+        "per = [\"input_video_seconds\", \"duration\", \"duration\"]",
+    ));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].ends_with("`per` names this twice; name it once"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_rate_names_each_value_once() {
+    // One rate for two values of a dimension: both cells priced.
+    let shared = edit_per(
+        "  { resolution = \"720P\", rate = \"0.05\" },\n  { resolution = \"1080P\", rate = \"0.09\" },",
+        "  { resolution = [\"720P\", \"1080P\"], rate = \"0.05\" },",
+    );
+    let spec = codegen::read(&shared, ORIGIN).unwrap();
+    assert_eq!(spec.cells.len(), 2);
+    assert_eq!(spec.cells[0].price, spec.cells[1].price);
+    // A value named twice in one rate.
+    let p = problems(&edit_per(
+        "{ resolution = \"720P\", rate = \"0.05\" }",
+        "{ resolution = [\"720P\", \"720P\"], rate = \"0.05\" }",
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:59:27: rates[0] names resolution value \"720P\" twice; name it once"]);
+    // A value named by two rates.
+    let p = problems(&edit_per(
+        "{ resolution = \"1080P\", rate = \"0.09\" }",
+        "{ resolution = [\"720P\", \"1080P\"], rate = \"0.09\" }",
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:60:3: duplicate cell { resolution = \"720P\" } (first priced on line 59)"]);
+    // An empty list names nothing.
+    let p = problems(&edit_per(
+        "{ resolution = \"720P\", rate = \"0.05\" }",
+        "{ resolution = [], rate = \"0.05\" }",
+    ));
+    assert!(
+        p.contains(&"spec/models/acme-video.toml:59:18: rates[0]: `resolution` lists no value; name one or more".to_owned()),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn an_unpriced_cell_has_a_reason_and_no_price() {
+    let unclear = edit_per(
+        "{ resolution = \"1080P\", rate = \"0.09\" }",
+        "{ resolution = \"1080P\", unpriced = \"the page says per request\" }",
+    );
+    let spec = codegen::read(&unclear, ORIGIN).unwrap();
+    assert_eq!(
+        spec.cells[1].price,
+        codegen::CellPrice::Unpriced("the page says per request".to_owned())
+    );
+    // An unpriced cell that also has a price.
+    let p = problems(&edit_per(
+        "{ resolution = \"1080P\", rate = \"0.09\" }",
+        "{ resolution = \"1080P\", rate = \"0.09\", unpriced = \"unclear\" }",
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:60:34: rates[1] has both a `rate` and `unpriced`: a cell the page prices is not unpriced; keep one"]);
+    // An empty reason.
+    let p = problems(&edit_per(
+        "{ resolution = \"1080P\", rate = \"0.09\" }",
+        "{ resolution = \"1080P\", unpriced = \" \" }",
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:60:38: `unpriced` in rates[1] must say why the page gives no price, not be empty"]);
+    // Neither.
+    let p = problems(&edit_per(
+        "{ resolution = \"1080P\", rate = \"0.09\" }",
+        "{ resolution = \"1080P\" }",
+    ));
+    assert_eq!(p, ["spec/models/acme-video.toml:60:3: rates[1] is missing the key `rate` (or `unpriced` with the reason the page gives no rate)"]);
+}
+
+#[test]
+fn an_unpriced_page_has_nothing_else_in_its_pricing() {
+    let start = BASE.find("[pricing]").unwrap();
+    let unpriced = format!("{}[pricing]\nunpriced = \"two readings\"\n", &BASE[..start]);
+    // The base spec's rule names options that stay; the page simply gives no price.
+    let spec = codegen::read(&unpriced, ORIGIN).unwrap();
+    assert!(spec.dimensions.is_empty());
+    assert_eq!(
+        spec.cells,
+        [codegen::CellDef {
+            values: Vec::new(),
+            price: codegen::CellPrice::Unpriced("two readings".to_owned()),
+        }]
+    );
+    let p = problems(&format!("{unpriced}dimensions = [\"resolution\"]\n"));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].ends_with("`dimensions` beside `unpriced` in [pricing]: a model whose page gives no price has none; remove `unpriced`, or give cells their own `unpriced`"), "{p:#?}");
+}
+
+#[test]
+fn cut_after_names_an_option() {
+    let cut = edit(
+        "currency = \"USD\"\n",
+        "currency = \"USD\"\ncut_after = \"resolution\"\n",
+    );
+    assert_eq!(
+        codegen::read(&cut, ORIGIN).unwrap().cut_after.as_deref(),
+        Some("resolution")
+    );
+    let p = problems(&edit(
+        "currency = \"USD\"\n",
+        "currency = \"USD\"\ncut_after = \"fps\"\n",
+    ));
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(
+        p[0].contains("`cut_after` names unknown option `fps`"),
+        "{p:#?}"
+    );
+}
+
 #[test]
 fn rates_and_cells_are_not_mixed() {
     let p = problems(&edit_per("rates = [", "cells = ["));

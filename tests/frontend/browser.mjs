@@ -160,7 +160,7 @@ async function formSuite() {
     // Bounds first (the measured quantity left empty), then the quantity typed in.
     if (c.estimate !== undefined) {
       const got = await shown();
-      if (got.state !== "estimated" || got.min !== c.estimate.min || got.max !== c.estimate.max || !got.text.startsWith(c.estimate.text)) {
+      if (got.state !== "estimated" || got.min !== c.estimate.min || (got.max ?? null) !== c.estimate.max || !got.text.startsWith(c.estimate.text)) {
         fail(`form ${label}: expected the bounds ${JSON.stringify(c.estimate)}`, got);
         return;
       }

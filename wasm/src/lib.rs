@@ -309,7 +309,7 @@ pub fn check_args(
 #[wasm_bindgen(unchecked_return_type = "QuoteResult")]
 pub fn quote(
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] body: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Usage")] usage: Option<JsValue>,
+    usage: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     quote_input(&body, Expect::Body, usage)
 }
@@ -320,7 +320,7 @@ pub fn quote(
 pub fn quote_args(
     id: &str,
     #[wasm_bindgen(unchecked_param_type = "JsonInput")] args: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Usage")] usage: Option<JsValue>,
+    usage: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     quote_input(&args, Expect::Args(model_named(id)?), usage)
 }

@@ -87,7 +87,8 @@ struct QuoteArgs {
     #[arg(long, conflicts_with = "jsonl")]
     json: Option<String>,
     /// A JSONL file (or `-` for stdin) with one request per line: bodies of any model, or bare
-    /// args of --model.
+    /// args of --model; a line may be {"request": ..., "usage": {NAME: NUMBER}} to give a
+    /// measured quantity.
     #[arg(long, value_name = "FILE|-", num_args = 0..=1, default_missing_value = "-")]
     jsonl: Option<String>,
     /// With --jsonl: write the summary as the last line of stdout or on stderr.
@@ -146,8 +147,9 @@ struct TableArgs {
 struct ReconcileArgs {
     #[command(flatten)]
     model: ModelFlag,
-    /// A JSONL file (or `-` for stdin), each line {"request": ..., "response": ...}; a request
-    /// is a whole body, or bare args of --model.
+    /// A JSONL file (or `-` for stdin), each line {"request": ..., "response": ...} and, for a
+    /// model priced by a measured quantity, "usage": {NAME: NUMBER} (without it the charge is
+    /// compared with the bounds); a request is a whole body, or bare args of --model.
     #[arg(value_name = "FILE|-", default_value = "-")]
     input: String,
     /// Write the summary as the last line of stdout or on stderr.
