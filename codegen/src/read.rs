@@ -155,7 +155,9 @@ pub struct QuantityDef {
 /// One cell: a value index per dimension, and its price (or rate), or why the page gives none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellDef {
+    /// A value index per dimension, in the order of `dimensions`.
     pub values: Vec<usize>,
+    /// Its price (or rate), or why the page gives none.
     pub price: CellPrice,
 }
 
