@@ -1,7 +1,10 @@
 //! Writes a deterministic JSONL usage log that mixes every model, for the CLI throughput
 //! comparison (`benches/cli_throughput.sh`): create-job bodies with every option written out,
 //! prompts of 8 to 67 words, image URLs where a model needs them, and about 15 % rejected lines
-//! (10 % breaking a rule such as 1080p at 10 s, 4 % an unknown value, 0.5 % corrupt).
+//! (10 % breaking a rule such as 1080p at 10 s, 4 % an unknown value, 0.5 % corrupt). Every
+//! price form is in it: exact prices, requests the pages give no price for, and for a model
+//! priced by a measured quantity three lines in four `{"request": …, "usage": {…}}` (the rest
+//! estimates).
 //!
 //! ```sh
 //! cargo run --release --example mixed_log -- 200000 > mixed.jsonl   # about 90 MB
@@ -95,6 +98,20 @@ fn main() -> io::Result<()> {
             0 => line.truncate(line.len() / 2), // corrupt
             1..=8 => line = line.replacen("\"16:9\"", "\"21:9\"", 1), // unknown value
             _ => {}
+        }
+        // A model priced by a measured quantity: most lines give it (a length in tenths of a
+        // second within the page's range), the rest are estimates.
+        if let Some(q) = selection.spec().pricing.quantities.first() {
+            if next() % 4 != 0 {
+                let least: u64 = q.minimum.ceil().to_string().parse().unwrap_or(0);
+                let tenths = 10 * least + next() % 60;
+                line = format!(
+                    "{{\"request\":{line},\"usage\":{{\"{}\":{}.{}}}}}",
+                    q.name,
+                    tenths / 10,
+                    tenths % 10
+                );
+            }
         }
         out.write_all(line.as_bytes())?;
         out.write_all(b"\n")?;

@@ -202,6 +202,19 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         cases.len(),
         "every case was checked:\n{report}"
     );
+    // A measured model's cases show the bounds first, then the exact price once typed.
+    assert_eq!(
+        report
+            .lines()
+            .filter(|l| l.starts_with("ok bounds "))
+            .count(),
+        cases.iter().filter(|c| c.get("estimate").is_some()).count(),
+        "every estimate was shown:\n{report}"
+    );
+    assert!(
+        report.contains("shows between 0.429 and 1.430 USD"),
+        "{report}"
+    );
 }
 
 /// `value` as JavaScript reads and writes it again: a number is an IEEE double, so a whole

@@ -5,7 +5,7 @@
 mod common;
 
 use common::documented::{assert_outcome, documented, milli, Expected, RULE_ID};
-use common::invariants::{check_entry_points, documented_amount, documented_price};
+use common::invariants::{check_entry_points, documented_price};
 use common::strategies::{any_json, mutated_body, request, selection, selection_of, valid_body};
 use proptest::prelude::*;
 use serde_json::Value;

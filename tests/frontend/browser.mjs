@@ -109,7 +109,7 @@ function fail(what, detail) {
 /** Loads the demo page and waits until the package has answered once. */
 async function openDemo() {
   await page.goto(`${origin}/demo/`, { waitUntil: "load" });
-  await page.waitForFunction(() => document.getElementById("price").dataset.state !== "loading");
+  await page.waitForFunction(() => document.getElementById("price").dataset.state !== "loading", { timeout: 90000 });
 }
 
 /** What the page shows: the price element's state and amount, and each field's error. */
@@ -164,7 +164,7 @@ async function formSuite() {
         fail(`form ${label}: expected the bounds ${JSON.stringify(c.estimate)}`, got);
         return;
       }
-      console.log(`ok form ${label} shows ${got.text}`);
+      console.log(`ok bounds ${label} shows ${got.text}`);
       for (const [name, value] of Object.entries(c.usage ?? {})) {
         await page.type(`#usage-${name}`, value);
       }
