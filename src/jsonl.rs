@@ -185,10 +185,11 @@ fn price(selection: &crate::Selection, usage: &[(&str, Decimal)], base: &str) ->
 /// A log line's top-level members, to tell `{"request": …, "usage": …}` from a request.
 type Members<'a> = std::collections::BTreeMap<std::borrow::Cow<'a, str>, &'a RawValue>;
 
-/// Judges one log line: a request, or `{"request": …, "usage": {…}}`. Only a line whose text
-/// has a `"request"` key is tried as the second form, so a plain body costs nothing more.
+/// Judges one log line: a request, or `{"request": …, "usage": {…}}`. Only a line whose first
+/// key is `"request"` or `"usage"` is tried as the second form, so a plain body costs nothing
+/// more.
 pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
-    if !contains(bytes, b"\"request\"") {
+    if !first_key_is_request_or_usage(bytes) {
         return judge(bytes, mode, expect);
     }
     // The wrapped form is an object with a top-level `request` (no request has one: a body's
@@ -311,9 +312,17 @@ pub fn parse_usage(json: &str) -> Result<Vec<(String, Decimal)>, Vec<Violation>>
     }
 }
 
-/// Whether `needle` occurs in `haystack`.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// Whether the line is an object whose first key is `"request"` or `"usage"` (JSON white space
+/// allowed before it): the wrapped form's keys. No request has either as a field.
+fn first_key_is_request_or_usage(line: &[u8]) -> bool {
+    let white = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let skip = |s: &[u8]| s.iter().position(|b| !white(b)).unwrap_or(s.len());
+    let line = &line[skip(line)..];
+    let Some(rest) = line.strip_prefix(b"{") else {
+        return false;
+    };
+    let rest = &rest[skip(rest)..];
+    rest.starts_with(b"\"request\"") || rest.starts_with(b"\"usage\"")
 }
 
 /// One non-blank line of a log and its verdict.

@@ -64,6 +64,16 @@ impl Quote {
         selection: Selection,
         usage: Usage,
     ) -> Result<Quote, QuoteError> {
+        // Exact integer arithmetic on the mantissas, when every quantity is given, in range
+        // and the product fits: what a typed quote of a measured model does, in a few
+        // nanoseconds. Anything else takes the general path below, with its errors.
+        if let Some(amount) = fast_amount(rate, &selection, &usage) {
+            return Ok(Quote {
+                amount,
+                selection,
+                usage,
+            });
+        }
         match units(&selection, &usage)? {
             Some(units) => match exact_mul(rate, units) {
                 Some(amount) => Ok(Quote {
@@ -424,6 +434,79 @@ pub(crate) fn option_units(kind: &OptionKind, slot: i64) -> Option<i64> {
             .map(|&u| i64::from(u)),
         _ => None,
     }
+}
+
+/// `10^n` for the scales a `Decimal` has.
+const POW10: [u128; 29] = {
+    let mut table = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// `value` at `scale` (not below its own) as a mantissa, if it is not negative and fits.
+#[inline]
+fn mantissa_at(value: Decimal, scale: u32) -> Option<u128> {
+    if value.is_sign_negative() {
+        return None;
+    }
+    let shift = scale.checked_sub(value.scale())?;
+    (value.mantissa() as u128).checked_mul(*POW10.get(shift as usize)?)
+}
+
+/// The amount `rate × Σ per terms`, by exact integer arithmetic on the mantissas; `None` when
+/// a quantity is missing or outside the page's range, or when anything would not fit (the
+/// general path then finds and reports why).
+#[inline]
+fn fast_amount(rate: Decimal, selection: &Selection, usage: &Usage) -> Option<Decimal> {
+    let spec = selection.spec();
+    let per = spec.pricing.per?;
+    // The scale of the sum: the finest of the measured values.
+    let mut scale = 0;
+    for &term in per.terms {
+        if let Term::Quantity(q) = term {
+            scale = scale.max(usage.at(q)?.scale());
+        }
+    }
+    let mut sum: u128 = 0;
+    for &term in per.terms {
+        let m = match term {
+            Term::Option(o) => {
+                let units = option_units(&spec.options[o].kind, selection.slot(o))?;
+                u128::try_from(units)
+                    .ok()?
+                    .checked_mul(POW10[scale as usize])?
+            }
+            Term::Quantity(q) => {
+                let quantity = &spec.pricing.quantities[q];
+                let m = mantissa_at(usage.at(q)?, scale)?;
+                let low = mantissa_at(quantity.minimum, scale)?;
+                let high = match quantity.maximum {
+                    Some(max) => mantissa_at(max, scale)?,
+                    None => u128::MAX,
+                };
+                if m < low || m > high {
+                    return None;
+                }
+                m
+            }
+        };
+        sum = sum.checked_add(m)?;
+    }
+    let product = (rate.mantissa() as u128).checked_mul(sum)?;
+    let scale = rate.scale() + scale;
+    (product < 1 << 96 && scale <= 28 && !rate.is_sign_negative()).then(|| {
+        Decimal::from_parts(
+            product as u32,
+            (product >> 32) as u32,
+            (product >> 64) as u32,
+            false,
+            scale,
+        )
+    })
 }
 
 /// The sum of the model's `per` terms for `selection` and `usage`: `None` when a quantity is

@@ -184,6 +184,8 @@ pub fn run(
             Verdict::Quoted(quote) if quote.usage().is_empty() => {
                 quotes.write_entry(out, entry.line, quote)?
             }
+            // An unpriced line's errors are its values' alone too (the reason is long).
+            Verdict::Unpriced(unpriced) => quotes.write_unpriced(out, entry.line, unpriced)?,
             _ => write_line(out, &entry)?,
         }
     }
@@ -205,6 +207,8 @@ pub fn run(
 #[derive(Default)]
 struct QuoteCache {
     json: HashMap<Selection, Box<[u8]>, BuildHasherDefault<WordHasher>>,
+    /// The same for the errors of requests the pages give no price for.
+    unpriced: HashMap<Selection, Box<[u8]>, BuildHasherDefault<WordHasher>>,
 }
 
 /// A multiply-and-rotate hasher over whole words (as rustc's `FxHasher`): a `Selection` is a
@@ -266,6 +270,32 @@ impl QuoteCache {
             out.write_all(&json)?;
             if self.json.len() < Self::LIMIT {
                 self.json.insert(*selection, json.into_boxed_slice());
+            }
+        }
+        out.write_all(b"}\n")?;
+        Ok(())
+    }
+
+    /// Writes `{"line":N,"errors":[{"path":"","code":"unpriced",…}]}` and a newline, as `Entry`
+    /// serializes it.
+    fn write_unpriced(
+        &mut self,
+        out: &mut impl Write,
+        line: u64,
+        unpriced: &shortapi_pricing::Unpriced,
+    ) -> Result<(), Failure> {
+        out.write_all(b"{\"line\":")?;
+        write_u64(out, line)?;
+        out.write_all(b",\"errors\":")?;
+        let selection = unpriced.selection();
+        if let Some(json) = self.unpriced.get(selection) {
+            out.write_all(json)?;
+        } else {
+            let json = serde_json::to_vec(&[unpriced_violation(unpriced)])
+                .map_err(|e| Failure::Output(e.into()))?;
+            out.write_all(&json)?;
+            if self.unpriced.len() < Self::LIMIT {
+                self.unpriced.insert(*selection, json.into_boxed_slice());
             }
         }
         out.write_all(b"}\n")?;
