@@ -180,6 +180,34 @@ mod tests {
     }
 
     #[test]
+    fn products_are_exact_or_refused() {
+        assert_eq!(exact_mul(d("0.11"), d("7.2")).unwrap().to_string(), "0.792");
+        assert_eq!(
+            exact_mul(d("0.168"), d("12.2")).unwrap().to_string(),
+            "2.0496"
+        );
+        assert_eq!(exact_mul(d("0.143"), d("10")).unwrap().to_string(), "1.430");
+        assert_eq!(exact_mul(d("-0.5"), d("2")).unwrap().to_string(), "-1.0");
+        assert!(!exact_mul(d("0"), d("-3")).unwrap().is_sign_negative());
+        // Past 28 decimals: refused, where `Decimal::checked_mul` would round.
+        let fine = d("0.0000000000000001"); // 16 decimals
+        assert_eq!(exact_mul(fine, d("0.0000000000001")), None); // 29
+        assert!(fine.checked_mul(d("0.0000000000001")).is_some());
+        assert_eq!(
+            exact_mul(fine, d("0.000000000001")).unwrap().to_string(), // 28
+            "0.0000000000000000000000000001"
+        );
+        // Past 96 bits: refused; just under: exact.
+        assert_eq!(exact_mul(d("79228162514264337593543950335"), d("2")), None);
+        assert_eq!(
+            exact_mul(d("39614081257132168796771975167"), d("2"))
+                .unwrap()
+                .to_string(),
+            "79228162514264337593543950334"
+        );
+    }
+
+    #[test]
     fn reads_strings_and_numbers_exactly() {
         assert_eq!(parse_json("\"0.02\"").unwrap(), d("0.02"));
         assert_eq!(parse_json("0.02").unwrap(), d("0.02"));

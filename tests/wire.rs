@@ -345,3 +345,40 @@ fn query_response_keeps_unknown_statuses() {
         "{err}"
     );
 }
+
+/// A measured value with so many decimals that the rate times it has more than a `Decimal`
+/// holds is refused (`invalid_usage`), never rounded; one decimal fewer is priced exactly.
+#[test]
+fn a_measured_value_too_precise_to_multiply_exactly_is_refused_not_rounded() {
+    use shortapi_pricing::models::kling_o1_video_to_video::{Measured, Options};
+    use shortapi_pricing::{Code, QuoteError, UsageError};
+    let at = |text: &str| {
+        let input_video_seconds = Decimal::from_str_exact(text).unwrap();
+        Options::DEFAULT.quote(Measured {
+            input_video_seconds,
+        })
+    };
+    // Pro: $0.143 a second. 28 decimals times the rate's 3 is 31: too many.
+    let e = at("7.2000000000000000000000000001").unwrap_err();
+    assert!(
+        matches!(e, QuoteError::Usage(UsageError::Inexact { .. })),
+        "{e:?}"
+    );
+    assert_eq!(e.code(), Code::InvalidUsage);
+    assert!(e.to_string().contains("too many digits"), "{e}");
+    // 25 decimals: 28 in the product, which fits: exact.
+    let q = at("7.2000000000000000000000001").unwrap();
+    assert_eq!(q.amount().to_string(), "1.0296000000000000000000000143");
+    // Beyond the page's range (3 to 10 s), whatever the digits: refused, with the range.
+    for text in ["2.9999999", "10.0000001", "-1"] {
+        let e = at(text).unwrap_err();
+        assert!(
+            matches!(e, QuoteError::Usage(UsageError::OutOfRange { .. })),
+            "{text}: {e:?}"
+        );
+        assert!(e.to_string().contains("3 to 10 seconds"), "{e}");
+    }
+    // At the edges, written with any scale: priced.
+    assert_eq!(at("3.000").unwrap().amount().to_string(), "0.429000");
+    assert_eq!(at("10").unwrap().amount().to_string(), "1.430");
+}
