@@ -114,7 +114,8 @@ impl Quote {
     /// use shortapi_pricing::models::pixverse_6_0_text_to_video::{Duration, Options};
     ///
     /// let quote = Options::DEFAULT.with_duration(Duration::S8).quote()?;
-    /// assert_eq!(quote.explain().to_string(), "0.240 USD: 0.030 per second × 8 seconds");
+    /// // 720p without audio: $0.038 a second.
+    /// assert_eq!(quote.explain().to_string(), "0.304 USD: 0.038 per second × 8 seconds");
     /// # Ok::<(), shortapi_pricing::QuoteError>(())
     /// ```
     pub fn explain(&self) -> Explain<'_> {
@@ -155,7 +156,7 @@ impl Quote {
     /// ```
     /// use shortapi_pricing::Model;
     ///
-    /// let row = Model::Pixverse60TextToVideo.price_table().next().unwrap();
+    /// let row = Model::Pixverse60TextToVideo.price_table().next().unwrap().unwrap();
     /// assert_eq!(
     ///     serde_json::to_string(&row.table_row()).unwrap(),
     ///     r#"{"model":"pixverse/pixverse-6.0/text-to-video","generate_audio":false,"resolution":"540p","duration":"5","amount":"0.150","currency":"USD"}"#
