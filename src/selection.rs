@@ -166,8 +166,9 @@ impl Selection {
     }
 
     /// The exact quote of these values, or why there is none: a rule they break, a price the
-    /// page does not give, or (for a model priced by a measured quantity) the [`Estimate`]
-    /// until [`quote_with`](Self::quote_with) is given the quantities.
+    /// page does not give, or (for a model priced by a measured quantity) the
+    /// [`Estimate`](crate::Estimate) until [`quote_with`](Self::quote_with) is given the
+    /// quantities.
     pub fn quote(&self) -> Result<Quote, QuoteError> {
         self.quote_with(&Usage::new(self.model))
     }

@@ -22,8 +22,8 @@
 #![warn(missing_docs)]
 
 use serde::Serialize;
-use shortapi_pricing::schema::{self, Dialect};
 use shortapi_pricing::jsonl::{judge_with, parse_usage, unpriced_violation, Mode, Verdict};
+use shortapi_pricing::schema::{self, Dialect};
 use shortapi_pricing::{check_as, CreateJobRequest, Expect, Model, TableRow};
 use wasm_bindgen::prelude::*;
 
