@@ -47,7 +47,7 @@ use crate::check::{pointer, Code};
 use crate::money::{exact_add, AsString};
 use crate::{
     check_as, CreateJobRequest, Estimate, Expect, Model, Quote, QuoteError, Unpriced, Usage,
-    Violation,
+    UsageError, Violation,
 };
 
 /// What a [`Log`] does with each request.
@@ -106,27 +106,58 @@ pub fn judge(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
 }
 
 /// [`judge`] with the measured quantities of the request, by name (`--usage NAME=NUMBER`): a
-/// name the model does not measure is refused (`invalid_usage` at `/usage/NAME`).
+/// name the model does not measure, or a value outside the page's range, is refused
+/// (`invalid_usage` at `/usage/NAME`).
 pub fn judge_with(bytes: &[u8], mode: Mode, expect: Expect, usage: &[(&str, Decimal)]) -> Verdict {
+    judge_at(bytes, mode, expect, usage, "")
+}
+
+/// [`judge_with`] for the `request` member of a line that carries its usage beside it
+/// (`{"request": …, "usage": …}`): the request's violations point under `/request`, the
+/// usage's under `/usage`.
+pub fn judge_request(
+    bytes: &[u8],
+    mode: Mode,
+    expect: Expect,
+    usage: &[(&str, Decimal)],
+) -> Verdict {
+    judge_at(bytes, mode, expect, usage, "/request")
+}
+
+/// The request's violations with their pointers under `base`.
+fn under(base: &str, errors: crate::Violations) -> Verdict {
+    Verdict::Rejected(
+        errors
+            .into_iter()
+            .map(|v| Violation {
+                path: format!("{base}{}", v.path),
+                ..v
+            })
+            .collect(),
+    )
+}
+
+fn judge_at(
+    bytes: &[u8],
+    mode: Mode,
+    expect: Expect,
+    usage: &[(&str, Decimal)],
+    base: &str,
+) -> Verdict {
     match mode {
         Mode::Quote => match crate::check::run(bytes, expect, false) {
-            Ok(request) => price(request.args.selection(), usage, ""),
-            Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
+            Ok(request) => price(request.args.selection(), usage),
+            Err(errors) => under(base, errors),
         },
         Mode::Check => match check_as(bytes, expect) {
-            Ok(request) => match usage_of(request.model(), usage, "") {
+            Ok(request) => match usage_of(request.model(), usage) {
                 Ok(usage) => {
                     // A measured value outside the page's range is refused here as in a quote.
                     let errors: Vec<Violation> = usage
                         .values()
                         .filter(|(q, v)| !q.allows(*v))
                         .map(|(quantity, value)| {
-                            let e = crate::UsageError::OutOfRange { quantity, value };
-                            Violation {
-                                path: pointer("/usage", quantity.name),
-                                code: Code::InvalidUsage,
-                                message: e.to_string(),
-                            }
+                            usage_violation(&UsageError::OutOfRange { quantity, value })
                         })
                         .collect();
                     if errors.is_empty() {
@@ -137,24 +168,28 @@ pub fn judge_with(bytes: &[u8], mode: Mode, expect: Expect, usage: &[(&str, Deci
                 }
                 Err(errors) => Verdict::Rejected(errors),
             },
-            Err(errors) => Verdict::Rejected(errors.into_iter().collect()),
+            Err(errors) => under(base, errors),
         },
     }
 }
 
-/// The [`Usage`] of `model` from named values, or a violation per unknown name (under `base`).
-fn usage_of(model: Model, usage: &[(&str, Decimal)], base: &str) -> Result<Usage, Vec<Violation>> {
-    let mut out = Usage::new(model);
-    let mut errors = Vec::new();
-    for &(name, value) in usage {
-        if let Err(e) = out.set(name, value) {
-            errors.push(Violation {
-                path: pointer(&format!("{base}/usage"), name),
-                code: Code::InvalidUsage,
-                message: e.to_string(),
-            });
-        }
+/// A measured quantity that cannot be used, as a violation at `/usage/NAME`.
+fn usage_violation(e: &UsageError) -> Violation {
+    Violation {
+        path: pointer("/usage", e.name()),
+        code: Code::InvalidUsage,
+        message: e.to_string(),
     }
+}
+
+/// The [`Usage`] of `model` from named values, or a violation per unknown name.
+fn usage_of(model: Model, usage: &[(&str, Decimal)]) -> Result<Usage, Vec<Violation>> {
+    let mut out = Usage::new(model);
+    let errors: Vec<Violation> = usage
+        .iter()
+        .filter_map(|&(name, value)| out.set(name, value).err())
+        .map(|e| usage_violation(&e))
+        .collect();
     if errors.is_empty() {
         Ok(out)
     } else {
@@ -163,8 +198,8 @@ fn usage_of(model: Model, usage: &[(&str, Decimal)], base: &str) -> Result<Usage
 }
 
 /// The verdict of pricing a checked request with the measured quantities `usage`.
-fn price(selection: &crate::Selection, usage: &[(&str, Decimal)], base: &str) -> Verdict {
-    let usage = match usage_of(selection.model(), usage, base) {
+fn price(selection: &crate::Selection, usage: &[(&str, Decimal)]) -> Verdict {
+    let usage = match usage_of(selection.model(), usage) {
         Ok(usage) => usage,
         Err(errors) => return Verdict::Rejected(errors),
     };
@@ -172,11 +207,7 @@ fn price(selection: &crate::Selection, usage: &[(&str, Decimal)], base: &str) ->
         Ok(quote) => Verdict::Quoted(quote),
         Err(QuoteError::NeedsUsage(estimate)) => Verdict::Estimated(estimate),
         Err(QuoteError::Unpriced(unpriced)) => Verdict::Unpriced(unpriced),
-        Err(QuoteError::Usage(e)) => Verdict::Rejected(vec![Violation {
-            path: pointer(&format!("{base}/usage"), e.name()),
-            code: Code::InvalidUsage,
-            message: e.to_string(),
-        }]),
+        Err(QuoteError::Usage(e)) => Verdict::Rejected(vec![usage_violation(&e)]),
         // The checker applies every rule, so this cannot happen; if it did, it is reported.
         Err(e) => Verdict::Rejected(vec![e.into()]),
     }
@@ -231,34 +262,8 @@ pub fn judge_line(bytes: &[u8], mode: Mode, expect: Expect) -> Verdict {
         None => (Vec::new(), Vec::new()),
     };
     errors.extend(usage_errors);
-    let values: Vec<(&str, Decimal)> = values.iter().map(|(n, v)| (*n, *v)).collect();
-    let prefixed = |v: Vec<Violation>| {
-        v.into_iter()
-            .map(|v| Violation {
-                path: format!("/request{}", v.path),
-                ..v
-            })
-            .collect::<Vec<_>>()
-    };
-    let verdict = match mode {
-        Mode::Quote => match crate::check::run(request.get().as_bytes(), expect, false) {
-            Ok(request) if errors.is_empty() => price(request.args.selection(), &values, ""),
-            Ok(_) => Verdict::Rejected(Vec::new()),
-            Err(e) => Verdict::Rejected(prefixed(e.into_iter().collect())),
-        },
-        Mode::Check => match judge_with(request.get().as_bytes(), mode, expect, &values) {
-            Verdict::Rejected(e) => Verdict::Rejected(prefixed(e)),
-            other => other,
-        },
-    };
-    match verdict {
+    match judge_request(request.get().as_bytes(), mode, expect, &values) {
         Verdict::Rejected(mut found) => {
-            // A usage problem's path is `/usage/…` already; the request's are under /request.
-            for v in &mut found {
-                if v.path.starts_with("/request/usage") {
-                    v.path = v.path["/request".len()..].to_owned();
-                }
-            }
             found.extend(errors);
             Verdict::Rejected(found)
         }

@@ -259,12 +259,7 @@ impl serde::Serialize for TableRow<'_> {
         let measured = matches!(self, TableRow::Rate(_));
         for option in spec.priced_options() {
             // A measured rate multiplies the request's numeric option too: any value.
-            let per_term = spec.pricing.per.is_some_and(|p| {
-                p.terms
-                    .iter()
-                    .any(|t| matches!(*t, Term::Option(o) if spec.options[o].name == option.name))
-            });
-            if measured && per_term {
+            if measured && spec.is_per_option(option.name) {
                 continue;
             }
             if let Some(value) = selection.get(option.name) {
@@ -276,27 +271,13 @@ impl serde::Serialize for TableRow<'_> {
             TableRow::Rate(e) => {
                 map.serialize_entry("rate", &AsString(e.rate))?;
                 map.serialize_entry("unit", e.unit())?;
-                map.serialize_entry("per", &per_names(selection))?;
+                map.serialize_entry("per", &spec.per_names())?;
             }
             TableRow::Unpriced(u) => map.serialize_entry("unpriced", u.reason)?,
         }
         map.serialize_entry("currency", spec.currency)?;
         map.end()
     }
-}
-
-/// The names of what a model's rate is multiplied by (`["input_video_seconds", "duration"]`).
-pub(crate) fn per_names(selection: &Selection) -> Vec<&'static str> {
-    let spec = selection.spec();
-    spec.pricing.per.map_or_else(Vec::new, |p| {
-        p.terms
-            .iter()
-            .map(|t| match *t {
-                Term::Option(o) => spec.options[o].name,
-                Term::Quantity(q) => spec.pricing.quantities[q].name,
-            })
-            .collect()
-    })
 }
 
 /// A quoted amount next to the amount charged for the same request.
@@ -674,12 +655,6 @@ impl Estimate {
             all.set(q.name, v).map_err(QuoteError::Usage)?;
         }
         Quote::measured(self.rate, self.selection, all)
-    }
-
-    /// The names whose sum the rate multiplies, in spec order: measured quantities and the
-    /// request's own numeric options (`["input_video_seconds", "duration"]`).
-    pub fn table_per(&self) -> Vec<&'static str> {
-        per_names(&self.selection)
     }
 
     /// This estimate as a row of its model's price table (see [`TableRow`]).

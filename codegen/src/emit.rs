@@ -8,7 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use super::read::{combinations, CellPrice, OptionDef, OptionKind, Price, Spec, Term};
+use super::read::{
+    combinations, decimal_text, CellPrice, OptionDef, OptionKind, Price, Spec, Term,
+};
 
 /// The first line of every generated file.
 pub const HEADER: &str =
@@ -1634,15 +1636,8 @@ fn table_cells(
 /// `price × units`, exactly, at the price's scale (the reader checked that it fits).
 fn times(price: &Price, units: u32) -> Price {
     let mantissa = price.mantissa * u128::from(units);
-    let digits = format!("{mantissa:0>width$}", width = price.scale as usize + 1);
-    let (int, frac) = digits.split_at(digits.len() - price.scale as usize);
-    let text = if frac.is_empty() {
-        int.to_owned()
-    } else {
-        format!("{int}.{frac}")
-    };
     Price {
-        text,
+        text: decimal_text(mantissa, price.scale),
         mantissa,
         scale: price.scale,
     }

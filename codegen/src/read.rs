@@ -1933,7 +1933,7 @@ fn option_units_max(option: &OptionDef) -> u128 {
 }
 
 /// `mantissa / 10^scale` as decimal text (`12.2`).
-fn decimal_text(mantissa: u128, scale: u32) -> String {
+pub(crate) fn decimal_text(mantissa: u128, scale: u32) -> String {
     let digits = format!("{mantissa:0>width$}", width = scale as usize + 1);
     let (int, frac) = digits.split_at(digits.len() - scale as usize);
     if frac.is_empty() {

@@ -89,6 +89,28 @@ impl ModelSpec {
             .map(|i| &self.options[i])
     }
 
+    /// The names whose sum a per-unit rate multiplies, in spec order: numeric options and
+    /// measured quantities (`["input_video_seconds", "duration"]`); none for a price per job.
+    pub fn per_names(&self) -> Vec<&'static str> {
+        let terms = self.pricing.per.map_or(&[][..], |p| p.terms);
+        terms
+            .iter()
+            .map(|t| match *t {
+                Term::Option(o) => self.options[o].name,
+                Term::Quantity(q) => self.pricing.quantities[q].name,
+            })
+            .collect()
+    }
+
+    /// Whether a per-unit rate multiplies the option named `name` (a term of `per`).
+    pub fn is_per_option(&self, name: &str) -> bool {
+        self.pricing.per.is_some_and(|p| {
+            p.terms
+                .iter()
+                .any(|t| matches!(*t, Term::Option(o) if self.options[o].name == name))
+        })
+    }
+
     /// The measured quantity named `name`.
     pub fn quantity(&self, name: &str) -> Option<&'static Quantity> {
         self.pricing.quantities.iter().find(|q| q.name == name)

@@ -24,7 +24,7 @@
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Rule, Term};
+use super::{Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Rule};
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
@@ -120,17 +120,9 @@ impl Serialize for PricingView<'_> {
                 map.serialize_entry("reason", reason)?;
             }
             (Some(per), _) => {
-                let terms: Vec<&str> = per
-                    .terms
-                    .iter()
-                    .map(|t| match *t {
-                        Term::Option(o) => spec.options[o].name,
-                        Term::Quantity(q) => pricing.quantities[q].name,
-                    })
-                    .collect();
                 map.serialize_entry("form", "per_unit")?;
                 map.serialize_entry("dimensions", &names)?;
-                map.serialize_entry("per", &terms)?;
+                map.serialize_entry("per", &spec.per_names())?;
                 map.serialize_entry("unit", per.unit)?;
                 map.serialize_entry("quantities", pricing.quantities)?;
                 map.serialize_entry("rates", &CellsView { spec, key: "rate" })?;

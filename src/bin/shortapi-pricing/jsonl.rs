@@ -12,7 +12,7 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use shortapi_pricing::jsonl::{
-    is_blank, judge_with, read_line, unpriced_violation, usage_values, CheckedView, Entry, Log,
+    is_blank, judge_request, read_line, unpriced_violation, usage_values, CheckedView, Entry, Log,
     Mode, Verdict,
 };
 use shortapi_pricing::money::{exact_add, exact_sub};
@@ -504,7 +504,7 @@ fn compare(line: &[u8], model: Option<Model>) -> Result<(Priced, Decimal, String
     if !errors.is_empty() {
         return Err(errors);
     }
-    let verdict = judge_with(
+    let verdict = judge_request(
         pair.request.get().as_bytes(),
         Mode::Quote,
         Expect::Either(model),
@@ -514,21 +514,7 @@ fn compare(line: &[u8], model: Option<Model>) -> Result<(Priced, Decimal, String
         Verdict::Quoted(q) => Priced::Exact(q),
         Verdict::Estimated(e) => Priced::Bounded(e),
         Verdict::Unpriced(u) => return Err(vec![unpriced_violation(&u)]),
-        Verdict::Rejected(errors) => {
-            return Err(errors
-                .into_iter()
-                .map(|v| {
-                    if v.path.starts_with("/usage") {
-                        v
-                    } else {
-                        Violation {
-                            path: format!("/request{}", v.path),
-                            ..v
-                        }
-                    }
-                })
-                .collect())
-        }
+        Verdict::Rejected(errors) => return Err(errors),
         Verdict::Checked(_) => unreachable!("judged in Mode::Quote"),
     };
     let response = CreateJobResponse::from_json(pair.response.get()).map_err(|e| {

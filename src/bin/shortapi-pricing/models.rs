@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::{CellPrice, ModelSpec, Term};
+use shortapi_pricing::spec::{CellPrice, ModelSpec};
 use shortapi_pricing::Model;
 
 use crate::flags::describe_kind;
@@ -72,14 +72,7 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 writeln!(out, "  price: unpriced: {reason}")?;
             }
             Some(per) => {
-                let terms: Vec<&str> = per
-                    .terms
-                    .iter()
-                    .map(|t| match *t {
-                        Term::Option(o) => spec.options[o].name,
-                        Term::Quantity(q) => spec.pricing.quantities[q].name,
-                    })
-                    .collect();
+                let terms = spec.per_names();
                 writeln!(
                     out,
                     "  price: a rate per {} of {}{by} ({} rates)",

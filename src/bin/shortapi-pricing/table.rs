@@ -17,7 +17,6 @@ use std::io::Write;
 
 use serde::ser::SerializeSeq;
 use serde::Serialize;
-use shortapi_pricing::spec::Term;
 use shortapi_pricing::spec::WireValue;
 use shortapi_pricing::{Decimal, Model, TableRow};
 
@@ -62,16 +61,6 @@ fn header() -> Vec<&'static str> {
         "unpriced",
     ]);
     columns
-}
-
-/// Whether `name` is a numeric option `model`'s rate multiplies (a `per` term).
-fn is_per_term(model: Model, name: &str) -> bool {
-    let spec = model.spec();
-    spec.pricing.per.is_some_and(|p| {
-        p.terms
-            .iter()
-            .any(|t| matches!(*t, Term::Option(o) if spec.options[o].name == name))
-    })
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
@@ -127,7 +116,7 @@ pub fn write_csv(out: &mut impl Write) -> Result<(), Failure> {
         csv_field(out, model.id())?;
         for name in &columns {
             out.write_all(b",")?;
-            if is_priced(model, name) && !(rate && is_per_term(model, name)) {
+            if is_priced(model, name) && !(rate && model.spec().is_per_option(name)) {
                 if let Some(value) = selection.get(name) {
                     csv_field(out, &wire_text(value))?;
                 }
@@ -140,7 +129,7 @@ pub fn write_csv(out: &mut impl Write) -> Result<(), Failure> {
         csv_field(out, selection.spec().currency)?;
         match row {
             TableRow::Rate(e) => {
-                let per: Vec<&str> = e.table_per();
+                let per = e.selection().spec().per_names();
                 write!(out, ",{},{},", e.rate(), micros(model, e.rate())?)?;
                 csv_field(out, e.unit())?;
                 out.write_all(b",")?;
