@@ -4,7 +4,7 @@
 use crate::check::{Code, Violation, Violations};
 use crate::quote::{Quote, QuoteError};
 use crate::request::{ArgsJson, Fields};
-use crate::spec::{ModelOptions, ModelSpec, OptionSpec};
+use crate::spec::{Listed, ModelOptions, ModelSpec, OptionKind, OptionSpec, QuotedList};
 use crate::{Model, Selection};
 
 /// The `args` of a create-job request for one model: its free-text inputs (`prompt`, `image`,
@@ -39,6 +39,8 @@ pub struct Args {
     pub(crate) selection: Selection,
     /// `(option index, text)`, in option order.
     pub(crate) texts: Vec<(usize, String)>,
+    /// `(option index, items)`, in option order.
+    pub(crate) lists: Vec<(usize, Vec<String>)>,
 }
 
 impl Args {
@@ -53,38 +55,84 @@ impl Args {
         selection: Selection,
         texts: &[(&str, &str)],
     ) -> Result<Self, Violations> {
+        Self::from_inputs(selection, texts, &[])
+    }
+
+    /// Args from a [`Selection`], free-text inputs as `(name, text)` and lists as `(name,
+    /// items)`: every problem is reported as the checker reports it (`/image_urls/2`).
+    ///
+    /// ```
+    /// use shortapi_pricing::models::seedream_4_5_edit::{AspectRatio, Options};
+    /// use shortapi_pricing::{Args, Code, ModelOptions};
+    ///
+    /// let options = Options::DEFAULT.with_aspect_ratio(AspectRatio::R1x1).to_selection();
+    /// let urls = ["https://example.com/a.png", "https://example.com/b.png"];
+    /// let args = Args::from_inputs(options, &[("prompt", "a cat")], &[("image_urls", &urls)])?;
+    /// assert_eq!(args.list("image_urls").map(<[String]>::len), Some(2));
+    ///
+    /// let blank = Args::from_inputs(options, &[("prompt", "a cat")], &[("image_urls", &[" "])]);
+    /// let v = &blank.unwrap_err().as_slice()[0];
+    /// assert_eq!((v.path.as_str(), v.code), ("/image_urls/0", Code::EmptyText));
+    /// # Ok::<(), shortapi_pricing::Violations>(())
+    /// ```
+    pub fn from_inputs(
+        selection: Selection,
+        texts: &[(&str, &str)],
+        lists: &[(&str, &[&str])],
+    ) -> Result<Self, Violations> {
         let spec = selection.spec();
         let mut errors = Vec::new();
         let mut kept: Vec<(usize, String)> = Vec::new();
+        let mut kept_lists: Vec<(usize, Vec<String>)> = Vec::new();
+        for &(name, items) in lists {
+            match spec.option_index(name).filter(|&i| spec.options[i].is_list()) {
+                None => errors.push(unknown_input(spec, name)),
+                Some(i) if kept_lists.iter().any(|(k, _)| *k == i) => {
+                    errors.push(given_twice(name));
+                }
+                Some(i) => {
+                    let found = list_violations("", &spec.options[i], items.len(), |k| {
+                        Some(items[k])
+                    });
+                    if found.is_empty() {
+                        kept_lists.push((i, items.iter().map(|s| (*s).to_owned()).collect()));
+                    }
+                    errors.extend(found);
+                }
+            }
+        }
         for &(name, text) in texts {
             let at = spec
                 .option_index(name)
                 .filter(|&i| spec.options[i].is_text());
             match at {
-                None => errors.push(unknown_text(spec, name)),
-                Some(i) if kept.iter().any(|(k, _)| *k == i) => errors.push(Violation {
-                    path: crate::check::pointer("", name),
-                    code: Code::DuplicateField,
-                    message: format!("field {name:?} is given more than once; give it once"),
-                }),
-                Some(i) => match blank_text("", &spec.options[i], text) {
+                None => errors.push(unknown_input(spec, name)),
+                Some(i) if kept.iter().any(|(k, _)| *k == i) => errors.push(given_twice(name)),
+                Some(i) => match text_violation(&crate::check::pointer("", name), &spec.options[i], text) {
                     Some(v) => errors.push(v),
                     None => kept.push((i, text.to_owned())),
                 },
             }
         }
-        for option in spec.options {
-            if option.is_required() && !texts.iter().any(|(n, _)| *n == option.name) {
-                errors.push(missing_text("", option));
+        for (i, option) in spec.options.iter().enumerate() {
+            let given = match option.kind {
+                OptionKind::Text { .. } => texts.iter().any(|(n, _)| *n == option.name),
+                OptionKind::List { .. } => lists.iter().any(|(n, _)| *n == option.name),
+                _ => selection.slot(i) != crate::spec::ABSENT,
+            };
+            if option.is_required() && !given {
+                errors.push(missing_input("", option));
             }
         }
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }
         kept.sort_by_key(|(i, _)| *i);
+        kept_lists.sort_by_key(|(i, _)| *i);
         Ok(Args {
             selection,
             texts: kept,
+            lists: kept_lists,
         })
     }
 
@@ -112,6 +160,23 @@ impl Args {
             .map(|(_, t)| t.as_str())
     }
 
+    /// The list input named `name`, if given.
+    pub fn list(&self, name: &str) -> Option<&[String]> {
+        let options = self.selection.spec().options;
+        self.lists
+            .iter()
+            .find(|(i, _)| options[*i].name == name)
+            .map(|(_, items)| items.as_slice())
+    }
+
+    /// Every list input given, as `(name, items)`, in option order.
+    pub fn lists(&self) -> impl Iterator<Item = (&'static str, &[String])> + '_ {
+        let options = self.selection.spec().options;
+        self.lists
+            .iter()
+            .map(|(i, items)| (options[*i].name, items.as_slice()))
+    }
+
     /// Every free-text input given, as `(name, text)`, in option order.
     pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
         let options = self.selection.spec().options;
@@ -127,19 +192,19 @@ impl Args {
     }
 }
 
-/// `/base/name` is not one of the model's free-text inputs.
-fn unknown_text(spec: &ModelSpec, name: &str) -> Violation {
+/// `/name` is not one of the model's free-text or list inputs.
+fn unknown_input(spec: &ModelSpec, name: &str) -> Violation {
     let names: Vec<&str> = spec
         .options
         .iter()
-        .filter(|o| o.is_text())
+        .filter(|o| o.is_input())
         .map(|o| o.name)
         .collect();
     Violation {
         path: crate::check::pointer("", name),
         code: Code::UnknownField,
         message: format!(
-            "{:?} is not a free-text input of {}; its free-text inputs: {}",
+            "{:?} is not a free-text or list input of {}; its inputs: {}",
             crate::check::short(name),
             spec.id,
             crate::spec::QuotedList(&names)
@@ -147,26 +212,127 @@ fn unknown_text(spec: &ModelSpec, name: &str) -> Violation {
     }
 }
 
-/// The violation for a free-text value that is empty or only white space, if `text` is.
-pub(crate) fn blank_text(base: &str, option: &OptionSpec, text: &str) -> Option<Violation> {
-    text.trim().is_empty().then(|| Violation {
-        path: crate::check::pointer(base, option.name),
-        code: Code::EmptyText,
-        message: format!("{} must not be empty or blank", option.name),
+/// `/name` is given twice.
+fn given_twice(name: &str) -> Violation {
+    Violation {
+        path: crate::check::pointer("", name),
+        code: Code::DuplicateField,
+        message: format!("field {name:?} is given more than once; give it once"),
+    }
+}
+
+/// The violation for free text at `path` (the value of `option`, or an item of its list)
+/// that is empty or only white space, or longer than the option allows.
+pub(crate) fn text_violation(path: &str, option: &OptionSpec, text: &str) -> Option<Violation> {
+    if text.trim().is_empty() {
+        return Some(Violation {
+            path: path.to_owned(),
+            code: Code::EmptyText,
+            message: format!("{} must not be empty or blank", option.name),
+        });
+    }
+    let OptionKind::Text {
+        max_length: Some(max),
+        ..
+    } = option.kind
+    else {
+        return None;
+    };
+    // Counting stops one past the limit: a huge text costs no more than the limit.
+    let count = text.chars().take(max as usize + 1).count();
+    (count > max as usize).then(|| Violation {
+        path: path.to_owned(),
+        code: Code::TooLong,
+        message: format!(
+            "{} is longer than {max} characters (Unicode scalar values); shorten it",
+            option.name
+        ),
     })
 }
 
-/// The violation for a required free-text input that is absent. The description is lowercased
-/// as ASCII: the full Unicode case tables would be 18 KB of the WebAssembly package.
-pub(crate) fn missing_text(base: &str, option: &OptionSpec) -> Violation {
+/// The violations of a list of `option` with `len` items, `item(k)` giving item `k`'s text
+/// (`None` for an item that is not a string, reported by the caller): too few or too many
+/// items, and each blank item, at `base/name` and `base/name/k`.
+pub(crate) fn list_violations<'t>(
+    base: &str,
+    option: &OptionSpec,
+    len: usize,
+    item: impl Fn(usize) -> Option<&'t str>,
+) -> Vec<Violation> {
+    let OptionKind::List {
+        min_items,
+        max_items,
+    } = option.kind
+    else {
+        return Vec::new();
+    };
+    let path = crate::check::pointer(base, option.name);
+    let mut found = Vec::new();
+    let allowed = match max_items {
+        Some(max) if min_items == 0 => format!("at most {max}"),
+        Some(max) => format!("{min_items} to {max}"),
+        None => format!("at least {min_items}"),
+    };
+    if len < min_items as usize {
+        found.push(Violation {
+            path: path.clone(),
+            code: Code::TooFewItems,
+            message: format!(
+                "{} has {len} item(s); it takes {allowed}",
+                option.name
+            ),
+        });
+    }
+    if max_items.is_some_and(|max| len > max as usize) {
+        found.push(Violation {
+            path: path.clone(),
+            code: Code::TooManyItems,
+            message: format!(
+                "{} has {len} items; it takes {allowed}",
+                option.name
+            ),
+        });
+    }
+    for k in 0..len {
+        if let Some(text) = item(k) {
+            let at = crate::check::pointer(&path, &k.to_string());
+            found.extend(text_violation(&at, option, text));
+        }
+    }
+    found
+}
+
+/// The violation for a required input that is absent: free text, or an option the page
+/// gives no default (then with its values). The description is lowercased as ASCII: the full
+/// Unicode case tables would be 18 KB of the WebAssembly package.
+pub(crate) fn missing_input(base: &str, option: &OptionSpec) -> Violation {
+    let mut message = format!(
+        "{} is required: {}",
+        option.name,
+        option.description.to_ascii_lowercase()
+    );
+    match option.kind {
+        OptionKind::List { min_items, .. } => {
+            message.push_str(&format!("; a list of at least {min_items} item(s)"));
+        }
+        OptionKind::Enum { values, .. } => {
+            message.push_str("; one of ");
+            message.push_str(&QuotedList(values).to_string());
+        }
+        OptionKind::Integer { values, .. } if !values.is_empty() => {
+            message.push_str("; one of ");
+            message.push_str(&Listed(values).to_string());
+        }
+        OptionKind::Integer {
+            minimum, maximum, ..
+        } => message.push_str(&format!("; a whole number from {minimum} to {maximum}")),
+        OptionKind::Bool { .. } => message.push_str("; true or false"),
+        OptionKind::Text { .. } => {}
+    }
     Violation {
         path: crate::check::pointer(base, option.name),
         code: Code::MissingField,
-        message: format!(
-            "{} is required: {}",
-            option.name,
-            option.description.to_ascii_lowercase()
-        ),
+        message,
     }
 }
 
@@ -179,5 +345,73 @@ impl serde::Serialize for Args {
             fields: Fields::All,
         }
         .serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text limit built here (no page in the spec set states one it refuses past; Kling
+    /// O3's prompt, 2,500 characters, is the catalog's): counted in Unicode scalar values, as
+    /// JSON Schema's `maxLength` counts, so an accent that is its own scalar counts.
+    #[test]
+    fn a_text_limit_counts_unicode_scalar_values() {
+        let caption = OptionSpec {
+            name: "caption",
+            description: "A caption",
+            required: false,
+            kind: OptionKind::Text {
+                examples: &[],
+                max_length: Some(3),
+            },
+        };
+        let judged = |text: &str| text_violation("/caption", &caption, text).map(|v| v.code);
+        for ok in ["abc", "ééé", "😀😀😀", "a", " a "] {
+            assert_eq!(judged(ok), None, "{ok}");
+        }
+        for long in ["abcd", "e\u{301}e\u{301}", "😀😀😀😀", &"x".repeat(100_000)] {
+            assert_eq!(judged(long), Some(Code::TooLong), "{long}");
+        }
+        assert_eq!(judged("  "), Some(Code::EmptyText));
+        let v = text_violation("/caption", &caption, "abcd").unwrap();
+        assert_eq!(v.path, "/caption");
+        assert_eq!(
+            v.message,
+            "caption is longer than 3 characters (Unicode scalar values); shorten it"
+        );
+    }
+
+    /// A list's count, from a list option built here with no lower bound.
+    #[test]
+    fn a_list_counts_between_its_bounds() {
+        let masks = OptionSpec {
+            name: "masks",
+            description: "Masks",
+            required: false,
+            kind: OptionKind::List {
+                min_items: 0,
+                max_items: Some(2),
+            },
+        };
+        let items = ["a", " ", "c"];
+        let codes = |n: usize| -> Vec<(String, Code)> {
+            list_violations("/args", &masks, n, |k| Some(items[k]))
+                .into_iter()
+                .map(|v| (v.path, v.code))
+                .collect()
+        };
+        assert!(codes(0).is_empty());
+        assert!(codes(1).is_empty());
+        assert_eq!(codes(2), [("/args/masks/1".to_owned(), Code::EmptyText)]);
+        assert_eq!(
+            codes(3),
+            [
+                ("/args/masks".to_owned(), Code::TooManyItems),
+                ("/args/masks/1".to_owned(), Code::EmptyText)
+            ]
+        );
+        let message = &list_violations("", &masks, 3, |_| Some("x"))[0].message;
+        assert_eq!(message, "masks has 3 items; it takes at most 2");
     }
 }

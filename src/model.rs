@@ -121,9 +121,13 @@ impl Model {
                 OptionKind::Enum { values, .. } => (0..values.len() as i64).collect(),
                 OptionKind::Bool { .. } => vec![0, 1],
                 OptionKind::Integer {
-                    minimum, maximum, ..
+                    minimum,
+                    maximum,
+                    values: [],
+                    ..
                 } => (minimum..=maximum).collect(),
-                OptionKind::Text { .. } => vec![0],
+                OptionKind::Integer { values, .. } => values.to_vec(),
+                OptionKind::Text { .. } | OptionKind::List { .. } => vec![0],
             };
             rows = rows
                 .into_iter()

@@ -139,10 +139,17 @@ impl Serialize for ArgsJson<'_> {
         let mut map = serializer.serialize_map(None)?;
         let selection = &self.args.selection;
         let mut texts = self.args.texts.iter().peekable();
+        let mut lists = self.args.lists.iter().peekable();
         for (index, option) in selection.spec().options.iter().enumerate() {
             if option.is_text() {
                 if let Some((_, text)) = texts.next_if(|(i, _)| *i == index) {
                     map.serialize_entry(option.name, text)?;
+                }
+                continue;
+            }
+            if option.is_list() {
+                if let Some((_, items)) = lists.next_if(|(i, _)| *i == index) {
+                    map.serialize_entry(option.name, items)?;
                 }
                 continue;
             }

@@ -402,60 +402,98 @@ fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string())
 }
 
-/// The schema of one enum option: a string `enum` of its wire values with its default.
-fn enum_schema(description: &str, values: &[&str], default: &str) -> Value {
-    json!({
+/// The schema of one enum option: a string `enum` of its wire values, with its default if it
+/// has one.
+fn enum_schema(description: &str, values: &[&str], default: Option<&str>) -> Value {
+    let mut s = json!({
         "description": description,
         "type": "string",
         "enum": values,
-        "default": default,
-    })
+    });
+    if let Some(default) = default {
+        s["default"] = json!(default);
+    }
+    s
 }
 
 /// `JsonSchema` for the generated option enums.
 #[doc(hidden)]
-pub fn wire_enum_schema<T: WireEnum>() -> Schema {
+pub fn wire_enum_schema<T: WireEnum>(default: Option<T>) -> Schema {
     to_schema(enum_schema(
         T::DESCRIPTION,
         T::WIRE_VALUES,
-        T::default().wire(),
+        default.map(T::wire),
     ))
 }
 
 fn option_schema(option: &OptionSpec) -> Value {
-    match option.kind {
-        OptionKind::Text { examples, .. } => {
+    let mut s = match option.kind {
+        OptionKind::Text {
+            examples,
+            max_length,
+        } => {
             let mut s = json!({
                 "description": option.description,
                 "type": "string",
                 "minLength": 1,
                 "pattern": non_blank_pattern(),
             });
+            if let Some(max) = max_length {
+                s["maxLength"] = json!(max);
+            }
             if !examples.is_empty() {
                 s["examples"] = json!(examples);
             }
             s
         }
-        OptionKind::Enum {
-            values, default, ..
-        } => enum_schema(option.description, values, values[default]),
-        OptionKind::Bool { default } => json!({
+        OptionKind::List {
+            min_items,
+            max_items,
+        } => {
+            let mut s = json!({
+                "description": option.description,
+                "type": "array",
+                "items": {
+                    "type": "string",
+                    "minLength": 1,
+                    "pattern": non_blank_pattern(),
+                },
+            });
+            if min_items > 0 {
+                s["minItems"] = json!(min_items);
+            }
+            if let Some(max) = max_items {
+                s["maxItems"] = json!(max);
+            }
+            s
+        }
+        OptionKind::Enum { values, .. } => enum_schema(option.description, values, None),
+        OptionKind::Bool { .. } => json!({
             "description": option.description,
             "type": "boolean",
-            "default": default,
         }),
         OptionKind::Integer {
             minimum,
             maximum,
-            default,
-        } => json!({
-            "description": option.description,
-            "type": "integer",
-            "minimum": minimum,
-            "maximum": maximum,
-            "default": default,
-        }),
+            values,
+            ..
+        } => {
+            let mut s = json!({
+                "description": option.description,
+                "type": "integer",
+                "minimum": minimum,
+                "maximum": maximum,
+            });
+            if !values.is_empty() {
+                s["enum"] = json!(values);
+            }
+            s
+        }
+    };
+    if let Some(default) = option.default_value() {
+        s["default"] = json!(default);
     }
+    s
 }
 
 /// The schema of a rule: an object with the rule's values. An option left out takes its

@@ -72,7 +72,8 @@ impl Selection {
         self.model.spec()
     }
 
-    /// The run-time form of the option at `index` (0 for free text or past the end).
+    /// The run-time form of the option at `index` (0 for free text or past the end;
+    /// [`ABSENT`](crate::spec::ABSENT) for an option with no default that is not given).
     ///
     /// ```
     /// use shortapi_pricing::{Model, Selection, MAX_OPTIONS};

@@ -71,7 +71,11 @@ fn required(model: Model) -> String {
         .options
         .iter()
         .filter(|o| o.is_required())
-        .map(|o| format!("\"{}\":\"https://example.com/{}.png\"", o.name, o.name))
+        .map(|o| match o.kind {
+            OptionKind::Enum { values, .. } => format!("\"{}\":\"{}\"", o.name, values[0]),
+            OptionKind::List { .. } => format!("\"{}\":[\"https://example.com/1.png\"]", o.name),
+            _ => format!("\"{}\":\"https://example.com/{}.png\"", o.name, o.name),
+        })
         .collect();
     members.join(",")
 }
@@ -511,9 +515,7 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
     let mut texts = 0;
     for model in Model::ALL {
         for option in model.spec().options.iter().filter(|o| o.is_text()) {
-            let OptionKind::Text { required, .. } = option.kind else {
-                unreachable!()
-            };
+            let required = option.required;
             texts += 1;
             let name = option.name;
             let pointer = format!("/args/{name}");
@@ -524,7 +526,11 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
                     .options
                     .iter()
                     .filter(|o| o.is_required() && o.name != name)
-                    .map(|o| format!("\"{}\":\"x\"", o.name))
+                    .map(|o| match o.kind {
+                        OptionKind::Enum { values, .. } => format!("\"{}\":\"{}\"", o.name, values[0]),
+                        OptionKind::List { .. } => format!("\"{}\":[\"x\"]", o.name),
+                        _ => format!("\"{}\":\"x\"", o.name),
+                    })
                     .collect();
                 members.extend(value.map(|v| format!("\"{name}\":{v}")));
                 body(model, &format!("{{{}}}", members.join(",")))
@@ -565,9 +571,9 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×12, image ×5, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
-    // (Seedance omni-reference).
-    assert_eq!(texts, 21);
+    // prompt ×18, image ×5, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // (Seedance omni-reference), negative_prompt ×1 (Midjourney, optional).
+    assert_eq!(texts, 28);
 }
 
 #[test]
@@ -821,4 +827,205 @@ fn happyhorse_takes_a_whole_number_however_it_is_written() {
         ),
         "16.0 is out of range: duration must be a whole number from 3 to 15"
     );
+}
+
+/// Nano Banana, Flux, Midjourney and Seedream 4.5 text-to-image: `aspect_ratio` is required and
+/// has no default (`catalog/*__text-to-image.md`: "string, required, no default"). Left out, it
+/// is `missing_field` with the allowed values; `null` is `wrong_type` without a "leave it out"
+/// hint; given, it is sent, and nothing else is added in its place.
+#[test]
+fn a_required_option_without_a_default_must_be_given() {
+    let nano = Model::NanoBananaTextToImage;
+    let missing = r#"{"prompt": "a cat"}"#;
+    assert_eq!(
+        found_args(nano, missing),
+        owned(&[("/aspect_ratio", Code::MissingField)])
+    );
+    assert_eq!(
+        found(&body(nano, missing)),
+        owned(&[("/args/aspect_ratio", Code::MissingField)])
+    );
+    assert_eq!(
+        message(&body(nano, missing)),
+        "aspect_ratio is required: aspect ratio of the generated image; one of \"9:16\", \"2:3\", \"3:4\", \"4:5\", \"1:1\", \"5:4\", \"4:3\", \"3:2\", \"16:9\", \"21:9\""
+    );
+    // Each model of the four, and a quote, refuse it alike.
+    for model in [
+        Model::NanoBananaTextToImage,
+        Model::Flux10TextToImage,
+        Model::MidjourneyV7TextToImage,
+        Model::Seedream45TextToImage,
+    ] {
+        let v = quote_json(body(model, missing)).unwrap_err();
+        assert_eq!(v.as_slice().len(), 1, "{model}: {v}");
+        assert_eq!(v.as_slice()[0].path, "/args/aspect_ratio", "{model}");
+        assert_eq!(v.as_slice()[0].code, Code::MissingField, "{model}");
+    }
+    let null = r#"{"prompt": "a cat", "aspect_ratio": null}"#;
+    assert_eq!(
+        message(&body(nano, null)),
+        "aspect_ratio must be a string, not null; allowed: \"9:16\", \"2:3\", \"3:4\", \"4:5\", \"1:1\", \"5:4\", \"4:3\", \"3:2\", \"16:9\", \"21:9\""
+    );
+    assert_eq!(
+        message(&body(nano, r#"{"prompt": "a cat", "aspect_ratio": "7:5"}"#)),
+        "\"7:5\" is not an allowed aspect_ratio; allowed: \"9:16\", \"2:3\", \"3:4\", \"4:5\", \"1:1\", \"5:4\", \"4:3\", \"3:2\", \"16:9\", \"21:9\""
+    );
+    // Given, it is kept and written back; the price (0.03 per image) does not depend on it.
+    let request = check(body(nano, r#"{"prompt": "a cat", "aspect_ratio": "4:5", "num_images": 3}"#)).unwrap();
+    assert_eq!(
+        request.args.selection().get("aspect_ratio"),
+        Some(WireValue::Str("4:5"))
+    );
+    assert_eq!(request.quote().unwrap().amount().to_string(), "0.09");
+    assert_eq!(
+        request.to_json(Fields::Minimal),
+        r#"{"model":"google/nano-banana/text-to-image","args":{"prompt":"a cat","num_images":3,"aspect_ratio":"4:5"}}"#
+    );
+    // The typed options hold it as an `Option`: none until given, and `Args` refuses none.
+    use shortapi_pricing::models::nano_banana_text_to_image::{AspectRatio, NumImages, Options as Nano};
+    assert_eq!(Nano::DEFAULT.aspect_ratio, None);
+    let refused = shortapi_pricing::Args::new(Nano::DEFAULT, &[("prompt", "a cat")]).unwrap_err();
+    assert_eq!(
+        (refused.as_slice()[0].path.as_str(), refused.as_slice()[0].code),
+        ("/aspect_ratio", Code::MissingField)
+    );
+    let given = Nano::DEFAULT
+        .with_aspect_ratio(AspectRatio::R21x9)
+        .with_num_images(NumImages::new(4).unwrap());
+    let args = shortapi_pricing::Args::new(given, &[("prompt", "a cat")]).unwrap();
+    assert_eq!(args.options::<Nano>(), Some(given));
+    assert_eq!(args.quote().unwrap().amount().to_string(), "0.12"); // 0.03 × 4
+    // A selection leaves it out until it is set: `get` has nothing, the serializer writes
+    // nothing for it.
+    let defaults = shortapi_pricing::Selection::defaults(nano);
+    assert_eq!(defaults.get("aspect_ratio"), None);
+    assert!(defaults.values().all(|(name, _)| name != "aspect_ratio"));
+}
+
+/// Flux's `num_images` takes "1", "2", "4", "8" and nothing between
+/// (`catalog/shortapi__flux-1.0__text-to-image.md`: "options 1, 2, 4, 8 (no 3, 5, 6, 7)").
+#[test]
+fn an_integer_of_listed_values_takes_only_those() {
+    let flux = Model::Flux10TextToImage;
+    let with = |n: &str| format!(r#"{{"prompt": "a cat", "aspect_ratio": "1:1", "num_images": {n}}}"#);
+    for n in ["1", "2", "4", "8", "4.0"] {
+        assert!(check_args(flux, with(n)).is_ok(), "{n}");
+    }
+    for n in ["3", "5", "6", "7", "0", "9", "16"] {
+        assert_eq!(
+            found_args(flux, &with(n)),
+            owned(&[("/num_images", Code::InvalidValue)]),
+            "{n}"
+        );
+        assert_eq!(
+            message_of(check_args(flux, with(n)).map(CreateJobRequest::new)),
+            format!("{n} is not allowed: num_images must be one of the whole numbers 1, 2, 4, 8")
+        );
+    }
+    assert_eq!(
+        message_of(check_args(flux, with("\"4\"")).map(CreateJobRequest::new)),
+        "num_images must be one of the whole numbers 1, 2, 4, 8, not the string \"4\"; write the number 4 without quotes"
+    );
+    use shortapi_pricing::models::flux_1_0_text_to_image::NumImages;
+    assert!(NumImages::new(3).is_err());
+    assert_eq!(NumImages::new(8).map(NumImages::get), Ok(8));
+    assert_eq!(NumImages::VALUES, [1, 2, 4, 8]);
+    // Per job: the count does not change the price.
+    for n in ["1", "8"] {
+        let q = quote_args_json(flux, with(n)).unwrap();
+        assert_eq!(q.amount().to_string(), "0.02", "{n}");
+    }
+}
+
+/// Seedream 4.5 edit's `image_urls` ("list, required, … maximum 10 images",
+/// `catalog/bytedance__seedream-4.5__edit.md`) and Nano Banana edit's ("list, required … No
+/// count limit stated"): a JSON array of non-blank strings; every item's violation at its own
+/// pointer, with the count's, all at once.
+#[test]
+fn a_list_takes_its_count_of_non_blank_strings() {
+    let seedream = Model::Seedream45Edit;
+    let with = |urls: &str| {
+        format!(r#"{{"prompt": "a cat", "aspect_ratio": "1:1", "image_urls": {urls}}}"#)
+    };
+    let urls = |n: usize| {
+        let items: Vec<String> = (0..n).map(|k| format!("\"https://e.x/{k}.png\"")).collect();
+        format!("[{}]", items.join(","))
+    };
+    for n in [1, 2, 10] {
+        let request = check(body(seedream, &with(&urls(n)))).unwrap();
+        let kept = request.args.list("image_urls").unwrap();
+        assert_eq!(kept.len(), n);
+        assert_eq!(kept[n - 1], format!("https://e.x/{}.png", n - 1));
+        // A quote keeps nothing, and prices by num_images alone: 0.038 × 1.
+        let q = quote_json(body(seedream, &with(&urls(n)))).unwrap();
+        assert_eq!(q.amount().to_string(), "0.038");
+    }
+    assert_eq!(
+        found(&body(seedream, &with(&urls(11)))),
+        owned(&[("/args/image_urls", Code::TooManyItems)])
+    );
+    assert_eq!(
+        message(&body(seedream, &with(&urls(11)))),
+        "image_urls has 11 items; it takes 1 to 10"
+    );
+    assert_eq!(
+        found(&body(seedream, &with("[]"))),
+        owned(&[("/args/image_urls", Code::TooFewItems)])
+    );
+    assert_eq!(
+        message(&body(seedream, &with("[]"))),
+        "image_urls has 0 item(s); it takes 1 to 10"
+    );
+    // Each bad item at its index, after the count; nothing is lost beside them.
+    let bad = r#"["https://e.x/a.png", " ", 5, null, ["x"], "", "https://e.x/b.png", {}, "\u3000", "c", "d", "e"]"#;
+    assert_eq!(
+        found(&body(seedream, &with(bad))),
+        owned(&[
+            ("/args/image_urls", Code::TooManyItems),
+            ("/args/image_urls/1", Code::EmptyText),
+            ("/args/image_urls/2", Code::WrongType),
+            ("/args/image_urls/3", Code::WrongType),
+            ("/args/image_urls/4", Code::WrongType),
+            ("/args/image_urls/5", Code::EmptyText),
+            ("/args/image_urls/7", Code::WrongType),
+            ("/args/image_urls/8", Code::EmptyText),
+        ])
+    );
+    let two = r#"{"prompt": " ", "aspect_ratio": "1:1", "image_urls": ["a", 5]}"#;
+    assert_eq!(
+        found(&body(seedream, two)),
+        owned(&[
+            ("/args/prompt", Code::EmptyText),
+            ("/args/image_urls/1", Code::WrongType),
+        ])
+    );
+    assert_eq!(
+        message(&body(
+            seedream,
+            r#"{"prompt": "a", "aspect_ratio": "1:1", "image_urls": [true]}"#
+        )),
+        "each item of image_urls must be a string, not the boolean true"
+    );
+    assert_eq!(
+        message(&body(seedream, &with("\"https://e.x/a.png\""))),
+        "image_urls must be a list of strings, not the string \"https://e.x/a.png\"; write [\"https://e.x/a.png\"]"
+    );
+    assert_eq!(
+        message(&body(seedream, r#"{"prompt": "a", "aspect_ratio": "1:1"}"#)),
+        "image_urls is required: images to edit; a list of at least 1 item(s)"
+    );
+    // No count limit stated: a hundred images are taken.
+    let nano = Model::NanoBananaEdit;
+    let many = format!(
+        r#"{{"prompt": "a", "aspect_ratio": "1:1", "image_urls": {}}}"#,
+        urls(100)
+    );
+    assert_eq!(check_args(nano, &many).unwrap().list("image_urls").map(<[String]>::len), Some(100));
+    // Written back as given, in spec order.
+    let request = check(body(nano, r#"{"image_urls": ["b \"c\"", "a"], "prompt": "p", "aspect_ratio": "1:1"}"#)).unwrap();
+    assert_eq!(
+        request.to_json(Fields::Minimal),
+        r#"{"model":"google/nano-banana/edit","args":{"prompt":"p","image_urls":["b \"c\"","a"],"aspect_ratio":"1:1"}}"#
+    );
+    assert_eq!(check(request.to_json(Fields::All)).unwrap(), request);
 }

@@ -85,7 +85,7 @@ fn the_extended_spec_generates_the_golden_file() {
 /// The fixtures of the price forms beyond cells and a rate per second of one option, each with
 /// its golden module: a rate per item, a page that gives no price, and (in one spec) a rate
 /// shared by two values, a rate per measured quantity plus an option, and an unpriced cell.
-const FORM_FIXTURES: [(&str, &str, &str); 3] = [
+const FORM_FIXTURES: [(&str, &str, &str); 4] = [
     (
         "tests/fixtures/per_item.toml",
         "tests/fixtures/per_item.rs",
@@ -100,6 +100,11 @@ const FORM_FIXTURES: [(&str, &str, &str); 3] = [
         "tests/fixtures/unpriced.toml",
         "tests/fixtures/unpriced.rs",
         "acme_clip_text_to_video.rs",
+    ),
+    (
+        "tests/fixtures/option_forms.toml",
+        "tests/fixtures/option_forms.rs",
+        "acme_picture_text_to_image.rs",
     ),
 ];
 
@@ -154,7 +159,24 @@ fn each_price_form_fixture_generates_its_golden_file() {
             || unpriced.contains("Err(NoPrice::Unpriced(UNPRICED_0))"),
         "{unpriced}"
     );
-    // The three together make one catalog, laid out as rustfmt would.
+    // Options with no default: an `Option` field, left out (`ABSENT`) until given; a rule on
+    // them holds only when they are given; an integer of listed values takes only those.
+    let options = code(FORM_FIXTURES[3].0);
+    for field in [
+        "pub aspect_ratio: Option<AspectRatio>,",
+        "pub style: Option<Style>,",
+        "pub hdr: Option<bool>,",
+        "pub seed: Option<Seed>,",
+        "pub num_images: NumImages,",
+        "if !matches!(value, 1 | 2 | 4) {",
+        "pub const VALUES: [i64; 3] = [1, 2, 4];",
+        "None => ABSENT,",
+        "0 => matches!(self.style, Some(Style::Anime)) && matches!(self.hdr, Some(true)),",
+    ] {
+        assert!(options.contains(field), "{field}\n{options}");
+    }
+    assert!(!options.contains("impl ::core::default::Default for AspectRatio"));
+    // The four together make one catalog, laid out as rustfmt would.
     let files: Vec<(String, String)> = FORM_FIXTURES
         .iter()
         .map(|(spec, _, _)| ((*spec).to_owned(), read(spec)))
@@ -683,7 +705,7 @@ fn unknown_keys() {
     ));
     assert_eq!(
         p,
-        ["spec/models/acme-video.toml:34:1: unknown key `colour` in options[2]; allowed keys: name, type, description, default"]
+        ["spec/models/acme-video.toml:34:1: unknown key `colour` in options[2]; allowed keys: name, type, description, default, required"]
     );
     let p = problems(&edit("[pricing]\n", "[pricing]\ncurrency = \"EUR\"\n"));
     assert_eq!(p, ["spec/models/acme-video.toml:41:1: unknown key `currency` in [pricing]; allowed keys: dimensions, cells, per, unit, rates, quantities, unpriced"]);
@@ -905,7 +927,7 @@ fn integer_bounds_that_are_not_integers() {
     let p = problems(&edit_per("default = 5\n", ""));
     assert_eq!(
         p,
-        ["spec/models/acme-video.toml:18:1: options[1] is missing the key `default`"]
+        ["spec/models/acme-video.toml:18:1: options[1] has no `default`: give the page's default, or say `required = true` (the page requires it and gives none) or `required = false` (optional, no default: left out, it is not sent)"]
     );
 }
 
@@ -1317,7 +1339,7 @@ fn other_mistakes_are_reported_with_a_hint() {
         (edit("rust = \"Resolution\"", "rust = \"Option\""), "spec/models/acme-video.toml:21:8: `rust` must be a CamelCase Rust type name not already used by the crate"),
         (edit("dimensions = [\"resolution\", \"generate_audio\"]", "dimensions = [\"resolution\", \"generate_audio\", \"prompt\"]"), "spec/models/acme-video.toml:41:47: free-text option `prompt` cannot be a price dimension"),
         (edit("when = { resolution = \"1080p\", generate_audio = true }", "when = { resolution = \"720p\", generate_audio = false }"), "spec/models/acme-video.toml:36:6: rule `no_1080p_audio` forbids the default options"),
-        (edit("type = \"bool\"", "type = \"boolean\""), "spec/models/acme-video.toml:31:8: unknown option type \"boolean\"; allowed: \"string\", \"enum\", \"bool\", \"integer\""),
+        (edit("type = \"bool\"", "type = \"boolean\""), "spec/models/acme-video.toml:31:8: unknown option type \"boolean\"; allowed: \"string\", \"list\", \"enum\", \"bool\", \"integer\""),
         (edit("id = \"acme/video-1.0\"\n", ""), "spec/models/acme-video.toml:1:1: [model] is missing the key `id`"),
         (edit("required = true\n", ""), "spec/models/acme-video.toml:12:1: options[0] is missing the key `required`"),
         (edit("required = true", "required = \"yes\""), "spec/models/acme-video.toml:15:12: `required` must be true or false, found a string"),
@@ -1624,4 +1646,100 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
             "{name} is not laid out as rustfmt would: {first:?}"
         );
     }
+}
+
+/// The option forms' fixture with `from` replaced by `to`; its diagnostics.
+fn option_forms_problems(from: &str, to: &str) -> Vec<String> {
+    let base = read("tests/fixtures/option_forms.toml");
+    match codegen::read(&edit_of(&base, from, to), ORIGIN) {
+        Ok(_) => Vec::new(),
+        Err(d) => lines_of(&d),
+    }
+}
+
+#[test]
+fn an_option_says_its_default_or_whether_it_is_required() {
+    let p = option_forms_problems("default = 1\n", "default = 1\nrequired = true\n");
+    assert_eq!(p, ["spec/models/acme-video.toml:46:12: an option with a `default` is optional (the API cannot need what it defaults): drop `required = true`, and say in a comment that the page marks it required"]);
+    let p = option_forms_problems(
+        "description = \"High dynamic range\"\nrequired = false\n",
+        "description = \"High dynamic range\"\n",
+    );
+    assert_eq!(p, ["spec/models/acme-video.toml:58:1: options[4] has no `default`: give the page's default, or say `required = true` (the page requires it and gives none) or `required = false` (optional, no default: left out, it is not sent)"]);
+    let p = option_forms_problems("required = false\nminimum = 0\n", "required = \"no\"\nminimum = 0\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:69:12: `required` must be true or false, found a string"]
+    );
+}
+
+#[test]
+fn an_integer_lists_its_values_ascending_once_each() {
+    let p = option_forms_problems("values = [1, 2, 4]", "values = [1, 4, 2]");
+    assert_eq!(p, ["spec/models/acme-video.toml:44:17: 2 is out of order or listed twice: list the values ascending, each once"]);
+    let p = option_forms_problems("values = [1, 2, 4]", "values = [1, 2, 2]");
+    assert_eq!(p, ["spec/models/acme-video.toml:44:17: 2 is out of order or listed twice: list the values ascending, each once"]);
+    let p = option_forms_problems("values = [1, 2, 4]", "values = []");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:44:10: `values` must list at least one value"]
+    );
+    let p = option_forms_problems("values = [1, 2, 4]", "values = [1, \"2\"]");
+    assert_eq!(p, ["spec/models/acme-video.toml:44:14: a value of an integer option must be a 64-bit integer, found a string"]);
+    let p = option_forms_problems("default = 1\n", "default = 3\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:45:11: `default` 3 is not among the values (1, 2, 4)"]
+    );
+    let p = option_forms_problems("values = [1, 2, 4]\n", "values = [1, 2, 4]\nmaximum = 4\n");
+    assert_eq!(p, ["spec/models/acme-video.toml:45:11: `maximum` beside `values`: the listed values are the range; drop it"]);
+    // The smallest i64 marks an option left out.
+    let p = option_forms_problems("minimum = 0\n", "minimum = -9223372036854775808\n");
+    assert_eq!(p, ["spec/models/acme-video.toml:70:11: the smallest 64-bit integer is reserved (it marks an option left out); start the range above it"]);
+}
+
+#[test]
+fn no_price_depends_on_an_option_without_a_default() {
+    let p = option_forms_problems("per = \"num_images\"", "per = \"seed\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:100:7: option `seed` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)"]);
+    let p = option_forms_problems("dimensions = []", "dimensions = [\"aspect_ratio\"]");
+    assert!(
+        p.contains(&"spec/models/acme-video.toml:99:15: option `aspect_ratio` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)".to_owned()),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_list_says_its_counts_and_a_text_its_length() {
+    let p = option_forms_problems("max_items = 3\n", "max_items = 3\nmin_items = 4\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:79:13: `min_items` 4 is above `max_items` 3; swap them"]
+    );
+    let p = option_forms_problems("max_items = 3\n", "max_items = 0\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:78:13: `max_items` must be a whole number from 1 to 4294967295"]
+    );
+    let p = option_forms_problems("max_items = 3\n", "max_items = \"3\"\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:78:13: `max_items` must be a whole number from 1 to 4294967295"]
+    );
+    let p = option_forms_problems("max_length = 20\n", "max_length = 0\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:91:14: `max_length` must be a whole number from 1 to 4294967295"]
+    );
+    let p = option_forms_problems("max_items = 3\n", "max_items = 3\nmax_length = 9\n");
+    assert_eq!(p, ["spec/models/acme-video.toml:79:1: unknown key `max_length` in options[6]; allowed keys: name, type, description, required, min_items, max_items"]);
+    // A list is no price dimension and no rule's condition.
+    let p = option_forms_problems("dimensions = []", "dimensions = [\"image_urls\"]");
+    assert!(
+        p.contains(
+            &"spec/models/acme-video.toml:99:15: list option `image_urls` cannot be a price dimension"
+                .to_owned()
+        ),
+        "{p:?}"
+    );
 }

@@ -60,17 +60,33 @@ fn the_models_are_the_hand_listed_ones() {
             assert_eq!(o.is_required(), page.required, "{}: {}", doc.id, o.name);
             assert_eq!(
                 o.is_text(),
-                page.values.is_empty(),
+                page.values.is_empty() && page.range.is_none() && page.items.is_none(),
                 "{}: {}",
                 doc.id,
                 o.name
             );
             let values: Vec<WireValue<'_>> = match o.kind {
                 OptionKind::Text { .. } => Vec::new(),
+                OptionKind::List {
+                    min_items,
+                    max_items,
+                } => {
+                    assert_eq!(page.items, Some((min_items, max_items)), "{}: {}", doc.id, o.name);
+                    Vec::new()
+                }
                 OptionKind::Enum { values, .. } => {
                     values.iter().map(|v| WireValue::Str(v)).collect()
                 }
                 OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } if page.range.is_some() => {
+                    assert_eq!(page.range, Some((minimum, maximum)), "{}: {}", doc.id, o.name);
+                    Vec::new()
+                }
+                OptionKind::Integer { values, .. } if !values.is_empty() => {
+                    values.iter().map(|&n| WireValue::Int(n)).collect()
+                }
                 OptionKind::Integer {
                     minimum, maximum, ..
                 } => (minimum..=maximum).map(WireValue::Int).collect(),
@@ -182,6 +198,8 @@ macro_rules! walk_typed {
             .options
             .iter()
             .map(|o| match o.kind {
+                _ if !MODEL.spec().is_per_option(o.name) => 1,
+                OptionKind::Integer { values, .. } if !values.is_empty() => values.len(),
                 OptionKind::Integer {
                     minimum, maximum, ..
                 } => (maximum - minimum + 1) as usize,
@@ -266,7 +284,9 @@ fn every_combination_of_every_model_through_the_typed_api() {
     // ratio, 2 × 12 × 6, every one a rate per second of input + output. Veo 3.1
     // image-to-video: mode × duration × aspect ratio × resolution × audio, 2 × 3 × 3 × 3 × 2,
     // every one priced. Vidu Q2 text-to-video: duration × aspect ratio × resolution, 10 × 5 × 3,
-    // none priced.
+    // none priced. The image models: their required aspect ratio has no default, so the typed
+    // walk leaves it out (no price depends on it): Nano Banana and Seedream 4.5 by num_images
+    // (4 counts), Flux by performance (2; per job), Midjourney by mode × performance (1 × 3).
     assert_eq!(
         walked,
         [
@@ -278,9 +298,20 @@ fn every_combination_of_every_model_through_the_typed_api() {
                 "bytedance/seedance-2.0/omni-reference",
                 counts(144, 0, 0, 0, 144)
             ),
+            ("bytedance/seedream-4.5/edit", counts(6, 6, 0, 0, 0)),
+            (
+                "bytedance/seedream-4.5/text-to-image",
+                counts(4, 4, 0, 0, 0)
+            ),
+            ("google/nano-banana/edit", counts(4, 4, 0, 0, 0)),
+            ("google/nano-banana/text-to-image", counts(4, 4, 0, 0, 0)),
             ("google/veo-3.1/image-to-video", counts(108, 108, 0, 0, 0)),
             ("kwaivgi/kling-o1/image-to-video", counts(32, 16, 0, 16, 0)),
             ("kwaivgi/kling-o1/video-to-video", counts(8, 0, 0, 0, 8)),
+            (
+                "midjourney/midjourney-v7/text-to-image",
+                counts(3, 3, 0, 0, 0)
+            ),
             (
                 "pixverse/pixverse-5.5/image-to-video",
                 counts(180, 160, 20, 0, 0)
@@ -299,6 +330,7 @@ fn every_combination_of_every_model_through_the_typed_api() {
                 counts(180, 160, 20, 0, 0)
             ),
             ("pixverse/pixverse-6.0/transition", counts(90, 80, 10, 0, 0)),
+            ("shortapi/flux-1.0/text-to-image", counts(2, 2, 0, 0, 0)),
             ("vidu/vidu-q2/text-to-video", counts(150, 0, 0, 150, 0)),
         ]
     );
@@ -338,6 +370,7 @@ fn every_args(doc: &documented::Documented) -> Vec<(Fields, Expected, Measured)>
                 .into_iter()
                 .map(|t| (t, format!("\"a {t}\"")))
                 .collect();
+            fields.extend(doc.required_lists());
             fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
             let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
             (fields, doc.expected(get, None), doc.measured_values(get))
@@ -359,6 +392,13 @@ fn combination_count(id: &str) -> usize {
         "kwaivgi/kling-o1/image-to-video" => 32,       // 2 × 2 × 8
         "kwaivgi/kling-o1/video-to-video" => 8,        // 2 × 2 × 2
         "bytedance/seedance-2.0/omni-reference" => 144, // 2 × 12 × 6
+        "google/nano-banana/text-to-image" => 40,      // 4 × 10
+        "shortapi/flux-1.0/text-to-image" => 64,       // 4 × 8 × 2
+        // 1 × 11 × 3, and each of the three ranges at its edges and default: × 3 × 3 × 3
+        "midjourney/midjourney-v7/text-to-image" => 891,
+        "bytedance/seedream-4.5/text-to-image" => 32, // 4 × 8
+        "bytedance/seedream-4.5/edit" => 48,          // 6 × 8
+        "google/nano-banana/edit" => 40,              // 4 × 10
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -470,6 +510,9 @@ fn every_combination_of_every_model_through_selection() {
         for (fields, expected, _) in every_args(doc) {
             let mut s = Selection::defaults(m);
             for (name, value) in &fields {
+                if value.starts_with('[') {
+                    continue; // A list: not part of a selection.
+                }
                 let value = match value.as_str() {
                     "true" => WireValue::Bool(true),
                     "false" => WireValue::Bool(false),
@@ -501,6 +544,12 @@ fn a_model_without_multi_shot_refuses_it() {
             .into_iter()
             .map(|t| (t, "\"x\"".to_owned()))
             .collect();
+        fields.extend(
+            doc.required_choices()
+                .into_iter()
+                .map(|(name, v)| (name, v.json().to_string())),
+        );
+        fields.extend(doc.required_lists());
         fields.push(("multi_shot", "true".to_owned()));
         let body = format!(r#"{{"model":"{}","args":{}}}"#, doc.id, object(&fields));
         let v = quote_json(&body).unwrap_err();
@@ -555,15 +604,28 @@ fn documented_defaults_of_every_model() {
                 max: None,
             },
         ),
+        // The image models: one image by default; Flux dev; Midjourney fast.
+        ("google/nano-banana/text-to-image", amount("0.03")),
+        ("shortapi/flux-1.0/text-to-image", amount("0.02")),
+        ("midjourney/midjourney-v7/text-to-image", amount("0.04")),
+        ("bytedance/seedream-4.5/text-to-image", amount("0.038")),
+        ("bytedance/seedream-4.5/edit", amount("0.038")),
+        ("google/nano-banana/edit", amount("0.03")),
     ];
     assert_eq!(expected.len(), MODELS.len());
     for (id, price) in expected {
         let doc = documented(id);
-        let fields: Vec<(&str, String)> = doc
+        let mut fields: Vec<(&str, String)> = doc
             .texts()
             .into_iter()
             .map(|t| (t, "\"x\"".to_owned()))
             .collect();
+        fields.extend(
+            doc.required_choices()
+                .into_iter()
+                .map(|(name, v)| (name, v.json().to_string())),
+        );
+        fields.extend(doc.required_lists());
         let body = format!(r#"{{"model":"{id}","args":{}}}"#, object(&fields));
         assert_outcome(price, &check(&body).unwrap().quote(), id);
         let defaults = Selection::defaults(model(id));
@@ -632,8 +694,9 @@ fn each_price_table_is_the_documented_table() {
             } else {
                 "aspect_ratio"
             };
-            if doc.option(aspect).is_some() {
-                assert_eq!(s.get(aspect), Some(WireValue::Str("16:9")), "{}", doc.id);
+            // (Where the page gives it no default, it is left out.)
+            if let Some(o) = doc.option(aspect) {
+                assert_eq!(s.get(aspect), o.default.map(|v| v.wire()), "{}", doc.id);
             }
         }
     }

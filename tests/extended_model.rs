@@ -171,9 +171,9 @@ fn the_new_file_is_one_more_model() {
     assert_eq!(m["variant"], "AcmeVideo2TextToVideo");
     assert_eq!(m["parsed"], true);
     assert_eq!(m["count"], shortapi_pricing::Model::ALL.len() + 1);
-    // File-name order: acme-… sorts before happyhorse-… and pixverse-….
+    // File-name order: acme-… sorts before flux-…, happyhorse-… and pixverse-….
     assert_eq!(m["ids"][0], ID);
-    assert_eq!(m["ids"][1], "alibaba/happyhorse-1.0/text-to-video");
+    assert_eq!(m["ids"][1], "shortapi/flux-1.0/text-to-image");
     // 5 rates (1080P with audio is forbidden) × every duration from 3 to 15.
     assert_eq!(m["price_table_rows"], 5 * 13);
 }

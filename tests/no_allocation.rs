@@ -6,6 +6,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use shortapi_pricing::spec::{OptionKind, WireValue};
 use shortapi_pricing::{
     Args, CreateJobRequest, Decimal, Fields, Model, Quote, QuoteError, Selection, Usage,
 };
@@ -179,7 +180,22 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
             .price_table()
             .filter_map(Result::ok)
             .map(|q| {
-                CreateJobRequest::new(Args::from_selection(*q.selection(), &texts).unwrap())
+                // A price row leaves out what the price does not depend on, such as a
+                // required aspect ratio with no default: a request gives its first value.
+                let mut s = *q.selection();
+                for (i, o) in model.spec().options.iter().enumerate() {
+                    if let (true, OptionKind::Enum { values, .. }) = (o.is_required(), o.kind) {
+                        s.set_at(i, WireValue::Str(values[0])).unwrap();
+                    }
+                }
+                let lists: Vec<(&str, &[&str])> = model
+                    .spec()
+                    .options
+                    .iter()
+                    .filter(|o| o.is_list() && o.is_required())
+                    .map(|o| (o.name, &["https://example.com/a.png"][..]))
+                    .collect();
+                CreateJobRequest::new(Args::from_inputs(s, &texts, &lists).unwrap())
                     .to_json(Fields::All)
             })
             .collect();

@@ -133,10 +133,10 @@ proptest! {
         let Err(QuoteError::Unpriced(unpriced)) = s.quote() else { return Ok(()) };
         prop_assert_eq!(typed_quote(&s), Err(QuoteError::Unpriced(unpriced)));
         let texts: Vec<(&str, &str)> = s.spec().options.iter()
-            .filter(|o| o.is_required())
+            .filter(|o| o.is_text() && o.is_required())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
-        let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_selection(s, &texts).unwrap());
+        let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 1)).unwrap());
         let body = request.to_json(Fields::All);
         let errors = quote_json(&body).unwrap_err();
         prop_assert_eq!(errors.as_slice()[0].code, Code::Unpriced);
@@ -172,7 +172,7 @@ proptest! {
                 OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
                 OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
                 OptionKind::Integer { minimum, maximum, .. } => vec![WireValue::Int(minimum), WireValue::Int(maximum)],
-                OptionKind::Text { .. } => continue,
+                OptionKind::Text { .. } | OptionKind::List { .. } => continue,
             };
             let current = s.get_at(index).unwrap();
             for value in others {
@@ -292,10 +292,10 @@ proptest! {
     #[test]
     fn quote_json_gives_the_documented_price(s in common::strategies::model().prop_flat_map(selection_of)) {
         let texts: Vec<(&str, &str)> = s.spec().options.iter()
-            .filter(|o| o.is_required())
+            .filter(|o| o.is_text() && o.is_required())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
-        let args = shortapi_pricing::Args::from_selection(s, &texts).unwrap();
+        let args = shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 1)).unwrap();
         let body = shortapi_pricing::CreateJobRequest::new(args).to_json(Fields::All);
         match (quote_json(&body), documented(s.model().id()).expected_of(&s, None)) {
             (Ok(q), Expected::Amount(a)) => prop_assert_eq!(q.amount().to_string(), a),
@@ -343,7 +343,7 @@ fn every_model_is_transcribed() {
         let page = documented(model.id());
         let priced = model.price_table().count();
         assert!(priced > 0, "{model}");
-        // Every required free-text input of the page is required by the spec, and no other.
+        // Every required input of the page is required by the spec, and no other.
         let required: Vec<&str> = model
             .spec()
             .options
@@ -351,6 +351,6 @@ fn every_model_is_transcribed() {
             .filter(|o| o.is_required())
             .map(|o| o.name)
             .collect();
-        assert_eq!(required, page.texts(), "{model}");
+        assert_eq!(required, page.required(), "{model}");
     }
 }

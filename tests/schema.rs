@@ -456,40 +456,55 @@ fn everything_comes_from_the_spec() {
         for option in spec.options {
             let p = &properties[option.name];
             assert_eq!(p["description"], option.description);
+            assert_eq!(
+                p.get("default"),
+                option.default_value().map(|d| json!(d)).as_ref(),
+                "{model} {}",
+                option.name
+            );
+            let listed = args["required"]
+                .as_array()
+                .is_some_and(|r| r.contains(&json!(option.name)));
+            assert_eq!(listed, option.required, "{model} {}", option.name);
             match option.kind {
-                OptionKind::Enum {
-                    values, default, ..
-                } => {
+                OptionKind::Enum { values, .. } => {
                     assert_eq!(p["type"], "string");
                     assert_eq!(p["enum"], json!(values));
-                    assert_eq!(p["default"], values[default]);
                 }
-                OptionKind::Bool { default } => {
-                    assert_eq!(p["type"], "boolean");
-                    assert_eq!(p["default"], default);
-                }
-                OptionKind::Text { required, examples } => {
+                OptionKind::Bool { .. } => assert_eq!(p["type"], "boolean"),
+                OptionKind::Text {
+                    examples,
+                    max_length,
+                } => {
                     assert_eq!(p["type"], "string");
                     assert_eq!(p["minLength"], 1);
                     assert_eq!(p["pattern"], schema::non_blank_pattern());
+                    assert_eq!(p.get("maxLength"), max_length.map(|m| json!(m)).as_ref());
                     if !examples.is_empty() {
                         assert_eq!(p["examples"], json!(examples));
                     }
-                    let listed = args["required"]
-                        .as_array()
-                        .unwrap()
-                        .contains(&json!(option.name));
-                    assert_eq!(listed, required, "{model} {}", option.name);
+                }
+                OptionKind::List {
+                    min_items,
+                    max_items,
+                } => {
+                    assert_eq!(p["type"], "array");
+                    assert_eq!(p["items"]["type"], "string");
+                    assert_eq!(p["items"]["minLength"], 1);
+                    assert_eq!(p["items"]["pattern"], schema::non_blank_pattern());
+                    assert_eq!(p.get("minItems"), (min_items > 0).then(|| json!(min_items)).as_ref());
+                    assert_eq!(p.get("maxItems"), max_items.map(|m| json!(m)).as_ref());
                 }
                 OptionKind::Integer {
                     minimum,
                     maximum,
-                    default,
+                    values,
+                    ..
                 } => {
                     assert_eq!(p["type"], "integer");
                     assert_eq!(p["minimum"], minimum);
                     assert_eq!(p["maximum"], maximum);
-                    assert_eq!(p["default"], default);
+                    assert_eq!(p.get("enum"), (!values.is_empty()).then(|| json!(values)).as_ref());
                 }
             }
         }
@@ -530,35 +545,41 @@ static FIXTURE_OPTIONS: [OptionSpec; 4] = [
     OptionSpec {
         name: "prompt",
         description: "Text prompt",
+        required: false,
         kind: OptionKind::Text {
-            required: false,
             examples: &[],
+            max_length: None,
         },
     },
     OptionSpec {
         name: "duration",
         description: "Video length in whole seconds",
+        required: false,
         kind: OptionKind::Integer {
             minimum: 3,
             maximum: 15,
-            default: 5,
+            values: &[],
+            default: Some(5),
         },
     },
     OptionSpec {
         name: "seed",
         description: "Random seed",
+        required: false,
         kind: OptionKind::Integer {
             minimum: 0,
             maximum: 2147483647,
-            default: 0,
+            values: &[],
+            default: Some(0),
         },
     },
     OptionSpec {
         name: "resolution",
         description: "Output video resolution",
+        required: false,
         kind: OptionKind::Enum {
             values: &["720P", "1080P"],
-            default: 0,
+            default: Some(0),
             units: &[],
         },
     },
@@ -789,6 +810,9 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
         }
     }
     // HappyHorse's duration and Seedance omni-reference's (3 to 15, 4 to 15): 1e1, 5.0, 1.5e1,
-    // 150e-1, 1E1 taken; -0, -0.0, 16.0, 3.5, 2e0 not.
-    assert_eq!(checked, (10, 10));
+    // 150e-1, 1E1 taken; -0, -0.0, 16.0, 3.5, 2e0 not. The image models' num_images (1 to 4,
+    // and Flux's 1, 2, 4, 8): 2e0 alone taken. Midjourney's stylization, chaos and weirdness
+    // (from 0 to 100 or more): all but 3.5 taken. The edit pages' num_images: Nano Banana's
+    // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0.
+    assert_eq!(checked, (10 + 3 + 27 + 3, 10 + 27 + 3 + 9 + 8));
 }

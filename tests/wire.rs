@@ -1,7 +1,7 @@
 //! The create-job body and the API's responses, as they travel, for every model.
 
 use shortapi_pricing::models::{pixverse_5_5_text_to_video as seed, pixverse_6_0_transition};
-use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::spec::{OptionKind, WireValue};
 use shortapi_pricing::{
     check, Args, CreateJobData, CreateJobRequest, CreateJobResponse, Decimal, Fields, JobStatus,
     Model, QueryJobResponse, Selection,
@@ -37,7 +37,8 @@ fn transition_request() -> CreateJobRequest {
     CreateJobRequest::new(args)
 }
 
-/// A request of `model` with every option at its default and every free-text input given.
+/// A request of `model` with every option at its default, every required option without one
+/// at its first value, and every free-text input given.
 fn default_request(model: Model) -> CreateJobRequest {
     let texts: Vec<(&str, &str)> = model
         .spec()
@@ -46,7 +47,20 @@ fn default_request(model: Model) -> CreateJobRequest {
         .filter(|o| o.is_text())
         .map(|o| (o.name, "a \"text\"\n"))
         .collect();
-    CreateJobRequest::new(Args::from_selection(Selection::defaults(model), &texts).unwrap())
+    let mut selection = Selection::defaults(model);
+    for (i, o) in model.spec().options.iter().enumerate() {
+        if let (true, OptionKind::Enum { values, .. }) = (o.is_required(), o.kind) {
+            selection.set_at(i, WireValue::Str(values[0])).unwrap();
+        }
+    }
+    let lists: Vec<(&str, &[&str])> = model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_list())
+        .map(|o| (o.name, &["https://example.com/a.png", "b \"c\""][..]))
+        .collect();
+    CreateJobRequest::new(Args::from_inputs(selection, &texts, &lists).unwrap())
 }
 
 #[test]
@@ -109,13 +123,13 @@ fn minimal_body_leaves_defaults_out() {
             .spec()
             .options
             .iter()
-            .filter(|o| o.is_text())
+            .filter(|o| o.is_input() || !o.has_default())
             .map(|o| o.name)
             .collect();
         texts.sort_unstable();
         assert_eq!(
             keys, texts,
-            "{model}: only the free text differs from nothing"
+            "{model}: only the inputs and options with no default are written"
         );
     }
 }

@@ -77,6 +77,7 @@ const IMPORTS: [(&str, &[&str]); 3] = [
             "Term",
             "WireEnum",
             "WireValue",
+            "ABSENT",
         ],
     ),
     (
@@ -498,6 +499,11 @@ fn impl_block(out: &mut String, header: &str, body: &[&str]) {
     blank(out);
 }
 
+/// `Some(n)` or `None`, as Rust.
+fn some_or_none(n: &Option<u32>) -> String {
+    n.map_or("None".to_owned(), |n| format!("Some({n})"))
+}
+
 /// A Rust string literal for `s`.
 fn lit(s: &str) -> String {
     format!("{s:?}")
@@ -508,15 +514,27 @@ fn value_expr(option: &OptionDef, index: usize) -> String {
     match &option.kind {
         OptionKind::Enum { rust, values, .. } => format!("{rust}::{}", values[index].rust),
         OptionKind::Bool { .. } => (index == 1).to_string(),
-        OptionKind::Text { .. } | OptionKind::Integer { .. } => String::new(),
+        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => {
+            String::new()
+        }
     }
 }
 
-/// The Rust type of a non-text option's field.
-fn field_type(option: &OptionDef) -> &str {
+/// The Rust type of a non-text option's value.
+fn value_type(option: &OptionDef) -> &str {
     match &option.kind {
         OptionKind::Enum { rust, .. } | OptionKind::Integer { rust, .. } => rust,
         _ => "bool",
+    }
+}
+
+/// The Rust type of a non-text option's field in `Options`: its value, or `Option` of it
+/// when the page gives no default.
+fn field_type(option: &OptionDef) -> String {
+    if option.has_default() {
+        value_type(option).to_owned()
+    } else {
+        format!("Option<{}>", value_type(option))
     }
 }
 
@@ -528,21 +546,32 @@ fn wire_value_expr(option: &OptionDef, index: usize) -> String {
     }
 }
 
-/// The default as the spec writes it, in backticks: `` `"720p"` ``, `` `false` ``, `` `5` ``.
-fn default_wire(option: &OptionDef) -> String {
-    match &option.kind {
+/// `(default `"720p"`)`, `(default `false`)`, `(default `5`)`; `(required, no default)` or
+/// `(optional, no default: left out, it is not sent)` when the page gives none.
+fn default_note(option: &OptionDef) -> String {
+    let wire = match &option.kind {
         OptionKind::Enum {
-            values, default, ..
-        } => format!("`{:?}`", values[*default].wire),
-        OptionKind::Bool { default } => format!("`{default}`"),
-        OptionKind::Integer { default, .. } => format!("`{default}`"),
-        OptionKind::Text { .. } => String::new(),
-    }
+            values,
+            default: Some(default),
+            ..
+        } => format!("{:?}", values[*default].wire),
+        OptionKind::Bool {
+            default: Some(default),
+        } => default.to_string(),
+        OptionKind::Integer {
+            default: Some(default),
+            ..
+        } => default.to_string(),
+        _ if option.required => return "(required, no default)".to_owned(),
+        _ => return "(optional, no default: left out, it is not sent)".to_owned(),
+    };
+    format!("(default `{wire}`)")
 }
 
-/// The default as a Rust expression of the field's type.
+/// The default as a Rust expression of the field's type (`None` for an option without one).
 fn default_expr(option: &OptionDef) -> String {
     match &option.kind {
+        _ if !option.has_default() => "None".to_owned(),
         OptionKind::Integer { rust, .. } => format!("{rust}::DEFAULT"),
         _ => value_expr(option, option.default_index().unwrap_or(0)),
     }
@@ -713,23 +742,34 @@ fn integer_type(o: &mut String, spec: &Spec, option: &OptionDef) {
         rust,
         minimum,
         maximum,
+        values,
         default,
     } = &option.kind
     else {
         return;
     };
+    let listed: Vec<String> = values.iter().map(i64::to_string).collect();
     doc(
         o,
         0,
         &format!("{}.", option.description.trim_end_matches('.')),
     );
     doc(o, 0, "");
+    let taken = if values.is_empty() {
+        format!("a whole number from {minimum} to {maximum}")
+    } else {
+        format!("one of the whole numbers {}", listed.join(", "))
+    };
+    let default_text = match default {
+        Some(d) => format!("default {d}"),
+        None => "no default".to_owned(),
+    };
     doc(
         o,
         0,
         &format!(
-            "The `{}` option: a whole number from {minimum} to {maximum}, default {default}, a JSON
-number on the wire. [`new`](Self::new) refuses a value out of range, so every `{rust}` is allowed.",
+            "The `{}` option: {taken}, {default_text}, a JSON
+number on the wire. [`new`](Self::new) refuses a value not allowed, so every `{rust}` is allowed.",
             option.name
         ),
     );
@@ -751,11 +791,16 @@ number on the wire. [`new`](Self::new) refuses a value out of range, so every `{
             &format!("assert!({rust}::new({}).is_err());", maximum + 1),
         );
     }
-    doc(
-        o,
-        0,
-        &format!("assert_eq!({rust}::default().get(), {default});"),
-    );
+    if let Some(gap) = values.windows(2).find(|w| w[1] > w[0] + 1) {
+        doc(o, 0, &format!("assert!({rust}::new({}).is_err());", gap[0] + 1));
+    }
+    if let Some(default) = default {
+        doc(
+            o,
+            0,
+            &format!("assert_eq!({rust}::default().get(), {default});"),
+        );
+    }
     doc(o, 0, "```");
     line(
         o,
@@ -769,8 +814,20 @@ number on the wire. [`new`](Self::new) refuses a value out of range, so every `{
     line(o, 1, &format!("pub const MIN: i64 = {minimum};"));
     doc(o, 1, "The largest allowed value.");
     line(o, 1, &format!("pub const MAX: i64 = {maximum};"));
-    doc(o, 1, &format!("The documented default, {default}."));
-    line(o, 1, &format!("pub const DEFAULT: Self = Self({default});"));
+    if !values.is_empty() {
+        doc(o, 1, "The only values allowed, ascending.");
+        array(
+            o,
+            1,
+            &format!("pub const VALUES: [i64; {}] = ", values.len()),
+            &listed,
+            ";",
+        );
+    }
+    if let Some(default) = default {
+        doc(o, 1, &format!("The documented default, {default}."));
+        line(o, 1, &format!("pub const DEFAULT: Self = Self({default});"));
+    }
     blank(o);
     doc(o, 1, "`value`, or [`OutOfRange`] if it is not allowed.");
     line(
@@ -778,12 +835,21 @@ number on the wire. [`new`](Self::new) refuses a value out of range, so every `{
         1,
         "pub const fn new(value: i64) -> Result<Self, OutOfRange> {",
     );
-    line(o, 2, "if value < Self::MIN || value > Self::MAX {");
+    if values.is_empty() {
+        line(o, 2, "if value < Self::MIN || value > Self::MAX {");
+    } else {
+        line(o, 2, &format!("if !matches!(value, {}) {{", listed.join(" | ")));
+    }
     line(o, 3, "return Err(OutOfRange {");
     line(o, 4, &format!("option: {},", lit(&option.name)));
     line(o, 4, "value,");
     line(o, 4, "minimum: Self::MIN,");
     line(o, 4, "maximum: Self::MAX,");
+    if values.is_empty() {
+        line(o, 4, "values: &[],");
+    } else {
+        line(o, 4, "values: &Self::VALUES,");
+    }
     line(o, 3, "});");
     line(o, 2, "}");
     line(o, 2, "Ok(Self(value))");
@@ -795,11 +861,13 @@ number on the wire. [`new`](Self::new) refuses a value out of range, so every `{
     line(o, 1, "}");
     line(o, 0, "}");
     blank(o);
-    impl_block(
-        o,
-        &format!("impl ::core::default::Default for {rust}"),
-        &["fn default() -> Self {", "    Self::DEFAULT", "}"],
-    );
+    if default.is_some() {
+        impl_block(
+            o,
+            &format!("impl ::core::default::Default for {rust}"),
+            &["fn default() -> Self {", "    Self::DEFAULT", "}"],
+        );
+    }
     impl_block(
         o,
         &format!("impl ::core::convert::TryFrom<i64> for {rust}"),
@@ -841,7 +909,8 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
         return;
     };
     let wires: Vec<String> = values.iter().map(|v| format!("`{:?}`", v.wire)).collect();
-    let (first, dflt) = (&values[0], &values[*default]);
+    let first = &values[0];
+    let dflt = default.map(|d| &values[d]);
     doc(
         o,
         0,
@@ -857,14 +926,21 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
             wires.join(", ")
         ),
     );
-    doc(
-        o,
-        0,
-        &format!(
-            "The default is `{:?}`. Display, `FromStr` and serde all use",
-            dflt.wire
+    match dflt {
+        Some(dflt) => doc(
+            o,
+            0,
+            &format!(
+                "The default is `{:?}`. Display, `FromStr` and serde all use",
+                dflt.wire
+            ),
         ),
-    );
+        None => doc(
+            o,
+            0,
+            "The page gives no default. Display, `FromStr` and serde all use",
+        ),
+    }
     doc(o, 0, "[`as_str`](Self::as_str).");
     doc(o, 0, "");
     doc(o, 0, "# Example");
@@ -888,11 +964,13 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
             first.wire, first.rust
         ),
     );
-    doc(
-        o,
-        0,
-        &format!("assert_eq!({rust}::default(), {rust}::{});", dflt.rust),
-    );
+    if let Some(dflt) = dflt {
+        doc(
+            o,
+            0,
+            &format!("assert_eq!({rust}::default(), {rust}::{});", dflt.rust),
+        );
+    }
     doc(
         o,
         0,
@@ -906,7 +984,11 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
     );
     line(o, 0, &format!("pub enum {rust} {{"));
     for (i, v) in values.iter().enumerate() {
-        let note = if i == *default { " (the default)" } else { "" };
+        let note = if Some(i) == *default {
+            " (the default)"
+        } else {
+            ""
+        };
         doc(o, 1, &format!("`{:?}`{note}", v.wire));
         line(o, 1, &format!("{},", v.rust));
     }
@@ -936,12 +1018,14 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
         &strings,
         ";",
     );
-    doc(o, 1, &format!("The documented default, `{:?}`.", dflt.wire));
-    line(
-        o,
-        1,
-        &format!("pub const DEFAULT: Self = Self::{};", dflt.rust),
-    );
+    if let Some(dflt) = dflt {
+        doc(o, 1, &format!("The documented default, `{:?}`.", dflt.wire));
+        line(
+            o,
+            1,
+            &format!("pub const DEFAULT: Self = Self::{};", dflt.rust),
+        );
+    }
     blank(o);
     doc(o, 1, "The wire string, as the API and the spec write it.");
     line(o, 1, "pub const fn as_str(self) -> &'static str {");
@@ -950,11 +1034,13 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
     line(o, 0, "}");
     blank(o);
 
-    impl_block(
-        o,
-        &format!("impl ::core::default::Default for {rust}"),
-        &["fn default() -> Self {", "    Self::DEFAULT", "}"],
-    );
+    if dflt.is_some() {
+        impl_block(
+            o,
+            &format!("impl ::core::default::Default for {rust}"),
+            &["fn default() -> Self {", "    Self::DEFAULT", "}"],
+        );
+    }
     let option_const = format!("const OPTION: &'static str = {};", lit(&option.name));
     // rustfmt moves a literal that does not fit to the next line.
     let mut description = format!(
@@ -1025,7 +1111,11 @@ fn enum_type(o: &mut String, spec: &Spec, option: &OptionDef) {
             "}",
             "",
             "fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {",
-            "    crate::schema::wire_enum_schema::<Self>()",
+            if dflt.is_some() {
+                "    crate::schema::wire_enum_schema(Some(Self::DEFAULT))"
+            } else {
+                "    crate::schema::wire_enum_schema::<Self>(None)"
+            },
             "}",
         ],
     );
@@ -1046,13 +1136,17 @@ fn choice_options(spec: &Spec) -> Vec<(usize, &OptionDef)> {
     spec.options
         .iter()
         .enumerate()
-        .filter(|(_, o)| !o.is_text())
+        .filter(|(_, o)| !o.is_input())
         .collect()
 }
 
 fn options_struct(o: &mut String, spec: &Spec) {
     let fields = choice_options(spec);
-    let count: usize = fields.iter().filter_map(|(_, f)| f.value_count()).product();
+    let count: usize = fields
+        .iter()
+        .filter(|(_, f)| f.has_default())
+        .filter_map(|(_, f)| f.value_count())
+        .product();
 
     doc(
         o,
@@ -1070,7 +1164,7 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
         doc(
             o,
             1,
-            &format!("{description} (default {}).", default_wire(f)),
+            &format!("{description} {}.", default_note(f)),
         );
         line(o, 1, &format!("pub {}: {},", f.name, field_type(f)));
     }
@@ -1093,7 +1187,8 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     doc(
         o,
         1,
-        "How many distinct combinations of enum and bool values there are, allowed or not.",
+        "How many combinations [`Options::all`] walks: of the enum and bool options with a
+default, allowed or not.",
     );
     line(o, 1, &format!("pub const COMBINATIONS: usize = {count};"));
 
@@ -1111,10 +1206,14 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
             &format!(
                 "pub const fn with_{}(mut self, value: {}) -> Self {{",
                 f.name,
-                field_type(f)
+                value_type(f)
             ),
         );
-        line(o, 2, &format!("self.{} = value;", f.name));
+        if f.has_default() {
+            line(o, 2, &format!("self.{} = value;", f.name));
+        } else {
+            line(o, 2, &format!("self.{} = Some(value);", f.name));
+        }
         line(o, 2, "self");
         line(o, 1, "}");
     }
@@ -1135,11 +1234,22 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     line(o, 1, "pub const fn to_selection(&self) -> Selection {");
     line(o, 2, "let mut slots = [0; MAX_OPTIONS];");
     for (i, f) in &fields {
-        let value = match f.kind {
-            OptionKind::Integer { .. } => format!("self.{}.get()", f.name),
-            _ => format!("self.{} as i64", f.name),
-        };
-        line(o, 2, &format!("slots[{i}] = {value};"));
+        if f.has_default() {
+            let value = match f.kind {
+                OptionKind::Integer { .. } => format!("self.{}.get()", f.name),
+                _ => format!("self.{} as i64", f.name),
+            };
+            line(o, 2, &format!("slots[{i}] = {value};"));
+        } else {
+            let value = match f.kind {
+                OptionKind::Integer { .. } => "value.get()",
+                _ => "value as i64",
+            };
+            line(o, 2, &format!("slots[{i}] = match self.{} {{", f.name));
+            line(o, 3, &format!("Some(value) => {value},"));
+            line(o, 3, "None => ABSENT,");
+            line(o, 2, "};");
+        }
     }
     line(o, 2, "Selection::from_slots(MODEL, slots)");
     line(o, 1, "}");
@@ -1168,14 +1278,21 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     line(o, 2, "}");
     line(o, 2, "Some(Self {");
     for (i, f) in &fields {
-        let value = match &f.kind {
+        let value = |slot: &str| match &f.kind {
             OptionKind::Enum { rust, .. } => {
-                format!("*{rust}::ALL.get(usize::try_from(selection.slot({i})).ok()?)?")
+                format!("*{rust}::ALL.get(usize::try_from({slot}).ok()?)?")
             }
-            OptionKind::Integer { rust, .. } => format!("{rust}::new(selection.slot({i})).ok()?"),
-            _ => format!("selection.slot({i}) != 0"),
+            OptionKind::Integer { rust, .. } => format!("{rust}::new({slot}).ok()?"),
+            _ => format!("{slot} != 0"),
         };
-        line(o, 3, &format!("{}: {value},", f.name));
+        if f.has_default() {
+            line(o, 3, &format!("{}: {},", f.name, value(&format!("selection.slot({i})"))));
+        } else {
+            line(o, 3, &format!("{}: match selection.slot({i}) {{", f.name));
+            line(o, 4, "ABSENT => None,");
+            line(o, 4, &format!("slot => Some({}),", value("slot")));
+            line(o, 3, "},");
+        }
     }
     line(o, 2, "})");
     line(o, 1, "}");
@@ -1188,13 +1305,13 @@ fn all_fn(o: &mut String, fields: &[(usize, &OptionDef)]) {
     let varying: Vec<&OptionDef> = fields
         .iter()
         .map(|(_, f)| *f)
-        .filter(|f| f.value_count().is_some())
+        .filter(|f| f.value_count().is_some() && f.has_default())
         .collect();
     doc(
         o,
         1,
         "Every combination of enum and bool values, allowed or not, the first option varying
-slowest; integer options keep their defaults.",
+slowest; integer options, and options the page gives no default, keep their defaults.",
     );
     line(o, 1, "pub fn all() -> impl Iterator<Item = Self> {");
     if varying.is_empty() {
@@ -1269,6 +1386,9 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
             .map(|&(opt, value)| {
                 let f = &spec.options[opt];
                 match f.kind {
+                    _ if !f.has_default() => {
+                        format!("matches!(self.{}, Some({}))", f.name, value_expr(f, value))
+                    }
                     OptionKind::Bool { .. } if value == 1 => format!("self.{}", f.name),
                     OptionKind::Bool { .. } => format!("!self.{}", f.name),
                     _ => format!("matches!(self.{}, {})", f.name, value_expr(f, value)),
@@ -1661,18 +1781,38 @@ fn options_table(o: &mut String, spec: &Spec) {
         line(o, 1, "OptionSpec {");
         line(o, 2, &format!("name: {},", lit(&f.name)));
         line(o, 2, &format!("description: {},", lit(&f.description)));
+        line(o, 2, &format!("required: {},", f.required));
         match &f.kind {
-            OptionKind::Text { required, examples } => {
+            OptionKind::Text {
+                examples,
+                max_length,
+            } => {
                 line(o, 2, "kind: OptionKind::Text {");
-                line(o, 3, &format!("required: {required},"));
                 let items: Vec<String> = examples.iter().map(|e| lit(e)).collect();
                 array(o, 3, "examples: &", &items, ",");
+                line(o, 3, &format!("max_length: {},", some_or_none(max_length)));
                 line(o, 2, "},");
             }
-            OptionKind::Enum { rust, values, .. } => {
+            OptionKind::List {
+                min_items,
+                max_items,
+            } => {
+                line(o, 2, "kind: OptionKind::List {");
+                line(o, 3, &format!("min_items: {min_items},"));
+                line(o, 3, &format!("max_items: {},", some_or_none(max_items)));
+                line(o, 2, "},");
+            }
+            OptionKind::Enum {
+                rust,
+                values,
+                default,
+            } => {
                 line(o, 2, "kind: OptionKind::Enum {");
                 line(o, 3, &format!("values: &{rust}::WIRE,"));
-                line(o, 3, &format!("default: {rust}::DEFAULT as usize,"));
+                match default {
+                    Some(_) => line(o, 3, &format!("default: Some({rust}::DEFAULT as usize),")),
+                    None => line(o, 3, "default: None,"),
+                }
                 let units: Vec<String> = values
                     .iter()
                     .filter_map(|v| v.units.map(|u| u.to_string()))
@@ -1680,18 +1820,34 @@ fn options_table(o: &mut String, spec: &Spec) {
                 array(o, 3, "units: &", &units, ",");
                 line(o, 2, "},");
             }
-            OptionKind::Bool { default } => {
-                line(
-                    o,
-                    2,
-                    &format!("kind: OptionKind::Bool {{ default: {default} }},"),
-                );
+            OptionKind::Bool { default: None } => {
+                line(o, 2, "kind: OptionKind::Bool { default: None },");
             }
-            OptionKind::Integer { rust, .. } => {
+            OptionKind::Bool {
+                default: Some(default),
+            } => {
+                line(o, 2, "kind: OptionKind::Bool {");
+                line(o, 3, &format!("default: Some({default}),"));
+                line(o, 2, "},");
+            }
+            OptionKind::Integer {
+                rust,
+                values,
+                default,
+                ..
+            } => {
                 line(o, 2, "kind: OptionKind::Integer {");
                 line(o, 3, &format!("minimum: {rust}::MIN,"));
                 line(o, 3, &format!("maximum: {rust}::MAX,"));
-                line(o, 3, &format!("default: {rust}::DEFAULT.get(),"));
+                if values.is_empty() {
+                    line(o, 3, "values: &[],");
+                } else {
+                    line(o, 3, &format!("values: &{rust}::VALUES,"));
+                }
+                match default {
+                    Some(_) => line(o, 3, &format!("default: Some({rust}::DEFAULT.get()),")),
+                    None => line(o, 3, "default: None,"),
+                }
                 line(o, 2, "},");
             }
         }

@@ -62,6 +62,9 @@ pub struct OptionDef {
     /// The wire name, also the Rust field name.
     pub name: String,
     pub description: String,
+    /// Whether a request must give it (free text the page requires, or an option the page
+    /// requires without a default).
+    pub required: bool,
     pub kind: OptionKind,
 }
 
@@ -70,23 +73,32 @@ pub struct OptionDef {
 pub enum OptionKind {
     /// A free-text string, required or not.
     Text {
-        required: bool,
         examples: Vec<String>,
+        /// The most characters the page allows (refusing past it), if it states a limit.
+        max_length: Option<u32>,
     },
-    /// One of a list of wire strings, as a generated Rust enum.
+    /// A list of free-text items, with the fewest and most items allowed.
+    List {
+        min_items: u32,
+        max_items: Option<u32>,
+    },
+    /// One of a list of wire strings, as a generated Rust enum; `default` is `None` when the
+    /// page gives none.
     Enum {
         rust: String,
         values: Vec<EnumValue>,
-        default: usize,
+        default: Option<usize>,
     },
     /// `true` or `false`.
-    Bool { default: bool },
-    /// A whole number in a range, as a generated Rust newtype.
+    Bool { default: Option<bool> },
+    /// A whole number in a range (and, if `values` is not empty, one of those), as a
+    /// generated Rust newtype.
     Integer {
         rust: String,
         minimum: i64,
         maximum: i64,
-        default: i64,
+        values: Vec<i64>,
+        default: Option<i64>,
     },
 }
 
@@ -180,10 +192,10 @@ pub struct Price {
 }
 
 impl OptionDef {
-    /// How many values the option takes (`None` for free text and integers).
+    /// How many values the option takes (`None` for free text, lists and integers).
     pub fn value_count(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } | OptionKind::Integer { .. } => None,
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => None,
             OptionKind::Enum { values, .. } => Some(values.len()),
             OptionKind::Bool { .. } => Some(2),
         }
@@ -194,12 +206,29 @@ impl OptionDef {
         matches!(self.kind, OptionKind::Text { .. })
     }
 
-    /// The default's value index (`None` for free text and integers).
+    /// Whether the option is an input `Args` carries beside the selection: free text or a
+    /// list.
+    pub fn is_input(&self) -> bool {
+        matches!(self.kind, OptionKind::Text { .. } | OptionKind::List { .. })
+    }
+
+    /// The default's value index (`None` for free text, integers and an option without a
+    /// default).
     pub fn default_index(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } | OptionKind::Integer { .. } => None,
-            OptionKind::Enum { default, .. } => Some(*default),
-            OptionKind::Bool { default } => Some(usize::from(*default)),
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => None,
+            OptionKind::Enum { default, .. } => *default,
+            OptionKind::Bool { default } => default.map(usize::from),
+        }
+    }
+
+    /// Whether the page gives the option a default (free text never has one).
+    pub fn has_default(&self) -> bool {
+        match &self.kind {
+            OptionKind::Text { .. } | OptionKind::List { .. } => false,
+            OptionKind::Enum { default, .. } => default.is_some(),
+            OptionKind::Bool { default } => default.is_some(),
+            OptionKind::Integer { default, .. } => default.is_some(),
         }
     }
 }
@@ -631,23 +660,11 @@ impl<'s> Reader<'s> {
         let common = ["name", "type", "description"];
         let kind = match ty.as_ref().map(|s| s.get_ref().as_str()) {
             Some("string") => {
-                self.unknown_keys(t, &[&common[..], &["required", "examples"]].concat());
-                let required = match self.get(t, "required", true) {
-                    Some(req) => match req.get_ref() {
-                        DeValue::Boolean(b) => Some(*b),
-                        other => {
-                            self.error(
-                                req.span(),
-                                format!(
-                                    "`required` must be true or false, found {}",
-                                    type_name(other)
-                                ),
-                            );
-                            None
-                        }
-                    },
-                    None => None,
-                };
+                self.unknown_keys(
+                    t,
+                    &[&common[..], &["required", "examples", "max_length"]].concat(),
+                );
+                let max_length = self.count(t, "max_length", 1);
                 let mut examples = Vec::new();
                 if let Some(v) = self.get(t, "examples", false) {
                     if let Some(items) = self.array(v, "`examples`") {
@@ -658,25 +675,64 @@ impl<'s> Reader<'s> {
                         }
                     }
                 }
-                required.map(|required| OptionKind::Text { required, examples })
+                Some(OptionKind::Text {
+                    examples,
+                    max_length: max_length?,
+                })
+            }
+            Some("list") => {
+                self.unknown_keys(
+                    t,
+                    &[&common[..], &["required", "min_items", "max_items"]].concat(),
+                );
+                let required = matches!(
+                    self.get(t, "required", false).map(Spanned::get_ref),
+                    Some(DeValue::Boolean(true))
+                );
+                let min_items = self.count(t, "min_items", 0);
+                let max_items = self.count(t, "max_items", 1);
+                match (min_items?, max_items?) {
+                    (Some(min), Some(max)) if min > max => {
+                        let span = self
+                            .get(t, "min_items", false)
+                            .map_or(t.span.clone(), Spanned::span);
+                        self.error(
+                            span,
+                            format!("`min_items` {min} is above `max_items` {max}; swap them"),
+                        );
+                        None
+                    }
+                    // A required list holds at least one item unless the spec says otherwise.
+                    (min, max) => Some(OptionKind::List {
+                        min_items: min.unwrap_or(u32::from(required)),
+                        max_items: max,
+                    }),
+                }
             }
             Some("integer") => {
                 self.unknown_keys(
                     t,
-                    &[&common[..], &["rust", "minimum", "maximum", "default"]].concat(),
+                    &[
+                        &common[..],
+                        &["rust", "minimum", "maximum", "values", "default", "required"],
+                    ]
+                    .concat(),
                 );
                 self.integer_kind(t)
             }
             Some("enum") => {
-                self.unknown_keys(t, &[&common[..], &["rust", "default", "values"]].concat());
+                self.unknown_keys(
+                    t,
+                    &[&common[..], &["rust", "default", "required", "values"]].concat(),
+                );
                 self.enum_kind(t)
             }
             Some("bool") => {
-                self.unknown_keys(t, &[&common[..], &["default"]].concat());
-                let default = self
-                    .get(t, "default", true)
-                    .and_then(|v| match v.get_ref() {
-                        DeValue::Boolean(b) => Some(*b),
+                self.unknown_keys(t, &[&common[..], &["default", "required"]].concat());
+                match self.get(t, "default", false) {
+                    None => Some(OptionKind::Bool { default: None }),
+                    Some(v) => match v.get_ref() {
+                        DeValue::Boolean(b) => Some(OptionKind::Bool { default: Some(*b) }),
                         other => {
                             self.error(
                                 v.span(),
@@ -687,26 +743,83 @@ impl<'s> Reader<'s> {
                             );
                             None
                         }
-                    });
-                default.map(|default| OptionKind::Bool { default })
+                    },
+                }
             }
             Some(other) => {
                 let span = ty.as_ref().map_or(t.span.clone(), Spanned::span);
                 self.error(
                     span,
                     format!(
-                        "unknown option type {other:?}; allowed: \"string\", \"enum\", \"bool\", \"integer\""
+                        "unknown option type {other:?}; allowed: \"string\", \"list\", \"enum\", \"bool\", \"integer\""
                     ),
                 );
                 None
             }
             None => None,
         };
+        let kind = kind?;
+        let required = self.required(t, &kind)?;
         Some(OptionDef {
             name: name?,
             description: description?,
-            kind: kind?,
+            required,
+            kind,
         })
+    }
+
+    /// The `required` key, read against whether the option has a default: free text and a
+    /// list say it always; an option with a default is optional (the API cannot need what it
+    /// defaults, so `required = true` beside a default is refused); one without must say.
+    fn required(&mut self, t: &Table<'_, '_>, kind: &OptionKind) -> Option<bool> {
+        let given = match self.get(t, "required", false) {
+            None => None,
+            Some(req) => match req.get_ref() {
+                DeValue::Boolean(b) => Some((*b, req.span())),
+                other => {
+                    self.error(
+                        req.span(),
+                        format!("`required` must be true or false, found {}", type_name(other)),
+                    );
+                    return None;
+                }
+            },
+        };
+        let probe = OptionDef {
+            name: String::new(),
+            description: String::new(),
+            required: false,
+            kind: kind.clone(),
+        };
+        match (given, probe.is_input(), probe.has_default()) {
+            (Some((b, _)), true, _) => Some(b),
+            (None, true, _) => {
+                self.error(
+                    t.span.clone(),
+                    format!("{} is missing the key `required`", t.what),
+                );
+                None
+            }
+            (Some((true, span)), false, true) => {
+                self.error(
+                    span,
+                    "an option with a `default` is optional (the API cannot need what it defaults): drop `required = true`, and say in a comment that the page marks it required",
+                );
+                None
+            }
+            (_, false, true) => Some(false),
+            (Some((b, _)), false, false) => Some(b),
+            (None, false, false) => {
+                self.error(
+                    t.span.clone(),
+                    format!(
+                        "{} has no `default`: give the page's default, or say `required = true` (the page requires it and gives none) or `required = false` (optional, no default: left out, it is not sent)",
+                        t.what
+                    ),
+                );
+                None
+            }
+        }
     }
 
     /// The `rust` key: the name of the option's generated type.
@@ -730,13 +843,13 @@ impl<'s> Reader<'s> {
 
     fn integer_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
         let rust = self.rust_type(t);
-        let mut int = |key: &str| -> Option<(i64, Range<usize>)> {
-            let v = self.get(t, key, true)?;
+        let int = |this: &mut Self, key: &str| -> Option<(i64, Range<usize>)> {
+            let v = this.get(t, key, true)?;
             match v.get_ref() {
                 DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                     Ok(n) => Some((n, v.span())),
                     Err(_) => {
-                        self.error(
+                        this.error(
                             v.span(),
                             format!("`{key}` must fit a 64-bit signed integer"),
                         );
@@ -744,7 +857,7 @@ impl<'s> Reader<'s> {
                     }
                 },
                 other => {
-                    self.error(
+                    this.error(
                         v.span(),
                         format!(
                             "`{key}` of an integer option must be an integer, found {}",
@@ -755,11 +868,41 @@ impl<'s> Reader<'s> {
                 }
             }
         };
-        let minimum = int("minimum");
-        let maximum = int("maximum");
-        let default = int("default");
+        let listed = self.integer_values(t);
+        let (minimum, maximum) = match &listed {
+            // The range of listed values is theirs; a range beside them would say it twice.
+            Some(Some(values)) => {
+                for key in ["minimum", "maximum"] {
+                    if let Some(v) = self.get(t, key, false) {
+                        self.error(
+                            v.span(),
+                            format!("`{key}` beside `values`: the listed values are the range; drop it"),
+                        );
+                    }
+                }
+                let span = t.span.clone();
+                (
+                    values.first().map(|&n| (n, span.clone())),
+                    values.last().map(|&n| (n, span)),
+                )
+            }
+            Some(None) => (None, None),
+            None => (int(self, "minimum"), int(self, "maximum")),
+        };
+        let default = match self.get(t, "default", false) {
+            Some(_) => int(self, "default").map(Some),
+            None => Some(None),
+        };
         let (minimum, maximum, default) = (minimum?, maximum?, default?);
+        let values = listed.flatten().unwrap_or_default();
         let mut ok = true;
+        if minimum.0 == i64::MIN {
+            self.error(
+                minimum.1.clone(),
+                "the smallest 64-bit integer is reserved (it marks an option left out); start the range above it",
+            );
+            ok = false;
+        }
         if minimum.0 > maximum.0 {
             self.error(
                 minimum.1.clone(),
@@ -769,15 +912,26 @@ impl<'s> Reader<'s> {
                 ),
             );
             ok = false;
-        } else if !(minimum.0..=maximum.0).contains(&default.0) {
-            self.error(
-                default.1,
-                format!(
-                    "`default` {} is out of range: allowed {} to {}",
-                    default.0, minimum.0, maximum.0
-                ),
-            );
-            ok = false;
+        } else if let Some((d, span)) = default.clone() {
+            if !values.is_empty() && !values.contains(&d) {
+                self.error(
+                    span,
+                    format!(
+                        "`default` {d} is not among the values ({})",
+                        values.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                    ),
+                );
+                ok = false;
+            } else if !(minimum.0..=maximum.0).contains(&d) {
+                self.error(
+                    span,
+                    format!(
+                        "`default` {} is out of range: allowed {} to {}",
+                        d, minimum.0, maximum.0
+                    ),
+                );
+                ok = false;
+            }
         }
         if !ok {
             return None;
@@ -786,8 +940,73 @@ impl<'s> Reader<'s> {
             rust: rust?,
             minimum: minimum.0,
             maximum: maximum.0,
-            default: default.0,
+            values,
+            default: default.map(|(d, _)| d),
         })
+    }
+
+    /// The whole number at `key`, if given: at least `least`, at most `u32::MAX`. `None` when
+    /// it is broken (reported), `Some(None)` when it is not given.
+    fn count(&mut self, t: &Table<'_, '_>, key: &str, least: u32) -> Option<Option<u32>> {
+        let Some(v) = self.get(t, key, false) else {
+            return Some(None);
+        };
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => u32::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        match n {
+            Some(n) if n >= least => Some(Some(n)),
+            _ => {
+                self.error(
+                    v.span(),
+                    format!("`{key}` must be a whole number from {least} to {}", u32::MAX),
+                );
+                None
+            }
+        }
+    }
+
+    /// An integer option's `values`: `None` when not given, `Some(None)` when given but
+    /// broken, else the values (ascending, each once, at least one).
+    fn integer_values(&mut self, t: &Table<'_, '_>) -> Option<Option<Vec<i64>>> {
+        let v = self.get(t, "values", false)?;
+        let Some(items) = self.array(v, "`values`") else {
+            return Some(None);
+        };
+        let mut values: Vec<i64> = Vec::new();
+        let mut ok = true;
+        for item in items.iter() {
+            let n = match item.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) if values.last().is_some_and(|&last| n <= last) => {
+                    self.error(
+                        item.span(),
+                        format!("{n} is out of order or listed twice: list the values ascending, each once"),
+                    );
+                    ok = false;
+                }
+                Some(n) => values.push(n),
+                None => {
+                    self.error(
+                        item.span(),
+                        format!(
+                            "a value of an integer option must be a 64-bit integer, found {}",
+                            type_name(item.get_ref())
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        if values.is_empty() && ok {
+            self.error(v.span(), "`values` must list at least one value");
+            ok = false;
+        }
+        Some(ok.then_some(values))
     }
 
     fn enum_kind(&mut self, t: &Table<'_, '_>) -> Option<OptionKind> {
@@ -887,7 +1106,8 @@ impl<'s> Reader<'s> {
         } else {
             ok = false;
         }
-        let default = self.string(t, "default").and_then(|d| {
+        let given = self.get(t, "default", false).is_some();
+        let default = given.then(|| self.string(t, "default")).flatten().and_then(|d| {
             let found = values.iter().position(|v| &v.wire == d.get_ref());
             if found.is_none() && !values.is_empty() {
                 self.error(
@@ -904,10 +1124,13 @@ impl<'s> Reader<'s> {
         if !ok {
             return None;
         }
+        if given && default.is_none() {
+            return None;
+        }
         Some(OptionKind::Enum {
             rust: rust?,
             values,
-            default: default?,
+            default,
         })
     }
 
@@ -1071,15 +1294,15 @@ impl<'s> Reader<'s> {
                 found
             }
             (OptionKind::Bool { .. }, DeValue::Boolean(b)) => Some(usize::from(*b)),
-            (OptionKind::Text { .. } | OptionKind::Integer { .. }, _) => {
+            (OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. }, _) => {
                 self.error(
                     v.span(),
                     format!(
                         "{context} names {} option `{}`; only enum and bool options can be used",
-                        if option.is_text() {
-                            "free-text"
-                        } else {
-                            "integer"
+                        match option.kind {
+                            OptionKind::Text { .. } => "free-text",
+                            OptionKind::List { .. } => "list",
+                            _ => "integer",
                         },
                         option.name
                     ),
@@ -1559,6 +1782,10 @@ impl<'s> Reader<'s> {
             );
             return None;
         }
+        if !options[index].has_default() {
+            self.error(v.span(), no_default_price(&options[index]));
+            return None;
+        }
         if dims.is_some_and(|d| d.contains(&index)) {
             self.error(
                 v.span(),
@@ -1658,9 +1885,10 @@ impl<'s> Reader<'s> {
                 Some(o) if options[o].value_count().is_none() => {
                     self.error(
                         item.span(),
-                        if options[o].is_text() {
+                        if options[o].is_input() {
                             format!(
-                                "free-text option `{}` cannot be a price dimension",
+                                "{} option `{}` cannot be a price dimension",
+                                if options[o].is_text() { "free-text" } else { "list" },
                                 name.get_ref()
                             )
                         } else {
@@ -1670,6 +1898,10 @@ impl<'s> Reader<'s> {
                             )
                         },
                     );
+                    ok = false;
+                }
+                Some(o) if !options[o].has_default() => {
+                    self.error(item.span(), no_default_price(&options[o]));
                     ok = false;
                 }
                 Some(o) if dims.contains(&o) => {
@@ -1903,7 +2135,9 @@ pub fn wire_literal(option: &OptionDef, index: usize) -> String {
     match &option.kind {
         OptionKind::Enum { values, .. } => format!("{:?}", values[index].wire),
         OptionKind::Bool { .. } => (index == 1).to_string(),
-        OptionKind::Text { .. } | OptionKind::Integer { .. } => String::new(),
+        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => {
+            String::new()
+        }
     }
 }
 
@@ -1960,6 +2194,14 @@ fn decimal_cmp(a: &Price, b: &Price) -> std::cmp::Ordering {
 }
 
 /// The options a rule or a price can name (every one but free text), quoted.
+/// Why a price cannot depend on `option`, which has no default.
+fn no_default_price(option: &OptionDef) -> String {
+    format!(
+        "option `{}` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)",
+        option.name
+    )
+}
+
 fn choice_names(options: &[OptionDef]) -> String {
     quoted(
         options

@@ -19,13 +19,15 @@ use super::Expect;
 use crate::spec::{ModelSpec, OptionKind};
 use crate::{Args, CreateJobRequest, Model, Selection};
 
-/// A value the fast path understands: a string without escapes, a boolean, or an integer that
-/// serde_json reads as one.
+/// A value the fast path understands: a string without escapes, a boolean, an integer that
+/// serde_json reads as one, or an array of strings without escapes, none blank.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Value<'a> {
     Str(&'a str),
     Bool(bool),
     Int(i64),
+    /// The array's text, brackets included (read again to keep its items), and its length.
+    List(&'a str, usize),
 }
 
 /// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time
@@ -148,7 +150,41 @@ impl<'a> Scanner<'a> {
             b't' => self.literal("true").map(|()| Value::Bool(true)),
             b'f' => self.literal("false").map(|()| Value::Bool(false)),
             b'-' | b'0'..=b'9' => self.integer().map(Value::Int),
+            b'[' => {
+                let start = self.at;
+                let count = self.list(|_| {})?;
+                Some(Value::List(self.text.get(start..self.at)?, count))
+            }
             _ => None,
+        }
+    }
+
+    /// An array of strings without escapes, none blank (the full checker's `text_violation`
+    /// test), the opening bracket next: calls `item` for each; its length.
+    fn list(&mut self, mut item: impl FnMut(&'a str)) -> Option<usize> {
+        self.eat(b'[')?;
+        self.skip_ws();
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(0);
+        }
+        let mut count = 0;
+        loop {
+            let text = self.string()?;
+            if text.trim().is_empty() {
+                return None;
+            }
+            item(text);
+            count += 1;
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(count);
+                }
+                _ => return None,
+            }
         }
     }
 
@@ -205,10 +241,14 @@ fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
         (OptionKind::Bool { .. }, Value::Bool(b)) => Some(i64::from(b)),
         (
             OptionKind::Integer {
-                minimum, maximum, ..
+                minimum,
+                maximum,
+                values,
+                ..
             },
             Value::Int(n),
-        ) => (minimum..=maximum).contains(&n).then_some(n),
+        ) => ((minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n)))
+            .then_some(n),
         _ => None,
     }
 }
@@ -219,6 +259,8 @@ struct ArgsState {
     selection: Selection,
     /// `(option index, text)` in input order; only when the check keeps the text.
     texts: Vec<(usize, String)>,
+    /// `(option index, items)` in input order; only when the check keeps the text.
+    lists: Vec<(usize, Vec<String>)>,
     /// Bit `i`: `options[i]` was given (with an allowed value, or the scan stopped).
     seen: u64,
     /// The option after the last one found: tried first by [`ArgsState::find`].
@@ -231,6 +273,7 @@ impl ArgsState {
             spec: model.spec(),
             selection: Selection::defaults(model),
             texts: Vec::new(),
+            lists: Vec::new(),
             seen: 0,
             next: 0,
         }
@@ -257,12 +300,31 @@ impl ArgsState {
         }
         self.seen |= bit;
         let kind = self.spec.options[index].kind;
-        if let OptionKind::Text { .. } = kind {
+        if let OptionKind::List {
+            min_items,
+            max_items,
+        } = kind
+        {
+            let Value::List(raw, count) = value else {
+                return None;
+            };
+            if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
+                return None;
+            }
+            if keep_text {
+                let mut items = Vec::with_capacity(count);
+                Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
+                self.lists.push((index, items));
+            }
+            return Some(());
+        }
+        if let OptionKind::Text { max_length, .. } = kind {
             let Value::Str(text) = value else {
                 return None;
             };
-            // The same test as the full checker's (`blank_text`).
-            if text.trim().is_empty() {
+            // The same tests as the full checker's (`text_violation`); a text that may be
+            // too long (more bytes than the limit) is counted there.
+            if text.trim().is_empty() || max_length.is_some_and(|m| text.len() > m as usize) {
                 return None;
             }
             if keep_text {
@@ -290,9 +352,11 @@ impl ArgsState {
             return Some(Err(broken_rules(&self.selection, self.seen, 0, base)));
         }
         self.texts.sort_by_key(|(i, _)| *i);
+        self.lists.sort_by_key(|(i, _)| *i);
         Some(Ok(CreateJobRequest::new(Args {
             selection: self.selection,
             texts: self.texts,
+            lists: self.lists,
         })))
     }
 }
@@ -432,8 +496,9 @@ mod tests {
             .map(|o| {
                 let value = match o.kind {
                     OptionKind::Text { .. } => "\"a cat\"".to_owned(),
+                    OptionKind::List { .. } => "[\"a cat\"]".to_owned(),
                     OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
-                    OptionKind::Bool { default } => (!default).to_string(),
+                    OptionKind::Bool { default } => (default != Some(true)).to_string(),
                     OptionKind::Integer { maximum, .. } => maximum.to_string(),
                 };
                 (o.name, value)
@@ -698,11 +763,13 @@ mod tests {
             let kind = OptionKind::Integer {
                 minimum,
                 maximum,
-                default: minimum,
+                values: &[],
+                default: Some(minimum),
             };
             let spec = OptionSpec {
                 name: "seed",
                 description: "Seed",
+                required: false,
                 kind,
             };
             for n in [
@@ -804,7 +871,9 @@ mod tests {
                 // full checker: `5.0`, `5e0`.
                 .flat_map(|n| [n.to_string(), format!("{n}.0"), format!("{n}e0")])
                 .collect(),
-                OptionKind::Bool { .. } | OptionKind::Text { .. } => Vec::new(),
+                OptionKind::Bool { .. } | OptionKind::Text { .. } | OptionKind::List { .. } => {
+                    Vec::new()
+                }
             })
             .chain(
                 [
@@ -876,6 +945,11 @@ mod tests {
                             OptionKind::Text { .. } => "[a-z]{1,6}( [a-zé☃]{1,6}){0,3}"
                                 .prop_map(|t| format!("\"{t}\""))
                                 .boxed(),
+                            OptionKind::List { .. } => {
+                                prop::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", 1..=4)
+                                    .prop_map(|items| format!("[ \"{}\" ]", items.join("\" ,\"")))
+                                    .boxed()
+                            }
                             OptionKind::Enum { values, .. } => {
                                 prop::sample::select(values.to_vec())
                                     .prop_map(|v| format!("\"{v}\""))
@@ -883,6 +957,11 @@ mod tests {
                             }
                             OptionKind::Bool { .. } => {
                                 any::<bool>().prop_map(|b| b.to_string()).boxed()
+                            }
+                            OptionKind::Integer { values, .. } if !values.is_empty() => {
+                                prop::sample::select(values.to_vec())
+                                    .prop_map(|n| n.to_string())
+                                    .boxed()
                             }
                             OptionKind::Integer {
                                 minimum, maximum, ..
@@ -915,7 +994,7 @@ mod tests {
     }
 
     fn token() -> impl Strategy<Value = String> {
-        let mut tokens: Vec<String> = ["{", "}", ",", ":", " ", "-", "."]
+        let mut tokens: Vec<String> = ["{", "}", "[", "]", ",", ":", " ", "-", "."]
             .map(str::to_owned)
             .to_vec();
         tokens.extend(keys().into_iter().map(|k| format!("\"{k}\"")));
@@ -932,8 +1011,9 @@ mod tests {
             agrees(&json, expect);
         }
 
-        /// Every valid request of every model without escapes is the fast path's, and its
-        /// verdict is the full checker's (a broken rule included).
+        /// Every valid request of every model without escapes (lists of plain strings
+        /// included) is the fast path's, and its verdict is the full checker's (a broken rule
+        /// included).
         #[test]
         fn takes_every_plain_request((json, model) in valid_text()) {
             let body = json.contains("\"model\"");

@@ -56,6 +56,13 @@ pub enum Code {
     EmptyText,
     /// An integer outside its option's range.
     OutOfRange,
+    /// A free-text input (or a list item) longer than the page allows, in Unicode scalar
+    /// values (as JSON Schema's `maxLength` counts).
+    TooLong,
+    /// A list with fewer items than the page allows (a required list given empty).
+    TooFewItems,
+    /// A list with more items than the page allows (more than 10 images to edit).
+    TooManyItems,
     /// The options break a rule of the spec (1080p at 10 s).
     UnsupportedCombination,
     /// `model` is not a model id the crate knows (or bare args name no model).
@@ -83,6 +90,9 @@ impl Code {
             Code::DuplicateField => "duplicate_field",
             Code::EmptyText => "empty_text",
             Code::OutOfRange => "out_of_range",
+            Code::TooLong => "too_long",
+            Code::TooFewItems => "too_few_items",
+            Code::TooManyItems => "too_many_items",
             Code::UnsupportedCombination => "unsupported_combination",
             Code::UnknownModel => "unknown_model",
             Code::Unpriced => "unpriced",

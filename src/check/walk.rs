@@ -14,8 +14,8 @@ use std::fmt::{self, Write as _};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::{Code, Expect, Violation};
-use crate::args::{blank_text, missing_text};
-use crate::spec::{ModelSpec, OptionKind, OptionSpec, QuotedList, WireValue};
+use crate::args::{missing_input, text_violation};
+use crate::spec::{Listed, ModelSpec, OptionKind, OptionSpec, QuotedList, WireValue};
 use crate::{Args, CreateJobRequest, Model, Selection};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
@@ -64,13 +64,18 @@ fn has_white_space(s: &str) -> bool {
     !plain && s.chars().any(char::is_whitespace)
 }
 
-/// A field's value as far as the checker looks at it: scalars in full, containers by kind.
+/// A field's value as far as the checker looks at it: scalars in full, an array as its items
+/// (each a scalar, or a container by kind), any other container by kind.
 enum Scalar<'de> {
     Null,
     Bool(bool),
     /// Kept only to name it in a message.
     Number(serde_json::Number),
     Str(Cow<'de, str>),
+    /// A field's array: its items, kept to judge a list option (strings borrowed from the
+    /// input where they have no escapes).
+    List(Vec<Scalar<'de>>),
+    /// An array inside an array, read and not kept.
     Array,
     Object,
 }
@@ -83,13 +88,27 @@ impl Scalar<'_> {
             Scalar::Bool(b) => format!("the boolean {b}"),
             Scalar::Number(n) => format!("the number {n}"),
             Scalar::Str(s) => format!("the string {:?}", short(s)),
-            Scalar::Array => "an array".to_owned(),
+            Scalar::List(_) | Scalar::Array => "an array".to_owned(),
             Scalar::Object => "an object".to_owned(),
         }
     }
 }
 
-struct ScalarVisitor;
+/// Reads a value; `nested` for an array's item, whose own arrays are not kept.
+struct ScalarVisitor {
+    nested: bool,
+}
+
+/// An array's item: a scalar, or a container by kind.
+struct Item<'de>(Scalar<'de>);
+
+impl<'de> de::Deserialize<'de> for Item<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(ScalarVisitor { nested: true })
+            .map(Item)
+    }
+}
 
 impl<'de> Visitor<'de> for ScalarVisitor {
     type Value = Scalar<'de>;
@@ -136,8 +155,15 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Scalar::Array)
+        if self.nested {
+            while seq.next_element::<Skip>()?.is_some() {}
+            return Ok(Scalar::Array);
+        }
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(Item(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Scalar::List(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
@@ -148,7 +174,7 @@ impl<'de> Visitor<'de> for ScalarVisitor {
 
 impl<'de> de::Deserialize<'de> for Scalar<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarVisitor)
+        deserializer.deserialize_any(ScalarVisitor { nested: false })
     }
 }
 
@@ -254,6 +280,7 @@ pub(crate) struct ArgsWalk<'b> {
     keep_text: bool,
     selection: Selection,
     texts: Vec<(usize, String)>,
+    lists: Vec<(usize, Vec<String>)>,
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
     seen: u64,
     given: u64,
@@ -269,6 +296,7 @@ impl<'b> ArgsWalk<'b> {
             keep_text,
             selection: Selection::defaults(model),
             texts: Vec::new(),
+            lists: Vec::new(),
             seen: 0,
             given: 0,
             failed: 0,
@@ -296,6 +324,10 @@ impl<'b> ArgsWalk<'b> {
             return;
         }
         self.seen |= bit;
+        if let (OptionKind::List { .. }, Scalar::List(items)) = (spec.kind, &value) {
+            self.list(at, index, items);
+            return;
+        }
         match judge(self.base, spec, &value) {
             Ok(accepted) => {
                 self.given |= bit;
@@ -312,11 +344,57 @@ impl<'b> ArgsWalk<'b> {
         }
     }
 
+    /// Judges the items of a list given for `options[index]` by the key at position `at`:
+    /// every item that is not a string, is blank or too long, and the count.
+    fn list(&mut self, at: usize, index: usize, items: &[Scalar<'_>]) {
+        let spec = &self.spec.options[index];
+        let path = pointer(self.base, spec.name);
+        let mut found = crate::args::list_violations(self.base, spec, items.len(), |k| {
+            match &items[k] {
+                Scalar::Str(s) => Some(s),
+                _ => None,
+            }
+        });
+        for (k, item) in items.iter().enumerate() {
+            if !matches!(item, Scalar::Str(_)) {
+                found.push(Violation {
+                    path: pointer(&path, &k.to_string()),
+                    code: Code::WrongType,
+                    message: format!(
+                        "each item of {} must be a string, not {}",
+                        spec.name,
+                        item.describe()
+                    ),
+                });
+            }
+        }
+        if found.is_empty() {
+            self.given |= 1 << index;
+            if self.keep_text {
+                let kept = items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Scalar::Str(s) => Some(s.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                self.lists.push((index, kept));
+            }
+            return;
+        }
+        self.failed |= 1 << index;
+        // In item order: the count first, then each item's, whatever kind.
+        found.sort_by(|a, b| a.path.len().cmp(&b.path.len()).then(item_order(&a.path, &b.path)));
+        for v in found {
+            self.found.items.push((at, v));
+        }
+    }
+
     /// What only the whole object tells: missing required inputs, broken rules.
     fn finish(mut self, end: usize) -> (Option<Args>, Found) {
         for (index, option) in self.spec.options.iter().enumerate() {
             if option.is_required() && self.seen & (1 << index) == 0 {
-                let v = missing_text(self.base, option);
+                let v = missing_input(self.base, option);
                 self.found.add(end, v.path, v.code, v.message);
             }
         }
@@ -325,9 +403,11 @@ impl<'b> ArgsWalk<'b> {
         }
         let args = self.found.items.is_empty().then(|| {
             self.texts.sort_by_key(|(i, _)| *i);
+            self.lists.sort_by_key(|(i, _)| *i);
             Args {
                 selection: self.selection,
                 texts: std::mem::take(&mut self.texts),
+                lists: std::mem::take(&mut self.lists),
             }
         });
         (args, self.found)
@@ -344,7 +424,7 @@ enum Accepted<'v> {
 }
 
 /// What `value` is as a value of `option`, or why it is refused, with a hint where the mistake
-/// is a common one. `base` is the pointer of the args object, for [`blank_text`].
+/// is a common one. `base` is the pointer of the args object, for [`text_violation`].
 fn judge<'v>(
     base: &str,
     option: &OptionSpec,
@@ -352,42 +432,50 @@ fn judge<'v>(
 ) -> Result<Accepted<'v>, (Code, String)> {
     let name = option.name;
     match (option.kind, value) {
-        (OptionKind::Text { .. }, Scalar::Str(s)) => match blank_text(base, option, s) {
-            Some(v) => Err((v.code, v.message)),
-            None => Ok(Accepted::Text(s)),
-        },
+        (OptionKind::Text { .. }, Scalar::Str(s)) => {
+            match text_violation(&pointer(base, name), option, s) {
+                Some(v) => Err((v.code, v.message)),
+                None => Ok(Accepted::Text(s)),
+            }
+        }
         (OptionKind::Text { .. }, other) => Err((
             Code::WrongType,
             format!("{name} must be a string, not {}", other.describe()),
         )),
-        (
-            OptionKind::Enum {
-                values, default, ..
-            },
-            Scalar::Str(s),
-        ) => option
+        (OptionKind::List { .. }, other) => {
+            let hint = match other {
+                Scalar::Str(_) => format!("; write [{}]", other.describe().trim_start_matches("the string ")),
+                _ => String::new(),
+            };
+            Err((
+                Code::WrongType,
+                format!(
+                    "{name} must be a list of strings, not {}{hint}",
+                    other.describe()
+                ),
+            ))
+        }
+        (OptionKind::Enum { values, .. }, Scalar::Str(s)) => option
             .slot(WireValue::Str(s))
             .map(Accepted::Slot)
             .map_err(|_| {
+                let default = match option.default_value() {
+                    Some(d) => format!(" (default {d})"),
+                    None => String::new(),
+                };
                 let message = format!(
-                    "{:?} is not an allowed {name}; allowed: {} (default {:?})",
+                    "{:?} is not an allowed {name}; allowed: {}{default}",
                     short(s),
                     QuotedList(values),
-                    values[default]
                 );
                 (Code::InvalidValue, message)
             }),
-        (
-            OptionKind::Enum {
-                values, default, ..
-            },
-            other,
-        ) => {
+        (OptionKind::Enum { values, .. }, other) => {
             let hint = match other {
                 Scalar::Number(n) if values.contains(&n.to_string().as_str()) => {
                     format!("; write the string \"{n}\"")
                 }
-                Scalar::Null => format!("; leave it out for the default {:?}", values[default]),
+                Scalar::Null => null_hint(option),
                 _ => String::new(),
             };
             Err((
@@ -400,12 +488,12 @@ fn judge<'v>(
             ))
         }
         (OptionKind::Bool { .. }, Scalar::Bool(b)) => Ok(Accepted::Slot(i64::from(*b))),
-        (OptionKind::Bool { default }, other) => {
+        (OptionKind::Bool { .. }, other) => {
             let hint = match other {
                 Scalar::Str(s) if s == "true" || s == "false" => {
                     format!("; write {s} without quotes")
                 }
-                Scalar::Null => format!("; leave it out for the default {default}"),
+                Scalar::Null => null_hint(option),
                 _ => String::new(),
             };
             Err((
@@ -420,27 +508,40 @@ fn judge<'v>(
             OptionKind::Integer {
                 minimum,
                 maximum,
-                default,
+                values,
+                ..
             },
             other,
         ) => {
-            let range = format!("a whole number from {minimum} to {maximum}");
+            let range = if values.is_empty() {
+                format!("a whole number from {minimum} to {maximum}")
+            } else {
+                format!("one of the whole numbers {}", Listed(values))
+            };
+            // Outside a list of values, a number is not one of them; outside a range, out of it.
+            let refused = if values.is_empty() {
+                Code::OutOfRange
+            } else {
+                Code::InvalidValue
+            };
             match other {
                 Scalar::Number(n) if integral(n) => whole(n)
                     .and_then(|v| option.slot(WireValue::Int(v)).ok())
                     .map(Accepted::Slot)
                     .ok_or_else(|| {
-                        (
-                            Code::OutOfRange,
-                            format!("{n} is out of range: {name} must be {range}"),
-                        )
+                        let what = if values.is_empty() {
+                            "out of range"
+                        } else {
+                            "not allowed"
+                        };
+                        (refused, format!("{n} is {what}: {name} must be {range}"))
                     }),
                 other => {
                     let hint = match other {
                         Scalar::Str(s) if s.trim().parse::<i64>().is_ok() => {
                             format!("; write the number {} without quotes", s.trim())
                         }
-                        Scalar::Null => format!("; leave it out for the default {default}"),
+                        Scalar::Null => null_hint(option),
                         _ => String::new(),
                     };
                     Err((
@@ -451,6 +552,23 @@ fn judge<'v>(
             }
         }
     }
+}
+
+/// What to do instead of sending `null` for `option`: leave it out for its default, or to
+/// send none; nothing when it is required.
+fn null_hint(option: &OptionSpec) -> String {
+    match option.default_value() {
+        Some(WireValue::Str(d)) => format!("; leave it out for the default {d:?}"),
+        Some(d) => format!("; leave it out for the default {d}"),
+        None if option.required => String::new(),
+        None => "; leave it out to send none".to_owned(),
+    }
+}
+
+/// Orders two pointers into one list by the item index at their end (`/a/10` after `/a/9`).
+fn item_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let index = |p: &str| p.rsplit('/').next().and_then(|k| k.parse::<usize>().ok());
+    index(a).cmp(&index(b))
 }
 
 /// Whether `n` is a whole number, however it is written: JSON Schema counts `5.0`, `1e1` and
@@ -522,7 +640,7 @@ fn append_allowed(message: &mut String, selection: &Selection, index: usize) {
     let count = match option.kind {
         OptionKind::Enum { values, .. } => values.len(),
         OptionKind::Bool { .. } => 2,
-        OptionKind::Text { .. } | OptionKind::Integer { .. } => return,
+        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => return,
     };
     let mut first = true;
     for slot in 0..count as i64 {
@@ -938,10 +1056,12 @@ mod tests {
         let seed = OptionSpec {
             name: "seed",
             description: "Seed",
+            required: false,
             kind: OptionKind::Integer {
                 minimum: -5,
                 maximum: 15,
-                default: 5,
+                values: &[],
+                default: Some(5),
             },
         };
         // The slot taken (an integer is never text), or the refusal.

@@ -124,52 +124,74 @@ pub struct OptionSpec {
     pub name: &'static str,
     /// The description from the API page.
     pub description: &'static str,
+    /// Whether a request must give it: free text the page requires, or an option the page
+    /// requires and gives no default (an option with a default is never required: the API
+    /// cannot need what it defaults).
+    pub required: bool,
     /// The values it takes and its default.
     pub kind: OptionKind,
 }
+
+/// The slot of an option a request leaves out when it has no default (see
+/// [`Selection::slot`](crate::Selection::slot)): no value of any option has it.
+pub const ABSENT: i64 = i64::MIN;
 
 /// What values an option takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionKind {
     /// Free text that must not be empty or blank (`prompt`, `image`).
     Text {
-        /// Whether a request must give it.
-        required: bool,
         /// Example values from the API page.
         examples: &'static [&'static str],
+        /// The most characters (Unicode scalar values, as JSON Schema's `maxLength` counts
+        /// them) the page allows, if it states a limit it refuses past.
+        max_length: Option<u32>,
+    },
+    /// A JSON array of free-text items (image or video URLs), each checked like free text.
+    List {
+        /// The fewest items allowed (1 for a required list unless the spec says otherwise).
+        min_items: u32,
+        /// The most items allowed, if the page states a limit.
+        max_items: Option<u32>,
     },
     /// One of a list of strings; a generated enum in Rust.
     Enum {
         /// The wire values, in spec order.
         values: &'static [&'static str],
-        /// The documented default's position in `values`.
-        default: usize,
+        /// The documented default's position in `values`; `None` when the page gives none
+        /// (left out, the option is not sent).
+        default: Option<usize>,
         /// How many units (seconds) each value is, in the order of `values`; empty when the
         /// spec does not say.
         units: &'static [u32],
     },
     /// `true` or `false`.
     Bool {
-        /// The documented default.
-        default: bool,
+        /// The documented default, if the page gives one.
+        default: Option<bool>,
     },
-    /// A whole number from `minimum` to `maximum`, both included; a JSON number on the wire.
+    /// A whole number from `minimum` to `maximum`, both included (and, if `values` lists
+    /// some, one of them); a JSON number on the wire.
     Integer {
         /// The smallest allowed value.
         minimum: i64,
         /// The largest allowed value.
         maximum: i64,
-        /// The documented default.
-        default: i64,
+        /// The only values allowed, ascending, when the page lists them (`1, 2, 4, 8`); empty
+        /// when every whole number of the range is.
+        values: &'static [i64],
+        /// The documented default, if the page gives one.
+        default: Option<i64>,
     },
 }
 
 impl OptionKind {
-    /// The kind's name where the spec is written out as JSON (`"string"`, `"enum"`, `"bool"`,
-    /// `"integer"`), as the spec files spell it.
+    /// The kind's name where the spec is written out as JSON (`"string"`, `"list"`, `"enum"`,
+    /// `"bool"`, `"integer"`), as the spec files spell it.
     pub const fn name(&self) -> &'static str {
         match self {
             OptionKind::Text { .. } => "string",
+            OptionKind::List { .. } => "list",
             OptionKind::Enum { .. } => "enum",
             OptionKind::Bool { .. } => "bool",
             OptionKind::Integer { .. } => "integer",
@@ -180,7 +202,7 @@ impl OptionKind {
 impl OptionSpec {
     /// Whether a request must give this option.
     pub const fn is_required(&self) -> bool {
-        matches!(self.kind, OptionKind::Text { required: true, .. })
+        self.required
     }
 
     /// Whether this is free text.
@@ -188,34 +210,71 @@ impl OptionSpec {
         matches!(self.kind, OptionKind::Text { .. })
     }
 
-    /// The default as a wire value; `None` for free text.
+    /// Whether this is a list of free-text items.
+    pub const fn is_list(&self) -> bool {
+        matches!(self.kind, OptionKind::List { .. })
+    }
+
+    /// Whether this is an input [`Args`](crate::Args) carries beside its
+    /// [`Selection`](crate::Selection): free text or a list. Everything else is a choice the
+    /// selection holds.
+    pub const fn is_input(&self) -> bool {
+        self.is_text() || self.is_list()
+    }
+
+    /// The default as a wire value; `None` for free text or an option the page gives no
+    /// default.
     pub const fn default_value(&self) -> Option<WireValue<'static>> {
         match self.kind {
             OptionKind::Text { .. } => None,
             OptionKind::Enum {
-                values, default, ..
+                values,
+                default: Some(default),
+                ..
             } => Some(WireValue::Str(values[default])),
-            OptionKind::Bool { default } => Some(WireValue::Bool(default)),
-            OptionKind::Integer { default, .. } => Some(WireValue::Int(default)),
+            OptionKind::Bool {
+                default: Some(default),
+            } => Some(WireValue::Bool(default)),
+            OptionKind::Integer {
+                default: Some(default),
+                ..
+            } => Some(WireValue::Int(default)),
+            _ => None,
         }
     }
 
+    /// Whether the option has a documented default (free text never has).
+    pub const fn has_default(&self) -> bool {
+        self.default_value().is_some()
+    }
+
     /// The default in the run-time form [`Selection`](crate::Selection) keeps: an enum's value
-    /// index, a bool as 0 or 1, an integer itself; 0 for free text.
+    /// index, a bool as 0 or 1, an integer itself; 0 for free text; [`ABSENT`] for an option
+    /// with no default.
     pub const fn default_slot(&self) -> i64 {
         match self.kind {
-            OptionKind::Text { .. } => 0,
-            OptionKind::Enum { default, .. } => default as i64,
-            OptionKind::Bool { default } => default as i64,
-            OptionKind::Integer { default, .. } => default,
+            OptionKind::Text { .. } | OptionKind::List { .. } => 0,
+            OptionKind::Enum {
+                default: Some(default),
+                ..
+            } => default as i64,
+            OptionKind::Bool {
+                default: Some(default),
+            } => default as i64,
+            OptionKind::Integer {
+                default: Some(default),
+                ..
+            } => default,
+            _ => ABSENT,
         }
     }
 
     /// The wire value of `slot` (the run-time form, see [`default_slot`](Self::default_slot));
-    /// `None` for free text or a slot out of range.
+    /// `None` for free text, an absent value ([`ABSENT`]) or a slot out of range.
     pub fn wire(&self, slot: i64) -> Option<WireValue<'static>> {
         match self.kind {
-            OptionKind::Text { .. } => None,
+            OptionKind::Text { .. } | OptionKind::List { .. } => None,
+            _ if slot == ABSENT => None,
             OptionKind::Enum { values, .. } => usize::try_from(slot)
                 .ok()
                 .and_then(|i| values.get(i))
@@ -228,7 +287,7 @@ impl OptionSpec {
     /// The run-time form of a wire value, or why it is not allowed here.
     pub fn slot(&self, value: WireValue<'_>) -> Result<i64, SetError> {
         match (self.kind, value) {
-            (OptionKind::Text { .. }, _) => Err(SetError::UnknownOption),
+            (OptionKind::Text { .. } | OptionKind::List { .. }, _) => Err(SetError::UnknownOption),
             (OptionKind::Enum { values, .. }, WireValue::Str(s)) => values
                 .iter()
                 .position(|v| *v == s)
@@ -249,11 +308,15 @@ impl OptionSpec {
             }),
             (
                 OptionKind::Integer {
-                    minimum, maximum, ..
+                    minimum,
+                    maximum,
+                    values,
+                    ..
                 },
                 WireValue::Int(n),
             ) => {
-                if (minimum..=maximum).contains(&n) {
+                if (minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n))
+                {
                     Ok(n)
                 } else {
                     Err(SetError::OutOfRange(OutOfRange {
@@ -261,6 +324,7 @@ impl OptionSpec {
                         value: n,
                         minimum,
                         maximum,
+                        values,
                     }))
                 }
             }
@@ -478,7 +542,7 @@ impl serde::Serialize for WireValue<'_> {
 
 /// Implemented by every generated option enum (`Resolution`, `Duration`, `AspectRatio` in each
 /// model's module): the option's name and values, with one source for each wire string.
-pub trait WireEnum: Copy + Eq + Default + fmt::Debug + 'static {
+pub trait WireEnum: Copy + Eq + fmt::Debug + 'static {
     /// The option's wire name (`"resolution"`).
     const OPTION: &'static str;
     /// The option's description, from the API page.
@@ -560,15 +624,42 @@ pub struct OutOfRange {
     pub minimum: i64,
     /// The largest allowed value.
     pub maximum: i64,
+    /// The only values allowed, when the page lists them; empty for the whole range.
+    pub values: &'static [i64],
 }
 
 impl fmt::Display for OutOfRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} is out of range for {}: allowed {} to {}",
-            self.value, self.option, self.minimum, self.maximum
-        )
+        if self.values.is_empty() {
+            write!(
+                f,
+                "{} is out of range for {}: allowed {} to {}",
+                self.value, self.option, self.minimum, self.maximum
+            )
+        } else {
+            write!(
+                f,
+                "{} is not allowed for {}: allowed {}",
+                self.value,
+                self.option,
+                Listed(self.values)
+            )
+        }
+    }
+}
+
+/// `1, 2, 4, 8`: how allowed numbers are listed in messages.
+pub(crate) struct Listed<'a>(pub &'a [i64]);
+
+impl fmt::Display for Listed<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, n) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{n}")?;
+        }
+        Ok(())
     }
 }
 

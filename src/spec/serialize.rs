@@ -8,9 +8,10 @@
 //!  "cut_after", "options": [...], "rules": [...], "pricing": {...}}
 //! ```
 //!
-//! - an option (see [`OptionSpec`]) is `{"name", "type", "description", …}`, with `required`
-//!   for free text; `values`, `default` and `units` (when the spec gives them) for an enum;
-//!   `default` for a bool; `minimum`, `maximum` and `default` for an integer;
+//! - an option (see [`OptionSpec`]) is `{"name", "type", "description", "required", …}`, with
+//!   `values` and `units` (when the spec gives them) for an enum; `minimum`, `maximum` and
+//!   `values` (when the page lists them) for an integer; and `default` wherever the page gives
+//!   one (never for free text);
 //! - a rule is `{"id", "message", "when": {option: value, …}}`;
 //! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}`,
 //!   `{"form": "per_unit", "dimensions", "per": [names], "unit", "quantities": [...],
@@ -51,29 +52,42 @@ impl Serialize for OptionSpec {
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("type", self.kind.name())?;
         map.serialize_entry("description", self.description)?;
+        map.serialize_entry("required", &self.required)?;
         match self.kind {
-            OptionKind::Text { required, .. } => map.serialize_entry("required", &required)?,
-            OptionKind::Enum {
-                values,
-                default,
-                units,
+            OptionKind::Text { max_length, .. } => {
+                if let Some(max) = max_length {
+                    map.serialize_entry("max_length", &max)?;
+                }
+            }
+            OptionKind::List {
+                min_items,
+                max_items,
             } => {
+                map.serialize_entry("min_items", &min_items)?;
+                map.serialize_entry("max_items", &max_items)?;
+            }
+            OptionKind::Enum { values, units, .. } => {
                 map.serialize_entry("values", values)?;
-                map.serialize_entry("default", values[default])?;
                 if !units.is_empty() {
                     map.serialize_entry("units", units)?;
                 }
             }
-            OptionKind::Bool { default } => map.serialize_entry("default", &default)?,
+            OptionKind::Bool { .. } => {}
             OptionKind::Integer {
                 minimum,
                 maximum,
-                default,
+                values,
+                ..
             } => {
                 map.serialize_entry("minimum", &minimum)?;
                 map.serialize_entry("maximum", &maximum)?;
-                map.serialize_entry("default", &default)?;
+                if !values.is_empty() {
+                    map.serialize_entry("values", values)?;
+                }
             }
+        }
+        if let Some(default) = self.default_value() {
+            map.serialize_entry("default", &default)?;
         }
         map.end()
     }

@@ -60,6 +60,12 @@ pub struct Opt {
     pub values: &'static [V],
     /// Its default; none for free text.
     pub default: Option<V>,
+    /// For a whole number with a wide range (`0` to `3000`), the range in place of `values`;
+    /// the walks take its edges and default.
+    pub range: Option<(i64, i64)>,
+    /// For a list of texts (image URLs): the fewest and the most items (`None`: no limit
+    /// stated).
+    pub items: Option<(u32, Option<u32>)>,
 }
 
 /// Free text, required.
@@ -69,6 +75,8 @@ const fn text(name: &'static str) -> Opt {
         required: true,
         values: &[],
         default: None,
+        range: None,
+        items: None,
     }
 }
 
@@ -79,6 +87,33 @@ const fn choice(name: &'static str, values: &'static [V], default: V) -> Opt {
         required: false,
         values,
         default: Some(default),
+        range: None,
+        items: None,
+    }
+}
+
+/// A whole number from `minimum` to `maximum` with a default, too wide to list.
+const fn range(name: &'static str, minimum: i64, maximum: i64, default: i64) -> Opt {
+    Opt {
+        name,
+        required: false,
+        values: &[],
+        default: Some(V::I(default)),
+        range: Some((minimum, maximum)),
+        items: None,
+    }
+}
+
+/// A required list of texts with at least one item and at most `max` (`None`: no limit
+/// stated).
+const fn list(name: &'static str, max: Option<u32>) -> Opt {
+    Opt {
+        name,
+        required: true,
+        values: &[],
+        default: None,
+        range: None,
+        items: Some((1, max)),
     }
 }
 
@@ -398,6 +433,8 @@ pub const NANO_BANANA_TEXT_TO_IMAGE: Documented = Documented {
                 V::S("21:9"),
             ],
             default: None,
+            range: None,
+            items: None,
         },
     ],
     rules: &[],
@@ -450,6 +487,8 @@ pub const FLUX_1_0_TEXT_TO_IMAGE: Documented = Documented {
                 V::S("21:9"),
             ],
             default: None,
+            range: None,
+            items: None,
         },
         choice("performance", &[V::S("schnell"), V::S("dev")], V::S("dev")),
     ],
@@ -1422,7 +1461,229 @@ pub const KLING_O1_IMAGE_TO_VIDEO: Documented = Documented {
     ]),
 };
 
-/// The seven pages transcribed beside [`MODELS`] (not in it).
+/// midjourney/midjourney-v7/text-to-image (`catalog/midjourney__midjourney-v7__text-to-image.md`;
+/// the stored copy is whole for pricing and the 8 parameters): "mode — string, required,
+/// default fast, options fast (only value)" (required with a default: optional with it);
+/// "prompt — string, required"; "negative_prompt — string, optional"; "aspect_ratio — string,
+/// required, NO default shown, options 9:16, 2:3, 3:4, 4:5, 5:6, 1:1, 6:5, 5:4, 4:3, 3:2, 16:9";
+/// "performance — string, optional, default balance, options speed, balance, quality";
+/// "stylization — int, optional, default 100, Range 0 to 1000"; "chaos — int, optional,
+/// default 0, Range 0 to 100"; "weirdness — int, optional, default 0, Range 0 to 3000". No
+/// rule (the prompts' "no '-' or other special characters" names no checkable set).
+///
+/// "Fast mode: $0.04 per request": per job, whatever else is asked.
+pub const MIDJOURNEY_V7_TEXT_TO_IMAGE: Documented = Documented {
+    id: "midjourney/midjourney-v7/text-to-image",
+    options: &[
+        choice("mode", &[V::S("fast")], V::S("fast")),
+        text("prompt"),
+        Opt {
+            name: "negative_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+        },
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("9:16"),
+                V::S("2:3"),
+                V::S("3:4"),
+                V::S("4:5"),
+                V::S("5:6"),
+                V::S("1:1"),
+                V::S("6:5"),
+                V::S("5:4"),
+                V::S("4:3"),
+                V::S("3:2"),
+                V::S("16:9"),
+            ],
+            default: None,
+            range: None,
+            items: None,
+        },
+        choice(
+            "performance",
+            &[V::S("speed"), V::S("balance"), V::S("quality")],
+            V::S("balance"),
+        ),
+        range("stylization", 0, 1000, 100),
+        range("chaos", 0, 100, 0),
+        range("weirdness", 0, 3000, 0),
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[Listed {
+        when: &[],
+        price: Priced::Amount("0.04"), // "Fast mode: $0.04 per request"
+    }]),
+};
+
+/// bytedance/seedream-4.5/text-to-image (`catalog/bytedance__seedream-4.5__text-to-image.md`;
+/// whole for options and pricing): "prompt — string, required"; "num_images — int, optional,
+/// default 1, options 1, 2, 3, 4"; "aspect_ratio — string, required, no default, options 1:1,
+/// 9:16, 16:9, 4:3, 3:4, 3:2, 2:3, 21:9". "$0.038 per image": times `num_images`. No rule.
+pub const SEEDREAM_4_5_TEXT_TO_IMAGE: Documented = Documented {
+    id: "bytedance/seedream-4.5/text-to-image",
+    options: &[
+        text("prompt"),
+        choice("num_images", &[V::I(1), V::I(2), V::I(3), V::I(4)], V::I(1)),
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("1:1"),
+                V::S("9:16"),
+                V::S("16:9"),
+                V::S("4:3"),
+                V::S("3:4"),
+                V::S("3:2"),
+                V::S("2:3"),
+                V::S("21:9"),
+            ],
+            default: None,
+            range: None,
+            items: None,
+        },
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("num_images", V::I(1))],
+            price: Priced::Amount("0.038"), // 0.038 × 1
+        },
+        Listed {
+            when: &[("num_images", V::I(2))],
+            price: Priced::Amount("0.076"), // 0.038 × 2
+        },
+        Listed {
+            when: &[("num_images", V::I(3))],
+            price: Priced::Amount("0.114"), // 0.038 × 3
+        },
+        Listed {
+            when: &[("num_images", V::I(4))],
+            price: Priced::Amount("0.152"), // 0.038 × 4
+        },
+    ]),
+};
+
+/// bytedance/seedream-4.5/edit (`catalog/bytedance__seedream-4.5__edit.md`; whole for options
+/// and pricing): "prompt — string, required"; "num_images — int, optional, default 1, options
+/// 1, 2, 3, 4, 5, 6"; "image_urls — list, required, images to edit; maximum 10 images";
+/// "aspect_ratio — string, required, no default, options 1:1, 9:16, 16:9, 4:3, 3:4, 3:2, 2:3,
+/// 21:9". "$0.038 per image": times `num_images`; input images are not said to be billed.
+pub const SEEDREAM_4_5_EDIT: Documented = Documented {
+    id: "bytedance/seedream-4.5/edit",
+    options: &[
+        text("prompt"),
+        choice(
+            "num_images",
+            &[V::I(1), V::I(2), V::I(3), V::I(4), V::I(5), V::I(6)],
+            V::I(1),
+        ),
+        list("image_urls", Some(10)),
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("1:1"),
+                V::S("9:16"),
+                V::S("16:9"),
+                V::S("4:3"),
+                V::S("3:4"),
+                V::S("3:2"),
+                V::S("2:3"),
+                V::S("21:9"),
+            ],
+            default: None,
+            range: None,
+            items: None,
+        },
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("num_images", V::I(1))],
+            price: Priced::Amount("0.038"), // 0.038 × 1
+        },
+        Listed {
+            when: &[("num_images", V::I(2))],
+            price: Priced::Amount("0.076"), // 0.038 × 2
+        },
+        Listed {
+            when: &[("num_images", V::I(3))],
+            price: Priced::Amount("0.114"), // 0.038 × 3
+        },
+        Listed {
+            when: &[("num_images", V::I(4))],
+            price: Priced::Amount("0.152"), // 0.038 × 4
+        },
+        Listed {
+            when: &[("num_images", V::I(5))],
+            price: Priced::Amount("0.190"), // 0.038 × 5
+        },
+        Listed {
+            when: &[("num_images", V::I(6))],
+            price: Priced::Amount("0.228"), // 0.038 × 6
+        },
+    ]),
+};
+
+/// google/nano-banana/edit (`catalog/google__nano-banana__edit.md`; whole for options and
+/// pricing): "prompt — string, required"; "num_images — int, optional, default 1, options 1,
+/// 2, 3, 4"; "image_urls — list, required, URLs of the images to edit. No count limit stated";
+/// "aspect_ratio — string, required, no default, options 9:16, 2:3, 3:4, 4:5, 1:1, 5:4, 4:3,
+/// 3:2, 16:9, 21:9". "$0.03 per image": times `num_images`.
+pub const NANO_BANANA_EDIT: Documented = Documented {
+    id: "google/nano-banana/edit",
+    options: &[
+        text("prompt"),
+        choice("num_images", &[V::I(1), V::I(2), V::I(3), V::I(4)], V::I(1)),
+        list("image_urls", None),
+        Opt {
+            name: "aspect_ratio",
+            required: true,
+            values: &[
+                V::S("9:16"),
+                V::S("2:3"),
+                V::S("3:4"),
+                V::S("4:5"),
+                V::S("1:1"),
+                V::S("5:4"),
+                V::S("4:3"),
+                V::S("3:2"),
+                V::S("16:9"),
+                V::S("21:9"),
+            ],
+            default: None,
+            range: None,
+            items: None,
+        },
+    ],
+    rules: &[],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("num_images", V::I(1))],
+            price: Priced::Amount("0.03"), // 0.03 × 1
+        },
+        Listed {
+            when: &[("num_images", V::I(2))],
+            price: Priced::Amount("0.06"), // 0.03 × 2
+        },
+        Listed {
+            when: &[("num_images", V::I(3))],
+            price: Priced::Amount("0.09"), // 0.03 × 3
+        },
+        Listed {
+            when: &[("num_images", V::I(4))],
+            price: Priced::Amount("0.12"), // 0.03 × 4
+        },
+    ]),
+};
+
+/// The pages of the price forms (issue 17), each also in [`MODELS`].
 pub const NEW_PAGES: [&Documented; 7] = [
     &NANO_BANANA_TEXT_TO_IMAGE,
     &FLUX_1_0_TEXT_TO_IMAGE,
@@ -1434,7 +1695,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 12] = [
+pub const MODELS: [&Documented; 18] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1495,6 +1756,12 @@ pub const MODELS: [&Documented; 12] = [
     &SEEDANCE_2_0_OMNI_REFERENCE,
     &VIDU_Q2_TEXT_TO_VIDEO,
     &KLING_O1_IMAGE_TO_VIDEO,
+    &NANO_BANANA_TEXT_TO_IMAGE,
+    &FLUX_1_0_TEXT_TO_IMAGE,
+    &MIDJOURNEY_V7_TEXT_TO_IMAGE,
+    &SEEDREAM_4_5_TEXT_TO_IMAGE,
+    &SEEDREAM_4_5_EDIT,
+    &NANO_BANANA_EDIT,
 ];
 
 /// The PixVerse pages' values (the seed's wording).
@@ -1622,20 +1889,64 @@ impl Documented {
     pub fn texts(&self) -> Vec<&'static str> {
         self.options
             .iter()
-            .filter(|o| o.values.is_empty() && o.required)
+            .filter(|o| o.values.is_empty() && o.range.is_none() && o.items.is_none() && o.required)
             .map(|o| o.name)
             .collect()
     }
 
-    /// Every combination of the values of the options that have values, in page order
-    /// (the first option varying slowest), as `(name, value)` lists.
+    /// The required options the page gives values and no default (`aspect_ratio` of the
+    /// image models), each with its first value: what a request must add to its texts.
+    pub fn required_choices(&self) -> Vec<(&'static str, V)> {
+        self.options
+            .iter()
+            .filter(|o| o.required && !o.values.is_empty())
+            .map(|o| (o.name, o.values[0]))
+            .collect()
+    }
+
+    /// The required lists, each with as JSON the fewest items it takes (URLs): what a request
+    /// must add to its texts.
+    pub fn required_lists(&self) -> Vec<(&'static str, String)> {
+        self.options
+            .iter()
+            .filter_map(|o| match o.items {
+                Some((min, _)) if o.required => {
+                    let items: Vec<String> = (0..min.max(1))
+                        .map(|k| format!("\"https://example.com/{k}.png\""))
+                        .collect();
+                    Some((o.name, format!("[{}]", items.join(","))))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every required input, free text and choices, in page order.
+    pub fn required(&self) -> Vec<&'static str> {
+        self.options
+            .iter()
+            .filter(|o| o.required)
+            .map(|o| o.name)
+            .collect()
+    }
+
+    /// Every combination of the values of the options that have values (a wide range: its
+    /// edges and default), in page order (the first option varying slowest), as `(name,
+    /// value)` lists.
     pub fn combinations(&self) -> Vec<Vec<(&'static str, V)>> {
         let mut out = vec![Vec::new()];
-        for o in self.options.iter().filter(|o| !o.values.is_empty()) {
+        for o in self.options.iter() {
+            let values: Vec<V> = match (o.range, o.default) {
+                (Some((min, max)), Some(d)) => vec![V::I(min), d, V::I(max)],
+                _ => o.values.to_vec(),
+            };
+            if values.is_empty() {
+                continue;
+            }
             out = out
                 .into_iter()
                 .flat_map(|c| {
-                    o.values.iter().map(move |&v| {
+                    values.clone().into_iter().map(move |v| {
                         let mut c = c.clone();
                         c.push((o.name, v));
                         c

@@ -13,25 +13,43 @@ use shortapi_pricing::spec::{ModelSpec, OptionKind, OptionSpec};
 use shortapi_pricing::Model;
 
 /// Every value an option is given in the exhaustive walk: each enum value, both bools, and
-/// for an integer its edges, its default and one past each edge, and the default and one past
-/// the maximum written as floats (`5.0`).
+/// for an integer its edges, its default and one past each edge (and, where the page lists its
+/// values, each of them and one between), and the default and one past the maximum written as
+/// floats (`5.0`).
 pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
     match option.kind {
         OptionKind::Text { .. } => vec![json!("a black lab")],
+        // A list: empty, one and two items, and at its most and one past (where it has one),
+        // and with a blank item.
+        OptionKind::List { max_items, .. } => {
+            let urls = |n: u32| {
+                json!((0..n)
+                    .map(|k| format!("https://example.com/{k}.png"))
+                    .collect::<Vec<_>>())
+            };
+            let mut v = vec![urls(0), urls(1), urls(2), json!(["https://example.com/a.png", " "])];
+            v.extend(max_items.into_iter().flat_map(|m| [urls(m), urls(m + 1)]));
+            v
+        }
         OptionKind::Enum { values, .. } => values.iter().map(|v| json!(v)).collect(),
         OptionKind::Bool { .. } => vec![json!(false), json!(true)],
         OptionKind::Integer {
             minimum,
             maximum,
+            values: listed,
             default,
         } => {
-            let mut v = vec![minimum, maximum, default];
+            let mut v = vec![minimum, maximum];
+            v.extend(default);
             v.extend(minimum.checked_sub(1));
             v.extend(maximum.checked_add(1));
+            // Every listed value, and a number between two of them that is not listed.
+            v.extend(listed);
+            v.extend(listed.windows(2).find(|w| w[1] > w[0] + 1).map(|w| w[0] + 1));
             let mut values: Vec<Value> = v.into_iter().map(|n| json!(n)).collect();
             // Whole numbers written as floats (`5.0`), which JSON Schema counts as integers:
-            // the default, and one past the maximum.
-            values.push(json!(default as f64));
+            // the default (or the minimum), and one past the maximum.
+            values.push(json!(default.unwrap_or(minimum) as f64));
             values.extend(maximum.checked_add(1).map(|n| json!(n as f64)));
             values
         }
@@ -104,6 +122,16 @@ pub fn text() -> impl Strategy<Value = String> {
 fn option_value(option: &'static OptionSpec) -> BoxedStrategy<Value> {
     match option.kind {
         OptionKind::Text { .. } => text().prop_map(Value::String).boxed(),
+        // Up to 12 items, now and then one that is not a string.
+        OptionKind::List { .. } => prop::collection::vec(
+            prop_oneof![
+                9 => text().prop_map(Value::String),
+                1 => Just(json!(5)),
+            ],
+            0..=12,
+        )
+        .prop_map(Value::Array)
+        .boxed(),
         OptionKind::Enum { values, .. } => prop::sample::select(values.to_vec())
             .prop_map(|v| json!(v))
             .boxed(),
@@ -286,7 +314,11 @@ pub fn whole_numbers_as_text(model: Model) -> Vec<String> {
         .options
         .iter()
         .filter(|o| o.is_required())
-        .map(|o| format!("\"{}\":\"x\"", o.name))
+        .map(|o| match o.kind {
+            OptionKind::Enum { values, .. } => format!("\"{}\":\"{}\"", o.name, values[0]),
+            OptionKind::List { .. } => format!("\"{}\":[\"x\"]", o.name),
+            _ => format!("\"{}\":\"x\"", o.name),
+        })
         .collect();
     let mut texts = Vec::new();
     for option in model.spec().options {

@@ -18,11 +18,16 @@ pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
     let values: Vec<BoxedStrategy<Option<WireValue<'static>>>> = options
         .iter()
         .map(|o| match o.kind {
-            OptionKind::Text { .. } => Just(None).boxed(),
+            OptionKind::Text { .. } | OptionKind::List { .. } => Just(None).boxed(),
             OptionKind::Enum { values, .. } => prop::sample::select(values.to_vec())
                 .prop_map(|v| Some(WireValue::Str(v)))
                 .boxed(),
             OptionKind::Bool { .. } => any::<bool>().prop_map(|b| Some(WireValue::Bool(b))).boxed(),
+            OptionKind::Integer { values, .. } if !values.is_empty() => {
+                prop::sample::select(values.to_vec())
+                    .prop_map(|n| Some(WireValue::Int(n)))
+                    .boxed()
+            }
             OptionKind::Integer {
                 minimum, maximum, ..
             } => (minimum..=maximum)
@@ -86,12 +91,31 @@ pub fn texts_of(model: Model) -> BoxedStrategy<Vec<(&'static str, String)>> {
         .boxed()
 }
 
+/// The image URLs a test gives a list input: one to three.
+const URLS: [&str; 3] = [
+    "https://example.com/a.png",
+    "https://example.com/b.png",
+    "https://example.com/c.png",
+];
+
+/// Every required list input of `model` with `n` (1 to 3) of [`URLS`].
+pub fn required_lists(model: Model, n: usize) -> Vec<(&'static str, &'static [&'static str])> {
+    model
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_list() && o.is_required())
+        .map(|o| (o.name, &URLS[..n.clamp(1, 3)]))
+        .collect()
+}
+
 /// Valid args (every required input, non-blank) for `selection`.
 pub fn args_for(selection: Selection) -> BoxedStrategy<Args> {
-    texts_of(selection.model())
-        .prop_map(move |texts| {
+    (texts_of(selection.model()), 1..=3usize)
+        .prop_map(move |(texts, n)| {
             let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-            Args::from_selection(selection, &pairs).expect("every required input is given")
+            let lists = required_lists(selection.model(), n);
+            Args::from_inputs(selection, &pairs, &lists).expect("every required input is given")
         })
         .boxed()
 }

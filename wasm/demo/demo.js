@@ -89,12 +89,23 @@ function quantityField(q) {
 }
 
 function controlFor(prop) {
+  if (prop.type === "array") {
+    // A list of texts (image URLs): one item a line.
+    const area = document.createElement("textarea");
+    area.rows = 3;
+    area.placeholder = "one per line";
+    area.dataset.kind = "list";
+    return area;
+  }
   if (Array.isArray(prop.enum)) {
     const select = document.createElement("select");
+    // No default on the page: nothing chosen until the user picks (then it is sent).
+    if (prop.default === undefined) select.add(new Option("(choose)", "", true, true));
     for (const value of prop.enum) {
       select.add(new Option(String(value), String(value), false, value === prop.default));
     }
-    select.dataset.kind = "enum";
+    // A list of whole numbers (1, 2, 4, 8) is sent as numbers.
+    select.dataset.kind = prop.type === "integer" ? "integer" : "enum";
     return select;
   }
   const input = document.createElement("input");
@@ -122,6 +133,11 @@ function controlFor(prop) {
 function hintFor(prop) {
   const parts = [prop.description ?? ""];
   if (prop.type === "integer" && prop.minimum !== undefined) parts.push(`${prop.minimum} to ${prop.maximum}`);
+  if (prop.type === "array") {
+    const most = prop.maxItems === undefined ? "" : ` (at most ${prop.maxItems})`;
+    parts.push(`one per line${most}`);
+  }
+  if (prop.maxLength !== undefined) parts.push(`at most ${prop.maxLength} characters`);
   if (prop.default !== undefined) parts.push(`default ${prop.default}`);
   return parts.filter(Boolean).join(" · ");
 }
@@ -149,7 +165,11 @@ function args() {
         if (control.value !== "") out[control.name] = Number(control.value);
         break;
       case "enum":
-        out[control.name] = control.value;
+        if (control.value !== "") out[control.name] = control.value;
+        break;
+      case "list":
+        // Each line an item, as typed (a blank line is an item the checker refuses).
+        if (control.value !== "") out[control.name] = control.value.split("\n");
         break;
       default:
         if (control.value !== "") out[control.name] = control.value;

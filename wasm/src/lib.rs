@@ -114,12 +114,16 @@ export interface PriceRow {
   [option: string]: WireValue | string[] | undefined;
 }
 
-/** One option of a model, as its spec file describes it. */
-export type OptionInfo = { name: string; description: string } & (
-  | { type: "string"; required: boolean }
-  | { type: "enum"; values: string[]; default: string; units?: number[] }
-  | { type: "bool"; default: boolean }
-  | { type: "integer"; minimum: number; maximum: number; default: number }
+/**
+ * One option of a model, as its spec file describes it. `default` is absent where the page
+ * gives none: such an option is `required`, or left out it is not sent.
+ */
+export type OptionInfo = { name: string; description: string; required: boolean } & (
+  | { type: "string"; max_length?: number }
+  | { type: "list"; min_items: number; max_items: number | null }
+  | { type: "enum"; values: string[]; default?: string; units?: number[] }
+  | { type: "bool"; default?: boolean }
+  | { type: "integer"; minimum: number; maximum: number; values?: number[]; default?: number }
 );
 
 /** A forbidden combination: `when` names the values that together are refused. */

@@ -4,7 +4,7 @@
 
 use clap::{Arg, ArgAction, ArgMatches};
 use serde_json::{Map, Value};
-use shortapi_pricing::spec::{OptionKind, OptionSpec};
+use shortapi_pricing::spec::{OptionKind, OptionSpec, WireValue};
 use shortapi_pricing::Model;
 
 use crate::Failure;
@@ -62,58 +62,89 @@ fn name(s: String) -> &'static str {
     s.leak()
 }
 
-/// What one spec says an option takes, in a few words: `540p, 720p, 1080p (default 720p)`.
-pub fn describe_kind(kind: &OptionKind) -> String {
-    match kind {
-        OptionKind::Text { required, .. } => {
-            if *required {
-                "text, required".to_owned()
-            } else {
-                "text, optional".to_owned()
-            }
+/// What one spec says an option takes, in a few words: `540p, 720p, 1080p (default 720p)`,
+/// `1:1, 9:16 (required)`, `an integer from 0 to 100 (optional, no default)`.
+pub fn describe(option: &OptionSpec) -> String {
+    let values = match option.kind {
+        OptionKind::Text {
+            max_length: Some(max),
+            ..
+        } => format!("text of at most {max} characters"),
+        OptionKind::Text { .. } => "text".to_owned(),
+        OptionKind::List {
+            min_items,
+            max_items,
+        } => {
+            let count = match max_items {
+                Some(max) => format!("{min_items} to {max}"),
+                None => format!("at least {min_items}"),
+            };
+            format!("a list of {count} texts (repeat the flag)")
         }
-        OptionKind::Enum {
-            values, default, ..
-        } => format!("{} (default {})", values.join(", "), values[*default]),
-        OptionKind::Bool { default } => format!("true or false (default {default})"),
+        OptionKind::Enum { values, .. } => values.join(", "),
+        OptionKind::Bool { .. } => "true or false".to_owned(),
+        OptionKind::Integer { values, .. } if !values.is_empty() => {
+            let values: Vec<String> = values.iter().map(i64::to_string).collect();
+            format!("one of the integers {}", values.join(", "))
+        }
         OptionKind::Integer {
-            minimum,
-            maximum,
-            default,
-        } => format!("an integer from {minimum} to {maximum} (default {default})"),
+            minimum, maximum, ..
+        } => format!("an integer from {minimum} to {maximum}"),
+    };
+    match (option.default_value(), option.required) {
+        (Some(default), _) => format!("{values} (default {})", Plain(default)),
+        (None, true) if option.is_input() => format!("{values}, required"),
+        (None, false) if option.is_input() => format!("{values}, optional"),
+        (None, true) => format!("{values} (required, no default)"),
+        (None, false) => format!("{values} (optional, no default)"),
+    }
+}
+
+/// A wire value as a flag takes it: a string without quotes.
+struct Plain(WireValue<'static>);
+
+impl std::fmt::Display for Plain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            WireValue::Str(s) => f.write_str(s),
+            other => other.fmt(f),
+        }
     }
 }
 
 /// Whether two specs of an option take the same values (free text: the same requiredness;
 /// its examples may differ).
-fn same_kind(a: &OptionKind, b: &OptionKind) -> bool {
-    match (a, b) {
-        (OptionKind::Text { required: x, .. }, OptionKind::Text { required: y, .. }) => x == y,
-        _ => a == b,
-    }
+fn same_kind(a: &OptionSpec, b: &OptionSpec) -> bool {
+    a.required == b.required
+        && match (a.kind, b.kind) {
+            (OptionKind::Text { max_length: a, .. }, OptionKind::Text { max_length: b, .. }) => {
+                a == b
+            }
+            _ => a.kind == b.kind,
+        }
 }
 
 /// The help of one flag: the description and values where every model agrees, and which
 /// models have the option when not all do.
 fn help(specs: &[(Model, &'static OptionSpec)], quoting: bool) -> String {
     let (_, first) = specs[0];
-    let same = specs.iter().all(|(_, o)| same_kind(&o.kind, &first.kind));
+    let same = specs.iter().all(|(_, o)| same_kind(o, first));
     let described = specs
         .iter()
         .all(|(_, o)| o.description == first.description);
     let mut help = match (described, same) {
-        (true, true) => format!("{}: {}", first.description, describe_kind(&first.kind)),
+        (true, true) => format!("{}: {}", first.description, describe(first)),
         (true, false) => format!(
             "{}: differs by model (see `shortapi-pricing models`)",
             first.description
         ),
         (false, true) => format!(
             "{} (its description differs by model: see `shortapi-pricing models`)",
-            describe_kind(&first.kind)
+            describe(first)
         ),
         (false, false) => "differs by model (see `shortapi-pricing models`)".to_owned(),
     };
-    if quoting && first.is_text() {
+    if quoting && (first.is_input() || first.required) {
         help.push_str("; optional here, it does not change the price");
     }
     if let OptionKind::Bool { .. } = first.kind {
@@ -134,6 +165,10 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
             .help(help(&specs, quoting))
             .help_heading("Options of the model (from its spec)")
             .action(ArgAction::Set);
+        // A list takes one item per flag: `--image-urls a.png --image-urls b.png`.
+        if specs.iter().any(|(_, o)| o.is_list()) {
+            arg = arg.action(ArgAction::Append);
+        }
         // Values are read as text and turned into JSON for the model `--model` names (the same
         // flag may be an integer for one model and a string for another).
         arg = if specs
@@ -149,7 +184,7 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
             let same = specs.iter().all(|(_, o)| o.kind.name() == kind);
             arg.value_name(match specs[0].1.kind {
                 OptionKind::Integer { .. } if same => "INTEGER",
-                OptionKind::Text { .. } if same => "TEXT",
+                OptionKind::Text { .. } | OptionKind::List { .. } if same => "TEXT",
                 _ => "VALUE",
             })
         };
@@ -158,17 +193,18 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
     command
 }
 
-/// The option flags given, as `(option name, value as given)`.
+/// The option flags given, as `(option name, values as given)`: one value, or a list's items
+/// in flag order.
 #[derive(Default)]
-pub struct Given(Vec<(&'static str, String)>);
+pub struct Given(Vec<(&'static str, Vec<String>)>);
 
 impl Given {
     /// Reads the option flags from a subcommand's matches.
     pub fn read(matches: &ArgMatches) -> Given {
         let mut given = Vec::new();
         for (name, _) in option_names() {
-            if let Some(value) = matches.get_one::<String>(&id(name)) {
-                given.push((name, value.clone()));
+            if let Some(values) = matches.get_many::<String>(&id(name)) {
+                given.push((name, values.cloned().collect()));
             }
         }
         Given(given)
@@ -182,12 +218,12 @@ impl Given {
     /// The flags as `model`'s bare args object, for the checker to judge like any other
     /// request. Values are passed as given, so `--duration 7` is reported with the allowed
     /// values. A flag for an option `model` does not have is a usage error that lists its
-    /// options. With `quoting`, required free text not given gets a placeholder: it does not
+    /// options. With `quoting`, a required input not given gets a placeholder: it does not
     /// change the price.
     pub fn to_args_json(&self, model: Model, quoting: bool) -> Result<String, Failure> {
         let spec = model.spec();
         let mut args = Map::new();
-        for (name, value) in &self.0 {
+        for (name, values) in &self.0 {
             let Some(index) = spec.option_index(name) else {
                 let names: Vec<String> = spec
                     .options
@@ -200,19 +236,50 @@ impl Given {
                     names.join(", ")
                 )));
             };
-            args.insert(
-                (*name).to_owned(),
-                json_value(&spec.options[index].kind, value),
-            );
+            let option = &spec.options[index];
+            let value = match values.as_slice() {
+                _ if option.is_list() => Value::Array(
+                    values.iter().map(|v| Value::String(v.clone())).collect(),
+                ),
+                [value] => json_value(&option.kind, value),
+                _ => {
+                    return Err(Failure::Input(format!(
+                        "--{} is given {} times; {} takes one value",
+                        long_name(name),
+                        values.len(),
+                        option.name
+                    )))
+                }
+            };
+            args.insert((*name).to_owned(), value);
         }
         if quoting {
             for option in spec.options {
                 if option.is_required() && !args.contains_key(option.name) {
-                    args.insert(option.name.to_owned(), Value::String(NO_TEXT.to_owned()));
+                    args.insert(option.name.to_owned(), placeholder(option));
                 }
             }
         }
         Ok(Value::Object(args).to_string())
+    }
+}
+
+/// What `quote` sends for a required option no flag gives: a placeholder text, or an option's
+/// first value. Neither changes the price: the generator refuses a price that depends on an
+/// option with no default.
+fn placeholder(option: &OptionSpec) -> Value {
+    match option.kind {
+        OptionKind::Enum { values, .. } => Value::from(values[0]),
+        OptionKind::Bool { .. } => Value::Bool(false),
+        OptionKind::Integer {
+            minimum, values, ..
+        } => Value::from(values.first().copied().unwrap_or(minimum)),
+        OptionKind::Text { .. } => Value::String(NO_TEXT.to_owned()),
+        OptionKind::List { min_items, .. } => Value::Array(
+            (0..min_items.max(1))
+                .map(|_| Value::String(NO_TEXT.to_owned()))
+                .collect(),
+        ),
     }
 }
 

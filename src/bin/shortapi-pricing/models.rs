@@ -7,7 +7,7 @@ use std::io::Write;
 use shortapi_pricing::spec::{CellPrice, ModelSpec};
 use shortapi_pricing::Model;
 
-use crate::flags::describe_kind;
+use crate::flags::describe;
 use crate::Failure;
 
 /// Every model as a JSON array.
@@ -38,7 +38,7 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 out,
                 "    {:width$}  {kind}: {}",
                 o.name,
-                describe_kind(&o.kind)
+                describe(o)
             )?;
         }
         if spec.rules.is_empty() {
