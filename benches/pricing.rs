@@ -21,7 +21,7 @@ use divan::Bencher;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 use shortapi_pricing::schema::{self, Dialect};
-use shortapi_pricing::spec::WireValue;
+use shortapi_pricing::spec::{OptionSpec, WireValue};
 use shortapi_pricing::{
     for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal, Fields, Model,
     Selection,
@@ -74,7 +74,7 @@ fn map_key(selection: &Selection) -> String {
         match value {
             WireValue::Str(s) => key.push_str(s),
             WireValue::Bool(b) => key.push_str(if b { "true" } else { "false" }),
-            WireValue::Int(i) => key.push_str(&i.to_string()),
+            WireValue::Int(i) | WireValue::IntString(i) => key.push_str(&i.to_string()),
         }
     }
     key
@@ -174,13 +174,45 @@ mod typed_quote {
     }
 }
 
-/// Args for a selection, with the prompt and every other required free-text input.
+/// The inputs every request of `selection`'s model gives beside its texts: each required
+/// list, with two image URLs.
+fn lists_for(selection: &Selection) -> Vec<(&'static str, &'static [&'static str])> {
+    const URLS: [&str; 2] = [
+        "https://example.com/frames/black-lab-0001.png",
+        "https://example.com/frames/black-lab-0002.png",
+    ];
+    selection
+        .spec()
+        .options
+        .iter()
+        .filter(|o| o.is_list() && o.is_required())
+        .map(|o| (o.name, &URLS[..]))
+        .collect()
+}
+
+/// Whether a request gives the free text `o`: the prompt, a required one, or one a condition
+/// may require (Vidu's `voice_id`).
+fn gives(selection: &Selection, i: usize, o: &OptionSpec) -> bool {
+    o.is_text()
+        && (o.name == "prompt"
+            || o.is_required()
+            || selection
+                .spec()
+                .requirements
+                .iter()
+                .any(|r| r.field == i && r.present))
+}
+
+/// Args for a selection, with the prompt, every other required input and any a condition may
+/// require.
 fn args_for(selection: Selection) -> Args {
     let texts: Vec<(&str, &str)> = selection
         .spec()
         .options
         .iter()
-        .filter(|o| o.is_text() && (o.name == "prompt" || o.is_required()))
+        .enumerate()
+        .filter(|(i, o)| gives(&selection, *i, o))
+        .map(|(_, o)| o)
         .map(|o| {
             let text = if o.name == "prompt" {
                 PROMPT
@@ -190,7 +222,7 @@ fn args_for(selection: Selection) -> Args {
             (o.name, text)
         })
         .collect();
-    Args::from_selection(selection, &texts).unwrap()
+    Args::from_inputs(selection, &texts, &lists_for(&selection)).unwrap()
 }
 
 /// Every combination of every model as a create-job body, every option written out.
@@ -280,7 +312,7 @@ mod check_json {
                 let model: Model = value["model"].as_str().unwrap().parse().unwrap();
                 let args = &value["args"];
                 let mut key = model.id().to_owned();
-                for option in model.spec().options.iter().filter(|o| !o.is_text()) {
+                for option in model.spec().options.iter().filter(|o| !o.is_input()) {
                     key.push('|');
                     key.push_str(option.name);
                     key.push('=');
@@ -292,7 +324,9 @@ mod check_json {
                             Some(WireValue::Bool(b)) => {
                                 key.push_str(if b { "true" } else { "false" })
                             }
-                            Some(WireValue::Int(i)) => key.push_str(&i.to_string()),
+                            Some(WireValue::Int(i) | WireValue::IntString(i)) => {
+                                key.push_str(&i.to_string())
+                            }
                             None => {}
                         },
                     }
@@ -364,12 +398,12 @@ fn usage_log(lines: usize) -> Vec<u8> {
         let prompt = prompt.join(" ");
         let selection = all[(i * 7919) % all.len()];
         let mut texts: Vec<(&str, &str)> = vec![("prompt", &prompt)];
-        for option in selection.spec().options {
-            if option.is_text() && option.is_required() && option.name != "prompt" {
+        for (k, option) in selection.spec().options.iter().enumerate() {
+            if gives(&selection, k, option) && option.name != "prompt" {
                 texts.push((option.name, "https://example.com/frames/0001.png"));
             }
         }
-        let args = Args::from_selection(selection, &texts).unwrap();
+        let args = Args::from_inputs(selection, &texts, &lists_for(&selection)).unwrap();
         let mut line = CreateJobRequest::new(args)
             .to_json(Fields::Minimal)
             .into_bytes();

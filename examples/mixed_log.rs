@@ -15,6 +15,11 @@ use std::io::{self, BufWriter, Write};
 use shortapi_pricing::spec::OptionKind;
 use shortapi_pricing::{Args, CreateJobRequest, Fields, Model, Selection};
 
+const IMAGES: [&str; 2] = [
+    "https://example.com/frames/0001.png",
+    "https://example.com/frames/0002.png",
+];
+
 const WORDS: [&str; 24] = [
     "a", "black", "lab", "swimming", "in", "a", "lake", "at", "sunset", "over", "the", "city",
     "drone", "shot", "slow", "motion", "waves", "crashing", "neon", "street", "rain", "golden",
@@ -84,13 +89,21 @@ fn main() -> io::Result<()> {
                 break;
             }
         }
+        // The prompt, every other required text (and one a condition may require, as Vidu's
+        // `voice_id`), and two images for a required list.
+        let spec = selection.spec();
         let mut texts: Vec<(&str, &str)> = vec![("prompt", &prompt)];
-        for option in selection.spec().options {
-            if option.is_required() && option.name != "prompt" {
+        let mut lists: Vec<(&str, &[&str])> = Vec::new();
+        for (k, option) in spec.options.iter().enumerate() {
+            let needed = spec.requirements.iter().any(|r| r.present && r.field == k);
+            if option.is_text() && (option.is_required() || needed) && option.name != "prompt" {
                 texts.push((option.name, "https://example.com/frames/0001.png"));
             }
+            if option.is_list() && option.is_required() {
+                lists.push((option.name, &IMAGES));
+            }
         }
-        let args = Args::from_selection(selection, &texts).expect("valid free text");
+        let args = Args::from_inputs(selection, &texts, &lists).expect("valid inputs");
         let mut line = CreateJobRequest::new(args)
             .with_callback_url("https://example.com/hooks/pixverse")
             .to_json(Fields::All);

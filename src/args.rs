@@ -85,15 +85,17 @@ impl Args {
         let mut kept: Vec<(usize, String)> = Vec::new();
         let mut kept_lists: Vec<(usize, Vec<String>)> = Vec::new();
         for &(name, items) in lists {
-            match spec.option_index(name).filter(|&i| spec.options[i].is_list()) {
+            match spec
+                .option_index(name)
+                .filter(|&i| spec.options[i].is_list())
+            {
                 None => errors.push(unknown_input(spec, name)),
                 Some(i) if kept_lists.iter().any(|(k, _)| *k == i) => {
                     errors.push(given_twice(name));
                 }
                 Some(i) => {
-                    let found = list_violations("", &spec.options[i], items.len(), |k| {
-                        Some(items[k])
-                    });
+                    let found =
+                        list_violations("", &spec.options[i], items.len(), |k| Some(items[k]));
                     if found.is_empty() {
                         kept_lists.push((i, items.iter().map(|s| (*s).to_owned()).collect()));
                     }
@@ -108,12 +110,17 @@ impl Args {
             match at {
                 None => errors.push(unknown_input(spec, name)),
                 Some(i) if kept.iter().any(|(k, _)| *k == i) => errors.push(given_twice(name)),
-                Some(i) => match text_violation(&crate::check::pointer("", name), &spec.options[i], text) {
-                    Some(v) => errors.push(v),
-                    None => kept.push((i, text.to_owned())),
-                },
+                Some(i) => {
+                    match text_violation(&crate::check::pointer("", name), &spec.options[i], text) {
+                        Some(v) => errors.push(v),
+                        None => kept.push((i, text.to_owned())),
+                    }
+                }
             }
         }
+        // What was given (inputs kept or refused, choices not left out): for the required
+        // inputs and the conditional requirements.
+        let mut seen = 0u64;
         for (i, option) in spec.options.iter().enumerate() {
             let given = match option.kind {
                 OptionKind::Text { .. } => texts.iter().any(|(n, _)| *n == option.name),
@@ -123,7 +130,9 @@ impl Args {
             if option.is_required() && !given {
                 errors.push(missing_input("", option));
             }
+            seen |= u64::from(given) << i;
         }
+        errors.extend(crate::check::broken_requirements(&selection, seen, 0, ""));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }
@@ -277,20 +286,14 @@ pub(crate) fn list_violations<'t>(
         found.push(Violation {
             path: path.clone(),
             code: Code::TooFewItems,
-            message: format!(
-                "{} has {len} item(s); it takes {allowed}",
-                option.name
-            ),
+            message: format!("{} has {len} item(s); it takes {allowed}", option.name),
         });
     }
     if max_items.is_some_and(|max| len > max as usize) {
         found.push(Violation {
             path: path.clone(),
             code: Code::TooManyItems,
-            message: format!(
-                "{} has {len} items; it takes {allowed}",
-                option.name
-            ),
+            message: format!("{} has {len} items; it takes {allowed}", option.name),
         });
     }
     for k in 0..len {

@@ -50,7 +50,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::spec::{ModelSpec, OptionKind, OptionSpec, Rule, WireEnum};
+use crate::spec::{ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum};
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
 /// The `$schema` of every draft 2020-12 schema.
@@ -472,6 +472,26 @@ fn option_schema(option: &OptionSpec) -> Value {
             "description": option.description,
             "type": "boolean",
         }),
+        // A string-typed integer: every string it takes (JSON Schema cannot compare the number
+        // a string writes; the generator keeps the list under 1000).
+        OptionKind::Integer {
+            minimum,
+            maximum,
+            values,
+            string: true,
+            ..
+        } => {
+            let listed: Vec<String> = if values.is_empty() {
+                (minimum..=maximum).map(|n| n.to_string()).collect()
+            } else {
+                values.iter().map(i64::to_string).collect()
+            };
+            json!({
+                "description": option.description,
+                "type": "string",
+                "enum": listed,
+            })
+        }
         OptionKind::Integer {
             minimum,
             maximum,
@@ -549,15 +569,51 @@ fn args_object(spec: &ModelSpec) -> Value {
         "additionalProperties": spec.cut_after.is_some(),
     });
     set_required(&mut schema, required);
-    if !spec.rules.is_empty() {
+    if !spec.rules.is_empty() || !spec.requirements.is_empty() {
         // One `not` beside the properties: code generators that ignore `not` still see a
-        // closed object (an `allOf` of rules would widen it to any keys).
-        let rules: Vec<Value> = spec.rules.iter().map(|r| rule_schema(r, spec)).collect();
+        // closed object (an `allOf` of rules would widen it to any keys). A conditional
+        // requirement is a combination refused too: its conditions with the field left out
+        // (or, for an exclusion, given), which both dialects say without `if`/`then`.
+        let rules: Vec<Value> = spec
+            .rules
+            .iter()
+            .map(|r| rule_schema(r, spec))
+            .chain(
+                spec.requirements
+                    .iter()
+                    .map(|r| requirement_schema(r, spec)),
+            )
+            .collect();
         schema["not"] = json!({
             "description": "Forbidden combinations: args matching any of these are refused.",
             "anyOf": rules,
         });
     }
+    schema
+}
+
+/// The schema of a conditional requirement as a forbidden combination: the conditions (as a
+/// rule's) with the field absent (`[[requires]]`) or present (`[[excludes]]`).
+fn requirement_schema(r: &Requirement, spec: &ModelSpec) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for c in r.when {
+        properties.insert(c.name.to_owned(), json!({ "const": c.value }));
+        if spec.options[c.option].default_value() != Some(c.value) {
+            required.push(c.name);
+        }
+    }
+    let mut schema = json!({
+        "description": format!("{} (requirement {})", r.message, r.id),
+        "type": "object",
+        "properties": properties,
+    });
+    if r.present {
+        schema["not"] = json!({ "required": [r.name] });
+    } else {
+        required.push(r.name);
+    }
+    set_required(&mut schema, required);
     schema
 }
 

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
 
-use documented::{Expected, MODELS, RULE_MESSAGE};
+use documented::{Expected, MODELS};
 use npm::{ensure_npm_packages, frontend_dir, scratch};
 use schema_bodies::{body, every_combination};
 use serde::Serialize;
@@ -157,7 +157,7 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
             let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
             let expected = doc.expected(get, None);
             let sampled = match expected {
-                Expected::Forbidden => !forbidden_shown,
+                Expected::Forbidden(_) => !forbidden_shown,
                 _ => i % step == m % step,
             };
             if !sampled {
@@ -186,9 +186,11 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
                     case["usage"] = json!({ name: value });
                     case["price"] = json!(p);
                 }
-                Expected::Forbidden => {
+                Expected::Forbidden(rule) => {
                     forbidden_shown = true;
-                    case["rule"] = json!({"option": "duration", "message": RULE_MESSAGE});
+                    let (option, message, _) = documented::forbidden_at(rule);
+                    let message = message.split(" (").next().unwrap();
+                    case["rule"] = json!({"option": option, "message": message});
                 }
             }
             cases.push(case);

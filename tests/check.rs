@@ -527,7 +527,9 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
                     .iter()
                     .filter(|o| o.is_required() && o.name != name)
                     .map(|o| match o.kind {
-                        OptionKind::Enum { values, .. } => format!("\"{}\":\"{}\"", o.name, values[0]),
+                        OptionKind::Enum { values, .. } => {
+                            format!("\"{}\":\"{}\"", o.name, values[0])
+                        }
                         OptionKind::List { .. } => format!("\"{}\":[\"x\"]", o.name),
                         _ => format!("\"{}\":\"x\"", o.name),
                     })
@@ -571,9 +573,10 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×18, image ×5, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
-    // (Seedance omni-reference), negative_prompt ×1 (Midjourney, optional).
-    assert_eq!(texts, 28);
+    // prompt ×19, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // (Seedance omni-reference), negative_prompt ×1 (Midjourney, optional), voice_id ×1 (Vidu
+    // Q2 image-to-video, optional but for its condition).
+    assert_eq!(texts, 31);
 }
 
 #[test]
@@ -871,7 +874,11 @@ fn a_required_option_without_a_default_must_be_given() {
         "\"7:5\" is not an allowed aspect_ratio; allowed: \"9:16\", \"2:3\", \"3:4\", \"4:5\", \"1:1\", \"5:4\", \"4:3\", \"3:2\", \"16:9\", \"21:9\""
     );
     // Given, it is kept and written back; the price (0.03 per image) does not depend on it.
-    let request = check(body(nano, r#"{"prompt": "a cat", "aspect_ratio": "4:5", "num_images": 3}"#)).unwrap();
+    let request = check(body(
+        nano,
+        r#"{"prompt": "a cat", "aspect_ratio": "4:5", "num_images": 3}"#,
+    ))
+    .unwrap();
     assert_eq!(
         request.args.selection().get("aspect_ratio"),
         Some(WireValue::Str("4:5"))
@@ -882,11 +889,16 @@ fn a_required_option_without_a_default_must_be_given() {
         r#"{"model":"google/nano-banana/text-to-image","args":{"prompt":"a cat","num_images":3,"aspect_ratio":"4:5"}}"#
     );
     // The typed options hold it as an `Option`: none until given, and `Args` refuses none.
-    use shortapi_pricing::models::nano_banana_text_to_image::{AspectRatio, NumImages, Options as Nano};
+    use shortapi_pricing::models::nano_banana_text_to_image::{
+        AspectRatio, NumImages, Options as Nano,
+    };
     assert_eq!(Nano::DEFAULT.aspect_ratio, None);
     let refused = shortapi_pricing::Args::new(Nano::DEFAULT, &[("prompt", "a cat")]).unwrap_err();
     assert_eq!(
-        (refused.as_slice()[0].path.as_str(), refused.as_slice()[0].code),
+        (
+            refused.as_slice()[0].path.as_str(),
+            refused.as_slice()[0].code
+        ),
         ("/aspect_ratio", Code::MissingField)
     );
     let given = Nano::DEFAULT
@@ -895,8 +907,8 @@ fn a_required_option_without_a_default_must_be_given() {
     let args = shortapi_pricing::Args::new(given, &[("prompt", "a cat")]).unwrap();
     assert_eq!(args.options::<Nano>(), Some(given));
     assert_eq!(args.quote().unwrap().amount().to_string(), "0.12"); // 0.03 × 4
-    // A selection leaves it out until it is set: `get` has nothing, the serializer writes
-    // nothing for it.
+                                                                    // A selection leaves it out until it is set: `get` has nothing, the serializer writes
+                                                                    // nothing for it.
     let defaults = shortapi_pricing::Selection::defaults(nano);
     assert_eq!(defaults.get("aspect_ratio"), None);
     assert!(defaults.values().all(|(name, _)| name != "aspect_ratio"));
@@ -907,7 +919,8 @@ fn a_required_option_without_a_default_must_be_given() {
 #[test]
 fn an_integer_of_listed_values_takes_only_those() {
     let flux = Model::Flux10TextToImage;
-    let with = |n: &str| format!(r#"{{"prompt": "a cat", "aspect_ratio": "1:1", "num_images": {n}}}"#);
+    let with =
+        |n: &str| format!(r#"{{"prompt": "a cat", "aspect_ratio": "1:1", "num_images": {n}}}"#);
     for n in ["1", "2", "4", "8", "4.0"] {
         assert!(check_args(flux, with(n)).is_ok(), "{n}");
     }
@@ -1020,12 +1033,222 @@ fn a_list_takes_its_count_of_non_blank_strings() {
         r#"{{"prompt": "a", "aspect_ratio": "1:1", "image_urls": {}}}"#,
         urls(100)
     );
-    assert_eq!(check_args(nano, &many).unwrap().list("image_urls").map(<[String]>::len), Some(100));
+    assert_eq!(
+        check_args(nano, &many)
+            .unwrap()
+            .list("image_urls")
+            .map(<[String]>::len),
+        Some(100)
+    );
     // Written back as given, in spec order.
-    let request = check(body(nano, r#"{"image_urls": ["b \"c\"", "a"], "prompt": "p", "aspect_ratio": "1:1"}"#)).unwrap();
+    let request = check(body(
+        nano,
+        r#"{"image_urls": ["b \"c\"", "a"], "prompt": "p", "aspect_ratio": "1:1"}"#,
+    ))
+    .unwrap();
     assert_eq!(
         request.to_json(Fields::Minimal),
         r#"{"model":"google/nano-banana/edit","args":{"prompt":"p","image_urls":["b \"c\"","a"],"aspect_ratio":"1:1"}}"#
     );
     assert_eq!(check(request.to_json(Fields::All)).unwrap(), request);
+}
+
+/// Vidu Q2 text-to-video's `duration` is "string … Range 1 to 10"
+/// (`catalog/vidu__vidu-q2__text-to-video.md`), Kling O1 image-to-video's "Range 3 to 10": a
+/// whole number written as a string. Out of the range it is `out_of_range`; a JSON number is
+/// `wrong_type` with the string to write; a string that is not the number's digits (`"05"`,
+/// `" 5"`, `"5.0"`) is `invalid_value`.
+#[test]
+fn a_string_typed_integer_takes_its_digits_in_range() {
+    let vidu = Model::ViduQ2TextToVideo;
+    let with = |d: &str| format!(r#"{{"prompt": "a cat", "duration": {d}}}"#);
+    for (d, n) in [("\"1\"", 1), ("\"5\"", 5), ("\"10\"", 10)] {
+        let args = check_args(vidu, with(d)).unwrap();
+        assert_eq!(
+            args.selection().get("duration"),
+            Some(WireValue::IntString(n))
+        );
+    }
+    let range = "duration must be a whole number from \"1\" to \"10\", written as a string";
+    for (d, code, message) in [
+        (
+            "\"11\"",
+            Code::OutOfRange,
+            format!("\"11\" is out of range: {range}"),
+        ),
+        (
+            "\"0\"",
+            Code::OutOfRange,
+            format!("\"0\" is out of range: {range}"),
+        ),
+        (
+            "\"-1\"",
+            Code::OutOfRange,
+            format!("\"-1\" is out of range: {range}"),
+        ),
+        (
+            "\"05\"",
+            Code::InvalidValue,
+            format!("\"05\" is not a whole number in digits: {range}"),
+        ),
+        (
+            "\" 5\"",
+            Code::InvalidValue,
+            format!("\" 5\" is not a whole number in digits: {range}"),
+        ),
+        (
+            "\"5.0\"",
+            Code::InvalidValue,
+            format!("\"5.0\" is not a whole number in digits: {range}"),
+        ),
+        (
+            "\"five\"",
+            Code::InvalidValue,
+            format!("\"five\" is not a whole number in digits: {range}"),
+        ),
+        (
+            "5",
+            Code::WrongType,
+            format!("{range}, not the number 5; write the string \"5\""),
+        ),
+        (
+            "5.0",
+            Code::WrongType,
+            format!("{range}, not the number 5.0; write the string \"5\""),
+        ),
+        (
+            "null",
+            Code::WrongType,
+            format!("{range}, not null; leave it out for the default \"5\""),
+        ),
+        (
+            "true",
+            Code::WrongType,
+            format!("{range}, not the boolean true"),
+        ),
+    ] {
+        assert_eq!(
+            found_args(vidu, &with(d)),
+            owned(&[("/duration", code)]),
+            "{d}"
+        );
+        let got = message_of(check_args(vidu, with(d)).map(CreateJobRequest::new));
+        let want = if code == Code::WrongType {
+            format!("duration must be {}", &message["duration must be ".len()..])
+        } else {
+            message
+        };
+        assert_eq!(got, want, "{d}");
+    }
+    // Written back as a string; the typed newtype says so too.
+    let request = check(body(vidu, &with("\"7\""))).unwrap();
+    assert_eq!(
+        request.to_json(Fields::Minimal),
+        r#"{"model":"vidu/vidu-q2/text-to-video","args":{"prompt":"a cat","duration":"7"}}"#
+    );
+    use shortapi_pricing::models::vidu_q2_text_to_video::Duration;
+    assert_eq!(
+        serde_json::to_string(&Duration::new(7).unwrap()).unwrap(),
+        "\"7\""
+    );
+    assert!(Duration::new(11).is_err());
+    assert_eq!(Duration::DEFAULT.get(), 5);
+    // Kling O1 image-to-video prices Standard by these seconds: 0.075 × 7.
+    let kling = Model::KlingO1ImageToVideo;
+    let q = quote_args_json(kling, r#"{"prompt": "a", "mode": "std", "duration": "7"}"#).unwrap();
+    assert_eq!(q.amount().to_string(), "0.525");
+    assert_eq!(
+        found_args(kling, r#"{"prompt": "a", "mode": "std", "duration": "2"}"#),
+        owned(&[("/duration", Code::OutOfRange)])
+    );
+}
+
+/// Vidu Q2 image-to-video (`catalog/vidu__vidu-q2__image-to-video.md`): "generate_audio … when
+/// true, voice_id is required", and "540p is not supported in pro-fast mode". Broken and kept,
+/// in a body and in bare args, through the typed args too.
+#[test]
+fn a_field_required_when_a_condition_holds() {
+    let vidu = Model::ViduQ2ImageToVideo;
+    let base = r#""prompt": "a cat", "image": "https://e.x/a.png""#;
+    let args = |more: &str| format!("{{{base}{more}}}");
+    // Kept: no audio, or audio with a voice; a voice without audio is allowed too.
+    for more in [
+        "",
+        r#", "generate_audio": false"#,
+        r#", "generate_audio": true, "voice_id": "v1""#,
+        r#", "voice_id": "v1""#,
+    ] {
+        assert!(check_args(vidu, args(more)).is_ok(), "{more}");
+    }
+    // Broken: audio without a voice, at the pointer where the voice belongs.
+    let broken = args(r#", "generate_audio": true"#);
+    assert_eq!(
+        found_args(vidu, &broken),
+        owned(&[("/voice_id", Code::ConditionallyRequired)])
+    );
+    assert_eq!(
+        found(&body(vidu, &broken)),
+        owned(&[("/args/voice_id", Code::ConditionallyRequired)])
+    );
+    assert_eq!(
+        message(&body(vidu, &broken)),
+        "voice_id is required when generate_audio is true (generate_audio = true)"
+    );
+    // A blank voice is the blank text it is, not also a missing one.
+    assert_eq!(
+        found_args(vidu, &args(r#", "generate_audio": true, "voice_id": " ""#)),
+        owned(&[("/voice_id", Code::EmptyText)])
+    );
+    // A refused generate_audio judges nothing that depends on it.
+    assert_eq!(
+        found_args(vidu, &args(r#", "generate_audio": "true""#)),
+        owned(&[("/generate_audio", Code::WrongType)])
+    );
+    // The rule and the requirement together: every violation at once.
+    assert_eq!(
+        found_args(
+            vidu,
+            &args(r#", "mode": "pro-fast", "resolution": "540p", "generate_audio": true"#)
+        ),
+        owned(&[
+            ("/resolution", Code::UnsupportedCombination),
+            ("/voice_id", Code::ConditionallyRequired),
+        ])
+    );
+    // A quote of valid args is unpriced ("starts at $X plus $Y/sec"); of broken ones, refused.
+    let q =
+        quote_args_json(vidu, args(r#", "generate_audio": true, "voice_id": "v""#)).unwrap_err();
+    assert_eq!(q.as_slice()[0].code, Code::Unpriced);
+    assert!(q.as_slice()[0].message.contains("starts at"), "{q}");
+    let q = quote_args_json(vidu, &broken).unwrap_err();
+    assert_eq!(q.as_slice()[0].code, Code::ConditionallyRequired);
+    // Built from typed options, the same requirement.
+    use shortapi_pricing::models::vidu_q2_image_to_video::Options as Vidu;
+    let audio = Vidu::DEFAULT.with_generate_audio(true);
+    let texts = [("prompt", "a cat"), ("image", "https://e.x/a.png")];
+    let refused = shortapi_pricing::Args::new(audio, &texts).unwrap_err();
+    assert_eq!(
+        (
+            refused.as_slice()[0].path.as_str(),
+            refused.as_slice()[0].code
+        ),
+        ("/voice_id", Code::ConditionallyRequired)
+    );
+    let voiced = [
+        ("prompt", "a cat"),
+        ("image", "https://e.x/a.png"),
+        ("voice_id", "v1"),
+    ];
+    assert!(shortapi_pricing::Args::new(audio, &voiced).is_ok());
+    // The spec's JSON says it.
+    let json = serde_json::to_value(vidu.spec()).unwrap();
+    assert_eq!(
+        json["requirements"],
+        serde_json::json!([{
+            "id": "voice_id_with_audio",
+            "message": "voice_id is required when generate_audio is true",
+            "when": {"generate_audio": true},
+            "require": "voice_id",
+        }])
+    );
 }

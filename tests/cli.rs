@@ -4,7 +4,12 @@
 //! exact grand total); the price forms beyond an exact amount: a rate times a measured quantity
 //! (an estimate with its bounds without it, the exact quote with `--usage` or a `{"request",
 //! "usage"}` line), a page that gives no price (`unpriced`, exit 1; `check` accepts it), and a
-//! page whose stored copy is cut (a field it does not document passes); `models` (json, text);
+//! page whose stored copy is cut (a field it does not document passes); an option a page
+//! requires and gives no default (`missing_field` unless given; `quote` from flags prices
+//! without it), an integer limited to listed values, a price per image × `num_images` and one
+//! per request whatever `num_images` asks; a required list of texts (the images an
+//! image-to-image page edits: a JSON array, or a flag repeated per item; its item count and
+//! each item judged, `quote` pricing without it); `models` (json, text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -54,6 +59,13 @@ const KLING_V2V: &str = "kwaivgi/kling-o1/video-to-video";
 const SEEDANCE: &str = "bytedance/seedance-2.0/omni-reference";
 const VEO: &str = "google/veo-3.1/image-to-video";
 const VIDU: &str = "vidu/vidu-q2/text-to-video";
+const VIDU_I2V: &str = "vidu/vidu-q2/image-to-video";
+const NANO_BANANA: &str = "google/nano-banana/text-to-image";
+const FLUX: &str = "shortapi/flux-1.0/text-to-image";
+const MIDJOURNEY: &str = "midjourney/midjourney-v7/text-to-image";
+const SEEDREAM: &str = "bytedance/seedream-4.5/text-to-image";
+const SEEDREAM_EDIT: &str = "bytedance/seedream-4.5/edit";
+const NANO_BANANA_EDIT: &str = "google/nano-banana/edit";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -99,14 +111,48 @@ const VEO_OPTIONS: &[&str] = &[
     "generate_audio",
 ];
 const VIDU_OPTIONS: &[&str] = &["prompt", "duration", "aspect_ratio", "resolution"];
+/// Vidu Q2 image-to-video's seven options, in page order as its facts file lists them (whole
+/// page; `voice_id` optional free text, required only when `generate_audio` is true).
+const VIDU_I2V_OPTIONS: &[&str] = &[
+    "mode",
+    "prompt",
+    "duration",
+    "image",
+    "resolution",
+    "generate_audio",
+    "voice_id",
+];
+
+/// The options of the four text-to-image pages, in page order as their facts files list them.
+const NANO_BANANA_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio"];
+const FLUX_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio", "performance"];
+const MIDJOURNEY_OPTIONS: &[&str] = &[
+    "mode",
+    "prompt",
+    "negative_prompt",
+    "aspect_ratio",
+    "performance",
+    "stylization",
+    "chaos",
+    "weirdness",
+];
+const SEEDREAM_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio"];
+
+/// The options of the two image-to-image pages, in page order as their facts files list them.
+const SEEDREAM_EDIT_OPTIONS: &[&str] = &["prompt", "num_images", "image_urls", "aspect_ratio"];
+const NANO_BANANA_EDIT_OPTIONS: &[&str] = &["prompt", "num_images", "image_urls", "aspect_ratio"];
 
 /// Every model with its options in page order (models/README.md, catalog/), in the order the
 /// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
-/// comes after `pixverse/…`).
-const MODELS: [(&str, &[&str]); 12] = [
+/// comes after `pixverse/…`, and `shortapi/flux…` first).
+const MODELS: [(&str, &[&str]); 19] = [
+    (FLUX, FLUX_OPTIONS),
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
     (KLING_I2V, KLING_I2V_OPTIONS),
     (KLING_V2V, KLING_V2V_OPTIONS),
+    (MIDJOURNEY, MIDJOURNEY_OPTIONS),
+    (NANO_BANANA_EDIT, NANO_BANANA_EDIT_OPTIONS),
+    (NANO_BANANA, NANO_BANANA_OPTIONS),
     (I2V_55, IMAGE_TO_VIDEO),
     (T2V_55, TEXT_TO_VIDEO),
     (TRANSITION_55, TRANSITION),
@@ -114,7 +160,10 @@ const MODELS: [(&str, &[&str]); 12] = [
     (T2V_60, TEXT_TO_VIDEO),
     (TRANSITION_60, TRANSITION),
     (SEEDANCE, SEEDANCE_OPTIONS),
+    (SEEDREAM_EDIT, SEEDREAM_EDIT_OPTIONS),
+    (SEEDREAM, SEEDREAM_OPTIONS),
     (VEO, VEO_OPTIONS),
+    (VIDU_I2V, VIDU_I2V_OPTIONS),
     (VIDU, VIDU_OPTIONS),
 ];
 
@@ -130,6 +179,85 @@ const FREE_TEXT: [(&str, &str); 5] = [
     ("video", "--video https://e.com/v.mp4"),
     ("video_url", "--video-url https://e.com/v.mp4"),
 ];
+
+/// The options a page requires and gives no default (catalog/: "required, no default shown"),
+/// with the values it lists, in page order: `aspect_ratio` of the four text-to-image pages and
+/// of the two image-to-image pages, in the order the CLI lists models. Left out, a request is
+/// refused (`missing_field`).
+const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
+    (
+        FLUX,
+        "aspect_ratio",
+        &["1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "21:9"],
+    ),
+    (
+        MIDJOURNEY,
+        "aspect_ratio",
+        &[
+            "9:16", "2:3", "3:4", "4:5", "5:6", "1:1", "6:5", "5:4", "4:3", "3:2", "16:9",
+        ],
+    ),
+    (
+        NANO_BANANA_EDIT,
+        "aspect_ratio",
+        &[
+            "9:16", "2:3", "3:4", "4:5", "1:1", "5:4", "4:3", "3:2", "16:9", "21:9",
+        ],
+    ),
+    (
+        NANO_BANANA,
+        "aspect_ratio",
+        &[
+            "9:16", "2:3", "3:4", "4:5", "1:1", "5:4", "4:3", "3:2", "16:9", "21:9",
+        ],
+    ),
+    (
+        SEEDREAM_EDIT,
+        "aspect_ratio",
+        &["1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "21:9"],
+    ),
+    (
+        SEEDREAM,
+        "aspect_ratio",
+        &["1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "21:9"],
+    ),
+];
+
+/// The lists a page requires (catalog/: "list, required"), with the fewest and the most items
+/// it takes (`None`: the page states no limit): the images to edit of the two image-to-image
+/// pages, "maximum 10 images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana
+/// edit. A list is given as a JSON array of strings, from flags by repeating the flag.
+const LISTS: [(&str, &str, u64, Option<u64>); 2] = [
+    (NANO_BANANA_EDIT, "image_urls", 1, None),
+    (SEEDREAM_EDIT, "image_urls", 1, Some(10)),
+];
+
+/// The conditional requirement Vidu Q2 image-to-video states (facts file: "generate_audio —
+/// bool, optional, default false; description: when true, `voice_id` is required"): `(model,
+/// id, message, option, value, field)`, the field required when the option has the value. No
+/// other page states one.
+const REQUIREMENTS: [(&str, &str, &str, &str, bool, &str); 1] = [(
+    VIDU_I2V,
+    "voice_id_with_audio",
+    "voice_id is required when generate_audio is true",
+    "generate_audio",
+    true,
+    "voice_id",
+)];
+
+/// What the checker says when a request leaves that field out: the message and the values
+/// that make it required.
+const VOICE_ID_REQUIRED: &str =
+    "voice_id is required when generate_audio is true (generate_audio = true)";
+
+/// Vidu Q2 image-to-video's forbidden combination (facts file: mode "pro-fast" with resolution
+/// "540p"; "540p is not supported in pro-fast mode"): `(id, message, mode, resolution)`.
+const VIDU_I2V_RULE: (&str, &str, &str, &str) = (
+    "no_540p_in_pro_fast",
+    "540p is not supported in pro-fast mode",
+    "pro-fast",
+    "540p",
+);
 
 /// The options of `model`, from [`MODELS`].
 fn options_of(model: &str) -> &'static [&'static str] {
@@ -374,6 +502,50 @@ fn text_flags(model: &str) -> String {
     flags.join(" ")
 }
 
+/// Every flag a request of `model` needs: its required free text ([`text_flags`]), a required
+/// list's one item ([`list_flags`]) and, for an option the page requires without a default
+/// ([`NO_DEFAULT`]), its first value.
+fn required_flags(model: &str) -> String {
+    let mut flags = format!("{} {}", text_flags(model), list_flags(model));
+    for (_, option, values) in NO_DEFAULT.iter().filter(|(id, ..)| *id == model) {
+        flags.push_str(&format!(" {} {}", flag_of(option), values[0]));
+    }
+    flags.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The flags that give each list `model` requires ([`LISTS`]) one image URL; none for a model
+/// without one.
+fn list_flags(model: &str) -> String {
+    let flags: Vec<String> = LISTS
+        .iter()
+        .filter(|(id, ..)| *id == model)
+        .map(|(_, option, ..)| format!("{} https://e.com/a.png", flag_of(option)))
+        .collect();
+    flags.join(" ")
+}
+
+/// The args `model` requires besides its free text and the values without a default: each
+/// required list ([`LISTS`]) with one image URL.
+fn list_args(model: &str) -> Map<String, Value> {
+    LISTS
+        .iter()
+        .filter(|(id, ..)| *id == model)
+        .map(|(_, option, ..)| ((*option).to_owned(), json!(["https://e.com/a.png"])))
+        .collect()
+}
+
+/// Whether the page of `model` requires `option` (free text, a list, or a value without a
+/// default).
+fn is_required(model: &str, option: &str) -> bool {
+    FREE_TEXT.iter().any(|(name, _)| *name == option)
+        || NO_DEFAULT
+            .iter()
+            .any(|(id, name, _)| *id == model && *name == option)
+        || LISTS
+            .iter()
+            .any(|(id, name, ..)| *id == model && *name == option)
+}
+
 /// The flag of an option: `aspect_ratio` is `--aspect-ratio`.
 fn flag_of(option: &str) -> String {
     format!("--{}", option.replace('_', "-"))
@@ -482,13 +654,28 @@ fn option_flags_come_from_the_specs() {
         };
         assert!(help("--model").contains("`shortapi-pricing models`"));
         // Where the models differ (PixVerse's "720p" and an enum duration, HappyHorse's "720P"
-        // and an integer duration, Veo's "4k"; Seedance's "21:9", Veo's "auto"; the modes of
-        // Kling, Seedance and Veo; their prompts' descriptions), the help says so.
-        assert!(help("--resolution")
-            .contains("Output video resolution: differs by model (see `shortapi-pricing models`)"));
+        // and an integer duration, Veo's "4k"; Seedance's "21:9", Veo's "auto", the image
+        // pages' required aspect ratios; the modes of Kling, Seedance, Veo, Vidu image-to-video
+        // and Midjourney; Flux's and Midjourney's performance; Nano Banana's 1 to 4 images and
+        // Flux's 1, 2, 4 or 8; their prompts' descriptions), the help says so. Vidu Q2
+        // image-to-video's resolution is described with its own words ("540p is not supported
+        // in pro-fast mode"), so the help gives no one description of it.
+        assert!(help("--resolution").starts_with("--resolution <VALUE> "));
+        assert!(help("--resolution").contains(" differs by model (see `shortapi-pricing models`)"));
+        assert!(
+            !help("--resolution").contains("Output video resolution"),
+            "{}",
+            help("--resolution")
+        );
         assert!(help("--duration").starts_with("--duration <VALUE> "));
         assert!(help("--duration").contains(" differs by model (see `shortapi-pricing models`)"));
-        for flag in ["--aspect-ratio", "--mode", "--action"] {
+        for flag in [
+            "--aspect-ratio",
+            "--mode",
+            "--action",
+            "--performance",
+            "--num-images",
+        ] {
             assert!(
                 help(flag).contains(" differs by model (see `shortapi-pricing models`)"),
                 "{flag}: {}",
@@ -496,6 +683,19 @@ fn option_flags_come_from_the_specs() {
             );
         }
         assert!(help("--generate-audio").contains("true or false (default false)"));
+        assert!(help("--generate-audio").contains("`--generate-audio` alone means true"));
+        // Vidu Q2 image-to-video's voice id: free text a request may leave out (unless
+        // generate_audio is true).
+        assert!(
+            help("--voice-id").starts_with("--voice-id <TEXT> "),
+            "{}",
+            help("--voice-id")
+        );
+        assert!(
+            help("--voice-id").contains("text, optional"),
+            "{}",
+            help("--voice-id")
+        );
         assert!(help("--keep-audio").contains("true or false (default false)"));
         assert!(help("--ratio").contains(&format!(
             "16:9, 9:16, 1:1, 4:3, 3:4 (default 16:9) [only {HAPPYHORSE}]"
@@ -505,6 +705,28 @@ fn option_flags_come_from_the_specs() {
         for flag in ["--video", "--video-url"] {
             assert!(help(flag).contains("text, required"), "{}", help(flag));
         }
+        // Midjourney's own options: free text the page does not require, and whole numbers
+        // with a range and a default.
+        assert!(
+            help("--negative-prompt").contains("Negative prompt: text, optional"),
+            "{}",
+            help("--negative-prompt")
+        );
+        for (flag, text) in [
+            (
+                "--stylization",
+                "Stylization strength: an integer from 0 to 1000 (default 100)",
+            ),
+            ("--chaos", "an integer from 0 to 100 (default 0)"),
+            ("--weirdness", "an integer from 0 to 3000 (default 0)"),
+        ] {
+            assert!(help(flag).starts_with(&format!("{flag} <INTEGER> ")));
+            assert!(help(flag).contains(text), "{flag}: {}", help(flag));
+            assert!(help(flag).contains(&format!("[only {MIDJOURNEY}]")));
+        }
+        assert!(help("--num-images").starts_with("--num-images <INTEGER> "));
+        // A list's flag takes one text each time it is given.
+        assert!(help("--image-urls").starts_with("--image-urls <TEXT> "));
         // Options only some models have say which, and exactly which: every model of MODELS
         // with the option, in the order the CLI lists models; an option every model has names
         // none.
@@ -531,6 +753,8 @@ fn option_flags_come_from_the_specs() {
         assert!(!help("--image").contains("text-to-video"));
         assert!(!help("--multi-shot").contains(HAPPYHORSE));
         assert!(!help("--resolution").contains("kling"));
+        assert!(!help("--resolution").contains("text-to-image"));
+        assert!(!help("--num-images").contains(MIDJOURNEY));
         assert!(!help("--prompt").contains("[only"));
     }
     // A measured quantity is given with --usage (quote and check, not request).
@@ -584,6 +808,30 @@ fn quote_from_flags_for_every_model() {
             "--resolution 540p --duration 10 --generate-audio --image-tail https://e.com/b.png",
             json!({"model": TRANSITION_60, "currency": "USD", "amount": "0.380", "resolution": "540p", "duration": "10", "aspect_ratio": "16:9", "generate_audio": true}),
         ),
+        (
+            // "$0.03 per image": 0.03 × 2; an integer on the wire.
+            NANO_BANANA,
+            "--aspect-ratio 16:9 --num-images 2",
+            json!({"model": NANO_BANANA, "currency": "USD", "amount": "0.06", "num_images": 2, "aspect_ratio": "16:9"}),
+        ),
+        (
+            // "$0.038 per image": 0.038 × 4.
+            SEEDREAM,
+            "--aspect-ratio 3:2 --num-images 4",
+            json!({"model": SEEDREAM, "currency": "USD", "amount": "0.152", "num_images": 4, "aspect_ratio": "3:2"}),
+        ),
+        (
+            // Dev by default, "$0.02 per request": per job, eight images or one.
+            FLUX,
+            "--aspect-ratio 21:9 --num-images 8",
+            json!({"model": FLUX, "currency": "USD", "amount": "0.02", "num_images": 8, "aspect_ratio": "21:9", "performance": "dev"}),
+        ),
+        (
+            // "Fast mode: $0.04 per request", whatever else is asked.
+            MIDJOURNEY,
+            "--aspect-ratio 5:6 --performance speed --stylization 1000 --chaos 100 --weirdness 3000",
+            json!({"model": MIDJOURNEY, "currency": "USD", "amount": "0.04", "mode": "fast", "aspect_ratio": "5:6", "performance": "speed", "stylization": 1000, "chaos": 100, "weirdness": 3000}),
+        ),
     ];
     for (model, flags, expected) in cases {
         let o = cli(&format!("quote --model {model} {flags}"), b"");
@@ -625,6 +873,29 @@ fn quote_format_text_is_one_line() {
     assert_eq!(
         stdout(&o),
         format!("2.748 USD: 0.229 per second × 12 seconds {HAPPYHORSE} resolution=1080P ratio=16:9 duration=12\n")
+    );
+    // A rate per image says how many; Flux's price per job says no more than the amount.
+    let o = cli(
+        &format!("quote --model {NANO_BANANA} --num-images 3 --aspect-ratio 1:1 --format text"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "0.09 USD: 0.03 per image × 3 images {NANO_BANANA} num_images=3 aspect_ratio=1:1\n"
+        )
+    );
+    let o = cli(
+        &format!(
+            "quote --model {FLUX} --num-images 4 --aspect-ratio 1:1 --performance schnell --format text"
+        ),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!("0.002 USD {FLUX} num_images=4 aspect_ratio=1:1 performance=schnell\n")
     );
 }
 
@@ -776,6 +1047,228 @@ fn check_validates_without_pricing() {
         })
         .collect();
     assert_eq!(paths, ["/prompt", "/image", "/image_tail"]);
+}
+
+/// The values a page lists, as an error message lists them: `"1:1", "9:16"`.
+fn quoted(values: &[&str]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("{v:?}")).collect();
+    quoted.join(", ")
+}
+
+/// An option a page requires and gives no default for (`aspect_ratio` of the four
+/// text-to-image and the two image-to-image pages): a body without it (and with the images an
+/// image-to-image page requires) is refused by `check` and `quote` alike, with one
+/// `missing_field` at its path whose message lists the page's values in page order; with any of
+/// them it is accepted. From flags `check` and `request` refuse it the same way (only `quote`
+/// fills it in, as it does not change the price: see the next test).
+#[test]
+fn a_required_option_without_a_default_must_be_given() {
+    for (model, option, values) in NO_DEFAULT {
+        // The prompt, the images a page requires, and `extra`.
+        let args = |extra: &[(&str, &str)]| -> Value {
+            let mut args = list_args(model);
+            args.insert("prompt".to_owned(), json!("p"));
+            for (name, value) in extra {
+                args.insert((*name).to_owned(), json!(value));
+            }
+            Value::Object(args)
+        };
+        let body = json!({"model": model, "args": args(&[])});
+        for sub in ["check", "quote"] {
+            let o = run(&[sub, "--json", &body.to_string()], b"");
+            assert_eq!(code(&o), 1, "{sub} {model}: {}", stdout(&o));
+            let e = json_out(&o);
+            assert_eq!(e.as_object().unwrap().len(), 1, "only errors: {e}");
+            let errors = e["errors"].as_array().unwrap();
+            assert_eq!(errors.len(), 1, "{sub} {model}: {e}");
+            assert_eq!(
+                errors[0]["path"],
+                format!("/args/{option}"),
+                "{sub} {model}"
+            );
+            assert_eq!(errors[0]["code"], "missing_field", "{sub} {model}");
+            let message = errors[0]["message"].as_str().unwrap();
+            assert!(
+                message.contains(option) && message.contains(&quoted(values)),
+                "{sub} {model}: {message}"
+            );
+        }
+        // Every value the page lists is accepted, and said back.
+        for value in values {
+            let body = json!({"model": model, "args": args(&[(option, value)])});
+            let o = run(&["check", "--json", &body.to_string()], b"");
+            assert_eq!(code(&o), 0, "{model} {value}: {}", stdout(&o));
+            let c = json_out(&o);
+            assert_eq!((&c["valid"], &c[option]), (&json!(true), &json!(value)));
+        }
+        // One it does not list is not.
+        let body = json!({"model": model, "args": args(&[(option, "7:5")])});
+        let o = run(&["check", "--json", &body.to_string()], b"");
+        assert_eq!(code(&o), 1, "{model}");
+        let e = &json_out(&o)["errors"][0];
+        assert_eq!(
+            (e["path"].as_str(), e["code"].as_str()),
+            (
+                Some(format!("/args/{option}").as_str()),
+                Some("invalid_value")
+            ),
+            "{model}: {e}"
+        );
+        // From flags, without --aspect-ratio.
+        for sub in ["check", "request"] {
+            let o = cli(
+                &format!("{sub} --model {model} --prompt p {}", list_flags(model)),
+                b"",
+            );
+            assert_eq!(code(&o), 1, "{sub} {model}: {}", stdout(&o));
+            let errors = json_out(&o)["errors"].clone();
+            assert_eq!(
+                errors.as_array().unwrap().len(),
+                1,
+                "{sub} {model}: {errors}"
+            );
+            assert_eq!(errors[0]["path"], format!("/{option}"), "{sub} {model}");
+            assert_eq!(errors[0]["code"], "missing_field", "{sub} {model}");
+        }
+    }
+    // Nano Banana by eye: its ten ratios, and with "1:1" a valid request of one image.
+    let o = run(
+        &[
+            "check",
+            "--json",
+            &json!({"model": NANO_BANANA, "args": {"prompt": "p"}}).to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&o), 1);
+    let message = json_out(&o)["errors"][0]["message"].clone();
+    assert!(
+        message
+            .as_str()
+            .unwrap()
+            .contains(r#""9:16", "2:3", "3:4", "4:5", "1:1", "5:4", "4:3", "3:2", "16:9", "21:9""#),
+        "{message}"
+    );
+    let body = json!({"model": NANO_BANANA, "args": {"prompt": "p", "aspect_ratio": "1:1"}});
+    let o = run(&["check", "--json", &body.to_string()], b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": NANO_BANANA, "num_images": 1, "aspect_ratio": "1:1"})
+    );
+}
+
+/// `quote` from flags prices what the page prices: a required option no flag gives (the
+/// aspect ratio, the prompt) does not change the price, so the quote is given without it. An
+/// integer's values are judged as the page lists them: Flux's 1, 2, 4 or 8 (3 is refused,
+/// naming them), Nano Banana's and Seedream's 1 to 4, each image at the page's price; Flux's
+/// price is per request whatever `num_images` asks, Midjourney's whatever anything asks.
+#[test]
+fn quote_from_flags_prices_without_the_required_options_and_judges_integer_values() {
+    // Flux's num_images: not 3, 0 or 16; not 2.5.
+    for (n, code_name) in [
+        ("3", "invalid_value"),
+        ("0", "invalid_value"),
+        ("16", "invalid_value"),
+        ("2.5", "wrong_type"),
+    ] {
+        let o = cli(&format!("quote --model {FLUX} --num-images {n}"), b"");
+        assert_eq!(code(&o), 1, "{n}: {}", stdout(&o));
+        let e = json_out(&o);
+        let errors = e["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{n}: {e}");
+        assert_eq!(
+            (errors[0]["path"].as_str(), errors[0]["code"].as_str()),
+            (Some("/num_images"), Some(code_name)),
+            "{n}: {e}"
+        );
+        let message = errors[0]["message"].as_str().unwrap();
+        assert!(message.contains("1, 2, 4, 8"), "{n}: {message}");
+    }
+    // "Schnell mode images is $0.002 per request", "Dev mode ... $0.02 per request": per
+    // job, for every number of images the page allows (however the number is written).
+    for n in ["1", "2", "4", "8", "4.0"] {
+        for (performance, amount) in [("schnell", "0.002"), ("dev", "0.02")] {
+            let command =
+                format!("quote --model {FLUX} --num-images {n} --performance {performance}");
+            let o = cli(&command, b"");
+            assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+            let q = json_out(&o);
+            assert_eq!(q["amount"], amount, "{command}");
+            assert_eq!(q["performance"], performance, "{command}");
+            assert!(q["num_images"].is_i64(), "{command}: {q}");
+        }
+    }
+    // "$0.03 per image", "$0.038 per image", times the images asked for; no --aspect-ratio.
+    for (n, nano, seedream) in [
+        (1, "0.03", "0.038"),
+        (2, "0.06", "0.076"),
+        (3, "0.09", "0.114"),
+        (4, "0.12", "0.152"),
+    ] {
+        for (model, amount) in [(NANO_BANANA, nano), (SEEDREAM, seedream)] {
+            let command = format!("quote --model {model} --num-images {n}");
+            let o = cli(&command, b"");
+            assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+            let q = json_out(&o);
+            assert_eq!(
+                (&q["model"], &q["amount"], &q["num_images"]),
+                (&json!(model), &json!(amount), &json!(n)),
+                "{command}"
+            );
+            assert!(q.get("errors").is_none(), "{command}: {q}");
+        }
+    }
+    assert_eq!(dec("0.03") * dec("3"), dec("0.09"));
+    // Outside 1 to 4, a rejected request naming the range.
+    for model in [NANO_BANANA, SEEDREAM] {
+        for n in ["0", "5"] {
+            let o = cli(&format!("quote --model {model} --num-images {n}"), b"");
+            assert_eq!(code(&o), 1, "{model} {n}");
+            let e = &json_out(&o)["errors"][0];
+            assert_eq!(
+                (e["path"].as_str(), e["code"].as_str()),
+                (Some("/num_images"), Some("out_of_range")),
+                "{model} {n}: {e}"
+            );
+            assert!(
+                e["message"].as_str().unwrap().contains("from 1 to 4"),
+                "{e}"
+            );
+        }
+    }
+    // A value that is given is judged: no 7:5 for any of the six (the image-to-image pages'
+    // images filled in too).
+    for (model, option, values) in NO_DEFAULT {
+        let o = cli(&format!("quote --model {model} --aspect-ratio 7:5"), b"");
+        assert_eq!(code(&o), 1, "{model}: {}", stdout(&o));
+        let e = json_out(&o);
+        assert_eq!(e.as_object().unwrap().len(), 1, "only errors: {e}");
+        assert_eq!(e["errors"].as_array().unwrap().len(), 1, "{model}: {e}");
+        let e = &e["errors"][0];
+        assert_eq!(
+            (e["path"].as_str(), e["code"].as_str()),
+            (Some(format!("/{option}").as_str()), Some("invalid_value")),
+            "{model}: {e}"
+        );
+        assert!(
+            e["message"].as_str().unwrap().contains(&quoted(values)),
+            "{model}: {e}"
+        );
+    }
+    // Midjourney, neither prompt nor aspect ratio given: "$0.04 per request".
+    for flags in [
+        "--chaos 50",
+        "--performance quality --stylization 0",
+        "--weirdness 3000",
+    ] {
+        let o = cli(&format!("quote --model {MIDJOURNEY} {flags}"), b"");
+        assert_eq!(code(&o), 0, "{flags}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["amount"], "0.04", "{flags}");
+    }
+    let o = cli(&format!("quote --model {MIDJOURNEY} --weirdness 3001"), b"");
+    assert_eq!(code(&o), 1);
+    assert_eq!(json_out(&o)["errors"][0]["code"], "out_of_range");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1049,6 +1542,18 @@ fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
         (VIDU, "--resolution 1080p --duration 10", "starts at"),
         (KLING_I2V, "--mode pro --duration 10", "per request"),
         (KLING_I2V, "", "per request"), // Pro is the default
+        // Vidu Q2 image-to-video: no mode, resolution or duration is priced.
+        (VIDU_I2V, "", "starts at"),
+        (
+            VIDU_I2V,
+            "--mode turbo --resolution 540p --duration 2",
+            "starts at",
+        ),
+        (
+            VIDU_I2V,
+            "--mode pro-fast --resolution 1080p --duration 10 --generate-audio --voice-id v1",
+            "starts at",
+        ),
     ] {
         let args = format!("--model {model} {} {flags}", text_flags(model));
         let o = cli(&format!("quote {args}"), b"");
@@ -1152,13 +1657,21 @@ fn a_cut_page_lets_a_field_it_does_not_document_pass() {
             "{model}"
         );
     }
-    // Documented fields are checked all the same.
+    // Documented fields are checked all the same. Kling's duration is a string of a whole
+    // number ("string, optional, default 5, Range 3 to 10"): "11" is out of its range, the
+    // number 8 the wrong type.
     for (model, args, path, code_name) in [
         (
             KLING_I2V,
             json!({"prompt": "p", "duration": "11", "images": []}),
             "/duration",
-            "invalid_value",
+            "out_of_range",
+        ),
+        (
+            KLING_I2V,
+            json!({"prompt": "p", "duration": 8, "images": []}),
+            "/duration",
+            "wrong_type",
         ),
         (
             KLING_I2V,
@@ -1189,6 +1702,12 @@ fn a_cut_page_lets_a_field_it_does_not_document_pass() {
             VIDU,
             json!({"prompt": "p", "mode": "std"}),
             "/mode",
+            "unknown_field",
+        ),
+        (
+            VIDU_I2V,
+            json!({"prompt": "p", "image": "i", "aspect_ratio": "16:9"}),
+            "/aspect_ratio",
             "unknown_field",
         ),
     ] {
@@ -1231,6 +1750,21 @@ fn a_flag_the_model_lacks_is_a_usage_error() {
         (VEO, "--multi-shot"),
         (T2V_60, "--video"),
         (HAPPYHORSE, "--mode"),
+        (NANO_BANANA, "--performance"),
+        (NANO_BANANA, "--resolution"),
+        (FLUX, "--negative-prompt"),
+        (FLUX, "--stylization"),
+        (MIDJOURNEY, "--num-images"),
+        (SEEDREAM, "--performance"),
+        (T2V_60, "--num-images"),
+        (SEEDREAM_EDIT, "--performance"),
+        (NANO_BANANA_EDIT, "--negative-prompt"),
+        (NANO_BANANA, "--image-urls"),
+        (SEEDANCE, "--image-urls"),
+        (VIDU_I2V, "--aspect-ratio"),
+        (VIDU_I2V, "--multi-shot"),
+        (VIDU, "--voice-id"),
+        (VEO, "--voice-id"),
     ] {
         // Its own flags, in page order.
         let own: Vec<String> = options_of(model).iter().map(|o| flag_of(o)).collect();
@@ -1864,6 +2398,114 @@ fn quote_jsonl_usage_errors_reject_the_line() {
     assert_eq!(summary["total"], "0.60775");
 }
 
+/// A log of the image pages: a price per image times the images a line asks (an edit page's
+/// input images billed nothing), a price per request whatever `num_images` asks; a body without
+/// its required aspect ratio (no placeholder for a request), a number of images the page does
+/// not list, one written as a string and an empty list of images to edit are refused. The
+/// totals per model, by hand.
+#[test]
+fn quote_jsonl_prices_the_image_pages_per_image_and_per_request() {
+    let log = [
+        // 1: 0.03 × 4 = 0.12
+        r#"{"model":"google/nano-banana/text-to-image","args":{"prompt":"a","aspect_ratio":"1:1","num_images":4}}"#,
+        // 2: Flux dev, eight images: 0.02 per request
+        r#"{"model":"shortapi/flux-1.0/text-to-image","args":{"prompt":"b","aspect_ratio":"16:9","num_images":8}}"#,
+        // 3: Flux schnell, two images: 0.002 per request
+        r#"{"model":"shortapi/flux-1.0/text-to-image","args":{"prompt":"c","aspect_ratio":"9:16","num_images":2,"performance":"schnell"}}"#,
+        // 4: 0.038 × 3 = 0.114
+        r#"{"model":"bytedance/seedream-4.5/text-to-image","args":{"prompt":"d","aspect_ratio":"21:9","num_images":3}}"#,
+        // 5: Midjourney, fast: 0.04
+        r#"{"model":"midjourney/midjourney-v7/text-to-image","args":{"prompt":"e","aspect_ratio":"5:6","negative_prompt":"f","chaos":100}}"#,
+        // 6: no aspect ratio
+        r#"{"model":"google/nano-banana/text-to-image","args":{"prompt":"g"}}"#,
+        // 7: Flux makes 1, 2, 4 or 8 images, not 3
+        r#"{"model":"shortapi/flux-1.0/text-to-image","args":{"prompt":"h","aspect_ratio":"1:1","num_images":3}}"#,
+        // 8: a number of images is a number, not a string
+        r#"{"model":"bytedance/seedream-4.5/text-to-image","args":{"prompt":"i","aspect_ratio":"1:1","num_images":"2"}}"#,
+        // 9: bare args of --model (Nano Banana), 2 images: 0.03 × 2 = 0.06
+        r#"{"prompt":"j","aspect_ratio":"3:2","num_images":2}"#,
+        // 10: Seedream 4.5 edit, two images in, six out: 0.038 × 6 = 0.228
+        r#"{"model":"bytedance/seedream-4.5/edit","args":{"prompt":"k","image_urls":["https://e.x/a.png","https://e.x/b.png"],"aspect_ratio":"4:3","num_images":6}}"#,
+        // 11: Nano Banana edit with no image to edit
+        r#"{"model":"google/nano-banana/edit","args":{"prompt":"m","image_urls":[],"aspect_ratio":"1:1"}}"#,
+    ]
+    .join("\n");
+    let o = cli(
+        &format!("quote --jsonl - --model {NANO_BANANA}"),
+        log.as_bytes(),
+    );
+    assert_eq!(code(&o), 1, "some lines are refused");
+    let mut out = lines(&o);
+    let summary = out.pop().unwrap();
+    assert_eq!(out.len(), 11, "{}", stdout(&o));
+    for (line, model, amount) in [
+        (1, NANO_BANANA, "0.12"),
+        (2, FLUX, "0.02"),
+        (3, FLUX, "0.002"),
+        (4, SEEDREAM, "0.114"),
+        (5, MIDJOURNEY, "0.04"),
+        (9, NANO_BANANA, "0.06"),
+        (10, SEEDREAM_EDIT, "0.228"),
+    ] {
+        let l = &out[line - 1];
+        assert_eq!(l["line"], line, "{l}");
+        assert_eq!(
+            (&l["quote"]["model"], &l["quote"]["amount"]),
+            (&json!(model), &json!(amount)),
+            "{l}"
+        );
+    }
+    for (line, path, code_name) in [
+        (6, "/args/aspect_ratio", "missing_field"),
+        (7, "/args/num_images", "invalid_value"),
+        (8, "/args/num_images", "wrong_type"),
+        (11, "/args/image_urls", "too_few_items"),
+    ] {
+        let l = &out[line - 1];
+        assert_eq!(l["line"], line, "{l}");
+        assert_eq!(l["errors"].as_array().unwrap().len(), 1, "{l}");
+        assert_eq!(
+            (&l["errors"][0]["path"], &l["errors"][0]["code"]),
+            (&json!(path), &json!(code_name)),
+            "{l}"
+        );
+    }
+    // Nano Banana 0.12 + 0.06; Flux 0.02 + 0.002; Seedream 0.114; Midjourney 0.04; Seedream
+    // edit 0.228.
+    assert_eq!(
+        summary,
+        json!({"summary": {
+            "lines": 11, "accepted": 7, "rejected": 4, "blank": 0,
+            "estimated": 0, "unpriced": 0,
+            "total": "0.584", "currency": "USD",
+            "models": [
+                {"model": FLUX, "accepted": 2, "total": "0.022", "currency": "USD"},
+                {"model": MIDJOURNEY, "accepted": 1, "total": "0.04", "currency": "USD"},
+                {"model": NANO_BANANA, "accepted": 2, "total": "0.18", "currency": "USD"},
+                {"model": SEEDREAM_EDIT, "accepted": 1, "total": "0.228", "currency": "USD"},
+                {"model": SEEDREAM, "accepted": 1, "total": "0.114", "currency": "USD"},
+            ],
+        }})
+    );
+    assert_eq!(
+        dec("0.18") + dec("0.022") + dec("0.114") + dec("0.04") + dec("0.228"),
+        dec("0.584")
+    );
+    // `check` accepts and refuses the same lines.
+    let o = cli(
+        &format!("check --jsonl - --model {NANO_BANANA}"),
+        log.as_bytes(),
+    );
+    assert_eq!(code(&o), 1);
+    let out = lines(&o);
+    let valid: Vec<u64> = out
+        .iter()
+        .filter(|l| l["check"]["valid"] == true)
+        .map(|l| l["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(valid, [1, 2, 3, 4, 5, 9, 10]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // models
 
@@ -1877,48 +2519,72 @@ fn model_entry<'a>(models: &'a Value, id: &str) -> &'a Value {
 }
 
 /// What `models` says of each option of model `id`, by name, apart from its name,
-/// description and flag.
+/// description and flag (and an enum duration's `units`): `required` always, `default` only
+/// where the page gives one, `values` for an enum and for an integer the page lists values of.
 fn documented_option(id: &str, name: &str) -> Value {
     match (id, name) {
         (HAPPYHORSE, "prompt") => json!({"type": "string", "required": true}),
         (HAPPYHORSE, "resolution") => {
-            json!({"type": "enum", "values": ["720P", "1080P"], "default": "1080P"})
+            json!({"type": "enum", "required": false, "values": ["720P", "1080P"], "default": "1080P"})
         }
         (HAPPYHORSE, "ratio") => {
-            json!({"type": "enum", "values": ["16:9", "9:16", "1:1", "4:3", "3:4"], "default": "16:9"})
+            json!({"type": "enum", "required": false, "values": ["16:9", "9:16", "1:1", "4:3", "3:4"], "default": "16:9"})
         }
         (HAPPYHORSE, "duration") => {
-            json!({"type": "integer", "minimum": 3, "maximum": 15, "default": 5})
+            json!({"type": "integer", "required": false, "minimum": 3, "maximum": 15, "default": 5})
         }
         (HAPPYHORSE, other) => panic!("unexpected option {other}"),
         (id, _) if id.starts_with("pixverse/") => pixverse_option(name),
+        (NANO_BANANA | FLUX | MIDJOURNEY | SEEDREAM | NANO_BANANA_EDIT | SEEDREAM_EDIT, _) => {
+            image_option(id, name)
+        }
         _ => transcribed_option(id, name),
     }
 }
 
-/// What `models` says of an option of one of the five new pages, from its hand transcription
-/// in `common/documented.rs`: free text is a required string; a whole number has its range;
-/// strings are an enum, booleans a bool.
+/// What `models` says of an option of one of the five pages added beside PixVerse and
+/// HappyHorse, from its hand transcription in `common/documented.rs`: free text is a required
+/// string; a whole number has its range; strings are an enum, booleans a bool; each with a
+/// default.
 fn transcribed_option(id: &str, name: &str) -> Value {
     let option = documented::documented(id)
         .option(name)
         .unwrap_or_else(|| panic!("{id}: unexpected option {name}"));
+    let required = option.required;
     let Some(default) = option.default else {
         assert!(option.values.is_empty());
-        return json!({"type": "string", "required": option.required});
+        return json!({"type": "string", "required": required});
     };
     let values: Vec<Value> = option.values.iter().map(|v| v.json()).collect();
     match default {
         documented::V::S(_) => {
-            json!({"type": "enum", "values": values, "default": default.json()})
+            json!({"type": "enum", "required": required, "values": values, "default": default.json()})
         }
-        documented::V::B(_) => json!({"type": "bool", "default": default.json()}),
+        documented::V::B(_) => {
+            json!({"type": "bool", "required": required, "default": default.json()})
+        }
         documented::V::I(_) => json!({
             "type": "integer",
+            "required": required,
             "minimum": values.first().unwrap(),
             "maximum": values.last().unwrap(),
             "default": default.json(),
         }),
+        // A whole number written as a string: its range as numbers, `string: true`.
+        documented::V::N(_) => {
+            let n = |v: Option<&documented::V>| match v {
+                Some(documented::V::N(n)) => json!(n),
+                other => panic!("{other:?}"),
+            };
+            json!({
+                "type": "integer",
+                "required": required,
+                "minimum": n(option.values.first()),
+                "maximum": n(option.values.last()),
+                "string": true,
+                "default": default.json(),
+            })
+        }
     }
 }
 
@@ -1926,14 +2592,69 @@ fn pixverse_option(name: &str) -> Value {
     match name {
         "prompt" | "image" | "image_tail" => json!({"type": "string", "required": true}),
         "resolution" => {
-            json!({"type": "enum", "values": ["540p", "720p", "1080p"], "default": "720p"})
+            json!({"type": "enum", "required": false, "values": ["540p", "720p", "1080p"], "default": "720p"})
         }
-        "duration" => json!({"type": "enum", "values": ["5", "8", "10"], "default": "5"}),
+        "duration" => {
+            json!({"type": "enum", "required": false, "values": ["5", "8", "10"], "default": "5"})
+        }
         "aspect_ratio" => {
-            json!({"type": "enum", "values": ["16:9", "9:16", "4:3", "3:4", "1:1"], "default": "16:9"})
+            json!({"type": "enum", "required": false, "values": ["16:9", "9:16", "4:3", "3:4", "1:1"], "default": "16:9"})
         }
-        "generate_audio" | "multi_shot" => json!({"type": "bool", "default": false}),
+        "generate_audio" | "multi_shot" => {
+            json!({"type": "bool", "required": false, "default": false})
+        }
         other => panic!("unexpected option {other}"),
+    }
+}
+
+/// What `models` says of an option of the four text-to-image and the two image-to-image pages,
+/// by hand from their facts files: the aspect ratio required with no default ([`NO_DEFAULT`]);
+/// Midjourney's negative prompt free text it does not require; Flux's `num_images` one of "1",
+/// "2", "4", "8" (its values, between the smallest and the largest), the others' "1" to "4" (or
+/// Seedream edit's "1" to "6") a range; the images to edit a required list ([`LISTS`]) of at
+/// least one item and at most ten (Seedream edit) or no stated maximum (`null`, Nano Banana
+/// edit); Midjourney's `mode` "required, default fast" (optional with that default) and its
+/// ranges.
+fn image_option(id: &str, name: &str) -> Value {
+    match (id, name) {
+        (_, "prompt") => json!({"type": "string", "required": true}),
+        (MIDJOURNEY, "negative_prompt") => json!({"type": "string", "required": false}),
+        (_, "aspect_ratio") => {
+            let (_, _, values) = NO_DEFAULT.iter().find(|n| n.0 == id).unwrap();
+            json!({"type": "enum", "required": true, "values": values})
+        }
+        (FLUX, "num_images") => {
+            json!({"type": "integer", "required": false, "minimum": 1, "maximum": 8, "values": [1, 2, 4, 8], "default": 1})
+        }
+        (NANO_BANANA | SEEDREAM | NANO_BANANA_EDIT, "num_images") => {
+            json!({"type": "integer", "required": false, "minimum": 1, "maximum": 4, "default": 1})
+        }
+        (SEEDREAM_EDIT, "num_images") => {
+            json!({"type": "integer", "required": false, "minimum": 1, "maximum": 6, "default": 1})
+        }
+        (NANO_BANANA_EDIT | SEEDREAM_EDIT, "image_urls") => {
+            let (_, _, min, max) = LISTS.iter().find(|l| l.0 == id).unwrap();
+            json!({"type": "list", "required": true, "min_items": min, "max_items": max})
+        }
+        (FLUX, "performance") => {
+            json!({"type": "enum", "required": false, "values": ["schnell", "dev"], "default": "dev"})
+        }
+        (MIDJOURNEY, "mode") => {
+            json!({"type": "enum", "required": false, "values": ["fast"], "default": "fast"})
+        }
+        (MIDJOURNEY, "performance") => {
+            json!({"type": "enum", "required": false, "values": ["speed", "balance", "quality"], "default": "balance"})
+        }
+        (MIDJOURNEY, "stylization") => {
+            json!({"type": "integer", "required": false, "minimum": 0, "maximum": 1000, "default": 100})
+        }
+        (MIDJOURNEY, "chaos") => {
+            json!({"type": "integer", "required": false, "minimum": 0, "maximum": 100, "default": 0})
+        }
+        (MIDJOURNEY, "weirdness") => {
+            json!({"type": "integer", "required": false, "minimum": 0, "maximum": 3000, "default": 0})
+        }
+        (id, other) => panic!("{id}: unexpected option {other}"),
     }
 }
 
@@ -1971,17 +2692,47 @@ fn models_json_gives_every_model_s_options_and_rules() {
         assert_eq!(names, options, "{id}: options in page order");
         for option in listed {
             let name = option["name"].as_str().unwrap();
-            for (key, value) in documented_option(id, name).as_object().unwrap() {
+            let expected = documented_option(id, name);
+            for (key, value) in expected.as_object().unwrap() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
+            // No key the page does not give: no default where it gives none, no values for an
+            // integer range, item counts for a list alone.
+            for key in [
+                "required",
+                "default",
+                "values",
+                "minimum",
+                "maximum",
+                "min_items",
+                "max_items",
+            ] {
+                assert_eq!(
+                    option.get(key).is_some(),
+                    expected.get(key).is_some(),
+                    "{id} {name} {key}: {option}"
+                );
+            }
         }
-        // Only the PixVerse pages state a forbidden combination.
+        // Only the PixVerse pages and Vidu Q2 image-to-video state a forbidden combination.
+        let (rule, message, mode, resolution) = VIDU_I2V_RULE;
         let rules = if id.starts_with("pixverse/") {
             json!([{"id": "no_1080p_at_10s", "message": "1080p is not supported for 10s videos", "when": {"resolution": "1080p", "duration": "10"}}])
+        } else if id == VIDU_I2V {
+            json!([{"id": rule, "message": message, "when": {"mode": mode, "resolution": resolution}}])
         } else {
             json!([])
         };
         assert_eq!(m["rules"], rules, "{id}");
+        // Only Vidu Q2 image-to-video states a conditional requirement.
+        let requirements: Vec<Value> = REQUIREMENTS
+            .iter()
+            .filter(|r| r.0 == id)
+            .map(|(_, rid, message, option, value, field)| {
+                json!({"id": rid, "message": message, "when": {*option: value}, "require": field})
+            })
+            .collect();
+        assert_eq!(m["requirements"], json!(requirements), "{id}");
     }
     // The transitions have image_tail and no multi_shot.
     for id in [TRANSITION_55, TRANSITION_60] {
@@ -2116,13 +2867,52 @@ fn models_json_gives_every_model_s_price_form() {
             "rates": [{"mode": "std", "rate": "0.075"}, {"mode": "pro", "unpriced": pro["unpriced"]}],
         })
     );
-    // Vidu Q2: wholly unpriced ("starts at $X plus $Y/sec" reads two ways).
-    let vidu = &model_entry(&models, VIDU)["pricing"];
-    assert!(
-        vidu["reason"].as_str().unwrap().contains("starts at"),
-        "{vidu}"
+    // Nano Banana and Seedream, text-to-image and edit: "$0.03 per image", "$0.038 per image",
+    // a rate per image of num_images, which the request carries (nothing measured; the input
+    // images are not said to be billed).
+    for (id, rate) in [
+        (NANO_BANANA, "0.03"),
+        (SEEDREAM, "0.038"),
+        (NANO_BANANA_EDIT, "0.03"),
+        (SEEDREAM_EDIT, "0.038"),
+    ] {
+        assert_eq!(
+            model_entry(&models, id)["pricing"],
+            json!({"form": "per_unit", "dimensions": [], "per": ["num_images"], "unit": "image", "quantities": [], "rates": [{"rate": rate}]}),
+            "{id}"
+        );
+    }
+    // Flux: a price per request by performance (not by num_images); Midjourney: one, of its
+    // one mode.
+    assert_eq!(
+        model_entry(&models, FLUX)["pricing"],
+        json!({"form": "cells", "dimensions": ["performance"], "cells": [
+            {"performance": "schnell", "price": "0.002"},
+            {"performance": "dev", "price": "0.02"},
+        ]})
     );
-    assert_eq!(vidu, &json!({"form": "unpriced", "reason": vidu["reason"]}));
+    assert_eq!(
+        model_entry(&models, MIDJOURNEY)["pricing"],
+        json!({"form": "cells", "dimensions": ["mode"], "cells": [{"mode": "fast", "price": "0.04"}]})
+    );
+    // Vidu Q2, text-to-video and image-to-video: wholly unpriced ("starts at $X plus $Y/sec"
+    // reads two ways), each with its own reason.
+    for id in [VIDU, VIDU_I2V] {
+        let vidu = &model_entry(&models, id)["pricing"];
+        assert!(
+            vidu["reason"].as_str().unwrap().contains("starts at"),
+            "{id}: {vidu}"
+        );
+        assert_eq!(
+            vidu,
+            &json!({"form": "unpriced", "reason": vidu["reason"]}),
+            "{id}"
+        );
+    }
+    assert_ne!(
+        model_entry(&models, VIDU)["pricing"]["reason"],
+        model_entry(&models, VIDU_I2V)["pricing"]["reason"]
+    );
 }
 
 #[test]
@@ -2177,7 +2967,7 @@ fn models_text_lists_every_model_for_people() {
             ],
             KLING_I2V => &[
                 "    mode      enum: std, pro (default pro)",
-                "    duration  enum: 3, 4, 5, 6, 7, 8, 9, 10 (default 5)",
+                "    duration  integer: a whole number from \"3\" to \"10\" (a string) (default \"5\")",
                 "  rules: none",
                 "  price: a rate per second of duration, by mode (",
                 "\n  unpriced where mode = \"pro\": ",
@@ -2203,9 +2993,69 @@ fn models_text_lists_every_model_for_people() {
                 "  price: a rate per second of duration, by mode × resolution × generate_audio (",
             ],
             VIDU => &[
-                "    duration      enum: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 (default 5)",
+                "    duration      integer: a whole number from \"1\" to \"10\" (a string) (default \"5\")",
                 "  rules: none",
                 "  price: unpriced: ",
+            ],
+            VIDU_I2V => &[
+                "    mode            enum: turbo, pro, pro-fast (default pro)",
+                "    prompt          string: text, required",
+                "    duration        integer: a whole number from \"1\" to \"10\" (a string) (default \"5\")",
+                "    image           string: text, required",
+                "    resolution      enum: 540p, 720p, 1080p (default 720p)",
+                "    generate_audio  bool: true or false (default false)",
+                "    voice_id        string: text, optional",
+                "  rules:\n    no_540p_in_pro_fast: 540p is not supported in pro-fast mode (mode = \"pro-fast\", resolution = \"540p\")\n",
+                "\n  requires: voice_id when generate_audio = true\n",
+                "  price: unpriced: ",
+            ],
+            FLUX => &[
+                "    prompt        string: text, required",
+                "    num_images    integer: one of the integers 1, 2, 4, 8 (default 1)",
+                "    aspect_ratio  enum: 1:1, 9:16, 16:9, 4:3, 3:4, 3:2, 2:3, 21:9 (required, no default)",
+                "    performance   enum: schnell, dev (default dev)",
+                "  rules: none",
+                "  price: a table of 2 cells, by performance",
+            ],
+            MIDJOURNEY => &[
+                "    mode             enum: fast (default fast)",
+                "    negative_prompt  string: text, optional",
+                "    aspect_ratio     enum: 9:16, 2:3, 3:4, 4:5, 5:6, 1:1, 6:5, 5:4, 4:3, 3:2, 16:9 (required, no default)",
+                "    performance      enum: speed, balance, quality (default balance)",
+                "    stylization      integer: an integer from 0 to 1000 (default 100)",
+                "    chaos            integer: an integer from 0 to 100 (default 0)",
+                "    weirdness        integer: an integer from 0 to 3000 (default 0)",
+                "  rules: none",
+                "  price: a table of 1 cell",
+                ", by mode",
+            ],
+            NANO_BANANA => &[
+                "    num_images    integer: an integer from 1 to 4 (default 1)",
+                "    aspect_ratio  enum: 9:16, 2:3, 3:4, 4:5, 1:1, 5:4, 4:3, 3:2, 16:9, 21:9 (required, no default)",
+                "  rules: none",
+                "  price: a rate per image of num_images (",
+            ],
+            SEEDREAM => &[
+                "    num_images    integer: an integer from 1 to 4 (default 1)",
+                "    aspect_ratio  enum: 1:1, 9:16, 16:9, 4:3, 3:4, 3:2, 2:3, 21:9 (required, no default)",
+                "  rules: none",
+                "  price: a rate per image of num_images (",
+            ],
+            NANO_BANANA_EDIT => &[
+                "    prompt        string: text, required",
+                "    num_images    integer: an integer from 1 to 4 (default 1)",
+                "    image_urls    list: a list of at least 1 texts (repeat the flag), required",
+                "    aspect_ratio  enum: 9:16, 2:3, 3:4, 4:5, 1:1, 5:4, 4:3, 3:2, 16:9, 21:9 (required, no default)",
+                "  rules: none",
+                "  price: a rate per image of num_images (",
+            ],
+            SEEDREAM_EDIT => &[
+                "    prompt        string: text, required",
+                "    num_images    integer: an integer from 1 to 6 (default 1)",
+                "    image_urls    list: a list of 1 to 10 texts (repeat the flag), required",
+                "    aspect_ratio  enum: 1:1, 9:16, 16:9, 4:3, 3:4, 3:2, 2:3, 21:9 (required, no default)",
+                "  rules: none",
+                "  price: a rate per image of num_images (",
             ],
             _ => &[
                 "  resolution      enum: 540p, 720p, 1080p (default 720p)",
@@ -2223,11 +3073,22 @@ fn models_text_lists_every_model_for_people() {
         .find(|l| l.starts_with("  unpriced where mode = \"pro\": "))
         .unwrap();
     assert!(unpriced_pro.contains("per request"), "{unpriced_pro}");
-    let vidu = sections[VIDU]
-        .lines()
-        .find(|l| l.starts_with("  price: unpriced: "))
-        .unwrap();
-    assert!(vidu.contains("starts at"), "{vidu}");
+    for id in [VIDU, VIDU_I2V] {
+        let vidu = sections[id]
+            .lines()
+            .find(|l| l.starts_with("  price: unpriced: "))
+            .unwrap();
+        assert!(vidu.contains("starts at"), "{id}: {vidu}");
+    }
+    // A conditional requirement is said by the one page that states one.
+    for (id, _) in MODELS {
+        assert_eq!(
+            sections[id].contains("\n  requires: "),
+            id == VIDU_I2V,
+            "{id}:\n{}",
+            sections[id]
+        );
+    }
     let transition = sections[TRANSITION_60];
     assert!(transition.contains("image_tail      string: text, required"));
     assert!(transition.contains(
@@ -2241,33 +3102,114 @@ fn models_text_lists_every_model_for_people() {
     assert!(sections[I2V_60].contains("multi_shot      bool: true or false (default false)"));
 }
 
+/// For people, `models --format text` says which options have no default: exactly the aspect
+/// ratios of the four text-to-image and the two image-to-image pages read `(required, no
+/// default)` after their values, and only Midjourney's negative prompt and Vidu Q2
+/// image-to-video's voice id are text a request may leave out; an integer the page lists
+/// values of says them (Flux's `num_images`), one with a range its range.
+#[test]
+fn models_text_says_what_has_no_default_and_an_integer_s_values() {
+    let o = cli("models --format text", b"");
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    let mut no_default = Vec::new();
+    let mut optional_text = Vec::new();
+    let mut integer_lists = Vec::new();
+    for section in text.split("\n\n") {
+        let id = section.split_whitespace().next().unwrap();
+        for line in section.lines().filter(|l| l.starts_with("    ")) {
+            let (option, description) = line.trim_start().split_once(' ').unwrap();
+            let description = description.trim_start();
+            if description.contains("no default") {
+                no_default.push((id, option, description));
+            }
+            if description.contains("optional") {
+                optional_text.push((id, option, description));
+            }
+            if description.contains("one of the integers") {
+                integer_lists.push((id, option, description));
+            }
+        }
+    }
+    let expected: Vec<(&str, &str, String)> = NO_DEFAULT
+        .iter()
+        .map(|(id, option, values)| {
+            (
+                *id,
+                *option,
+                format!("enum: {} (required, no default)", values.join(", ")),
+            )
+        })
+        .collect();
+    let got: Vec<(&str, &str, String)> = no_default
+        .iter()
+        .map(|(id, option, d)| (*id, *option, d.to_string()))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        optional_text,
+        [
+            (MIDJOURNEY, "negative_prompt", "string: text, optional"),
+            (VIDU_I2V, "voice_id", "string: text, optional"),
+        ]
+    );
+    assert_eq!(
+        integer_lists,
+        [(
+            FLUX,
+            "num_images",
+            "integer: one of the integers 1, 2, 4, 8 (default 1)"
+        )]
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // table
 
 /// The CSV's header, by hand: `model`; every option a price depends on, in order of first
-/// appearance over the models in the CLI's order (HappyHorse's resolution and duration, Kling
-/// O1's mode, PixVerse 5.5's multi_shot and generate_audio); the amount; then a rate's columns
-/// and an unpriced row's reason.
-const CSV_HEADER: &str = "model,resolution,duration,mode,multi_shot,generate_audio,amount,amount_micros,currency,rate,rate_micros,unit,per,unpriced";
+/// appearance over the models in the CLI's order (Flux's performance, HappyHorse's resolution
+/// and duration, Kling O1's mode, Nano Banana's num_images, PixVerse 5.5's multi_shot and
+/// generate_audio); the amount; then a rate's columns and an unpriced row's reason.
+const CSV_HEADER: &str = "model,performance,resolution,duration,mode,num_images,multi_shot,generate_audio,amount,amount_micros,currency,rate,rate_micros,unit,per,unpriced";
 
 /// The option columns of [`CSV_HEADER`].
-const PRICED_COLUMNS: [&str; 5] = [
+const PRICED_COLUMNS: [&str; 7] = [
+    "performance",
     "resolution",
     "duration",
     "mode",
+    "num_images",
     "multi_shot",
     "generate_audio",
 ];
 
-/// The options each of the five new pages prices by, from the facts files ("Depends on"): for
-/// a measured rate without the option it multiplies (Seedance's `duration`, whose column a
-/// rate row leaves empty: any value).
-const NEW_PRICED_OPTIONS: [(&str, &[&str]); 5] = [
+/// The options each of the twelve pages of `catalog/` prices by, from the facts files ("Depends
+/// on"): for a measured rate without the option it multiplies (Seedance's `duration`, whose
+/// column a rate row leaves empty: any value); for a price per image the number of images,
+/// each a row (Nano Banana, Seedream, and their edit pages, whose input images are not
+/// billed); Flux's price per request by performance alone, not num_images; Midjourney's by its
+/// one mode; none for the two Vidu pages, wholly unpriced (one row each).
+const NEW_PRICED_OPTIONS: [(&str, &[&str]); 12] = [
     (KLING_I2V, &["mode", "duration"]),
     (KLING_V2V, &["mode"]),
     (SEEDANCE, &["mode"]),
     (VEO, &["mode", "resolution", "generate_audio", "duration"]),
     (VIDU, &[]),
+    (VIDU_I2V, &[]),
+    (NANO_BANANA, &["num_images"]),
+    (FLUX, &["performance"]),
+    (MIDJOURNEY, &["mode"]),
+    (SEEDREAM, &["num_images"]),
+    (NANO_BANANA_EDIT, &["num_images"]),
+    (SEEDREAM_EDIT, &["num_images"]),
+];
+
+/// The price per image of the pages priced so ("$0.03 per image", "$0.038 per image").
+const PER_IMAGE: [(&str, &str); 4] = [
+    (NANO_BANANA, "0.03"),
+    (SEEDREAM, "0.038"),
+    (NANO_BANANA_EDIT, "0.03"),
+    (SEEDREAM_EDIT, "0.038"),
 ];
 
 /// What a measured rate multiplies, by hand from the pages, as `per` joins it.
@@ -2321,7 +3263,7 @@ fn value_text(v: documented::V) -> String {
     match v {
         documented::V::S(s) => s.to_owned(),
         documented::V::B(b) => b.to_string(),
-        documented::V::I(n) => n.to_string(),
+        documented::V::I(n) | documented::V::N(n) => n.to_string(),
     }
 }
 
@@ -2379,8 +3321,8 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
         ];
         rows.insert(amount(HAPPYHORSE, &values, price), None);
     }
-    // The five new pages: every combination of their values, as the transcription prices it,
-    // on the options the price depends on.
+    // The twelve pages of catalog/: every combination of their values, as the transcription
+    // prices it, on the options the price depends on.
     for (model, priced) in NEW_PRICED_OPTIONS {
         let page = documented::documented(model);
         for combination in page.combinations() {
@@ -2392,6 +3334,14 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
                 .collect();
             let (key, phrase) = match page.expected(get, None) {
                 documented::Expected::Amount(price) => {
+                    if let Some((_, rate)) = PER_IMAGE.iter().find(|(id, _)| *id == model) {
+                        // The hand-worked amount is the page's price per image times the
+                        // images.
+                        let Some(documented::V::I(images)) = get("num_images") else {
+                            panic!("{model}: a number of images")
+                        };
+                        assert_eq!(dec(rate) * Decimal::from(images), dec(price), "{model}");
+                    }
                     if model == VEO {
                         // The hand-worked amount is the facts file's rate times the seconds.
                         let rate = VEO_RATES
@@ -2418,7 +3368,7 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
                     row_key(model, &options(&values), "", "", "", ""),
                     Some(phrase),
                 ),
-                documented::Expected::Forbidden => continue,
+                documented::Expected::Forbidden(_) => continue,
             };
             // Combinations that differ only in options the price ignores make the same row.
             if let Some(before) = rows.insert(key.clone(), phrase) {
@@ -2456,15 +3406,22 @@ fn assert_documented_rows(got: &[(String, String)], what: &str) {
     }
 }
 
-/// The reasons `models` gives for Kling O1 image-to-video's Pro and for Vidu Q2.
-fn unpriced_reasons() -> (String, String) {
+/// The reasons `models` gives for Kling O1 image-to-video's Pro, for Vidu Q2 text-to-video and
+/// for Vidu Q2 image-to-video.
+fn unpriced_reasons() -> (String, String, String) {
     let models = json_out(&cli("models", b""));
     let kling = &model_entry(&models, KLING_I2V)["pricing"]["rates"][1];
     assert_eq!(kling["mode"], "pro");
-    let vidu = &model_entry(&models, VIDU)["pricing"]["reason"];
+    let reason = |id: &str| {
+        model_entry(&models, id)["pricing"]["reason"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
     (
         kling["unpriced"].as_str().unwrap().to_owned(),
-        vidu.as_str().unwrap().to_owned(),
+        reason(VIDU),
+        reason(VIDU_I2V),
     )
 }
 
@@ -2512,6 +3469,12 @@ fn table_csv_has_every_documented_row_of_every_model() {
     assert_eq!(
         per_model,
         BTreeMap::from([
+            (FLUX.to_owned(), 2),             // per request, by performance
+            (MIDJOURNEY.to_owned(), 1),       // per request, its one mode
+            (NANO_BANANA.to_owned(), 4),      // per image, 1 to 4 images
+            (SEEDREAM.to_owned(), 4),         // per image, 1 to 4 images
+            (NANO_BANANA_EDIT.to_owned(), 4), // per image, 1 to 4 images
+            (SEEDREAM_EDIT.to_owned(), 6),    // per image, 1 to 6 images
             (HAPPYHORSE.to_owned(), 26),
             (KLING_I2V.to_owned(), 16), // std: 8 durations; Pro unpriced: 8
             (KLING_V2V.to_owned(), 2),  // a rate per mode
@@ -2524,40 +3487,53 @@ fn table_csv_has_every_documented_row_of_every_model() {
             (SEEDANCE.to_owned(), 2), // a rate per mode
             (VEO.to_owned(), 36),     // 2 modes × 3 resolutions × audio × 3 durations
             (VIDU.to_owned(), 1),     // one unpriced row
+            (VIDU_I2V.to_owned(), 1), // one unpriced row
         ])
     );
-    assert_eq!(got.len(), 211);
+    assert_eq!(got.len(), 233);
     assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
-        "pixverse/pixverse-5.5/text-to-video,720p,10,,true,true,0.655,655000,USD,,,,,",
-        "pixverse/pixverse-5.5/image-to-video,540p,5,,false,false,0.128,128000,USD,,,,,",
-        "pixverse/pixverse-5.5/transition,720p,8,,,false,1.02,1020000,USD,,,,,",
-        "pixverse/pixverse-5.5/transition,1080p,8,,,true,2.210,2210000,USD,,,,,",
-        "pixverse/pixverse-6.0/text-to-video,720p,8,,,true,0.408,408000,USD,,,,,",
-        "pixverse/pixverse-6.0/image-to-video,1080p,8,,,false,0.616,616000,USD,,,,,",
-        "pixverse/pixverse-6.0/transition,1080p,5,,,true,0.490,490000,USD,,,,,",
-        "pixverse/pixverse-6.0/transition,540p,10,,,false,0.300,300000,USD,,,,,",
-        "alibaba/happyhorse-1.0/text-to-video,1080P,15,,,,3.435,3435000,USD,,,,,",
-        "alibaba/happyhorse-1.0/text-to-video,720P,3,,,,0.387,387000,USD,,,,,",
+        "pixverse/pixverse-5.5/text-to-video,,720p,10,,,true,true,0.655,655000,USD,,,,,",
+        "pixverse/pixverse-5.5/image-to-video,,540p,5,,,false,false,0.128,128000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,,720p,8,,,,false,1.02,1020000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,,1080p,8,,,,true,2.210,2210000,USD,,,,,",
+        "pixverse/pixverse-6.0/text-to-video,,720p,8,,,,true,0.408,408000,USD,,,,,",
+        "pixverse/pixverse-6.0/image-to-video,,1080p,8,,,,false,0.616,616000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,,1080p,5,,,,true,0.490,490000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,,540p,10,,,,false,0.300,300000,USD,,,,,",
+        "alibaba/happyhorse-1.0/text-to-video,,1080P,15,,,,,3.435,3435000,USD,,,,,",
+        "alibaba/happyhorse-1.0/text-to-video,,720P,3,,,,,0.387,387000,USD,,,,,",
         // 0.075 × 8; 0.48 × 8; 0.08 × 6
-        "kwaivgi/kling-o1/image-to-video,,8,std,,,0.600,600000,USD,,,,,",
-        "google/veo-3.1/image-to-video,4k,8,quality,,true,3.84,3840000,USD,,,,,",
-        "google/veo-3.1/image-to-video,1080p,6,fast,,false,0.48,480000,USD,,,,,",
+        "kwaivgi/kling-o1/image-to-video,,,8,std,,,,0.600,600000,USD,,,,,",
+        "google/veo-3.1/image-to-video,,4k,8,quality,,,true,3.84,3840000,USD,,,,,",
+        "google/veo-3.1/image-to-video,,1080p,6,fast,,,false,0.48,480000,USD,,,,,",
+        // Per request: Flux by performance, any number of images; Midjourney.
+        "shortapi/flux-1.0/text-to-image,schnell,,,,,,,0.002,2000,USD,,,,,",
+        "shortapi/flux-1.0/text-to-image,dev,,,,,,,0.02,20000,USD,,,,,",
+        "midjourney/midjourney-v7/text-to-image,,,,fast,,,,0.04,40000,USD,,,,,",
+        // Per image: 0.03 × 3; 0.038 × 4.
+        "google/nano-banana/text-to-image,,,,,3,,,0.09,90000,USD,,,,,",
+        "bytedance/seedream-4.5/text-to-image,,,,,4,,,0.152,152000,USD,,,,,",
+        // The edit pages, per image too: 0.038 × 6; 0.03 × 4.
+        "bytedance/seedream-4.5/edit,,,,,6,,,0.228,228000,USD,,,,,",
+        "google/nano-banana/edit,,,,,4,,,0.12,120000,USD,,,,,",
         // Rates: no amount; the rate, in millionths too, per second of what `per` names.
-        "kwaivgi/kling-o1/video-to-video,,,std,,,,,USD,0.11,110000,second,input_video_seconds,",
-        "kwaivgi/kling-o1/video-to-video,,,pro,,,,,USD,0.143,143000,second,input_video_seconds,",
-        "bytedance/seedance-2.0/omni-reference,,,std,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
-        "bytedance/seedance-2.0/omni-reference,,,fast,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
+        "kwaivgi/kling-o1/video-to-video,,,,std,,,,,,USD,0.11,110000,second,input_video_seconds,",
+        "kwaivgi/kling-o1/video-to-video,,,,pro,,,,,,USD,0.143,143000,second,input_video_seconds,",
+        "bytedance/seedance-2.0/omni-reference,,,,std,,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
+        "bytedance/seedance-2.0/omni-reference,,,,fast,,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
     ] {
         assert!(lines.contains(&row), "missing {row}");
     }
     // Unpriced rows: no amount, no rate, the reason `models` gives, quoted as CSV quotes a
     // field with commas and quotes (both reasons have them).
-    let (kling_pro, vidu) = unpriced_reasons();
+    let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
+    assert!(vidu_i2v.contains("starts at"), "{vidu_i2v}");
     for (prefix, reason) in [
-        (format!("{KLING_I2V},,5,pro,,,,,USD,,,,,"), &kling_pro),
-        (format!("{VIDU},,,,,,,,USD,,,,,"), &vidu),
+        (format!("{KLING_I2V},,,5,pro,,,,,,USD,,,,,"), &kling_pro),
+        (format!("{VIDU},,,,,,,,,,USD,,,,,"), &vidu),
+        (format!("{VIDU_I2V},,,,,,,,,,USD,,,,,"), &vidu_i2v),
     ] {
         assert!(reason.contains(',') && reason.contains('"'), "{reason}");
         let line = lines
@@ -2578,7 +3554,7 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(code(&o), 0);
     let rows = json_out(&o);
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 211);
+    assert_eq!(rows.len(), 233);
     let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
@@ -2590,7 +3566,8 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
             assert_eq!(r.get("generate_audio").is_some(), by_audio, "{r}");
             assert_eq!(r["currency"], "USD", "{r}");
             // A duration is a string for PixVerse, Kling and Veo ("8"), a number for
-            // HappyHorse (8); a Seedance rate row has none (it multiplies any duration).
+            // HappyHorse (8); a Seedance rate row has none (it multiplies any duration). A
+            // number of images is a number, as on the wire.
             let options: BTreeMap<&str, String> = PRICED_COLUMNS
                 .iter()
                 .filter_map(|&c| {
@@ -2598,6 +3575,7 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
                         (_, Value::String(s)) => s.clone(),
                         (_, Value::Bool(b)) => b.to_string(),
                         ("duration", Value::Number(n)) if model == HAPPYHORSE => n.to_string(),
+                        ("num_images", Value::Number(n)) if n.is_i64() => n.to_string(),
                         (c, other) => panic!("{model}: {c} {other}"),
                     };
                     Some((c, text))
@@ -2635,9 +3613,13 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_documented_rows(&got, "json");
     assert_eq!(
         rows[0],
-        json!({"model": HAPPYHORSE, "resolution": "720P", "duration": 3, "amount": "0.387", "currency": "USD"})
+        json!({"model": FLUX, "performance": "schnell", "amount": "0.002", "currency": "USD"})
     );
     let first = |model: &str| rows.iter().find(|r| r["model"] == model).unwrap();
+    assert_eq!(
+        first(HAPPYHORSE),
+        &json!({"model": HAPPYHORSE, "resolution": "720P", "duration": 3, "amount": "0.387", "currency": "USD"})
+    );
     assert_eq!(
         first(I2V_55),
         &json!({"model": I2V_55, "resolution": "540p", "duration": "5", "multi_shot": false, "generate_audio": false, "amount": "0.128", "currency": "USD"})
@@ -2662,11 +3644,43 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
             &json!({"model": SEEDANCE, "mode": "fast", "rate": "0.14", "unit": "second", "per": ["input_video_seconds", "duration"], "currency": "USD"}),
         ]
     );
+    // The image pages: per request (Flux, Midjourney) with no num_images; per image, a row
+    // for each number of images: 0.03 × n, 0.038 × n (to 6 for Seedream edit).
+    assert_eq!(
+        of(FLUX),
+        [
+            &json!({"model": FLUX, "performance": "schnell", "amount": "0.002", "currency": "USD"}),
+            &json!({"model": FLUX, "performance": "dev", "amount": "0.02", "currency": "USD"}),
+        ]
+    );
+    assert_eq!(
+        of(MIDJOURNEY),
+        [&json!({"model": MIDJOURNEY, "mode": "fast", "amount": "0.04", "currency": "USD"})]
+    );
+    for (model, amounts) in [
+        (NANO_BANANA, &["0.03", "0.06", "0.09", "0.12"][..]),
+        (SEEDREAM, &["0.038", "0.076", "0.114", "0.152"]),
+        (NANO_BANANA_EDIT, &["0.03", "0.06", "0.09", "0.12"]),
+        (
+            SEEDREAM_EDIT,
+            &["0.038", "0.076", "0.114", "0.152", "0.190", "0.228"],
+        ),
+    ] {
+        let expected: Vec<Value> = (1..)
+            .zip(amounts)
+            .map(|(n, amount)| json!({"model": model, "num_images": n, "amount": amount, "currency": "USD"}))
+            .collect();
+        assert_eq!(of(model), expected.iter().collect::<Vec<_>>(), "{model}");
+    }
     // The unpriced rows: the reason `models` gives.
-    let (kling_pro, vidu) = unpriced_reasons();
+    let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
     assert_eq!(
         of(VIDU),
         [&json!({"model": VIDU, "unpriced": vidu, "currency": "USD"})]
+    );
+    assert_eq!(
+        of(VIDU_I2V),
+        [&json!({"model": VIDU_I2V, "unpriced": vidu_i2v, "currency": "USD"})]
     );
     let pro: Vec<&Value> = of(KLING_I2V)
         .into_iter()
@@ -2725,7 +3739,7 @@ table, usage = (p.replace("'", "''") for p in sys.argv[1:3])
 con = duckdb.connect()
 con.execute(f"CREATE TABLE prices AS SELECT * FROM read_csv_auto('{table}')")
 con.execute(f"CREATE TABLE usage AS SELECT * FROM read_csv_auto('{usage}', types={{'input_video_seconds': 'DECIMAL(18, 3)'}})")
-options = ["resolution", "duration", "mode", "multi_shot", "generate_audio"]
+options = ["performance", "resolution", "duration", "mode", "num_images", "multi_shot", "generate_audio"]
 on = " AND ".join(["p.model = u.model"] + [f"(p.{c} IS NULL OR p.{c} IS NOT DISTINCT FROM u.{c})" for c in options])
 unmatched = con.execute(f"SELECT count(*) FROM usage u WHERE (SELECT count(*) FROM prices p WHERE {on}) <> 1").fetchone()[0]
 # What the rates multiply: each name `per` joins with "+" is a usage column.
@@ -2754,29 +3768,37 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     assert_eq!(code(&o), 0);
     std::fs::write(&table, &o.stdout).unwrap();
     // Jobs per combination, with the seconds measured where a rate multiplies them; an option
-    // empty where the model has none.
+    // empty where the model has none (or, for the image pages, where the price ignores it).
     let usage = dir.join("usage.csv");
     std::fs::write(
         &usage,
-        "model,mode,multi_shot,generate_audio,resolution,duration,input_video_seconds,count\n\
-         pixverse/pixverse-5.5/text-to-video,,true,true,720p,10,,3\n\
-         pixverse/pixverse-5.5/text-to-video,,false,false,540p,5,,10\n\
-         pixverse/pixverse-5.5/image-to-video,,true,false,1080p,8,,2\n\
-         pixverse/pixverse-5.5/transition,,,true,1080p,8,,4\n\
-         pixverse/pixverse-5.5/transition,,,false,720p,8,,1\n\
-         pixverse/pixverse-6.0/text-to-video,,true,true,720p,8,,5\n\
-         pixverse/pixverse-6.0/image-to-video,,false,false,1080p,5,,7\n\
-         pixverse/pixverse-6.0/transition,,,true,540p,10,,6\n\
-         alibaba/happyhorse-1.0/text-to-video,,,,1080P,12,,2\n\
-         alibaba/happyhorse-1.0/text-to-video,,,,720P,7,,1\n\
-         kwaivgi/kling-o1/video-to-video,std,,,,,7.2,3\n\
-         kwaivgi/kling-o1/video-to-video,pro,,,,,4.25,2\n\
-         bytedance/seedance-2.0/omni-reference,std,,,,5,7.2,1\n\
-         bytedance/seedance-2.0/omni-reference,fast,,,,12,12.5,2\n\
-         kwaivgi/kling-o1/image-to-video,std,,,,8,,4\n\
-         google/veo-3.1/image-to-video,quality,,true,1080p,6,,1\n\
-         vidu/vidu-q2/text-to-video,,,,720p,5,,2\n\
-         kwaivgi/kling-o1/image-to-video,pro,,,,5,,1\n",
+        "model,mode,performance,num_images,multi_shot,generate_audio,resolution,duration,input_video_seconds,count\n\
+         pixverse/pixverse-5.5/text-to-video,,,,true,true,720p,10,,3\n\
+         pixverse/pixverse-5.5/text-to-video,,,,false,false,540p,5,,10\n\
+         pixverse/pixverse-5.5/image-to-video,,,,true,false,1080p,8,,2\n\
+         pixverse/pixverse-5.5/transition,,,,,true,1080p,8,,4\n\
+         pixverse/pixverse-5.5/transition,,,,,false,720p,8,,1\n\
+         pixverse/pixverse-6.0/text-to-video,,,,true,true,720p,8,,5\n\
+         pixverse/pixverse-6.0/image-to-video,,,,false,false,1080p,5,,7\n\
+         pixverse/pixverse-6.0/transition,,,,,true,540p,10,,6\n\
+         alibaba/happyhorse-1.0/text-to-video,,,,,,1080P,12,,2\n\
+         alibaba/happyhorse-1.0/text-to-video,,,,,,720P,7,,1\n\
+         kwaivgi/kling-o1/video-to-video,std,,,,,,,7.2,3\n\
+         kwaivgi/kling-o1/video-to-video,pro,,,,,,,4.25,2\n\
+         bytedance/seedance-2.0/omni-reference,std,,,,,,5,7.2,1\n\
+         bytedance/seedance-2.0/omni-reference,fast,,,,,,12,12.5,2\n\
+         kwaivgi/kling-o1/image-to-video,std,,,,,,8,,4\n\
+         google/veo-3.1/image-to-video,quality,,,,true,1080p,6,,1\n\
+         vidu/vidu-q2/text-to-video,,,,,,720p,5,,2\n\
+         vidu/vidu-q2/image-to-video,turbo,,,,true,1080p,8,,3\n\
+         kwaivgi/kling-o1/image-to-video,pro,,,,,,5,,1\n\
+         google/nano-banana/text-to-image,,,3,,,,,,2\n\
+         bytedance/seedream-4.5/text-to-image,,,2,,,,,,5\n\
+         shortapi/flux-1.0/text-to-image,,schnell,4,,,,,,10\n\
+         shortapi/flux-1.0/text-to-image,,dev,8,,,,,,3\n\
+         midjourney/midjourney-v7/text-to-image,fast,,,,,,,,7\n\
+         bytedance/seedream-4.5/edit,,,6,,,,,,2\n\
+         google/nano-banana/edit,,,1,,,,,,3\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -2788,15 +3810,15 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
         .unwrap();
     assert!(o.status.success(), "python: {}", stderr(&o));
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(result["price_rows"], 211, "{result}");
+    assert_eq!(result["price_rows"], 233, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 18, "{result}");
-    assert_eq!(result["jobs"], 57, "{result}");
-    // Vidu and Kling O1 Pro join their unpriced rows and add nothing.
-    assert_eq!(result["unpriced_rows"], 2, "{result}");
+    assert_eq!(result["rows"], 26, "{result}");
+    assert_eq!(result["jobs"], 92, "{result}");
+    // The two Vidu pages and Kling O1 Pro join their unpriced rows and add nothing.
+    assert_eq!(result["unpriced_rows"], 3, "{result}");
     assert_eq!(
         result["per_names"],
         json!(["duration", "input_video_seconds"]),
@@ -2819,15 +3841,24 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     //           Seedance 0.168 × (7.2 + 5) × 1 + 0.14 × (12.5 + 12) × 2 = 2.0496 + 6.860;
     // exact: Kling O1 i2v std 0.075 × 8 × 4 = 2.400; Veo quality 1080p audio 0.32 × 6 = 1.92;
     //        = 2.376 + 1.2155 + 2.0496 + 6.860 + 2.400 + 1.92 = 16.8211;
-    // in all 28.219 + 16.8211 = 45.0401.
+    // images: Nano Banana 0.09 (3 images) × 2 + Seedream 0.076 (2 images) × 5; per request,
+    //         whatever num_images: Flux schnell 0.002 × 10 + dev 0.02 × 3, Midjourney 0.04 × 7
+    //        = 0.18 + 0.380 + 0.020 + 0.06 + 0.28 = 0.920;
+    // edits, per image: Seedream 4.5 edit 0.228 (6 images) × 2 + Nano Banana edit 0.03 (1
+    //        image) × 3 = 0.456 + 0.09 = 0.546;
+    // in all 28.219 + 16.8211 + 0.920 + 0.546 = 46.5061.
+    assert_eq!(
+        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546"),
+        dec("46.5061")
+    );
     assert_eq!(
         dec(result["total_micros"].as_str().unwrap()),
-        dec("45040100"),
+        dec("46506100"),
         "{result}"
     );
     assert_eq!(
         dec(result["total"].as_str().unwrap()),
-        dec("45.0401"),
+        dec("46.5061"),
         "{result}"
     );
 }
@@ -2975,6 +4006,55 @@ fn reconcile_summary_has_each_key_once() {
     let o = cli("reconcile", reconcile_log().as_bytes());
     let summary = stdout(&o).lines().last().unwrap().to_owned();
     strict_json(&summary).unwrap_or_else(|e| panic!("{e}: {summary}"));
+}
+
+/// Flux's "$0.02 per request" is per job, whatever `num_images` asks: a charge of $0.02 for
+/// eight images matches, one of $0.16 (as if per image) is reported; Nano Banana's charge per
+/// image matches its quote; a request without its aspect ratio is refused.
+#[test]
+fn reconcile_compares_an_image_charge_with_its_quote() {
+    let log = [
+        // 1: Flux dev, eight images: 0.02, charged so
+        r#"{"request":{"model":"shortapi/flux-1.0/text-to-image","args":{"prompt":"a","aspect_ratio":"16:9","num_images":8}},"response":{"code":0,"data":{"amount":"0.02","job_id":"f1"}}}"#,
+        // 2: the same, charged 0.02 × 8
+        r#"{"request":{"model":"shortapi/flux-1.0/text-to-image","args":{"prompt":"b","aspect_ratio":"16:9","num_images":8}},"response":{"code":0,"data":{"amount":"0.16","job_id":"f2"}}}"#,
+        // 3: Nano Banana, two images: 0.03 × 2 = 0.06, charged so
+        r#"{"request":{"model":"google/nano-banana/text-to-image","args":{"prompt":"c","aspect_ratio":"1:1","num_images":2}},"response":{"code":0,"data":{"amount":"0.06","job_id":"n3"}}}"#,
+        // 4: no aspect ratio
+        r#"{"request":{"model":"google/nano-banana/text-to-image","args":{"prompt":"d"}},"response":{"code":0,"data":{"amount":"0.03","job_id":"n4"}}}"#,
+    ]
+    .join("\n");
+    let o = cli("reconcile", log.as_bytes());
+    assert_eq!(code(&o), 1, "a charge differs");
+    let out = lines(&o);
+    assert_eq!(out.len(), 3, "{}", stdout(&o));
+    assert_eq!(
+        out[0],
+        json!({"line": 2, "model": FLUX, "job_id": "f2", "quoted": "0.02", "charged": "0.16", "difference": "0.14"})
+    );
+    assert_eq!(out[1]["line"], 4);
+    assert_eq!(
+        (&out[1]["errors"][0]["path"], &out[1]["errors"][0]["code"]),
+        (
+            &json!("/request/args/aspect_ratio"),
+            &json!("missing_field")
+        )
+    );
+    // Quoted 0.02 + 0.02 + 0.06 = 0.10; charged 0.02 + 0.16 + 0.06 = 0.24.
+    assert_eq!(
+        out[2],
+        json!({"summary": {
+            "lines": 4, "rejected": 1, "blank": 0,
+            "within_bounds": 0, "out_of_bounds": 0,
+            "matched": 2, "mismatched": 1,
+            "quoted_total": "0.10", "charged_total": "0.24", "difference": "0.14",
+            "currency": "USD",
+            "models": [
+                reconciled((FLUX, 1, 1, "0.04", "0.18", "0.14")),
+                reconciled((NANO_BANANA, 1, 0, "0.06", "0.06", "0.00")),
+            ],
+        }})
+    );
 }
 
 /// A reconcile input of the new price forms: measured requests without their seconds (charges
@@ -3137,19 +4217,32 @@ fn request_round_trips_through_quote_for_every_model() {
 }
 
 /// The new pages' defaults, piped back: Veo (fast, 720p, no audio, 8 s) is exact, 0.08 × 8;
-/// the measured ones give their estimate; Kling O1 image-to-video (Pro by default) and Vidu
-/// are unpriced (exit 1); `check` accepts every one.
+/// the measured ones give their estimate; Kling O1 image-to-video (Pro by default) and both
+/// Vidu pages are unpriced (exit 1); the image pages, given the aspect ratio (and the edit
+/// pages one image URL) they require, are exact at one image (Nano Banana 0.03, Seedream 0.038,
+/// the same for their edit pages), Flux dev 0.02 and Midjourney fast 0.04; `check` accepts
+/// every one.
 #[test]
 fn request_round_trips_through_quote_for_the_new_models() {
     for (model, quote_code, key, value) in [
+        (NANO_BANANA, 0, "amount", json!("0.03")),
+        (SEEDREAM, 0, "amount", json!("0.038")),
+        (NANO_BANANA_EDIT, 0, "amount", json!("0.03")),
+        (SEEDREAM_EDIT, 0, "amount", json!("0.038")),
+        (FLUX, 0, "amount", json!("0.02")),
+        (MIDJOURNEY, 0, "amount", json!("0.04")),
         (VEO, 0, "amount", json!("0.64")),
         (KLING_V2V, 0, "rate", json!("0.143")),
         (SEEDANCE, 0, "min_amount", json!("0.840")),
         (KLING_I2V, 1, "errors", json!([{"code": "unpriced"}])),
         (VIDU, 1, "errors", json!([{"code": "unpriced"}])),
+        (VIDU_I2V, 1, "errors", json!([{"code": "unpriced"}])),
     ] {
         for minimal in ["", "--minimal"] {
-            let command = format!("request --model {model} {} {minimal}", text_flags(model));
+            let command = format!(
+                "request --model {model} {} {minimal}",
+                required_flags(model)
+            );
             let o = cli(&command, b"");
             assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
             assert_eq!(json_out(&o)["model"], model, "{command}");
@@ -3187,6 +4280,910 @@ fn request_refuses_what_the_api_would() {
     );
     assert_eq!(code(&o), 1);
     assert_eq!(json_out(&o)["errors"][0]["code"], "unsupported_combination");
+    // An image page needs its aspect ratio; a request is not filled in like a quote.
+    let o = cli(&format!("request --model {NANO_BANANA} --prompt p"), b"");
+    assert_eq!(code(&o), 1);
+    let e = &json_out(&o)["errors"][0];
+    assert_eq!(
+        (e["path"].as_str(), e["code"].as_str()),
+        (Some("/aspect_ratio"), Some("missing_field")),
+        "{e}"
+    );
+}
+
+/// An option the page neither requires nor gives a default (Midjourney's negative prompt) is
+/// left out of the body unless given; the required aspect ratio is written with --minimal too,
+/// the defaults only without it.
+#[test]
+fn request_leaves_out_an_optional_option_without_a_default() {
+    let o = cli(
+        &format!("request --model {MIDJOURNEY} --prompt p --aspect-ratio 4:5 --minimal"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": MIDJOURNEY, "args": {"prompt": "p", "aspect_ratio": "4:5"}})
+    );
+    let o = cli(
+        &format!("request --model {MIDJOURNEY} --prompt p --aspect-ratio 4:5"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        json_out(&o),
+        json!({"model": MIDJOURNEY, "args": {"prompt": "p", "aspect_ratio": "4:5", "mode": "fast", "performance": "balance", "stylization": 100, "chaos": 0, "weirdness": 0}})
+    );
+    let o = cli(
+        &format!(
+            "request --model {MIDJOURNEY} --prompt p --aspect-ratio 4:5 --negative-prompt blur --minimal"
+        ),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert_eq!(json_out(&o)["args"]["negative_prompt"], "blur");
+    // It changes no price: 0.04 with it or without it.
+    assert_eq!(json_out(&cli("quote", &o.stdout))["amount"], "0.04");
+}
+
+// ---------------------------------------------------------------------------------------------
+// lists: the images to edit
+
+/// The errors of a rejected `check` or `quote` as `(path, code, message)`, exit 1 and nothing
+/// but errors asserted.
+fn rejected(o: &Output) -> Vec<(String, String, String)> {
+    assert_eq!(code(o), 1, "{}", stdout(o));
+    let e = json_out(o);
+    assert_eq!(e.as_object().unwrap().len(), 1, "only errors: {e}");
+    e["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let text = |key: &str| e[key].as_str().unwrap().to_owned();
+            (text("path"), text("code"), text("message"))
+        })
+        .collect()
+}
+
+/// `count` distinct image URLs, in order.
+fn urls(count: usize) -> Vec<String> {
+    (1..=count)
+        .map(|k| format!("https://e.x/{k}.png"))
+        .collect()
+}
+
+/// A list option (Seedream 4.5 edit's `image_urls`, "maximum 10 images") is a JSON array of
+/// strings: two URLs are accepted (and ten), and `request` writes them back as an array in the
+/// order given; `[]` is too few and eleven too many, at the list's path and naming its range;
+/// a blank item and one that is not a string are each refused at their own index, in one
+/// response; a string where the list belongs is the wrong type, with the array to write
+/// instead; left out, it is required. `quote` refuses each the same way. Nano Banana edit
+/// states no maximum: eleven pass, `[]` is still too few.
+#[test]
+fn check_judges_a_list_of_image_urls_whole_and_item_by_item() {
+    let body = |model: &str, urls: Value| json!({"model": model, "args": {"prompt": "p", "aspect_ratio": "1:1", "image_urls": urls}});
+    let check = |body: &Value| run(&["check", "--json", &body.to_string()], b"");
+    for urls in [
+        json!(["https://e.x/b.png", "https://e.x/a.png"]),
+        json!(urls(10)),
+    ] {
+        let o = check(&body(SEEDREAM_EDIT, urls.clone()));
+        assert_eq!(code(&o), 0, "{urls}: {}", stdout(&o));
+        let c = json_out(&o);
+        assert_eq!(
+            (&c["valid"], &c["model"], &c["aspect_ratio"]),
+            (&json!(true), &json!(SEEDREAM_EDIT), &json!("1:1")),
+            "{c}"
+        );
+    }
+    // From flags, `request` writes the two back as given (b before a: not sorted), as an
+    // array in spec order (after num_images, before aspect_ratio), which `check` accepts and
+    // `quote` prices at one image, 0.038.
+    let o = run(
+        &[
+            "request",
+            "--model",
+            SEEDREAM_EDIT,
+            "--prompt",
+            "p",
+            "--aspect-ratio",
+            "1:1",
+            "--image-urls",
+            "https://e.x/b.png",
+            "--image-urls",
+            "https://e.x/a.png",
+        ],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let request = json_out(&o);
+    assert_eq!(
+        request,
+        json!({"model": SEEDREAM_EDIT, "args": {"prompt": "p", "num_images": 1, "image_urls": ["https://e.x/b.png", "https://e.x/a.png"], "aspect_ratio": "1:1"}})
+    );
+    let keys: Vec<&String> = request["args"].as_object().unwrap().keys().collect();
+    let text = stdout(&o);
+    let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap();
+    assert!(
+        at("prompt") < at("num_images")
+            && at("num_images") < at("image_urls")
+            && at("image_urls") < at("aspect_ratio"),
+        "spec order: {keys:?}\n{text}"
+    );
+    assert_eq!(code(&cli("check", &o.stdout)), 0);
+    assert_eq!(json_out(&cli("quote", &o.stdout))["amount"], "0.038");
+    // Too few, too many: one error at the list itself.
+    for (urls, code_name, start) in [
+        (json!([]), "too_few_items", "image_urls has 0 item"),
+        (json!(urls(11)), "too_many_items", "image_urls has 11 item"),
+    ] {
+        for sub in ["check", "quote"] {
+            let o = run(
+                &[
+                    sub,
+                    "--json",
+                    &body(SEEDREAM_EDIT, urls.clone()).to_string(),
+                ],
+                b"",
+            );
+            let errors = rejected(&o);
+            assert_eq!(errors.len(), 1, "{sub} {urls}: {errors:?}");
+            let (path, got_code, message) = &errors[0];
+            assert_eq!(
+                (path.as_str(), got_code.as_str()),
+                ("/args/image_urls", code_name),
+                "{sub} {urls}"
+            );
+            assert!(
+                message.starts_with(start) && message.ends_with("it takes 1 to 10"),
+                "{sub} {urls}: {message}"
+            );
+        }
+    }
+    // Item by item: the blank one and the number, both in one response; the good first one
+    // says nothing.
+    for sub in ["check", "quote"] {
+        let bad = body(SEEDREAM_EDIT, json!(["https://e.x/a.png", " ", 5]));
+        let errors = rejected(&run(&[sub, "--json", &bad.to_string()], b""));
+        let got: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|(path, code, _)| (path.as_str(), code.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("/args/image_urls/1", "empty_text"),
+                ("/args/image_urls/2", "wrong_type")
+            ],
+            "{sub}: {errors:?}"
+        );
+        assert!(errors[0].2.contains("image_urls"), "{sub}: {errors:?}");
+        assert_eq!(
+            errors[1].2, "each item of image_urls must be a string, not the number 5",
+            "{sub}"
+        );
+    }
+    // A string where the list belongs: the array to write instead.
+    let o = check(&body(SEEDREAM_EDIT, json!("https://e.x/a.png")));
+    let errors = rejected(&o);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (path, got_code, message) = &errors[0];
+    assert_eq!(
+        (path.as_str(), got_code.as_str()),
+        ("/args/image_urls", "wrong_type")
+    );
+    assert!(
+        message.contains("a list of strings")
+            && message.contains(r#"not the string "https://e.x/a.png""#)
+            && message.ends_with(r#"write ["https://e.x/a.png"]"#),
+        "{message}"
+    );
+    // Left out: required, saying what it takes.
+    let body_without =
+        json!({"model": SEEDREAM_EDIT, "args": {"prompt": "p", "aspect_ratio": "1:1"}});
+    let errors = rejected(&check(&body_without));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (path, got_code, message) = &errors[0];
+    assert_eq!(
+        (path.as_str(), got_code.as_str()),
+        ("/args/image_urls", "missing_field")
+    );
+    assert!(
+        message.starts_with("image_urls is required") && message.contains("images to edit"),
+        "{message}"
+    );
+    // Nano Banana edit: "No count limit stated", at least one.
+    for count in [1, 11, 40] {
+        let o = check(&body(NANO_BANANA_EDIT, json!(urls(count))));
+        assert_eq!(code(&o), 0, "{count}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["valid"], true);
+    }
+    let errors = rejected(&check(&body(NANO_BANANA_EDIT, json!([]))));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (path, got_code, message) = &errors[0];
+    assert_eq!(
+        (path.as_str(), got_code.as_str()),
+        ("/args/image_urls", "too_few_items")
+    );
+    assert!(message.ends_with("it takes at least 1"), "{message}");
+}
+
+/// From flags a list is given by repeating its flag, each occurrence one item in order:
+/// `request` writes `"image_urls":["a","b"]`. `quote` prices an edit page without the images
+/// it requires, as they change no price ("$0.03 per image" × 2 for Nano Banana edit), and
+/// with them the same; Seedream edit's 1 to 6 images at "$0.038 per image", not 7. `check`
+/// counts the flags as items: eleven are too many, ten are accepted, a blank one is refused at
+/// its index; with none, `check` and `request` say the list is required.
+#[test]
+fn a_list_flag_repeats_and_quote_prices_without_it() {
+    let o = cli(
+        &format!(
+            "request --model {SEEDREAM_EDIT} --prompt x --aspect-ratio 1:1 --image-urls a --image-urls b"
+        ),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let request = json_out(&o);
+    assert_eq!(request["args"]["image_urls"], json!(["a", "b"]));
+    assert!(
+        request.to_string().contains(r#""image_urls":["a","b"]"#),
+        "{request}"
+    );
+    assert_eq!(
+        request,
+        json!({"model": SEEDREAM_EDIT, "args": {"prompt": "x", "num_images": 1, "image_urls": ["a", "b"], "aspect_ratio": "1:1"}})
+    );
+    // One flag, one item; --minimal keeps the list, as it has no default.
+    let o = cli(
+        &format!("request --model {NANO_BANANA_EDIT} --prompt x --aspect-ratio 4:5 --image-urls a --minimal"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": NANO_BANANA_EDIT, "args": {"prompt": "x", "image_urls": ["a"], "aspect_ratio": "4:5"}})
+    );
+    // quote: no --image-urls (nor prompt, nor aspect ratio) needed: 0.03 × 2.
+    let o = cli(
+        &format!("quote --model {NANO_BANANA_EDIT} --num-images 2"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let q = json_out(&o);
+    assert_eq!(
+        (&q["model"], &q["currency"], &q["amount"], &q["num_images"]),
+        (
+            &json!(NANO_BANANA_EDIT),
+            &json!("USD"),
+            &json!("0.06"),
+            &json!(2)
+        ),
+        "{q}"
+    );
+    assert!(q.get("errors").is_none(), "{q}");
+    assert_eq!(dec("0.03") * dec("2"), dec("0.06"));
+    let o = cli(
+        &format!("quote --model {NANO_BANANA_EDIT} --num-images 2 --format text"),
+        b"",
+    );
+    assert_eq!(code(&o), 0);
+    assert!(
+        stdout(&o).starts_with(&format!(
+            "0.06 USD: 0.03 per image × 2 images {NANO_BANANA_EDIT} num_images=2 "
+        )),
+        "{}",
+        stdout(&o)
+    );
+    // With the images given the price is the same: the input images are not billed.
+    let o = cli(
+        &format!("quote --model {NANO_BANANA_EDIT} --num-images 2 --image-urls a --image-urls b --image-urls c"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(json_out(&o)["amount"], "0.06");
+    // Seedream edit: 0.038 × 1 to 0.038 × 6.
+    for (n, amount) in [
+        (1, "0.038"),
+        (2, "0.076"),
+        (3, "0.114"),
+        (4, "0.152"),
+        (5, "0.190"),
+        (6, "0.228"),
+    ] {
+        let command = format!("quote --model {SEEDREAM_EDIT} --num-images {n}");
+        let o = cli(&command, b"");
+        assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["amount"], amount, "{command}");
+        assert_eq!(dec("0.038") * Decimal::from(n), dec(amount), "{command}");
+    }
+    let errors = rejected(&cli(
+        &format!("quote --model {SEEDREAM_EDIT} --num-images 7"),
+        b"",
+    ));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0].0.as_str(), errors[0].1.as_str()),
+        ("/num_images", "out_of_range")
+    );
+    assert!(errors[0].2.contains("from 1 to 6"), "{errors:?}");
+    // check: a flag per item.
+    let flags = |count: usize| -> Vec<String> {
+        urls(count)
+            .into_iter()
+            .flat_map(|u| ["--image-urls".to_owned(), u])
+            .collect()
+    };
+    let check = |extra: &[String]| {
+        let mut args: Vec<&str> = vec![
+            "check",
+            "--model",
+            SEEDREAM_EDIT,
+            "--prompt",
+            "x",
+            "--aspect-ratio",
+            "1:1",
+        ];
+        args.extend(extra.iter().map(String::as_str));
+        run(&args, b"")
+    };
+    let errors = rejected(&check(&flags(11)));
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let (path, got_code, message) = &errors[0];
+    assert_eq!(
+        (path.as_str(), got_code.as_str()),
+        ("/image_urls", "too_many_items")
+    );
+    assert!(
+        message.starts_with("image_urls has 11 item") && message.ends_with("it takes 1 to 10"),
+        "{message}"
+    );
+    let o = check(&flags(10));
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(json_out(&o)["valid"], true);
+    // The second of three blank: refused at its index.
+    let mut three = flags(3);
+    three[3] = " ".to_owned();
+    let errors = rejected(&check(&three));
+    let got: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|(path, code, _)| (path.as_str(), code.as_str()))
+        .collect();
+    assert_eq!(got, [("/image_urls/1", "empty_text")], "{errors:?}");
+    // None: required, for check and request alike (only quote fills it in).
+    for sub in ["check", "request"] {
+        let errors = rejected(&cli(
+            &format!("{sub} --model {SEEDREAM_EDIT} --prompt x --aspect-ratio 1:1"),
+            b"",
+        ));
+        let got: Vec<(&str, &str)> = errors
+            .iter()
+            .map(|(path, code, _)| (path.as_str(), code.as_str()))
+            .collect();
+        assert_eq!(got, [("/image_urls", "missing_field")], "{sub}: {errors:?}");
+    }
+}
+
+/// A list option is described as one: `models --format text` says how many texts it takes and
+/// that its flag repeats ("a list of 1 to 10 texts" for Seedream edit's "maximum 10 images",
+/// "a list of at least 1 texts" where Nano Banana edit states no limit), for exactly the two
+/// edit pages' `image_urls`; `models` gives it `"type": "list"` with `min_items` and
+/// `max_items` (`null` for no limit) and no values or default; its JSON Schema, in both
+/// dialects, is an array of texts each like a required text (non-blank), with `minItems` and,
+/// where the page states one, `maxItems`.
+#[test]
+fn models_and_schema_describe_a_list_option() {
+    let expected: Vec<(&str, &str, String)> = LISTS
+        .iter()
+        .map(|(id, option, min, max)| {
+            let count = match max {
+                Some(max) => format!("{min} to {max}"),
+                None => format!("at least {min}"),
+            };
+            (
+                *id,
+                *option,
+                format!("list: a list of {count} texts (repeat the flag), required"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        expected[1].2,
+        "list: a list of 1 to 10 texts (repeat the flag), required"
+    );
+    let o = cli("models --format text", b"");
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    let mut got = Vec::new();
+    for section in text.split("\n\n") {
+        let id = section.split_whitespace().next().unwrap();
+        for line in section.lines().filter(|l| l.starts_with("    ")) {
+            let (option, description) = line.trim_start().split_once(' ').unwrap();
+            let description = description.trim_start();
+            if description.contains("list") || description.contains("repeat the flag") {
+                got.push((id, option, description.to_owned()));
+            }
+        }
+    }
+    assert_eq!(got, expected);
+    // JSON: the counts, and no other model has a list.
+    let models = json_out(&cli("models", b""));
+    let mut lists = Vec::new();
+    for m in models.as_array().unwrap() {
+        for option in m["options"].as_array().unwrap() {
+            if option["type"] == "list" {
+                lists.push((
+                    m["id"].as_str().unwrap().to_owned(),
+                    option["name"].as_str().unwrap().to_owned(),
+                ));
+            }
+        }
+    }
+    let listed: Vec<(String, String)> = LISTS
+        .iter()
+        .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned()))
+        .collect();
+    assert_eq!(lists, listed);
+    for (id, option, min, max) in LISTS {
+        let entry = model_entry(&models, id)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == option)
+            .unwrap()
+            .clone();
+        let description = entry["description"].as_str().unwrap().to_owned();
+        assert!(
+            description.to_lowercase().contains("images to edit"),
+            "{id}: {description}"
+        );
+        assert_eq!(
+            entry,
+            json!({"name": option, "type": "list", "description": description, "required": true, "min_items": min, "max_items": max}),
+            "{id}"
+        );
+        // JSON Schema: an array of non-blank texts, as a required text is.
+        for dialect in ["2020-12", "openapi3"] {
+            let o = cli(
+                &format!("schema --target args --model {id} --dialect {dialect}"),
+                b"",
+            );
+            assert_eq!(code(&o), 0, "{id} {dialect}");
+            let schema = json_out(&o);
+            let mut text = schema["properties"]["prompt"].clone();
+            text.as_object_mut().unwrap().remove("description");
+            assert_eq!(text["minLength"], 1, "{id} {dialect}: {text}");
+            assert!(text["pattern"].is_string(), "{id} {dialect}: {text}");
+            let mut array = json!({"type": "array", "description": description, "items": text, "minItems": min});
+            if let Some(max) = max {
+                array["maxItems"] = json!(max);
+            }
+            assert_eq!(
+                schema["properties"][option], array,
+                "{id} {dialect}: {schema}"
+            );
+            assert!(
+                schema["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(option)),
+                "{id} {dialect}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vidu Q2 image-to-video: a conditional requirement beside a forbidden combination
+
+/// A Vidu Q2 image-to-video body with the prompt and the image it requires and `extra`.
+fn vidu_i2v_body(extra: Value) -> Value {
+    let mut args = json!({"prompt": "a", "image": "https://e.x/a.png"});
+    for (name, value) in extra.as_object().unwrap() {
+        args[name] = value.clone();
+    }
+    json!({"model": VIDU_I2V, "args": args})
+}
+
+/// The errors of a rejected request as `(path, code)`, in the order given.
+fn paths_and_codes(errors: &[(String, String, String)]) -> Vec<(&str, &str)> {
+    errors
+        .iter()
+        .map(|(path, code, _)| (path.as_str(), code.as_str()))
+        .collect()
+}
+
+/// "generate_audio — when true, `voice_id` is required": a body with `"generate_audio": true`
+/// and no `voice_id` is refused by `check` (and by `quote`, before any price) with exactly one
+/// `conditionally_required` at `/args/voice_id` whose message names the field and the value
+/// that requires it; with `voice_id` it is accepted, and with `generate_audio` false or left
+/// at its default (false) no voice id is needed, though one may be given. A blank voice id is
+/// still refused as blank text. In a log, each line is judged so.
+#[test]
+fn check_requires_voice_id_when_generate_audio_is_true() {
+    let (_, _, message, option, value, field) = REQUIREMENTS[0];
+    assert!(VOICE_ID_REQUIRED.starts_with(message));
+    let body = vidu_i2v_body(json!({option: value}));
+    for sub in ["check", "quote"] {
+        let o = run(&[sub, "--json", &body.to_string()], b"");
+        assert_ne!(code(&o), 0, "{sub}: {}", stdout(&o));
+        let errors = rejected(&o);
+        assert_eq!(
+            errors,
+            [(
+                format!("/args/{field}"),
+                "conditionally_required".to_owned(),
+                VOICE_ID_REQUIRED.to_owned()
+            )],
+            "{sub}"
+        );
+    }
+    // With a voice id: valid, the audio said back.
+    let o = run(
+        &[
+            "check",
+            "--json",
+            &vidu_i2v_body(json!({"generate_audio": true, "voice_id": "v1"})).to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": VIDU_I2V, "mode": "pro", "duration": "5", "resolution": "720p", "generate_audio": true})
+    );
+    // Without audio, none is needed; one may still be given.
+    for extra in [
+        json!({"generate_audio": false}),
+        json!({}),
+        json!({"generate_audio": false, "voice_id": "v1"}),
+    ] {
+        let o = run(
+            &["check", "--json", &vidu_i2v_body(extra.clone()).to_string()],
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{extra}: {}", stdout(&o));
+        let c = json_out(&o);
+        assert_eq!(
+            (&c["valid"], &c["model"], &c["generate_audio"]),
+            (&json!(true), &json!(VIDU_I2V), &json!(false)),
+            "{extra}: {c}"
+        );
+    }
+    // A blank voice id is not a voice id.
+    let o = run(
+        &[
+            "check",
+            "--json",
+            &vidu_i2v_body(json!({"generate_audio": true, "voice_id": " "})).to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(
+        paths_and_codes(&rejected(&o)),
+        [("/args/voice_id", "empty_text")]
+    );
+    // A log: the line without a voice id is refused, the one with it accepted.
+    let log = [
+        vidu_i2v_body(json!({"generate_audio": true})).to_string(),
+        vidu_i2v_body(json!({"generate_audio": true, "voice_id": "v1"})).to_string(),
+    ]
+    .join("\n");
+    let o = cli("check --jsonl -", log.as_bytes());
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let out = lines(&o);
+    assert_eq!(out.len(), 3, "{}", stdout(&o));
+    assert_eq!(
+        out[0],
+        json!({"line": 1, "errors": [{"path": "/args/voice_id", "code": "conditionally_required", "message": VOICE_ID_REQUIRED}]})
+    );
+    assert_eq!(
+        (&out[1]["line"], &out[1]["check"]["valid"]),
+        (&json!(2), &json!(true))
+    );
+    assert_eq!(
+        (
+            &out[2]["summary"]["accepted"],
+            &out[2]["summary"]["rejected"]
+        ),
+        (&json!(1), &json!(1))
+    );
+}
+
+/// From flags, `--generate-audio` alone means true: without `--voice-id` the request is
+/// refused with the requirement at `/voice_id` (bare args), for `check` and `request` alike,
+/// in text too; `--voice-id v1` makes it valid, and `request` writes the voice id into the
+/// body; `--generate-audio false` needs none.
+#[test]
+fn a_generate_audio_flag_alone_requires_the_voice_id_flag() {
+    let base = format!("--model {VIDU_I2V} --prompt a --image https://e.x/a.png");
+    for sub in ["check", "request"] {
+        for audio in ["--generate-audio", "--generate-audio true"] {
+            let command = format!("{sub} {base} {audio}");
+            let errors = rejected(&cli(&command, b""));
+            assert_eq!(
+                errors,
+                [(
+                    "/voice_id".to_owned(),
+                    "conditionally_required".to_owned(),
+                    VOICE_ID_REQUIRED.to_owned()
+                )],
+                "{command}"
+            );
+        }
+    }
+    let o = cli(&format!("check {base} --generate-audio --format text"), b"");
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        stdout(&o),
+        format!("rejected: /voice_id: {VOICE_ID_REQUIRED} [conditionally_required]\n")
+    );
+    // With the voice id: valid.
+    let o = cli(&format!("check {base} --generate-audio --voice-id v1"), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": VIDU_I2V, "mode": "pro", "duration": "5", "resolution": "720p", "generate_audio": true})
+    );
+    let o = cli(
+        &format!("request {base} --generate-audio --voice-id v1 --minimal"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": VIDU_I2V, "args": {"prompt": "a", "image": "https://e.x/a.png", "generate_audio": true, "voice_id": "v1"}})
+    );
+    assert_eq!(code(&cli("check", &o.stdout)), 0);
+    // No audio, no voice id needed.
+    let o = cli(&format!("check {base} --generate-audio false"), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(json_out(&o)["generate_audio"], false);
+}
+
+/// "540p is not supported in pro-fast mode": pro-fast at 540p is refused at the later of the
+/// two options in page order, `/args/resolution`, with the message, the values and the
+/// resolutions left; every other mode × resolution passes. With `generate_audio` true and no
+/// voice id as well, one response gives both, in page order: the combination at resolution,
+/// the requirement at voice_id (from flags too, at bare paths).
+#[test]
+fn check_gives_the_forbidden_combination_and_the_requirement_together() {
+    let (rule, _, mode, resolution) = VIDU_I2V_RULE;
+    let (at, message, left) = documented::forbidden_at(rule);
+    assert_eq!(at, "resolution");
+    let forbidden = json!({"mode": mode, "resolution": resolution});
+    let o = run(
+        &[
+            "check",
+            "--json",
+            &vidu_i2v_body(forbidden.clone()).to_string(),
+        ],
+        b"",
+    );
+    let errors = rejected(&o);
+    assert_eq!(
+        paths_and_codes(&errors),
+        [("/args/resolution", "unsupported_combination")]
+    );
+    assert!(
+        errors[0].2.starts_with(message) && errors[0].2.ends_with(left),
+        "{errors:?}"
+    );
+    // Both in one response.
+    let mut both = forbidden.clone();
+    both["generate_audio"] = json!(true);
+    for sub in ["check", "quote"] {
+        let o = run(
+            &[sub, "--json", &vidu_i2v_body(both.clone()).to_string()],
+            b"",
+        );
+        let errors = rejected(&o);
+        assert_eq!(
+            paths_and_codes(&errors),
+            [
+                ("/args/resolution", "unsupported_combination"),
+                ("/args/voice_id", "conditionally_required")
+            ],
+            "{sub}"
+        );
+        assert!(errors[0].2.starts_with(message), "{sub}: {errors:?}");
+        assert_eq!(errors[1].2, VOICE_ID_REQUIRED, "{sub}");
+    }
+    let o = cli(
+        &format!(
+            "check --model {VIDU_I2V} --prompt a --image https://e.x/a.png --mode {mode} --resolution {resolution} --generate-audio"
+        ),
+        b"",
+    );
+    assert_eq!(
+        paths_and_codes(&rejected(&o)),
+        [
+            ("/resolution", "unsupported_combination"),
+            ("/voice_id", "conditionally_required")
+        ]
+    );
+    // With the voice id, the combination alone remains.
+    let mut with_voice = both.clone();
+    with_voice["voice_id"] = json!("v1");
+    let o = run(
+        &["check", "--json", &vidu_i2v_body(with_voice).to_string()],
+        b"",
+    );
+    assert_eq!(
+        paths_and_codes(&rejected(&o)),
+        [("/args/resolution", "unsupported_combination")]
+    );
+    // Every other combination of the page's modes and resolutions passes.
+    for m in ["turbo", "pro", "pro-fast"] {
+        for r in ["540p", "720p", "1080p"] {
+            if (m, r) == (mode, resolution) {
+                continue;
+            }
+            let o = run(
+                &[
+                    "check",
+                    "--json",
+                    &vidu_i2v_body(json!({"mode": m, "resolution": r})).to_string(),
+                ],
+                b"",
+            );
+            assert_eq!(code(&o), 0, "{m} {r}: {}", stdout(&o));
+            let c = json_out(&o);
+            assert_eq!((&c["mode"], &c["resolution"]), (&json!(m), &json!(r)));
+        }
+    }
+}
+
+/// Vidu Q2 image-to-video is wholly unpriced ("starts at $X plus $Y/sec" reads two ways): a
+/// valid body, at the defaults or with every option given, is `quote`d with exit 1 and one
+/// `unpriced` error at the root naming the model and saying "starts at", in text too; `check`
+/// accepts it.
+#[test]
+fn quote_of_a_valid_vidu_image_to_video_body_is_unpriced() {
+    for extra in [
+        json!({}),
+        json!({"mode": "turbo", "duration": "2", "resolution": "540p"}),
+        json!({"mode": "pro-fast", "duration": "10", "resolution": "1080p", "generate_audio": true, "voice_id": "v1"}),
+    ] {
+        let body = vidu_i2v_body(extra.clone()).to_string();
+        let o = run(&["quote", "--json", &body], b"");
+        assert_eq!(code(&o), 1, "{extra}: {}", stdout(&o));
+        let errors = rejected(&o);
+        assert_eq!(paths_and_codes(&errors), [("", "unpriced")], "{extra}");
+        let message = &errors[0].2;
+        assert!(
+            message.contains(VIDU_I2V) && message.contains("starts at"),
+            "{extra}: {message}"
+        );
+        let o = run(&["quote", "--json", &body, "--format", "text"], b"");
+        assert_eq!(code(&o), 1);
+        let text = stdout(&o);
+        assert_eq!(text.lines().count(), 1, "{text}");
+        assert!(
+            text.starts_with(&format!("unpriced: {VIDU_I2V}")) && text.contains("starts at"),
+            "{text}"
+        );
+        let o = run(&["check", "--json", &body], b"");
+        assert_eq!(code(&o), 0, "{extra}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["valid"], true);
+    }
+}
+
+/// Vidu Q2 image-to-video's duration is a whole number written as a string ("string,
+/// optional, default 5, Range 1 to 10"): `--duration 5` is sent and said back as `"5"`, 1 and
+/// 10 pass, and `request` writes a string; "0" and "11" are out of its range, "05" and "5.0"
+/// not digits of a whole number (each naming the range); in a body the number 5 is the wrong
+/// type.
+#[test]
+fn vidu_image_to_video_s_duration_is_a_string_of_a_whole_number() {
+    for seconds in ["1", "5", "10"] {
+        let o = cli(
+            &format!("check --model {VIDU_I2V} --prompt a --image i --duration {seconds}"),
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{seconds}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["duration"], json!(seconds), "{seconds}");
+    }
+    // `request` writes it as a string: the default "5" (without --minimal) and a given "7".
+    for (flags, seconds) in [("--duration 5", "5"), ("--duration 7 --minimal", "7")] {
+        let o = cli(
+            &format!("request --model {VIDU_I2V} --prompt a --image i {flags}"),
+            b"",
+        );
+        assert_eq!(code(&o), 0, "{flags}: {}", stdout(&o));
+        assert_eq!(json_out(&o)["args"]["duration"], json!(seconds), "{flags}");
+    }
+    for (seconds, code_name) in [
+        ("0", "out_of_range"),
+        ("11", "out_of_range"),
+        ("05", "invalid_value"),
+        ("5.0", "invalid_value"),
+    ] {
+        let errors = rejected(&cli(
+            &format!("check --model {VIDU_I2V} --prompt a --image i --duration {seconds}"),
+            b"",
+        ));
+        assert_eq!(
+            paths_and_codes(&errors),
+            [("/duration", code_name)],
+            "{seconds}"
+        );
+        assert!(
+            errors[0].2.contains(r#"from "1" to "10""#),
+            "{seconds}: {errors:?}"
+        );
+    }
+    let errors = rejected(&run(
+        &[
+            "check",
+            "--json",
+            &vidu_i2v_body(json!({"duration": 5})).to_string(),
+        ],
+        b"",
+    ));
+    assert_eq!(paths_and_codes(&errors), [("/args/duration", "wrong_type")]);
+}
+
+/// `models` gives each model's conditional requirements: for Vidu Q2 image-to-video exactly
+/// the one its page states (the field it requires under `require`, the values that require it
+/// under `when`), for every PixVerse model (and every other) none.
+#[test]
+fn models_json_gives_the_conditional_requirements() {
+    let models = json_out(&cli("models", b""));
+    assert_eq!(
+        model_entry(&models, VIDU_I2V)["requirements"],
+        json!([{
+            "id": "voice_id_with_audio",
+            "message": "voice_id is required when generate_audio is true",
+            "when": {"generate_audio": true},
+            "require": "voice_id",
+        }])
+    );
+    for id in [T2V_55, I2V_55, TRANSITION_55, T2V_60, I2V_60, TRANSITION_60] {
+        assert_eq!(model_entry(&models, id)["requirements"], json!([]), "{id}");
+    }
+    for (id, _) in MODELS.iter().filter(|(id, _)| *id != VIDU_I2V) {
+        assert_eq!(model_entry(&models, id)["requirements"], json!([]), "{id}");
+    }
+}
+
+/// For people, `models --format text` says the requirement under Vidu Q2 image-to-video's
+/// section, after its rules and before its price: `requires: voice_id when generate_audio =
+/// true`; no other section has a `requires:` line.
+#[test]
+fn models_text_says_the_conditional_requirement() {
+    let o = cli("models --format text", b"");
+    assert_eq!(code(&o), 0);
+    let text = stdout(&o);
+    let section = text
+        .split("\n\n")
+        .find(|s| s.split_whitespace().next() == Some(VIDU_I2V))
+        .unwrap_or_else(|| panic!("no section for {VIDU_I2V}:\n{text}"));
+    let lines: Vec<&str> = section.lines().collect();
+    let at = |line: &str| {
+        lines
+            .iter()
+            .position(|l| *l == line)
+            .unwrap_or_else(|| panic!("no line {line:?}:\n{section}"))
+    };
+    let requires = at("  requires: voice_id when generate_audio = true");
+    let rule = at("    no_540p_in_pro_fast: 540p is not supported in pro-fast mode (mode = \"pro-fast\", resolution = \"540p\")");
+    let price = lines
+        .iter()
+        .position(|l| l.starts_with("  price: "))
+        .unwrap();
+    assert!(rule < requires && requires < price, "{section}");
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("requires")).count(),
+        1,
+        "{section}"
+    );
+    let requiring: Vec<&str> = text
+        .split("\n\n")
+        .filter(|s| s.lines().any(|l| l.starts_with("  requires: ")))
+        .map(|s| s.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(requiring, [VIDU_I2V]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -3225,10 +5222,12 @@ fn schema_args_for_every_model_in_both_dialects() {
                 CUT_PAGES.contains(&id),
                 "{id}"
             );
+            // Free text and the values without a default, in page order; Midjourney's
+            // negative prompt is not required.
             let required: Vec<&str> = options
                 .iter()
                 .copied()
-                .filter(|o| FREE_TEXT.iter().any(|(name, _)| name == o))
+                .filter(|o| is_required(id, o))
                 .collect();
             assert_eq!(schema["required"], json!(required), "{id}");
             let draft =

@@ -1584,6 +1584,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "OptionKind",
         "OptionSpec",
         "Pricing",
+        "Requirement",
         "Rule",
         "WireEnum",
         "WireValue",
@@ -1666,7 +1667,10 @@ fn an_option_says_its_default_or_whether_it_is_required() {
         "description = \"High dynamic range\"\n",
     );
     assert_eq!(p, ["spec/models/acme-video.toml:58:1: options[4] has no `default`: give the page's default, or say `required = true` (the page requires it and gives none) or `required = false` (optional, no default: left out, it is not sent)"]);
-    let p = option_forms_problems("required = false\nminimum = 0\n", "required = \"no\"\nminimum = 0\n");
+    let p = option_forms_problems(
+        "required = false\nminimum = 0\n",
+        "required = \"no\"\nminimum = 0\n",
+    );
     assert_eq!(
         p,
         ["spec/models/acme-video.toml:69:12: `required` must be true or false, found a string"]
@@ -1701,10 +1705,10 @@ fn an_integer_lists_its_values_ascending_once_each() {
 #[test]
 fn no_price_depends_on_an_option_without_a_default() {
     let p = option_forms_problems("per = \"num_images\"", "per = \"seed\"");
-    assert_eq!(p, ["spec/models/acme-video.toml:100:7: option `seed` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)"]);
+    assert_eq!(p, ["spec/models/acme-video.toml:114:7: option `seed` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)"]);
     let p = option_forms_problems("dimensions = []", "dimensions = [\"aspect_ratio\"]");
     assert!(
-        p.contains(&"spec/models/acme-video.toml:99:15: option `aspect_ratio` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)".to_owned()),
+        p.contains(&"spec/models/acme-video.toml:113:15: option `aspect_ratio` has no default, so a price cannot depend on it: a request that leaves it out would have none (a typed quote could not be exhaustive)".to_owned()),
         "{p:?}"
     );
 }
@@ -1737,9 +1741,35 @@ fn a_list_says_its_counts_and_a_text_its_length() {
     let p = option_forms_problems("dimensions = []", "dimensions = [\"image_urls\"]");
     assert!(
         p.contains(
-            &"spec/models/acme-video.toml:99:15: list option `image_urls` cannot be a price dimension"
+            &"spec/models/acme-video.toml:113:15: list option `image_urls` cannot be a price dimension"
                 .to_owned()
         ),
         "{p:?}"
+    );
+}
+
+#[test]
+fn a_requirement_names_an_option_without_a_default_and_a_condition() {
+    let p = option_forms_problems("field = \"caption\"", "field = \"num_images\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:103:9: `field` option `num_images` has a default, so it is always sent; a requirement can only be about an option with none"]);
+    let p = option_forms_problems("field = \"caption\"", "field = \"prompt\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:103:9: `field` option `prompt` is always required; `[[requires]]` would say it twice"]);
+    let p = option_forms_problems("field = \"caption\"", "field = \"hdr\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:103:9: `field` `hdr` is also in `when`; a field cannot be its own condition"]);
+    let p = option_forms_problems("field = \"caption\"", "field = \"colour\"");
+    assert!(
+        p[0].starts_with(
+            "spec/models/acme-video.toml:103:9: `field` names unknown option `colour`; options: "
+        ),
+        "{p:?}"
+    );
+    let p = option_forms_problems("id = \"no_masks_for_anime\"", "id = \"caption_with_hdr\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:107:6: duplicate id `caption_with_hdr` (first used on line 101)"]);
+    let p = option_forms_problems("id = \"no_masks_for_anime\"", "id = \"no_anime_hdr\"");
+    assert!(p[0].contains("duplicate id `no_anime_hdr`"), "{p:?}");
+    let p = option_forms_problems("when = { hdr = true }", "when = { hdr = \"yes\" }");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:102:16: rule: `hdr` takes true or false, found a string"]
     );
 }

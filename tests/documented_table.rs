@@ -8,7 +8,7 @@ mod documented;
 #[path = "common/typed.rs"]
 mod typed;
 
-use documented::{assert_outcome, documented, Expected, Prices, DURATIONS, MODELS, RULE_MESSAGE};
+use documented::{assert_outcome, documented, Expected, Prices, DURATIONS, MODELS};
 use shortapi_pricing::spec::{CellPrice, ModelOptions, OptionKind, Term, WireValue};
 use shortapi_pricing::{
     check, models, quote_args_json, quote_as_with, quote_json, Code, Decimal, Expect, Model, Quote,
@@ -71,7 +71,13 @@ fn the_models_are_the_hand_listed_ones() {
                     min_items,
                     max_items,
                 } => {
-                    assert_eq!(page.items, Some((min_items, max_items)), "{}: {}", doc.id, o.name);
+                    assert_eq!(
+                        page.items,
+                        Some((min_items, max_items)),
+                        "{}: {}",
+                        doc.id,
+                        o.name
+                    );
                     Vec::new()
                 }
                 OptionKind::Enum { values, .. } => {
@@ -81,15 +87,27 @@ fn the_models_are_the_hand_listed_ones() {
                 OptionKind::Integer {
                     minimum, maximum, ..
                 } if page.range.is_some() => {
-                    assert_eq!(page.range, Some((minimum, maximum)), "{}: {}", doc.id, o.name);
+                    assert_eq!(
+                        page.range,
+                        Some((minimum, maximum)),
+                        "{}: {}",
+                        doc.id,
+                        o.name
+                    );
                     Vec::new()
                 }
-                OptionKind::Integer { values, .. } if !values.is_empty() => {
-                    values.iter().map(|&n| WireValue::Int(n)).collect()
-                }
+                OptionKind::Integer { values, string, .. } if !values.is_empty() => values
+                    .iter()
+                    .map(|&n| WireValue::integer(n, string))
+                    .collect(),
                 OptionKind::Integer {
-                    minimum, maximum, ..
-                } => (minimum..=maximum).map(WireValue::Int).collect(),
+                    minimum,
+                    maximum,
+                    string,
+                    ..
+                } => (minimum..=maximum)
+                    .map(|n| WireValue::integer(n, string))
+                    .collect(),
             };
             let page_values: Vec<WireValue<'_>> = page.values.iter().map(|v| v.wire()).collect();
             assert_eq!(values, page_values, "{}: {}", doc.id, o.name);
@@ -331,7 +349,10 @@ fn every_combination_of_every_model_through_the_typed_api() {
             ),
             ("pixverse/pixverse-6.0/transition", counts(90, 80, 10, 0, 0)),
             ("shortapi/flux-1.0/text-to-image", counts(2, 2, 0, 0, 0)),
-            ("vidu/vidu-q2/text-to-video", counts(150, 0, 0, 150, 0)),
+            // Vidu Q2 image-to-video: mode × resolution × audio, 3 × 3 × 2; pro-fast at 540p
+            // refused, the rest unpriced.
+            ("vidu/vidu-q2/image-to-video", counts(18, 0, 2, 16, 0)),
+            ("vidu/vidu-q2/text-to-video", counts(15, 0, 0, 15, 0)),
         ]
     );
 }
@@ -365,14 +386,15 @@ fn every_args(doc: &documented::Documented) -> Vec<(Fields, Expected, Measured)>
     doc.combinations()
         .into_iter()
         .map(|values| {
+            let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
             let mut fields: Fields = doc
                 .texts()
                 .into_iter()
+                .chain(doc.required_by(get))
                 .map(|t| (t, format!("\"a {t}\"")))
                 .collect();
             fields.extend(doc.required_lists());
             fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
-            let get = |name: &str| values.iter().find(|v| v.0 == name).map(|v| v.1);
             (fields, doc.expected(get, None), doc.measured_values(get))
         })
         .collect()
@@ -399,6 +421,7 @@ fn combination_count(id: &str) -> usize {
         "bytedance/seedream-4.5/text-to-image" => 32, // 4 × 8
         "bytedance/seedream-4.5/edit" => 48,          // 6 × 8
         "google/nano-banana/edit" => 40,              // 4 × 10
+        "vidu/vidu-q2/image-to-video" => 180,         // 3 × 10 × 3 × 2
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -430,29 +453,20 @@ fn every_combination_of_every_model_through_quote_json() {
                         assert_eq!(request.args.text(t), Some(format!("a {t}").as_str()));
                     }
                 }
-                Expected::Forbidden => {
+                Expected::Forbidden(rule) => {
+                    let (option, message, instead) = documented::forbidden_at(rule);
                     for (violations, at) in [
-                        (body_quote.unwrap_err(), "/args/duration"),
-                        (args_quote.unwrap_err(), "/duration"),
+                        (body_quote.unwrap_err(), format!("/args/{option}")),
+                        (args_quote.unwrap_err(), format!("/{option}")),
                     ] {
                         let [v] = violations.as_slice() else {
                             panic!("one violation expected for {body}: {violations}")
                         };
                         assert_eq!(v.code, Code::UnsupportedCombination, "{body}");
                         assert_eq!(v.path, at, "{body}");
-                        assert!(
-                            v.message.starts_with(&format!(
-                                "{RULE_MESSAGE} (resolution = \"1080p\", duration = \"10\")"
-                            )),
-                            "{}",
-                            v.message
-                        );
+                        assert!(v.message.starts_with(message), "{}", v.message);
                         // And it says what would be allowed instead.
-                        assert!(
-                            v.message.ends_with("duration may be \"5\", \"8\""),
-                            "{}",
-                            v.message
-                        );
+                        assert!(v.message.ends_with(instead), "{}", v.message);
                     }
                 }
                 // A valid request with no exact price: check() takes it; a quote says why.
@@ -481,6 +495,7 @@ fn every_combination_of_every_model_through_quote_json() {
                                 WireValue::Str(s) => documented::V::S(s),
                                 WireValue::Bool(b) => documented::V::B(b),
                                 WireValue::Int(i) => documented::V::I(i),
+                                WireValue::IntString(i) => documented::V::N(i),
                             })
                         };
                         let Expected::Amount(price) = doc.expected(get, Some((name, value))) else {
@@ -519,7 +534,11 @@ fn every_combination_of_every_model_through_selection() {
                     quoted if quoted.starts_with('"') => WireValue::Str(quoted.trim_matches('"')),
                     number => WireValue::Int(number.parse().unwrap()),
                 };
-                if !doc.texts().contains(name) {
+                // Free text (required, or required by a condition) is no part of a selection.
+                let text = doc
+                    .option(name)
+                    .is_some_and(|o| o.values.is_empty() && o.range.is_none());
+                if !text {
                     s.set(name, value).unwrap();
                 }
             }
@@ -611,6 +630,10 @@ fn documented_defaults_of_every_model() {
         ("bytedance/seedream-4.5/text-to-image", amount("0.038")),
         ("bytedance/seedream-4.5/edit", amount("0.038")),
         ("google/nano-banana/edit", amount("0.03")),
+        (
+            "vidu/vidu-q2/image-to-video",
+            Expected::Unpriced("starts at"),
+        ),
     ];
     assert_eq!(expected.len(), MODELS.len());
     for (id, price) in expected {
@@ -662,6 +685,19 @@ fn each_price_table_is_the_documented_table() {
                 assert_eq!(
                     rows.len(),
                     entries.len() / combination_count_of_duration(doc)
+                );
+            }
+            // A page with no price at all has one row, unpriced (whatever its rules forbid).
+            Prices::Listed(entries)
+                if entries
+                    .iter()
+                    .all(|e| matches!(e.price, documented::Priced::Unpriced(_))) =>
+            {
+                assert_eq!(rows.len(), 1, "{}", doc.id);
+                assert!(
+                    matches!(rows[0], Err(QuoteError::Unpriced(_))),
+                    "{}",
+                    doc.id
                 );
             }
             Prices::Listed(entries) => {

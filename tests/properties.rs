@@ -18,10 +18,16 @@ use shortapi_pricing::{
 
 /// Whether `selection` is the one combination the pages forbid: 1080p at 10 s.
 fn forbidden(selection: &Selection) -> bool {
-    // PixVerse's pages state it; no other page forbids a combination.
-    selection.model().id().starts_with("pixverse/")
-        && selection.get("resolution") == Some(WireValue::Str("1080p"))
-        && selection.get("duration") == Some(WireValue::Str("10"))
+    // PixVerse's pages state 1080p at 10 s, Vidu Q2 image-to-video's 540p in pro-fast mode;
+    // no other page forbids a combination.
+    let get = |name| selection.get(name);
+    let id = selection.model().id();
+    (id.starts_with("pixverse/")
+        && get("resolution") == Some(WireValue::Str("1080p"))
+        && get("duration") == Some(WireValue::Str("10")))
+        || (id == "vidu/vidu-q2/image-to-video"
+            && get("mode") == Some(WireValue::Str("pro-fast"))
+            && get("resolution") == Some(WireValue::Str("540p")))
 }
 
 /// The typed `Options::quote` of `selection`'s own model, through the generated module.
@@ -97,7 +103,7 @@ proptest! {
                 // The units: the measured value plus the request's own seconds, if the rate
                 // multiplies them too (Seedance's output `duration`).
                 let own = s.get("duration").map_or(Decimal::ZERO, |d| match d {
-                    WireValue::Int(n) => Decimal::from(n),
+                    WireValue::Int(n) | WireValue::IntString(n) => Decimal::from(n),
                     _ => Decimal::ZERO,
                 });
                 let units = if s.spec().pricing.per.unwrap().terms.len() > 1 { value + own } else { value };
@@ -133,7 +139,7 @@ proptest! {
         let Err(QuoteError::Unpriced(unpriced)) = s.quote() else { return Ok(()) };
         prop_assert_eq!(typed_quote(&s), Err(QuoteError::Unpriced(unpriced)));
         let texts: Vec<(&str, &str)> = s.spec().options.iter()
-            .filter(|o| o.is_text() && o.is_required())
+            .filter(|o| o.is_text())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
         let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 1)).unwrap());
@@ -147,8 +153,10 @@ proptest! {
         }
         prop_assert_eq!(reader.summary().unpriced, 2);
         prop_assert_eq!(reader.summary().total, Some(Decimal::ZERO));
+        // A page with no price at all has one unpriced row; another, a row for this mode.
+        let whole = s.spec().pricing.is_unpriced();
         let row = s.model().price_table().find(|r| match r {
-            Err(QuoteError::Unpriced(u)) => u.selection().get("mode") == s.get("mode"),
+            Err(QuoteError::Unpriced(u)) => whole || u.selection().get("mode") == s.get("mode"),
             _ => false,
         });
         prop_assert!(row.is_some(), "{:?} has no unpriced table row", s);
@@ -171,7 +179,7 @@ proptest! {
             let others: Vec<WireValue<'static>> = match option.kind {
                 OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
                 OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
-                OptionKind::Integer { minimum, maximum, .. } => vec![WireValue::Int(minimum), WireValue::Int(maximum)],
+                OptionKind::Integer { minimum, maximum, string, .. } => vec![WireValue::integer(minimum, string), WireValue::integer(maximum, string)],
                 OptionKind::Text { .. } | OptionKind::List { .. } => continue,
             };
             let current = s.get_at(index).unwrap();
@@ -189,7 +197,8 @@ proptest! {
                         let at = |x: &str| values.iter().position(|w| *w == x);
                         at(v) > at(c)
                     }
-                    (WireValue::Int(v), WireValue::Int(c)) => v > c,
+                    (WireValue::Int(v), WireValue::Int(c))
+                    | (WireValue::IntString(v), WireValue::IntString(c)) => v > c,
                     _ => false,
                 };
                 if more {
@@ -242,7 +251,8 @@ proptest! {
                 prop_assert_eq!(errors.as_slice(), [shortapi_pricing::Violation::from(e)]);
             }
             Err(unsupported) => {
-                prop_assert_eq!(unsupported.rule().map(|r| r.id), Some(RULE_ID));
+                let rule = if model.id().starts_with("pixverse/") { RULE_ID } else { "no_540p_in_pro_fast" };
+                prop_assert_eq!(unsupported.rule().map(|r| r.id), Some(rule));
                 for input in [&json, &args_first(&json)] {
                     let errors = check(input).unwrap_err();
                     prop_assert!(errors.as_slice().iter().all(|v| v.code == Code::UnsupportedCombination), "{}", errors);
@@ -269,7 +279,12 @@ proptest! {
                 let given: Value = serde_json::from_str(&bare).unwrap();
                 for (name, value) in args.selection().values() {
                     if given.get(name).is_some() {
-                        prop_assert_eq!(r.args.selection().get(name), Some(value));
+                        // As JSON: `"5"` is one model's enum value and another's string-typed
+                        // integer.
+                        prop_assert_eq!(
+                            serde_json::to_value(r.args.selection().get(name)).unwrap(),
+                            serde_json::to_value(Some(value)).unwrap()
+                        );
                     }
                 }
             }
@@ -278,7 +293,7 @@ proptest! {
                 prop_assert!(other != own || r.quote().is_err(), "{}", errors);
                 // Each violation is about an input the other model does not take the same way.
                 for v in errors.as_slice() {
-                    prop_assert!(matches!(v.code, Code::UnknownField | Code::MissingField | Code::UnsupportedCombination | Code::InvalidValue | Code::WrongType | Code::OutOfRange), "{}", v);
+                    prop_assert!(matches!(v.code, Code::UnknownField | Code::MissingField | Code::ConditionallyRequired | Code::UnsupportedCombination | Code::InvalidValue | Code::WrongType | Code::OutOfRange), "{}", v);
                 }
             }
         }
@@ -292,17 +307,18 @@ proptest! {
     #[test]
     fn quote_json_gives_the_documented_price(s in common::strategies::model().prop_flat_map(selection_of)) {
         let texts: Vec<(&str, &str)> = s.spec().options.iter()
-            .filter(|o| o.is_text() && o.is_required())
+            .filter(|o| o.is_text())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
         let args = shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 1)).unwrap();
         let body = shortapi_pricing::CreateJobRequest::new(args).to_json(Fields::All);
         match (quote_json(&body), documented(s.model().id()).expected_of(&s, None)) {
             (Ok(q), Expected::Amount(a)) => prop_assert_eq!(q.amount().to_string(), a),
-            (Err(errors), Expected::Forbidden) => {
+            (Err(errors), Expected::Forbidden(rule)) => {
                 prop_assert!(forbidden(&s));
                 prop_assert_eq!(errors.as_slice()[0].code, Code::UnsupportedCombination);
-                prop_assert_eq!(errors.as_slice()[0].path.as_str(), "/args/duration");
+                let at = format!("/args/{}", common::documented::forbidden_at(rule).0);
+                prop_assert_eq!(errors.as_slice()[0].path.as_str(), at.as_str());
             }
             (Err(errors), Expected::Unpriced(_)) => {
                 prop_assert_eq!(errors.as_slice()[0].code, Code::Unpriced);

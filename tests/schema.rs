@@ -492,8 +492,22 @@ fn everything_comes_from_the_spec() {
                     assert_eq!(p["items"]["type"], "string");
                     assert_eq!(p["items"]["minLength"], 1);
                     assert_eq!(p["items"]["pattern"], schema::non_blank_pattern());
-                    assert_eq!(p.get("minItems"), (min_items > 0).then(|| json!(min_items)).as_ref());
+                    assert_eq!(
+                        p.get("minItems"),
+                        (min_items > 0).then(|| json!(min_items)).as_ref()
+                    );
                     assert_eq!(p.get("maxItems"), max_items.map(|m| json!(m)).as_ref());
+                }
+                OptionKind::Integer {
+                    minimum,
+                    maximum,
+                    string: true,
+                    ..
+                } => {
+                    // Every string it takes, in order.
+                    assert_eq!(p["type"], "string");
+                    let listed: Vec<String> = (minimum..=maximum).map(|n| n.to_string()).collect();
+                    assert_eq!(p["enum"], json!(listed));
                 }
                 OptionKind::Integer {
                     minimum,
@@ -504,21 +518,39 @@ fn everything_comes_from_the_spec() {
                     assert_eq!(p["type"], "integer");
                     assert_eq!(p["minimum"], minimum);
                     assert_eq!(p["maximum"], maximum);
-                    assert_eq!(p.get("enum"), (!values.is_empty()).then(|| json!(values)).as_ref());
+                    assert_eq!(
+                        p.get("enum"),
+                        (!values.is_empty()).then(|| json!(values)).as_ref()
+                    );
                 }
             }
         }
-        // One schema per rule under one `not`, carrying the rule's message; no `not` at all
-        // for a model without rules.
+        // One schema per rule under one `not`, carrying the rule's message, then one per
+        // conditional requirement (its conditions, and the field absent, or for an exclusion
+        // present); no `not` at all for a model without either.
         let rules = args["not"]["anyOf"]
             .as_array()
             .map_or(&[][..], Vec::as_slice);
-        assert_eq!(args.get("not").is_some(), !spec.rules.is_empty(), "{model}");
-        assert_eq!(rules.len(), spec.rules.len());
+        let forbidden = spec.rules.len() + spec.requirements.len();
+        assert_eq!(args.get("not").is_some(), forbidden > 0, "{model}");
+        assert_eq!(rules.len(), forbidden);
         for (rule, s) in spec.rules.iter().zip(rules) {
             assert!(s["description"].as_str().unwrap().contains(rule.message));
             for c in rule.when {
                 assert_eq!(s["properties"][c.name]["const"], json!(c.value));
+            }
+        }
+        for (r, s) in spec.requirements.iter().zip(&rules[spec.rules.len()..]) {
+            assert!(s["description"].as_str().unwrap().contains(r.message));
+            for c in r.when {
+                assert_eq!(s["properties"][c.name]["const"], json!(c.value));
+            }
+            let required = s["required"].as_array().unwrap();
+            if r.present {
+                assert_eq!(s["not"], json!({"required": [r.name]}));
+                assert!(!required.contains(&json!(r.name)));
+            } else {
+                assert!(required.contains(&json!(r.name)));
             }
         }
         // Nothing beside the properties that a code generator would read as more keys.
@@ -560,6 +592,7 @@ static FIXTURE_OPTIONS: [OptionSpec; 4] = [
             maximum: 15,
             values: &[],
             default: Some(5),
+            string: false,
         },
     },
     OptionSpec {
@@ -571,6 +604,7 @@ static FIXTURE_OPTIONS: [OptionSpec; 4] = [
             maximum: 2147483647,
             values: &[],
             default: Some(0),
+            string: false,
         },
     },
     OptionSpec {
@@ -619,6 +653,7 @@ static FIXTURE: ModelSpec = ModelSpec {
     cut_after: None,
     options: &FIXTURE_OPTIONS,
     rules: &FIXTURE_RULES,
+    requirements: &[],
     pricing: Pricing {
         dimensions: &[],
         per: None,
@@ -813,6 +848,7 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // 150e-1, 1E1 taken; -0, -0.0, 16.0, 3.5, 2e0 not. The image models' num_images (1 to 4,
     // and Flux's 1, 2, 4, 8): 2e0 alone taken. Midjourney's stylization, chaos and weirdness
     // (from 0 to 100 or more): all but 3.5 taken. The edit pages' num_images: Nano Banana's
-    // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0.
-    assert_eq!(checked, (10 + 3 + 27 + 3, 10 + 27 + 3 + 9 + 8));
+    // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0. The string-typed durations of Vidu
+    // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all.
+    assert_eq!(checked, (10 + 3 + 27 + 3, 10 + 27 + 3 + 9 + 8 + 3 * 10));
 }

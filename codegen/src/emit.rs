@@ -39,6 +39,7 @@ pub fn emit_model(spec: &Spec) -> String {
     options_struct(b, spec);
     options_table(b, spec);
     rules_table(b, spec);
+    requirements_table(b, spec);
     prices(b, spec);
     quantities(b, spec);
     let code = code_lines(&body);
@@ -73,6 +74,7 @@ const IMPORTS: [(&str, &[&str]); 3] = [
             "Per",
             "Pricing",
             "Quantity",
+            "Requirement",
             "Rule",
             "Term",
             "WireEnum",
@@ -620,6 +622,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     }
     line(o, 1, "options: &OPTIONS,");
     line(o, 1, "rules: &RULES,");
+    line(o, 1, "requirements: &REQUIREMENTS,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
@@ -744,6 +747,7 @@ fn integer_type(o: &mut String, spec: &Spec, option: &OptionDef) {
         maximum,
         values,
         default,
+        string,
     } = &option.kind
     else {
         return;
@@ -764,12 +768,17 @@ fn integer_type(o: &mut String, spec: &Spec, option: &OptionDef) {
         Some(d) => format!("default {d}"),
         None => "no default".to_owned(),
     };
+    let wire = if *string {
+        "a JSON string of its digits (`\"5\"`)"
+    } else {
+        "a JSON\nnumber"
+    };
     doc(
         o,
         0,
         &format!(
-            "The `{}` option: {taken}, {default_text}, a JSON
-number on the wire. [`new`](Self::new) refuses a value not allowed, so every `{rust}` is allowed.",
+            "The `{}` option: {taken}, {default_text}, {wire} on the wire. [`new`](Self::new) refuses a
+value not allowed, so every `{rust}` is allowed.",
             option.name
         ),
     );
@@ -792,7 +801,11 @@ number on the wire. [`new`](Self::new) refuses a value not allowed, so every `{r
         );
     }
     if let Some(gap) = values.windows(2).find(|w| w[1] > w[0] + 1) {
-        doc(o, 0, &format!("assert!({rust}::new({}).is_err());", gap[0] + 1));
+        doc(
+            o,
+            0,
+            &format!("assert!({rust}::new({}).is_err());", gap[0] + 1),
+        );
     }
     if let Some(default) = default {
         doc(
@@ -838,7 +851,11 @@ number on the wire. [`new`](Self::new) refuses a value not allowed, so every `{r
     if values.is_empty() {
         line(o, 2, "if value < Self::MIN || value > Self::MAX {");
     } else {
-        line(o, 2, &format!("if !matches!(value, {}) {{", listed.join(" | ")));
+        line(
+            o,
+            2,
+            &format!("if !matches!(value, {}) {{", listed.join(" | ")),
+        );
     }
     line(o, 3, "return Err(OutOfRange {");
     line(o, 4, &format!("option: {},", lit(&option.name)));
@@ -893,7 +910,11 @@ number on the wire. [`new`](Self::new) refuses a value not allowed, so every `{r
         &format!("impl ::serde::Serialize for {rust}"),
         &[
             "fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {",
-            "    serializer.serialize_i64(self.0)",
+            if *string {
+                "    serializer.collect_str(&self.0)"
+            } else {
+                "    serializer.serialize_i64(self.0)"
+            },
             "}",
         ],
     );
@@ -1161,11 +1182,7 @@ It is `Copy`, and quoting it ([`Options::quote`]) never allocates.",
     line(o, 0, "pub struct Options {");
     for (_, f) in &fields {
         let description = f.description.trim_end_matches('.');
-        doc(
-            o,
-            1,
-            &format!("{description} {}.", default_note(f)),
-        );
+        doc(o, 1, &format!("{description} {}.", default_note(f)));
         line(o, 1, &format!("pub {}: {},", f.name, field_type(f)));
     }
     line(o, 0, "}");
@@ -1286,7 +1303,11 @@ default, allowed or not.",
             _ => format!("{slot} != 0"),
         };
         if f.has_default() {
-            line(o, 3, &format!("{}: {},", f.name, value(&format!("selection.slot({i})"))));
+            line(
+                o,
+                3,
+                &format!("{}: {},", f.name, value(&format!("selection.slot({i})"))),
+            );
         } else {
             line(o, 3, &format!("{}: match selection.slot({i}) {{", f.name));
             line(o, 4, "ABSENT => None,");
@@ -1834,6 +1855,7 @@ fn options_table(o: &mut String, spec: &Spec) {
                 rust,
                 values,
                 default,
+                string,
                 ..
             } => {
                 line(o, 2, "kind: OptionKind::Integer {");
@@ -1848,6 +1870,7 @@ fn options_table(o: &mut String, spec: &Spec) {
                     Some(_) => line(o, 3, &format!("default: Some({rust}::DEFAULT.get()),")),
                     None => line(o, 3, "default: None,"),
                 }
+                line(o, 3, &format!("string: {string},"));
                 line(o, 2, "},");
             }
         }
@@ -1867,22 +1890,7 @@ fn rules_table(o: &mut String, spec: &Spec) {
         .rules
         .iter()
         .map(|rule| {
-            let conditions: Vec<Vec<(usize, String)>> = rule
-                .when
-                .iter()
-                .map(|&(opt, value)| {
-                    let f = &spec.options[opt];
-                    struct_lines(
-                        "Condition",
-                        &[
-                            format!("option: {opt},"),
-                            format!("name: {},", lit(&f.name)),
-                            format!("value: {},", wire_value_expr(f, value)),
-                            format!("slot: {value},"),
-                        ],
-                    )
-                })
-                .collect();
+            let conditions = condition_lines(spec, &rule.when);
             let mut fields = vec![
                 (0, format!("id: {},", lit(&rule.id))),
                 (0, format!("message: {},", lit(&rule.message))),
@@ -1896,6 +1904,59 @@ fn rules_table(o: &mut String, spec: &Spec) {
         .collect();
     let head = format!("pub const RULES: [Rule; {}] = ", spec.rules.len());
     for (indent, text) in list_lines(&head, ";", &rules) {
+        line(o, indent, &text);
+    }
+    blank(o);
+}
+
+/// The `Condition { … }` literals of a `when`, each as its lines.
+fn condition_lines(spec: &Spec, when: &[(usize, usize)]) -> Vec<Vec<(usize, String)>> {
+    when.iter()
+        .map(|&(opt, value)| {
+            let f = &spec.options[opt];
+            struct_lines(
+                "Condition",
+                &[
+                    format!("option: {opt},"),
+                    format!("name: {},", lit(&f.name)),
+                    format!("value: {},", wire_value_expr(f, value)),
+                    format!("slot: {value},"),
+                ],
+            )
+        })
+        .collect()
+}
+
+fn requirements_table(o: &mut String, spec: &Spec) {
+    doc(
+        o,
+        0,
+        "Every conditional requirement and exclusion, in spec order (`[[requires]]`, then
+`[[excludes]]`).",
+    );
+    let items: Vec<Vec<(usize, String)>> = spec
+        .requirements
+        .iter()
+        .map(|r| {
+            let mut fields = vec![
+                (0, format!("id: {},", lit(&r.id))),
+                (0, format!("message: {},", lit(&r.message))),
+            ];
+            fields.extend(list_lines("when: &", ",", &condition_lines(spec, &r.when)));
+            fields.push((0, format!("field: {},", r.field)));
+            fields.push((0, format!("name: {},", lit(&spec.options[r.field].name))));
+            fields.push((0, format!("present: {},", r.present)));
+            let mut lines = vec![(0, "Requirement {".to_owned())];
+            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
+            lines.push((0, "}".to_owned()));
+            lines
+        })
+        .collect();
+    let head = format!(
+        "pub const REQUIREMENTS: [Requirement; {}] = ",
+        spec.requirements.len()
+    );
+    for (indent, text) in list_lines(&head, ";", &items) {
         line(o, indent, &text);
     }
     blank(o);

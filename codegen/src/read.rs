@@ -33,6 +33,8 @@ pub struct Spec {
     pub options: Vec<OptionDef>,
     /// `[[rules]]`, in spec order.
     pub rules: Vec<RuleDef>,
+    /// `[[requires]]` then `[[excludes]]`, each in spec order.
+    pub requirements: Vec<RequirementDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
     /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
@@ -99,6 +101,8 @@ pub enum OptionKind {
         maximum: i64,
         values: Vec<i64>,
         default: Option<i64>,
+        /// Written as a JSON string on the wire (`"5"`).
+        string: bool,
     },
 }
 
@@ -119,6 +123,20 @@ pub struct RuleDef {
     /// `(option index, value index)` pairs, in option order. A bool's value index is 0 for
     /// `false` and 1 for `true`.
     pub when: Vec<(usize, usize)>,
+}
+
+/// One `[[requires]]` (a field required when the conditions hold) or `[[excludes]]` (a field
+/// refused when they hold).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementDef {
+    pub id: String,
+    pub message: String,
+    /// `(option index, value index)` pairs, in option order, as a rule's.
+    pub when: Vec<(usize, usize)>,
+    /// The field, an option with no default.
+    pub field: usize,
+    /// `true` for `[[requires]]`, `false` for `[[excludes]]`.
+    pub present: bool,
 }
 
 /// `[pricing]` read.
@@ -446,7 +464,15 @@ impl<'s> Reader<'s> {
         };
         self.unknown_keys(
             &root,
-            &["model", "endpoints", "options", "rules", "pricing"],
+            &[
+                "model",
+                "endpoints",
+                "options",
+                "rules",
+                "requires",
+                "excludes",
+                "pricing",
+            ],
         );
 
         let model = self.get(&root, "model", true).and_then(|v| self.model(v));
@@ -462,6 +488,22 @@ impl<'s> Reader<'s> {
         let pricing = self
             .get(&root, "pricing", true)
             .and_then(|v| self.pricing(v, &options, &rules));
+        let mut requirements = Vec::new();
+        let mut requirement_ids: BTreeMap<String, usize> = rules
+            .iter()
+            .map(|(r, span)| (r.id.clone(), line_col(self.source, span.start).0))
+            .collect();
+        for (key, present) in [("requires", true), ("excludes", false)] {
+            if let Some(v) = self.get(&root, key, false) {
+                requirements.extend(self.requirements(
+                    v,
+                    key,
+                    present,
+                    &options,
+                    &mut requirement_ids,
+                ));
+            }
+        }
 
         let cut_after = self.cut_after(&root, &options);
         let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
@@ -477,6 +519,7 @@ impl<'s> Reader<'s> {
             query_endpoint,
             options,
             rules: rules.into_iter().map(|(rule, _)| rule).collect(),
+            requirements,
             dimensions: pricing.dimensions,
             per: pricing.per,
             quantities: pricing.quantities,
@@ -714,7 +757,9 @@ impl<'s> Reader<'s> {
                     t,
                     &[
                         &common[..],
-                        &["rust", "minimum", "maximum", "values", "default", "required"],
+                        &[
+                            "rust", "minimum", "maximum", "values", "default", "required", "string",
+                        ],
                     ]
                     .concat(),
                 );
@@ -779,7 +824,10 @@ impl<'s> Reader<'s> {
                 other => {
                     self.error(
                         req.span(),
-                        format!("`required` must be true or false, found {}", type_name(other)),
+                        format!(
+                            "`required` must be true or false, found {}",
+                            type_name(other)
+                        ),
                     );
                     return None;
                 }
@@ -876,7 +924,9 @@ impl<'s> Reader<'s> {
                     if let Some(v) = self.get(t, key, false) {
                         self.error(
                             v.span(),
-                            format!("`{key}` beside `values`: the listed values are the range; drop it"),
+                            format!(
+                                "`{key}` beside `values`: the listed values are the range; drop it"
+                            ),
                         );
                     }
                 }
@@ -918,7 +968,11 @@ impl<'s> Reader<'s> {
                     span,
                     format!(
                         "`default` {d} is not among the values ({})",
-                        values.iter().map(i64::to_string).collect::<Vec<_>>().join(", ")
+                        values
+                            .iter()
+                            .map(i64::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 );
                 ok = false;
@@ -936,12 +990,38 @@ impl<'s> Reader<'s> {
         if !ok {
             return None;
         }
+        let string = match self.get(t, "string", false) {
+            None => false,
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => {
+                    // Its schema lists every string it takes (JSON Schema cannot compare the
+                    // number a string writes): keep that list short.
+                    let count = maximum.0.abs_diff(minimum.0);
+                    if *b && values.is_empty() && count >= 1000 {
+                        self.error(
+                            v.span(),
+                            format!("a string-typed integer takes at most 1000 values (its schema lists them); this range has {}", u128::from(count) + 1),
+                        );
+                        return None;
+                    }
+                    *b
+                }
+                other => {
+                    self.error(
+                        v.span(),
+                        format!("`string` must be true or false, found {}", type_name(other)),
+                    );
+                    return None;
+                }
+            },
+        };
         Some(OptionKind::Integer {
             rust: rust?,
             minimum: minimum.0,
             maximum: maximum.0,
             values,
             default: default.map(|(d, _)| d),
+            string,
         })
     }
 
@@ -960,7 +1040,10 @@ impl<'s> Reader<'s> {
             _ => {
                 self.error(
                     v.span(),
-                    format!("`{key}` must be a whole number from {least} to {}", u32::MAX),
+                    format!(
+                        "`{key}` must be a whole number from {least} to {}",
+                        u32::MAX
+                    ),
                 );
                 None
             }
@@ -1107,20 +1190,23 @@ impl<'s> Reader<'s> {
             ok = false;
         }
         let given = self.get(t, "default", false).is_some();
-        let default = given.then(|| self.string(t, "default")).flatten().and_then(|d| {
-            let found = values.iter().position(|v| &v.wire == d.get_ref());
-            if found.is_none() && !values.is_empty() {
-                self.error(
-                    d.span(),
-                    format!(
-                        "default {:?} is not among the values ({})",
-                        d.get_ref(),
-                        quoted(values.iter().map(|v| v.wire.as_str()))
-                    ),
-                );
-            }
-            found
-        });
+        let default = given
+            .then(|| self.string(t, "default"))
+            .flatten()
+            .and_then(|d| {
+                let found = values.iter().position(|v| &v.wire == d.get_ref());
+                if found.is_none() && !values.is_empty() {
+                    self.error(
+                        d.span(),
+                        format!(
+                            "default {:?} is not among the values ({})",
+                            d.get_ref(),
+                            quoted(values.iter().map(|v| v.wire.as_str()))
+                        ),
+                    );
+                }
+                found
+            });
         if !ok {
             return None;
         }
@@ -1135,6 +1221,105 @@ impl<'s> Reader<'s> {
     }
 
     /// Reads the rules; each comes with its span, for messages about cells it forbids.
+    /// Reads `[[requires]]` (`present`) or `[[excludes]]`: each an `id` (unique among rules
+    /// and requirements), a `message`, a `when` as a rule's, and the `field` it is about, an
+    /// option with no default that `when` does not name.
+    fn requirements(
+        &mut self,
+        v: &Value<'_>,
+        key: &str,
+        present: bool,
+        options: &[OptionDef],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Vec<RequirementDef> {
+        let Some(items) = self.array(v, &format!("`{key}`")) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("{key}[{i}]")) else {
+                continue;
+            };
+            self.unknown_keys(&t, &["id", "when", "field", "message"]);
+            let id = self.string(&t, "id").and_then(|id| {
+                if !is_snake_ident(id.get_ref()) {
+                    self.error(
+                        id.span(),
+                        format!("id {:?} must be snake_case", id.get_ref()),
+                    );
+                    return None;
+                }
+                let line = line_col(self.source, id.span().start).0;
+                if let Some(first) = ids.insert(id.get_ref().clone(), line) {
+                    self.error(
+                        id.span(),
+                        format!(
+                            "duplicate id `{}` (first used on line {first})",
+                            id.get_ref()
+                        ),
+                    );
+                    return None;
+                }
+                Some(id.into_inner())
+            });
+            let message = self.non_empty_string(&t, "message");
+            let when = self
+                .get(&t, "when", true)
+                .and_then(|w| self.when(w, options));
+            let field = self.string(&t, "field").and_then(|f| {
+                let Some(index) = options.iter().position(|o| &o.name == f.get_ref()) else {
+                    if !self.broken_options.iter().any(|b| b == f.get_ref()) {
+                        self.error(
+                            f.span(),
+                            format!(
+                                "`field` names unknown option `{}`; options: {}",
+                                f.get_ref(),
+                                quoted(options.iter().map(|o| o.name.as_str()))
+                            ),
+                        );
+                    }
+                    return None;
+                };
+                let option = &options[index];
+                let problem = if option.has_default() {
+                    Some("has a default, so it is always sent; a requirement can only be about an option with none")
+                } else if present && option.required {
+                    Some("is always required; `[[requires]]` would say it twice")
+                } else {
+                    None
+                };
+                if let Some(problem) = problem {
+                    self.error(f.span(), format!("`field` option `{}` {problem}", option.name));
+                    return None;
+                }
+                Some((index, f.span()))
+            });
+            let (Some(id), Some(message), Some(when), Some((field, span))) =
+                (id, message, when, field)
+            else {
+                continue;
+            };
+            if when.iter().any(|&(o, _)| o == field) {
+                self.error(
+                    span,
+                    format!(
+                        "`field` `{}` is also in `when`; a field cannot be its own condition",
+                        options[field].name
+                    ),
+                );
+                continue;
+            }
+            out.push(RequirementDef {
+                id,
+                message,
+                when,
+                field,
+                present,
+            });
+        }
+        out
+    }
+
     fn rules(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Vec<(RuleDef, Range<usize>)> {
         let Some(items) = self.array(v, "`rules`") else {
             return Vec::new();

@@ -244,11 +244,19 @@ fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
                 minimum,
                 maximum,
                 values,
+                string,
                 ..
             },
-            Value::Int(n),
-        ) => ((minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n)))
-            .then_some(n),
+            value,
+        ) => {
+            let n = match (string, value) {
+                (false, Value::Int(n)) => n,
+                (true, Value::Str(s)) => crate::spec::canonical_integer(s)?,
+                _ => return None,
+            };
+            ((minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n)))
+                .then_some(n)
+        }
         _ => None,
     }
 }
@@ -346,6 +354,15 @@ impl ArgsState {
             .enumerate()
             .any(|(i, o)| o.is_required() && self.seen & (1 << i) == 0);
         if missing {
+            return None;
+        }
+        // A conditional requirement broken: the full checker reports it with the rest.
+        if self
+            .spec
+            .requirements
+            .iter()
+            .any(|r| r.applies(&self.selection) && (self.seen & (1 << r.field) != 0) != r.present)
+        {
             return None;
         }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
@@ -499,6 +516,11 @@ mod tests {
                     OptionKind::List { .. } => "[\"a cat\"]".to_owned(),
                     OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
                     OptionKind::Bool { default } => (default != Some(true)).to_string(),
+                    OptionKind::Integer {
+                        maximum,
+                        string: true,
+                        ..
+                    } => format!("\"{maximum}\""),
                     OptionKind::Integer { maximum, .. } => maximum.to_string(),
                 };
                 (o.name, value)
@@ -765,6 +787,7 @@ mod tests {
                 maximum,
                 values: &[],
                 default: Some(minimum),
+                string: false,
             };
             let spec = OptionSpec {
                 name: "seed",
@@ -868,8 +891,17 @@ mod tests {
                 ]
                 .into_iter()
                 // Whole numbers written as floats too, which the fast path leaves to the
-                // full checker: `5.0`, `5e0`.
-                .flat_map(|n| [n.to_string(), format!("{n}.0"), format!("{n}e0")])
+                // full checker: `5.0`, `5e0`; and as strings (`"5"`, `"05"`), which a
+                // string-typed integer takes in canonical form only.
+                .flat_map(|n| {
+                    [
+                        n.to_string(),
+                        format!("{n}.0"),
+                        format!("{n}e0"),
+                        format!("\"{n}\""),
+                        format!("\"0{n}\""),
+                    ]
+                })
                 .collect(),
                 OptionKind::Bool { .. } | OptionKind::Text { .. } | OptionKind::List { .. } => {
                     Vec::new()
@@ -935,11 +967,12 @@ mod tests {
     fn valid_text() -> impl Strategy<Value = (String, Model)> {
         prop::sample::select(Model::ALL.to_vec())
             .prop_flat_map(|model| {
-                let options: Vec<BoxedStrategy<Option<String>>> = model
-                    .spec()
+                let spec = model.spec();
+                let options: Vec<BoxedStrategy<Option<String>>> = spec
                     .options
                     .iter()
-                    .map(|o| {
+                    .enumerate()
+                    .map(|(i, o)| {
                         let name = o.name;
                         let value: BoxedStrategy<String> = match o.kind {
                             OptionKind::Text { .. } => "[a-z]{1,6}( [a-zé☃]{1,6}){0,3}"
@@ -964,11 +997,19 @@ mod tests {
                                     .boxed()
                             }
                             OptionKind::Integer {
+                                minimum,
+                                maximum,
+                                string: true,
+                                ..
+                            } => (minimum..=maximum).prop_map(|n| format!("\"{n}\"")).boxed(),
+                            OptionKind::Integer {
                                 minimum, maximum, ..
                             } => (minimum..=maximum).prop_map(|n| n.to_string()).boxed(),
                         };
                         let member = value.prop_map(move |v| format!("\"{name}\" : {v}"));
-                        if o.is_required() {
+                        // A field some condition requires is always given.
+                        let needed = spec.requirements.iter().any(|r| r.present && r.field == i);
+                        if o.is_required() || needed {
                             member.prop_map(Some).boxed()
                         } else {
                             prop::option::of(member).boxed()

@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-pub(crate) use walk::{pointer, short, Request};
+pub(crate) use walk::{broken_requirements, pointer, short, Request};
 
 use crate::{Args, CreateJobRequest, Model, Quote};
 
@@ -65,6 +65,11 @@ pub enum Code {
     TooManyItems,
     /// The options break a rule of the spec (1080p at 10 s).
     UnsupportedCombination,
+    /// A field the page requires when other options have some values is left out
+    /// (`voice_id` when `generate_audio` is true); the path is where it belongs.
+    ConditionallyRequired,
+    /// A field the page refuses when other options have some values is given.
+    ConditionallyForbidden,
     /// `model` is not a model id the crate knows (or bare args name no model).
     UnknownModel,
     /// The page does not let a price be computed for these options (a quote only; the request
@@ -94,6 +99,8 @@ impl Code {
             Code::TooFewItems => "too_few_items",
             Code::TooManyItems => "too_many_items",
             Code::UnsupportedCombination => "unsupported_combination",
+            Code::ConditionallyRequired => "conditionally_required",
+            Code::ConditionallyForbidden => "conditionally_forbidden",
             Code::UnknownModel => "unknown_model",
             Code::Unpriced => "unpriced",
             Code::NeedsUsage => "needs_usage",

@@ -349,12 +349,11 @@ impl<'b> ArgsWalk<'b> {
     fn list(&mut self, at: usize, index: usize, items: &[Scalar<'_>]) {
         let spec = &self.spec.options[index];
         let path = pointer(self.base, spec.name);
-        let mut found = crate::args::list_violations(self.base, spec, items.len(), |k| {
-            match &items[k] {
+        let mut found =
+            crate::args::list_violations(self.base, spec, items.len(), |k| match &items[k] {
                 Scalar::Str(s) => Some(s),
                 _ => None,
-            }
-        });
+            });
         for (k, item) in items.iter().enumerate() {
             if !matches!(item, Scalar::Str(_)) {
                 found.push(Violation {
@@ -384,7 +383,12 @@ impl<'b> ArgsWalk<'b> {
         }
         self.failed |= 1 << index;
         // In item order: the count first, then each item's, whatever kind.
-        found.sort_by(|a, b| a.path.len().cmp(&b.path.len()).then(item_order(&a.path, &b.path)));
+        found.sort_by(|a, b| {
+            a.path
+                .len()
+                .cmp(&b.path.len())
+                .then(item_order(&a.path, &b.path))
+        });
         for v in found {
             self.found.items.push((at, v));
         }
@@ -399,6 +403,10 @@ impl<'b> ArgsWalk<'b> {
             }
         }
         for violation in broken_rules(&self.selection, self.given, self.failed, self.base) {
+            self.found.items.push((end, violation));
+        }
+        let requirements = broken_requirements(&self.selection, self.seen, self.failed, self.base);
+        for violation in requirements {
             self.found.items.push((end, violation));
         }
         let args = self.found.items.is_empty().then(|| {
@@ -444,7 +452,10 @@ fn judge<'v>(
         )),
         (OptionKind::List { .. }, other) => {
             let hint = match other {
-                Scalar::Str(_) => format!("; write [{}]", other.describe().trim_start_matches("the string ")),
+                Scalar::Str(_) => format!(
+                    "; write [{}]",
+                    other.describe().trim_start_matches("the string ")
+                ),
                 _ => String::new(),
             };
             Err((
@@ -509,6 +520,63 @@ fn judge<'v>(
                 minimum,
                 maximum,
                 values,
+                string: true,
+                ..
+            },
+            other,
+        ) => {
+            let range = if values.is_empty() {
+                format!("a whole number from \"{minimum}\" to \"{maximum}\", written as a string")
+            } else {
+                format!(
+                    "one of the whole numbers {}, written as a string",
+                    QuotedNumbers(values)
+                )
+            };
+            match other {
+                Scalar::Str(s) => match crate::spec::canonical_integer(s) {
+                    Some(n) => option
+                        .slot(WireValue::IntString(n))
+                        .map(Accepted::Slot)
+                        .map_err(|_| {
+                            let (code, what) = if values.is_empty() {
+                                (Code::OutOfRange, "out of range")
+                            } else {
+                                (Code::InvalidValue, "not allowed")
+                            };
+                            (code, format!("\"{n}\" is {what}: {name} must be {range}"))
+                        }),
+                    None => Err((
+                        Code::InvalidValue,
+                        format!(
+                            "{:?} is not a whole number in digits: {name} must be {range}",
+                            short(s)
+                        ),
+                    )),
+                },
+                other => {
+                    let hint = match other {
+                        Scalar::Number(n) if integral(n) => {
+                            format!(
+                                "; write the string \"{}\"",
+                                whole(n).map_or(n.to_string(), |w| w.to_string())
+                            )
+                        }
+                        Scalar::Null => null_hint(option),
+                        _ => String::new(),
+                    };
+                    Err((
+                        Code::WrongType,
+                        format!("{name} must be {range}, not {}{hint}", other.describe()),
+                    ))
+                }
+            }
+        }
+        (
+            OptionKind::Integer {
+                minimum,
+                maximum,
+                values,
                 ..
             },
             other,
@@ -551,6 +619,21 @@ fn judge<'v>(
                 }
             }
         }
+    }
+}
+
+/// `"1", "2", "4"`: a string-typed integer's listed values in messages.
+struct QuotedNumbers<'a>(&'a [i64]);
+
+impl fmt::Display for QuotedNumbers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, n) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "\"{n}\"")?;
+        }
+        Ok(())
     }
 }
 
@@ -626,6 +709,38 @@ pub(crate) fn broken_rules(
             path,
             code: Code::UnsupportedCombination,
             message,
+        });
+    }
+    found
+}
+
+/// The conditional requirements and exclusions `selection` breaks: a field left out (bit `i`
+/// of `seen`: `options[i]` was given, validly or not) that the conditions require, at the
+/// pointer where it belongs; a field given that they refuse. One whose conditions name an
+/// option whose value was refused (`failed`) is not judged, nor an exclusion of a field
+/// already refused.
+pub(crate) fn broken_requirements(
+    selection: &Selection,
+    seen: u64,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    for r in selection.spec().requirements {
+        let judged = !r.when.iter().any(|c| (1u64 << c.option) & failed != 0);
+        if !judged || !r.applies(selection) {
+            continue;
+        }
+        let bit = 1u64 << r.field;
+        let code = match (r.present, seen & bit != 0) {
+            (true, false) => Code::ConditionallyRequired,
+            (false, true) if failed & bit == 0 => Code::ConditionallyForbidden,
+            _ => continue,
+        };
+        found.push(Violation {
+            path: pointer(base, r.name),
+            code,
+            message: r.to_string(),
         });
     }
     found
@@ -1062,6 +1177,7 @@ mod tests {
                 maximum: 15,
                 values: &[],
                 default: Some(5),
+                string: false,
             },
         };
         // The slot taken (an integer is never text), or the refusal.

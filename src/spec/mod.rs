@@ -56,6 +56,9 @@ pub struct ModelSpec {
     pub options: &'static [OptionSpec],
     /// Every forbidden combination, in spec order.
     pub rules: &'static [Rule],
+    /// Every conditional requirement or exclusion (a field required, or refused, when some
+    /// options have some values), in spec order.
+    pub requirements: &'static [Requirement],
     /// The prices as the page documents them.
     pub pricing: Pricing,
     /// The price lookup built from [`pricing`](Self::pricing) at compile time.
@@ -182,6 +185,9 @@ pub enum OptionKind {
         values: &'static [i64],
         /// The documented default, if the page gives one.
         default: Option<i64>,
+        /// Whether the wire writes it as a JSON string (Vidu's duration, `"1"` to `"10"`):
+        /// its decimal digits, no sign for a positive number, no leading zero.
+        string: bool,
     },
 }
 
@@ -237,8 +243,9 @@ impl OptionSpec {
             } => Some(WireValue::Bool(default)),
             OptionKind::Integer {
                 default: Some(default),
+                string,
                 ..
-            } => Some(WireValue::Int(default)),
+            } => Some(WireValue::integer(default, string)),
             _ => None,
         }
     }
@@ -280,7 +287,7 @@ impl OptionSpec {
                 .and_then(|i| values.get(i))
                 .map(|v| WireValue::Str(v)),
             OptionKind::Bool { .. } => Some(WireValue::Bool(slot != 0)),
-            OptionKind::Integer { .. } => Some(WireValue::Int(slot)),
+            OptionKind::Integer { string, .. } => Some(WireValue::integer(slot, string)),
         }
     }
 
@@ -306,6 +313,26 @@ impl OptionSpec {
             (OptionKind::Bool { .. }, _) => Err(SetError::WrongType {
                 expected: "a boolean",
             }),
+            (OptionKind::Integer { string: true, .. }, WireValue::Str(s)) => {
+                match canonical_integer(s) {
+                    Some(n) => self.slot(WireValue::IntString(n)),
+                    None => Err(SetError::InvalidValue(ParseOptionError {
+                        option: self.name,
+                        value: s.to_owned(),
+                        allowed: &[],
+                    })),
+                }
+            }
+            (OptionKind::Integer { string: true, .. }, WireValue::Int(_))
+            | (OptionKind::Integer { string: false, .. }, WireValue::IntString(_)) => {
+                Err(SetError::WrongType {
+                    expected: if matches!(value, WireValue::Int(_)) {
+                        "a whole number written as a string"
+                    } else {
+                        "an integer"
+                    },
+                })
+            }
             (
                 OptionKind::Integer {
                     minimum,
@@ -313,10 +340,9 @@ impl OptionSpec {
                     values,
                     ..
                 },
-                WireValue::Int(n),
+                WireValue::Int(n) | WireValue::IntString(n),
             ) => {
-                if (minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n))
-                {
+                if (minimum..=maximum).contains(&n) && (values.is_empty() || values.contains(&n)) {
                     Ok(n)
                 } else {
                     Err(SetError::OutOfRange(OutOfRange {
@@ -346,7 +372,50 @@ pub struct Rule {
     pub when: &'static [Condition],
 }
 
-/// One `option = value` of a [`Rule`].
+/// A field required, or refused, when options have some values: "when `generate_audio` is
+/// true, `voice_id` is required" (Vidu Q2 image-to-video).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Requirement {
+    /// A stable snake_case id (`"voice_id_with_audio"`).
+    pub id: &'static str,
+    /// What users are told when a request breaks it.
+    pub message: &'static str,
+    /// The values that together make it apply (an option left out counts at its default).
+    pub when: &'static [Condition],
+    /// The field's position in its model's [`options`](ModelSpec::options): an option with
+    /// no default (free text, a list, or a choice the page gives none).
+    pub field: usize,
+    /// The field's wire name.
+    pub name: &'static str,
+    /// `true`: the field must be given when the conditions hold; `false`: it must not be.
+    pub present: bool,
+}
+
+impl Requirement {
+    /// Whether `selection`'s values match every condition.
+    pub fn applies(&self, selection: &crate::Selection) -> bool {
+        self.when.iter().all(|c| selection.slot(c.option) == c.slot)
+    }
+}
+
+impl fmt::Display for Requirement {
+    /// `voice_id is required when generate_audio is true (generate_audio = true)`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)?;
+        f.write_str(" (")?;
+        for (i, c) in self.when.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(c.name)?;
+            f.write_str(" = ")?;
+            c.value.fmt(f)?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// One `option = value` of a [`Rule`] or a [`Requirement`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Condition {
     /// The option's position in its model's [`options`](ModelSpec::options).
@@ -510,6 +579,32 @@ pub enum WireValue<'a> {
     Bool(bool),
     /// A whole number (integer options).
     Int(i64),
+    /// A whole number written as a JSON string (`"5"`: Vidu's and Kling's durations).
+    IntString(i64),
+}
+
+impl WireValue<'_> {
+    /// `n` as an integer option writes it: a number, or (`string`) its digits in a string.
+    pub const fn integer(n: i64, string: bool) -> WireValue<'static> {
+        if string {
+            WireValue::IntString(n)
+        } else {
+            WireValue::Int(n)
+        }
+    }
+}
+
+/// The whole number `s` writes in canonical form (`"5"`, `"-3"`, `"0"`: no sign for a positive
+/// number, no leading zero, no white space, at most 18 digits), the one form a string-typed
+/// integer option takes and its schema's `enum` lists.
+pub(crate) fn canonical_integer(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let canonical = !digits.is_empty()
+        && digits.len() <= 18
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'))
+        && s != "-0";
+    canonical.then(|| s.parse().ok()).flatten()
 }
 
 impl fmt::Display for WireValue<'_> {
@@ -526,6 +621,7 @@ impl fmt::Display for WireValue<'_> {
             WireValue::Bool(true) => f.write_str("true"),
             WireValue::Bool(false) => f.write_str("false"),
             WireValue::Int(n) => write!(f, "{n}"),
+            WireValue::IntString(n) => write!(f, "\"{n}\""),
         }
     }
 }
@@ -536,6 +632,7 @@ impl serde::Serialize for WireValue<'_> {
             WireValue::Str(s) => serializer.serialize_str(s),
             WireValue::Bool(b) => serializer.serialize_bool(*b),
             WireValue::Int(n) => serializer.serialize_i64(*n),
+            WireValue::IntString(n) => serializer.collect_str(n),
         }
     }
 }

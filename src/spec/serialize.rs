@@ -5,14 +5,18 @@
 //!
 //! ```json
 //! {"id", "name", "category", "currency", "create_endpoint", "query_endpoint", "source",
-//!  "cut_after", "options": [...], "rules": [...], "pricing": {...}}
+//!  "cut_after", "options": [...], "rules": [...], "requirements": [...], "pricing": {...}}
 //! ```
 //!
 //! - an option (see [`OptionSpec`]) is `{"name", "type", "description", "required", …}`, with
 //!   `values` and `units` (when the spec gives them) for an enum; `minimum`, `maximum` and
-//!   `values` (when the page lists them) for an integer; and `default` wherever the page gives
-//!   one (never for free text);
+//!   `values` (when the page lists them) and `"string": true` (when it is written as a string,
+//!   its `default` then a string too) for an integer; `max_length` for free text that has one;
+//!   `min_items` and `max_items` (null: no limit) for a list; and `default` wherever the page
+//!   gives one (never for free text or a list);
 //! - a rule is `{"id", "message", "when": {option: value, …}}`;
+//! - a conditional requirement (`requirements`) is `{"id", "message", "when", "require":
+//!   field}`, or `"forbid": field` for an exclusion;
 //! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}`,
 //!   `{"form": "per_unit", "dimensions", "per": [names], "unit", "quantities": [...],
 //!   "rates": [{…values, "rate"}]}` (`per` names options and measured quantities, whose sum
@@ -25,7 +29,9 @@
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use super::{Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Rule};
+use super::{
+    Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Requirement, Rule,
+};
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
@@ -41,6 +47,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("cut_after", &self.cut_after)?;
         map.serialize_entry("options", self.options)?;
         map.serialize_entry("rules", self.rules)?;
+        map.serialize_entry("requirements", self.requirements)?;
         map.serialize_entry("pricing", &PricingView(self))?;
         map.end()
     }
@@ -77,12 +84,16 @@ impl Serialize for OptionSpec {
                 minimum,
                 maximum,
                 values,
+                string,
                 ..
             } => {
                 map.serialize_entry("minimum", &minimum)?;
                 map.serialize_entry("maximum", &maximum)?;
                 if !values.is_empty() {
                     map.serialize_entry("values", values)?;
+                }
+                if string {
+                    map.serialize_entry("string", &true)?;
                 }
             }
         }
@@ -95,17 +106,31 @@ impl Serialize for OptionSpec {
 
 impl Serialize for Rule {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct When(&'static [Condition]);
-        impl Serialize for When {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_map(self.0.iter().map(|c| (c.name, c.value)))
-            }
-        }
         let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("message", self.message)?;
         map.serialize_entry("when", &When(self.when))?;
         map.end()
+    }
+}
+
+impl Serialize for Requirement {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        map.serialize_entry("when", &When(self.when))?;
+        map.serialize_entry(if self.present { "require" } else { "forbid" }, self.name)?;
+        map.end()
+    }
+}
+
+/// A `when` as `{option: value, …}`.
+struct When(&'static [Condition]);
+
+impl Serialize for When {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|c| (c.name, c.value)))
     }
 }
 

@@ -18,6 +18,8 @@ pub enum V {
     B(bool),
     /// A whole number.
     I(i64),
+    /// A whole number written as a string (Vidu's duration, `"5"`).
+    N(i64),
 }
 
 impl V {
@@ -27,6 +29,7 @@ impl V {
             V::S(s) => serde_json::Value::from(s),
             V::B(b) => serde_json::Value::from(b),
             V::I(n) => serde_json::Value::from(n),
+            V::N(n) => serde_json::Value::from(n.to_string()),
         }
     }
 
@@ -36,6 +39,7 @@ impl V {
             V::S(s) => WireValue::Str(s),
             V::B(b) => WireValue::Bool(b),
             V::I(n) => WireValue::Int(n),
+            V::N(n) => WireValue::IntString(n),
         }
     }
 
@@ -44,6 +48,7 @@ impl V {
             WireValue::Str(s) => V::S(s),
             WireValue::Bool(b) => V::B(b),
             WireValue::Int(n) => V::I(n),
+            WireValue::IntString(n) => V::N(n),
         }
     }
 }
@@ -126,6 +131,9 @@ pub struct Documented {
     pub options: &'static [Opt],
     /// Its forbidden combinations: `(id, message)` (the id as the spec names it).
     pub rules: &'static [(&'static str, &'static str)],
+    /// Its conditional requirements: `(field, option, value)`, the field required when the
+    /// option has the value.
+    pub requires: &'static [(&'static str, &'static str, V)],
     /// Its prices.
     pub prices: Prices,
 }
@@ -438,6 +446,7 @@ pub const NANO_BANANA_TEXT_TO_IMAGE: Documented = Documented {
         },
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         // "$0.03 per image."
         Listed {
@@ -493,6 +502,7 @@ pub const FLUX_1_0_TEXT_TO_IMAGE: Documented = Documented {
         choice("performance", &[V::S("schnell"), V::S("dev")], V::S("dev")),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         Listed {
             when: &[("performance", V::S("schnell"))],
@@ -537,6 +547,7 @@ pub const VEO_3_1_IMAGE_TO_VIDEO: Documented = Documented {
         choice("generate_audio", BOOLS, V::B(false)),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         // Quality, 720p, without audio: $0.16/sec.
         Listed {
@@ -900,6 +911,7 @@ pub const KLING_O1_VIDEO_TO_VIDEO: Documented = Documented {
         choice("keep_audio", BOOLS, V::B(false)),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         // "Standard mode $0.11 per second."
         Listed {
@@ -988,6 +1000,7 @@ pub const SEEDANCE_2_0_OMNI_REFERENCE: Documented = Documented {
         text("video_url"),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         // "Std: $0.168 per second", × (input seconds + duration).
         Listed {
@@ -1346,18 +1359,18 @@ pub const VIDU_Q2_TEXT_TO_VIDEO: Documented = Documented {
         choice(
             "duration",
             &[
-                V::S("1"),
-                V::S("2"),
-                V::S("3"),
-                V::S("4"),
-                V::S("5"),
-                V::S("6"),
-                V::S("7"),
-                V::S("8"),
-                V::S("9"),
-                V::S("10"),
+                V::N(1),
+                V::N(2),
+                V::N(3),
+                V::N(4),
+                V::N(5),
+                V::N(6),
+                V::N(7),
+                V::N(8),
+                V::N(9),
+                V::N(10),
             ],
-            V::S("5"),
+            V::N(5),
         ),
         choice(
             "aspect_ratio",
@@ -1377,6 +1390,7 @@ pub const VIDU_Q2_TEXT_TO_VIDEO: Documented = Documented {
         ),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[Listed {
         when: &[],
         price: Priced::Unpriced("starts at"),
@@ -1406,51 +1420,52 @@ pub const KLING_O1_IMAGE_TO_VIDEO: Documented = Documented {
         choice(
             "duration",
             &[
-                V::S("3"),
-                V::S("4"),
-                V::S("5"),
-                V::S("6"),
-                V::S("7"),
-                V::S("8"),
-                V::S("9"),
-                V::S("10"),
+                V::N(3),
+                V::N(4),
+                V::N(5),
+                V::N(6),
+                V::N(7),
+                V::N(8),
+                V::N(9),
+                V::N(10),
             ],
-            V::S("5"),
+            V::N(5),
         ),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         // "Standard mode video is $0.075 per second."
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("3"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(3))],
             price: Priced::Amount("0.225"), // 0.075 × 3
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("4"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(4))],
             price: Priced::Amount("0.300"), // 0.075 × 4
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("5"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(5))],
             price: Priced::Amount("0.375"), // 0.075 × 5
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("6"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(6))],
             price: Priced::Amount("0.450"), // 0.075 × 6
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("7"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(7))],
             price: Priced::Amount("0.525"), // 0.075 × 7
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("8"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(8))],
             price: Priced::Amount("0.600"), // 0.075 × 8
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("9"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(9))],
             price: Priced::Amount("0.675"), // 0.075 × 9
         },
         Listed {
-            when: &[("mode", V::S("std")), ("duration", V::S("10"))],
+            when: &[("mode", V::S("std")), ("duration", V::N(10))],
             price: Priced::Amount("0.750"), // 0.075 × 10
         },
         // "Pro mode is $0.1 per request": unpriced.
@@ -1515,6 +1530,7 @@ pub const MIDJOURNEY_V7_TEXT_TO_IMAGE: Documented = Documented {
         range("weirdness", 0, 3000, 0),
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[Listed {
         when: &[],
         price: Priced::Amount("0.04"), // "Fast mode: $0.04 per request"
@@ -1549,6 +1565,7 @@ pub const SEEDREAM_4_5_TEXT_TO_IMAGE: Documented = Documented {
         },
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         Listed {
             when: &[("num_images", V::I(1))],
@@ -1603,6 +1620,7 @@ pub const SEEDREAM_4_5_EDIT: Documented = Documented {
         },
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         Listed {
             when: &[("num_images", V::I(1))],
@@ -1663,6 +1681,7 @@ pub const NANO_BANANA_EDIT: Documented = Documented {
         },
     ],
     rules: &[],
+    requires: &[],
     prices: Prices::Listed(&[
         Listed {
             when: &[("num_images", V::I(1))],
@@ -1683,6 +1702,81 @@ pub const NANO_BANANA_EDIT: Documented = Documented {
     ]),
 };
 
+/// vidu/vidu-q2/image-to-video (`catalog/vidu__vidu-q2__image-to-video.md`; whole for pricing
+/// and the 7 options): "mode — string, required, default pro, options turbo, pro, pro-fast"
+/// (required with a default: optional with it); "prompt — string, required"; "duration —
+/// string, optional, default 5, Range 1 to 10"; "image — string, required"; "resolution —
+/// string, optional, default 720p, options 540p, 720p, 1080p; 540p is not supported in
+/// pro-fast mode"; "generate_audio — bool, optional, default false; when true, voice_id is
+/// required"; "voice_id — string, optional". Priced "starts at X plus $Y/sec" by mode ×
+/// resolution: unclear, no price.
+pub const VIDU_Q2_IMAGE_TO_VIDEO: Documented = Documented {
+    id: "vidu/vidu-q2/image-to-video",
+    options: &[
+        choice(
+            "mode",
+            &[V::S("turbo"), V::S("pro"), V::S("pro-fast")],
+            V::S("pro"),
+        ),
+        text("prompt"),
+        choice(
+            "duration",
+            &[
+                V::N(1),
+                V::N(2),
+                V::N(3),
+                V::N(4),
+                V::N(5),
+                V::N(6),
+                V::N(7),
+                V::N(8),
+                V::N(9),
+                V::N(10),
+            ],
+            V::N(5),
+        ),
+        text("image"),
+        choice(
+            "resolution",
+            &[V::S("540p"), V::S("720p"), V::S("1080p")],
+            V::S("720p"),
+        ),
+        choice("generate_audio", BOOLS, V::B(false)),
+        Opt {
+            name: "voice_id",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+        },
+    ],
+    rules: &[(
+        "no_540p_in_pro_fast",
+        "540p is not supported in pro-fast mode",
+    )],
+    // Every mode and resolution but pro-fast at 540p, which the rule forbids.
+    requires: &[("voice_id", "generate_audio", V::B(true))],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("mode", V::S("turbo"))],
+            price: Priced::Unpriced("starts at"),
+        },
+        Listed {
+            when: &[("mode", V::S("pro"))],
+            price: Priced::Unpriced("starts at"),
+        },
+        Listed {
+            when: &[("mode", V::S("pro-fast")), ("resolution", V::S("720p"))],
+            price: Priced::Unpriced("starts at"),
+        },
+        Listed {
+            when: &[("mode", V::S("pro-fast")), ("resolution", V::S("1080p"))],
+            price: Priced::Unpriced("starts at"),
+        },
+    ]),
+};
+
 /// The pages of the price forms (issue 17), each also in [`MODELS`].
 pub const NEW_PAGES: [&Documented; 7] = [
     &NANO_BANANA_TEXT_TO_IMAGE,
@@ -1695,29 +1789,33 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 18] = [
+pub const MODELS: [&Documented; 19] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::Cells(&SEED_CELLS),
     },
     &Documented {
         id: "pixverse/pixverse-5.5/image-to-video",
         options: PIXVERSE_IMAGE_TO_VIDEO,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::Cells(&SEED_CELLS),
     },
     &Documented {
         id: "pixverse/pixverse-5.5/transition",
         options: PIXVERSE_TRANSITION,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::Cells(&TRANSITION_5_5_CELLS),
     },
     &Documented {
         id: "pixverse/pixverse-6.0/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::PerSecond {
             rates: &RATES_6_0,
             amounts: &AMOUNTS_6_0,
@@ -1727,6 +1825,7 @@ pub const MODELS: [&Documented; 18] = [
         id: "pixverse/pixverse-6.0/image-to-video",
         options: PIXVERSE_IMAGE_TO_VIDEO,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::PerSecond {
             rates: &RATES_6_0,
             amounts: &AMOUNTS_6_0,
@@ -1736,6 +1835,7 @@ pub const MODELS: [&Documented; 18] = [
         id: "pixverse/pixverse-6.0/transition",
         options: PIXVERSE_TRANSITION,
         rules: PIXVERSE_RULES,
+        requires: &[],
         prices: Prices::PerSecond {
             rates: &RATES_6_0,
             amounts: &AMOUNTS_6_0,
@@ -1745,6 +1845,7 @@ pub const MODELS: [&Documented; 18] = [
         id: "alibaba/happyhorse-1.0/text-to-video",
         options: HAPPYHORSE_TEXT_TO_VIDEO,
         rules: &[],
+        requires: &[],
         prices: Prices::PerWholeSecond {
             by: "resolution",
             rates: &HAPPYHORSE_RATES,
@@ -1762,6 +1863,7 @@ pub const MODELS: [&Documented; 18] = [
     &SEEDREAM_4_5_TEXT_TO_IMAGE,
     &SEEDREAM_4_5_EDIT,
     &NANO_BANANA_EDIT,
+    &VIDU_Q2_IMAGE_TO_VIDEO,
 ];
 
 /// The PixVerse pages' values (the seed's wording).
@@ -1774,6 +1876,25 @@ pub const ASPECT_RATIOS: [&str; 5] = ["16:9", "9:16", "4:3", "3:4", "1:1"];
 pub const RULE_ID: &str = "no_1080p_at_10s";
 /// Its message, as the specs word it.
 pub const RULE_MESSAGE: &str = "1080p is not supported for 10s videos";
+
+/// Where each page's rule is reported and what it says, by hand: the last of its options in
+/// page order, the message with the values, and the values of that option the rule leaves
+/// (the rest as given).
+pub fn forbidden_at(rule: &str) -> (&'static str, &'static str, &'static str) {
+    match rule {
+        RULE_ID => (
+            "duration",
+            "1080p is not supported for 10s videos (resolution = \"1080p\", duration = \"10\")",
+            "duration may be \"5\", \"8\"",
+        ),
+        "no_540p_in_pro_fast" => (
+            "resolution",
+            "540p is not supported in pro-fast mode (mode = \"pro-fast\", resolution = \"540p\")",
+            "resolution may be \"720p\", \"1080p\"",
+        ),
+        other => panic!("no hand-written place for rule {other}"),
+    }
+}
 
 /// The page of `id`.
 pub fn documented(id: &str) -> &'static Documented {
@@ -1894,6 +2015,18 @@ impl Documented {
             .collect()
     }
 
+    /// The fields the page's conditional requirements add for the option values `get` gives
+    /// (an option `get` leaves out at its default): `voice_id` when `generate_audio` is true.
+    pub fn required_by(&self, get: impl Fn(&str) -> Option<V>) -> Vec<&'static str> {
+        self.requires
+            .iter()
+            .filter(|(_, option, value)| {
+                get(option).or_else(|| self.option(option).and_then(|o| o.default)) == Some(*value)
+            })
+            .map(|(field, _, _)| *field)
+            .collect()
+    }
+
     /// The required options the page gives values and no default (`aspect_ratio` of the
     /// image models), each with its first value: what a request must add to its texts.
     pub fn required_choices(&self) -> Vec<(&'static str, V)> {
@@ -1985,8 +2118,8 @@ pub enum Expected {
     },
     /// No price: the reason contains this phrase.
     Unpriced(&'static str),
-    /// The page's one rule forbids the combination (1080p at 10 s).
-    Forbidden,
+    /// A rule of the page forbids the combination: the rule's id (as the spec names it).
+    Forbidden(&'static str),
 }
 
 impl Documented {
@@ -2001,10 +2134,16 @@ impl Documented {
         let Prices::Listed(_) = &self.prices else {
             return self
                 .price(get)
-                .map_or(Expected::Forbidden, Expected::Amount);
+                .map_or(Expected::Forbidden(RULE_ID), Expected::Amount);
         };
         let Some(entry) = self.listed(&get) else {
-            return Expected::Forbidden;
+            let [(rule, _)] = self.rules else {
+                panic!(
+                    "{}: a forbidden combination of a page with one rule",
+                    self.id
+                )
+            };
+            return Expected::Forbidden(rule);
         };
         match (&entry.price, measured) {
             (Priced::Amount(a), _) => Expected::Amount(a),
@@ -2080,8 +2219,8 @@ pub fn assert_outcome(expected: Expected, outcome: &Result<Quote, QuoteError>, w
         (Expected::Unpriced(phrase), Err(QuoteError::Unpriced(u))) => {
             assert!(u.reason().contains(phrase), "{what}: {}", u.reason());
         }
-        (Expected::Forbidden, Err(QuoteError::Unsupported(u))) => {
-            assert_eq!(u.rule().id, RULE_ID, "{what}");
+        (Expected::Forbidden(rule), Err(QuoteError::Unsupported(u))) => {
+            assert_eq!(u.rule().id, rule, "{what}");
         }
         (expected, got) => panic!("{what}: expected {expected:?}, got {got:?}"),
     }

@@ -76,7 +76,9 @@ fn assert_violation_points_into(parsed: &Option<Value>, v: &Violation) {
     };
     let parent = &v.path[..v.path.rfind('/').unwrap_or(0)];
     let resolves = value.pointer(&v.path).is_some();
-    let belongs = v.code == Code::MissingField && value.pointer(parent).is_some();
+    // A missing field (required, or required by a condition) points where it belongs.
+    let missing = matches!(v.code, Code::MissingField | Code::ConditionallyRequired);
+    let belongs = missing && value.pointer(parent).is_some();
     assert!(resolves || belongs, "{v:?} does not point into {value}");
 }
 

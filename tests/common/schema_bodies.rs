@@ -27,17 +27,48 @@ pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
                     .map(|k| format!("https://example.com/{k}.png"))
                     .collect::<Vec<_>>())
             };
-            let mut v = vec![urls(0), urls(1), urls(2), json!(["https://example.com/a.png", " "])];
+            let mut v = vec![
+                urls(0),
+                urls(1),
+                urls(2),
+                json!(["https://example.com/a.png", " "]),
+            ];
             v.extend(max_items.into_iter().flat_map(|m| [urls(m), urls(m + 1)]));
             v
         }
         OptionKind::Enum { values, .. } => values.iter().map(|v| json!(v)).collect(),
         OptionKind::Bool { .. } => vec![json!(false), json!(true)],
+        // A string-typed integer: its edges and one past each as strings, the default, a
+        // string not in canonical form, and the number itself (the wrong type).
+        OptionKind::Integer {
+            minimum,
+            maximum,
+            default,
+            string: true,
+            ..
+        } => {
+            let mut v: Vec<Value> = [
+                Some(minimum),
+                Some(maximum),
+                default,
+                minimum.checked_sub(1),
+                maximum.checked_add(1),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|n| json!(n.to_string()))
+            .collect();
+            v.push(json!(format!("0{minimum}")));
+            v.push(json!(format!(" {maximum}")));
+            v.push(json!(minimum));
+            v
+        }
         OptionKind::Integer {
             minimum,
             maximum,
             values: listed,
             default,
+            ..
         } => {
             let mut v = vec![minimum, maximum];
             v.extend(default);
@@ -45,7 +76,12 @@ pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
             v.extend(maximum.checked_add(1));
             // Every listed value, and a number between two of them that is not listed.
             v.extend(listed);
-            v.extend(listed.windows(2).find(|w| w[1] > w[0] + 1).map(|w| w[0] + 1));
+            v.extend(
+                listed
+                    .windows(2)
+                    .find(|w| w[1] > w[0] + 1)
+                    .map(|w| w[0] + 1),
+            );
             let mut values: Vec<Value> = v.into_iter().map(|n| json!(n)).collect();
             // Whole numbers written as floats (`5.0`), which JSON Schema counts as integers:
             // the default (or the minimum), and one past the maximum.
@@ -136,6 +172,14 @@ fn option_value(option: &'static OptionSpec) -> BoxedStrategy<Value> {
             .prop_map(|v| json!(v))
             .boxed(),
         OptionKind::Bool { .. } => any::<bool>().prop_map(Value::Bool).boxed(),
+        OptionKind::Integer {
+            minimum,
+            maximum,
+            string: true,
+            ..
+        } => (minimum.saturating_sub(2)..=maximum.saturating_add(2))
+            .prop_map(|n| json!(n.to_string()))
+            .boxed(),
         OptionKind::Integer {
             minimum, maximum, ..
         } => (minimum.saturating_sub(2)..=maximum.saturating_add(2))

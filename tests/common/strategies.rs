@@ -23,15 +23,18 @@ pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
                 .prop_map(|v| Some(WireValue::Str(v)))
                 .boxed(),
             OptionKind::Bool { .. } => any::<bool>().prop_map(|b| Some(WireValue::Bool(b))).boxed(),
-            OptionKind::Integer { values, .. } if !values.is_empty() => {
+            OptionKind::Integer { values, string, .. } if !values.is_empty() => {
                 prop::sample::select(values.to_vec())
-                    .prop_map(|n| Some(WireValue::Int(n)))
+                    .prop_map(move |n| Some(WireValue::integer(n, string)))
                     .boxed()
             }
             OptionKind::Integer {
-                minimum, maximum, ..
+                minimum,
+                maximum,
+                string,
+                ..
             } => (minimum..=maximum)
-                .prop_map(|n| Some(WireValue::Int(n)))
+                .prop_map(move |n| Some(WireValue::integer(n, string)))
                 .boxed(),
         })
         .collect();
@@ -71,15 +74,19 @@ pub fn text() -> impl Strategy<Value = String> {
 
 /// The free-text inputs of `model`: every required one, each optional one perhaps.
 pub fn texts_of(model: Model) -> BoxedStrategy<Vec<(&'static str, String)>> {
-    let texts: Vec<BoxedStrategy<Option<(&'static str, String)>>> = model
-        .spec()
+    let spec = model.spec();
+    let texts: Vec<BoxedStrategy<Option<(&'static str, String)>>> = spec
         .options
         .iter()
-        .filter(|o| o.is_text())
-        .map(|o| {
+        .enumerate()
+        .filter(|(_, o)| o.is_text())
+        .map(|(i, o)| {
             let name = o.name;
             let value = text().prop_map(move |t| (name, t));
-            if o.is_required() {
+            // A field some condition requires is always given, so the args are valid
+            // whatever the other options are.
+            let needed = spec.requirements.iter().any(|r| r.present && r.field == i);
+            if o.is_required() || needed {
                 value.prop_map(Some).boxed()
             } else {
                 prop::option::of(value).boxed()

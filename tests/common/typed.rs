@@ -35,7 +35,9 @@ pub fn with_every_integer<O: ModelOptions>(o: &O) -> Vec<O> {
                 .flat_map(|s| {
                     every.clone().into_iter().map(move |v| {
                         let mut s = s;
-                        s.set(option.name, WireValue::Int(v)).unwrap();
+                        s.set(option.name, WireValue::Int(v))
+                            .or_else(|_| s.set(option.name, WireValue::IntString(v)))
+                            .unwrap();
                         s
                     })
                 })

@@ -124,6 +124,7 @@ export type OptionInfo = { name: string; description: string; required: boolean 
   | { type: "enum"; values: string[]; default?: string; units?: number[] }
   | { type: "bool"; default?: boolean }
   | { type: "integer"; minimum: number; maximum: number; values?: number[]; default?: number }
+  | { type: "integer"; string: true; minimum: number; maximum: number; values?: number[]; default?: string }
 );
 
 /** A forbidden combination: `when` names the values that together are refused. */

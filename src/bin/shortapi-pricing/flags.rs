@@ -88,6 +88,12 @@ pub fn describe(option: &OptionSpec) -> String {
             format!("one of the integers {}", values.join(", "))
         }
         OptionKind::Integer {
+            minimum,
+            maximum,
+            string: true,
+            ..
+        } => format!("a whole number from \"{minimum}\" to \"{maximum}\" (a string)"),
+        OptionKind::Integer {
             minimum, maximum, ..
         } => format!("an integer from {minimum} to {maximum}"),
     };
@@ -238,9 +244,9 @@ impl Given {
             };
             let option = &spec.options[index];
             let value = match values.as_slice() {
-                _ if option.is_list() => Value::Array(
-                    values.iter().map(|v| Value::String(v.clone())).collect(),
-                ),
+                _ if option.is_list() => {
+                    Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())
+                }
                 [value] => json_value(&option.kind, value),
                 _ => {
                     return Err(Failure::Input(format!(
@@ -272,8 +278,18 @@ fn placeholder(option: &OptionSpec) -> Value {
         OptionKind::Enum { values, .. } => Value::from(values[0]),
         OptionKind::Bool { .. } => Value::Bool(false),
         OptionKind::Integer {
-            minimum, values, ..
-        } => Value::from(values.first().copied().unwrap_or(minimum)),
+            minimum,
+            values,
+            string,
+            ..
+        } => {
+            let n = values.first().copied().unwrap_or(minimum);
+            if string {
+                Value::from(n.to_string())
+            } else {
+                Value::from(n)
+            }
+        }
         OptionKind::Text { .. } => Value::String(NO_TEXT.to_owned()),
         OptionKind::List { min_items, .. } => Value::Array(
             (0..min_items.max(1))
@@ -288,6 +304,8 @@ fn placeholder(option: &OptionSpec) -> Value {
 /// it is, for the checker to refuse with what is allowed.
 fn json_value(kind: &OptionKind, text: &str) -> Value {
     match kind {
+        // Digits in a string, as the page writes it (`--duration 5` is `"5"`).
+        OptionKind::Integer { string: true, .. } => text.into(),
         // A JSON number however it is written (`8`, `8.0`, `1e1`), judged as in a body.
         OptionKind::Integer { .. } => match text.parse::<i64>() {
             Ok(n) => Value::from(n),

@@ -34,12 +34,7 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
         let width = spec.options.iter().map(|o| o.name.len()).max().unwrap_or(0);
         for o in spec.options {
             let kind = o.kind.name();
-            writeln!(
-                out,
-                "    {:width$}  {kind}: {}",
-                o.name,
-                describe(o)
-            )?;
+            writeln!(out, "    {:width$}  {kind}: {}", o.name, describe(o))?;
         }
         if spec.rules.is_empty() {
             writeln!(out, "  rules: none")?;
@@ -48,6 +43,17 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
             for rule in spec.rules {
                 writeln!(out, "    {}: {rule}", rule.id)?;
             }
+        }
+        // Conditional requirements, one a line: `requires: voice_id when generate_audio =
+        // true` (`forbids:` for an exclusion).
+        for r in spec.requirements {
+            let when: Vec<String> = r
+                .when
+                .iter()
+                .map(|c| format!("{} = {}", c.name, c.value))
+                .collect();
+            let verb = if r.present { "requires" } else { "forbids" };
+            writeln!(out, "  {verb}: {} when {}", r.name, when.join(", "))?;
         }
         let dims: Vec<&str> = spec
             .pricing

@@ -76,7 +76,7 @@ fn wire_text(value: WireValue<'_>) -> String {
     match value {
         WireValue::Str(s) => s.to_owned(),
         WireValue::Bool(b) => b.to_string(),
-        WireValue::Int(n) => n.to_string(),
+        WireValue::Int(n) | WireValue::IntString(n) => n.to_string(),
     }
 }
 
