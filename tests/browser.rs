@@ -143,9 +143,13 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
     let dir = scratch("browser", "form");
     let mut cases = Vec::new();
     for (m, doc) in MODELS.iter().enumerate() {
+        // The required texts, a field a condition may require (Vidu's voice_id), and one
+        // image typed into a required list's box (a line an item).
         let texts: serde_json::Map<String, Value> = doc
             .texts()
             .into_iter()
+            .chain(doc.requires.iter().map(|(field, _, _)| *field))
+            .chain(doc.required_lists().into_iter().map(|(name, _)| name))
             .map(|t| (t.to_string(), json!(text_for(t))))
             .collect();
         // A sample of about eight combinations of each model (a different one for each

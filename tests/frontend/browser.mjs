@@ -149,8 +149,9 @@ async function formSuite() {
       if (typeof value === "boolean") {
         const checked = await page.$eval(selector, (e) => e.checked);
         if (checked !== value) await page.click(selector);
-      } else if (typeof value === "number") {
-        // A number input: cleared, then typed into.
+      } else if (typeof value === "number" && (await page.$eval(selector, (e) => e.tagName)) !== "SELECT") {
+        // A number input: cleared, then typed into (a list of whole numbers, as Flux's
+        // num_images, is a select).
         await page.$eval(selector, (e) => { e.value = ""; });
         await page.type(selector, String(value));
       } else {
