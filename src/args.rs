@@ -63,15 +63,18 @@ impl Args {
     ///
     /// ```
     /// use shortapi_pricing::models::seedream_4_5_edit::{AspectRatio, Options};
-    /// use shortapi_pricing::{Args, Code, ModelOptions};
+    /// use shortapi_pricing::{Args, Code};
     ///
     /// let options = Options::DEFAULT.with_aspect_ratio(AspectRatio::R1x1).to_selection();
-    /// let urls = ["https://example.com/a.png", "https://example.com/b.png"];
-    /// let args = Args::from_inputs(options, &[("prompt", "a cat")], &[("image_urls", &urls)])?;
+    /// let urls: [&str; 2] = ["https://example.com/a.png", "https://example.com/b.png"];
+    /// let lists: [(&str, &[&str]); 1] = [("image_urls", &urls)];
+    /// let args = Args::from_inputs(options, &[("prompt", "a cat")], &lists)?;
     /// assert_eq!(args.list("image_urls").map(<[String]>::len), Some(2));
     ///
-    /// let blank = Args::from_inputs(options, &[("prompt", "a cat")], &[("image_urls", &[" "])]);
-    /// let v = &blank.unwrap_err().as_slice()[0];
+    /// let blank: [(&str, &[&str]); 1] = [("image_urls", &[" "])];
+    /// let blank = Args::from_inputs(options, &[("prompt", "a cat")], &blank);
+    /// let errors = blank.unwrap_err();
+    /// let v = &errors.as_slice()[0];
     /// assert_eq!((v.path.as_str(), v.code), ("/image_urls/0", Code::EmptyText));
     /// # Ok::<(), shortapi_pricing::Violations>(())
     /// ```
@@ -324,7 +327,7 @@ pub(crate) fn missing_input(base: &str, option: &OptionSpec) -> Violation {
         }
         OptionKind::Integer { values, .. } if !values.is_empty() => {
             message.push_str("; one of ");
-            message.push_str(&Listed(values).to_string());
+            message.push_str(&Listed(values, false).to_string());
         }
         OptionKind::Integer {
             minimum, maximum, ..

@@ -50,7 +50,7 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::spec::{ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum};
+use crate::spec::{Condition, ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum};
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
 /// The `$schema` of every draft 2020-12 schema.
@@ -520,21 +520,36 @@ fn option_schema(option: &OptionSpec) -> Value {
 /// default, so a condition on a default value also matches its absence; any other condition
 /// needs the option present.
 fn rule_schema(rule: &Rule, spec: &ModelSpec) -> Value {
+    let (mut schema, required) = conditions_schema(
+        &format!("{} (rule {})", rule.message, rule.id),
+        rule.when,
+        spec,
+    );
+    set_required(&mut schema, required);
+    schema
+}
+
+/// An object with `when`'s values, and the names it must hold: an option left out takes its
+/// default, so a condition on a default value also matches its absence.
+fn conditions_schema(
+    description: &str,
+    when: &[Condition],
+    spec: &ModelSpec,
+) -> (Value, Vec<&'static str>) {
     let mut properties = Map::new();
     let mut required = Vec::new();
-    for c in rule.when {
+    for c in when {
         properties.insert(c.name.to_owned(), json!({ "const": c.value }));
         if spec.options[c.option].default_value() != Some(c.value) {
             required.push(c.name);
         }
     }
-    let mut schema = json!({
-        "description": format!("{} (rule {})", rule.message, rule.id),
+    let schema = json!({
+        "description": description,
         "type": "object",
         "properties": properties,
     });
-    set_required(&mut schema, required);
-    schema
+    (schema, required)
 }
 
 /// `required`, if not empty: draft 4, and so OpenAPI 3.0, wants at least one name there.
@@ -595,19 +610,11 @@ fn args_object(spec: &ModelSpec) -> Value {
 /// The schema of a conditional requirement as a forbidden combination: the conditions (as a
 /// rule's) with the field absent (`[[requires]]`) or present (`[[excludes]]`).
 fn requirement_schema(r: &Requirement, spec: &ModelSpec) -> Value {
-    let mut properties = Map::new();
-    let mut required = Vec::new();
-    for c in r.when {
-        properties.insert(c.name.to_owned(), json!({ "const": c.value }));
-        if spec.options[c.option].default_value() != Some(c.value) {
-            required.push(c.name);
-        }
-    }
-    let mut schema = json!({
-        "description": format!("{} (requirement {})", r.message, r.id),
-        "type": "object",
-        "properties": properties,
-    });
+    let (mut schema, mut required) = conditions_schema(
+        &format!("{} (requirement {})", r.message, r.id),
+        r.when,
+        spec,
+    );
     if r.present {
         schema["not"] = json!({ "required": [r.name] });
     } else {

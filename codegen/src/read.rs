@@ -1221,6 +1221,36 @@ impl<'s> Reader<'s> {
     }
 
     /// Reads the rules; each comes with its span, for messages about cells it forbids.
+    /// The table's `id`: snake_case, and not in `ids` (where it is put, with its line).
+    /// `what` names it in messages (`rule id`).
+    fn unique_id(
+        &mut self,
+        t: &Table<'_, '_>,
+        what: &str,
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Option<Spanned<String>> {
+        let id = self.string(t, "id")?;
+        if !is_snake_ident(id.get_ref()) {
+            self.error(
+                id.span(),
+                format!("{what} {:?} must be snake_case", id.get_ref()),
+            );
+            return None;
+        }
+        let line = line_col(self.source, id.span().start).0;
+        if let Some(first) = ids.insert(id.get_ref().clone(), line) {
+            self.error(
+                id.span(),
+                format!(
+                    "duplicate {what} `{}` (first used on line {first})",
+                    id.get_ref()
+                ),
+            );
+            return None;
+        }
+        Some(id)
+    }
+
     /// Reads `[[requires]]` (`present`) or `[[excludes]]`: each an `id` (unique among rules
     /// and requirements), a `message`, a `when` as a rule's, and the `field` it is about, an
     /// option with no default that `when` does not name.
@@ -1241,27 +1271,7 @@ impl<'s> Reader<'s> {
                 continue;
             };
             self.unknown_keys(&t, &["id", "when", "field", "message"]);
-            let id = self.string(&t, "id").and_then(|id| {
-                if !is_snake_ident(id.get_ref()) {
-                    self.error(
-                        id.span(),
-                        format!("id {:?} must be snake_case", id.get_ref()),
-                    );
-                    return None;
-                }
-                let line = line_col(self.source, id.span().start).0;
-                if let Some(first) = ids.insert(id.get_ref().clone(), line) {
-                    self.error(
-                        id.span(),
-                        format!(
-                            "duplicate id `{}` (first used on line {first})",
-                            id.get_ref()
-                        ),
-                    );
-                    return None;
-                }
-                Some(id.into_inner())
-            });
+            let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
             let message = self.non_empty_string(&t, "message");
             let when = self
                 .get(&t, "when", true)
@@ -1332,27 +1342,7 @@ impl<'s> Reader<'s> {
                 continue;
             };
             self.unknown_keys(&t, &["id", "when", "message"]);
-            let id = self.string(&t, "id").and_then(|id| {
-                if !is_snake_ident(id.get_ref()) {
-                    self.error(
-                        id.span(),
-                        format!("rule id {:?} must be snake_case", id.get_ref()),
-                    );
-                    return None;
-                }
-                let line = line_col(self.source, id.span().start).0;
-                if let Some(first) = ids.insert(id.get_ref().clone(), line) {
-                    self.error(
-                        id.span(),
-                        format!(
-                            "duplicate rule id `{}` (first used on line {first})",
-                            id.get_ref()
-                        ),
-                    );
-                    return None;
-                }
-                Some(id)
-            });
+            let id = self.unique_id(&t, "rule id", &mut ids);
             let message = self.non_empty_string(&t, "message");
             let when = self
                 .get(&t, "when", true)

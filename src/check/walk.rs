@@ -530,7 +530,7 @@ fn judge<'v>(
             } else {
                 format!(
                     "one of the whole numbers {}, written as a string",
-                    QuotedNumbers(values)
+                    Listed(values, true)
                 )
             };
             match other {
@@ -584,7 +584,7 @@ fn judge<'v>(
             let range = if values.is_empty() {
                 format!("a whole number from {minimum} to {maximum}")
             } else {
-                format!("one of the whole numbers {}", Listed(values))
+                format!("one of the whole numbers {}", Listed(values, false))
             };
             // Outside a list of values, a number is not one of them; outside a range, out of it.
             let refused = if values.is_empty() {
@@ -619,21 +619,6 @@ fn judge<'v>(
                 }
             }
         }
-    }
-}
-
-/// `"1", "2", "4"`: a string-typed integer's listed values in messages.
-struct QuotedNumbers<'a>(&'a [i64]);
-
-impl fmt::Display for QuotedNumbers<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, n) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "\"{n}\"")?;
-        }
-        Ok(())
     }
 }
 

@@ -401,18 +401,27 @@ impl Requirement {
 impl fmt::Display for Requirement {
     /// `voice_id is required when generate_audio is true (generate_audio = true)`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)?;
-        f.write_str(" (")?;
-        for (i, c) in self.when.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(c.name)?;
-            f.write_str(" = ")?;
-            c.value.fmt(f)?;
-        }
-        f.write_str(")")
+        write_with_conditions(f, self.message, self.when)
     }
+}
+
+/// `message (option = value, …)`: how a rule or a requirement names what made it apply.
+fn write_with_conditions(
+    f: &mut fmt::Formatter<'_>,
+    message: &str,
+    when: &[Condition],
+) -> fmt::Result {
+    f.write_str(message)?;
+    f.write_str(" (")?;
+    for (i, c) in when.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        f.write_str(c.name)?;
+        f.write_str(" = ")?;
+        fmt::Display::fmt(&c.value, f)?;
+    }
+    f.write_str(")")
 }
 
 /// One `option = value` of a [`Rule`] or a [`Requirement`].
@@ -438,17 +447,7 @@ impl Rule {
 impl fmt::Display for Rule {
     /// `1080p is not supported for 10s videos (resolution = "1080p", duration = "10")`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.message)?;
-        f.write_str(" (")?;
-        for (i, c) in self.when.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            f.write_str(c.name)?;
-            f.write_str(" = ")?;
-            c.value.fmt(f)?;
-        }
-        f.write_str(")")
+        write_with_conditions(f, self.message, self.when)
     }
 }
 
@@ -739,14 +738,15 @@ impl fmt::Display for OutOfRange {
                 "{} is not allowed for {}: allowed {}",
                 self.value,
                 self.option,
-                Listed(self.values)
+                Listed(self.values, false)
             )
         }
     }
 }
 
-/// `1, 2, 4, 8`: how allowed numbers are listed in messages.
-pub(crate) struct Listed<'a>(pub &'a [i64]);
+/// `1, 2, 4, 8`: how allowed numbers are listed in messages; quoted (`"1", "2"`) for a
+/// string-typed integer.
+pub(crate) struct Listed<'a>(pub &'a [i64], pub bool);
 
 impl fmt::Display for Listed<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -754,7 +754,11 @@ impl fmt::Display for Listed<'_> {
             if i > 0 {
                 f.write_str(", ")?;
             }
-            write!(f, "{n}")?;
+            if self.1 {
+                write!(f, "\"{n}\"")?;
+            } else {
+                write!(f, "{n}")?;
+            }
         }
         Ok(())
     }
