@@ -98,7 +98,7 @@ impl Args {
                 }
                 Some(i) => {
                     let found =
-                        list_violations("", &spec.options[i], items.len(), |k| Some(items[k]));
+                        list_violations("", &spec.options[i], items.len(), |k| Ok(items[k]));
                     if found.is_empty() {
                         kept_lists.push((i, items.iter().map(|s| (*s).to_owned()).collect()));
                     }
@@ -263,13 +263,14 @@ pub(crate) fn text_violation(path: &str, option: &OptionSpec, text: &str) -> Opt
 }
 
 /// The violations of a list of `option` with `len` items, `item(k)` giving item `k`'s text
-/// (`None` for an item that is not a string, reported by the caller): too few or too many
-/// items, and each blank item, at `base/name` and `base/name/k`.
+/// (or, for an item that is not a string, how a message names it): too few or too many
+/// items at `base/name`, then each item that is not a string, blank or too long at
+/// `base/name/k`, in item order.
 pub(crate) fn list_violations<'t>(
     base: &str,
     option: &OptionSpec,
     len: usize,
-    item: impl Fn(usize) -> Option<&'t str>,
+    item: impl Fn(usize) -> Result<&'t str, String>,
 ) -> Vec<Violation> {
     let OptionKind::List {
         min_items,
@@ -300,9 +301,14 @@ pub(crate) fn list_violations<'t>(
         });
     }
     for k in 0..len {
-        if let Some(text) = item(k) {
-            let at = crate::check::pointer(&path, &k.to_string());
-            found.extend(text_violation(&at, option, text));
+        let at = crate::check::pointer(&path, &k.to_string());
+        match item(k) {
+            Ok(text) => found.extend(text_violation(&at, option, text)),
+            Err(what) => found.push(Violation {
+                path: at,
+                code: Code::WrongType,
+                message: format!("each item of {} must be a string, not {what}", option.name),
+            }),
         }
     }
     found
@@ -402,7 +408,7 @@ mod tests {
         };
         let items = ["a", " ", "c"];
         let codes = |n: usize| -> Vec<(String, Code)> {
-            list_violations("/args", &masks, n, |k| Some(items[k]))
+            list_violations("/args", &masks, n, |k| Ok(items[k]))
                 .into_iter()
                 .map(|v| (v.path, v.code))
                 .collect()
@@ -417,7 +423,7 @@ mod tests {
                 ("/args/masks/1".to_owned(), Code::EmptyText)
             ]
         );
-        let message = &list_violations("", &masks, 3, |_| Some("x"))[0].message;
+        let message = &list_violations("", &masks, 3, |_| Ok("x"))[0].message;
         assert_eq!(message, "masks has 3 items; it takes at most 2");
     }
 }

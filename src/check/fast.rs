@@ -14,7 +14,7 @@
 //! Per request it allocates nothing but the copies of the free text that a check keeps (a quote
 //! keeps none) and the callback URL.
 
-use super::walk::{broken_rules, is_http_url, Outcome, BODY_FIELDS};
+use super::walk::{broken_requirements, broken_rules, is_http_url, Outcome, BODY_FIELDS};
 use super::Expect;
 use crate::spec::{ModelSpec, OptionKind};
 use crate::{Args, CreateJobRequest, Model, Selection};
@@ -357,12 +357,7 @@ impl ArgsState {
             return None;
         }
         // A conditional requirement broken: the full checker reports it with the rest.
-        if self
-            .spec
-            .requirements
-            .iter()
-            .any(|r| r.applies(&self.selection) && (self.seen & (1 << r.field) != 0) != r.present)
-        {
+        if !broken_requirements(&self.selection, self.seen, 0, base).is_empty() {
             return None;
         }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {

@@ -348,25 +348,11 @@ impl<'b> ArgsWalk<'b> {
     /// every item that is not a string, is blank or too long, and the count.
     fn list(&mut self, at: usize, index: usize, items: &[Scalar<'_>]) {
         let spec = &self.spec.options[index];
-        let path = pointer(self.base, spec.name);
-        let mut found =
+        let found =
             crate::args::list_violations(self.base, spec, items.len(), |k| match &items[k] {
-                Scalar::Str(s) => Some(s),
-                _ => None,
+                Scalar::Str(s) => Ok(s),
+                other => Err(other.describe()),
             });
-        for (k, item) in items.iter().enumerate() {
-            if !matches!(item, Scalar::Str(_)) {
-                found.push(Violation {
-                    path: pointer(&path, &k.to_string()),
-                    code: Code::WrongType,
-                    message: format!(
-                        "each item of {} must be a string, not {}",
-                        spec.name,
-                        item.describe()
-                    ),
-                });
-            }
-        }
         if found.is_empty() {
             self.given |= 1 << index;
             if self.keep_text {
@@ -382,13 +368,6 @@ impl<'b> ArgsWalk<'b> {
             return;
         }
         self.failed |= 1 << index;
-        // In item order: the count first, then each item's, whatever kind.
-        found.sort_by(|a, b| {
-            a.path
-                .len()
-                .cmp(&b.path.len())
-                .then(item_order(&a.path, &b.path))
-        });
         for v in found {
             self.found.items.push((at, v));
         }
@@ -631,12 +610,6 @@ fn null_hint(option: &OptionSpec) -> String {
         None if option.required => String::new(),
         None => "; leave it out to send none".to_owned(),
     }
-}
-
-/// Orders two pointers into one list by the item index at their end (`/a/10` after `/a/9`).
-fn item_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let index = |p: &str| p.rsplit('/').next().and_then(|k| k.parse::<usize>().ok());
-    index(a).cmp(&index(b))
 }
 
 /// Whether `n` is a whole number, however it is written: JSON Schema counts `5.0`, `1e1` and
