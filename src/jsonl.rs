@@ -155,10 +155,8 @@ fn judge_at(
                     // A measured value outside the page's range is refused here as in a quote.
                     let errors: Vec<Violation> = usage
                         .values()
-                        .filter(|(q, v)| !q.allows(*v))
-                        .map(|(quantity, value)| {
-                            usage_violation(&UsageError::OutOfRange { quantity, value })
-                        })
+                        .filter_map(|(quantity, value)| quantity.check(value).err())
+                        .map(|e| usage_violation(&e))
                         .collect();
                     if errors.is_empty() {
                         Verdict::Checked(request)

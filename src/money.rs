@@ -94,6 +94,94 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     ))
 }
 
+/// `10^n` for every scale a `Decimal` has.
+const POW10: [u128; 29] = {
+    let mut table = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// A sum of exact, non-negative units (seconds, images) as an integer mantissa at a scale:
+/// what a rate per unit multiplies, by integer arithmetic only, so a measured quote costs a
+/// few instructions. Each step is `None` when a value is negative or a result would not fit;
+/// the caller then takes the general path, which says why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Units {
+    mantissa: u128,
+    scale: u32,
+}
+
+impl Units {
+    /// No units.
+    pub(crate) const ZERO: Units = Units {
+        mantissa: 0,
+        scale: 0,
+    };
+
+    /// These units plus an exact value (a measured quantity), at the finer of the two scales.
+    #[inline]
+    pub(crate) fn plus(self, value: Decimal) -> Option<Units> {
+        if value.is_sign_negative() {
+            return None;
+        }
+        let (m, s) = (value.mantissa() as u128, value.scale());
+        let (ours, theirs, scale) = if s >= self.scale {
+            (
+                self.mantissa
+                    .checked_mul(POW10[(s - self.scale) as usize])?,
+                m,
+                s,
+            )
+        } else {
+            (
+                self.mantissa,
+                m.checked_mul(POW10[(self.scale - s) as usize])?,
+                self.scale,
+            )
+        };
+        Some(Units {
+            mantissa: ours.checked_add(theirs)?,
+            scale,
+        })
+    }
+
+    /// These units plus a whole count (an option's units: an integer, an enum value's seconds).
+    #[inline]
+    pub(crate) fn plus_whole(self, count: i64) -> Option<Units> {
+        let count = u128::try_from(count)
+            .ok()?
+            .checked_mul(POW10[self.scale as usize])?;
+        Some(Units {
+            mantissa: self.mantissa.checked_add(count)?,
+            scale: self.scale,
+        })
+    }
+
+    /// `rate × these units`, exactly (the scale is the rate's plus the units'), if it fits a
+    /// `Decimal`.
+    #[inline]
+    pub(crate) fn times(self, rate: Decimal) -> Option<Decimal> {
+        if rate.is_sign_negative() {
+            return None;
+        }
+        let product = (rate.mantissa() as u128).checked_mul(self.mantissa)?;
+        let scale = rate.scale() + self.scale;
+        (product < 1 << 96 && scale <= 28).then(|| {
+            Decimal::from_parts(
+                product as u32,
+                (product >> 32) as u32,
+                (product >> 64) as u32,
+                false,
+                scale,
+            )
+        })
+    }
+}
+
 /// The most significant digits a `Decimal` holds (its mantissa is below 2^96 ≈ 7.9 × 10^28).
 const MAX_DIGITS: usize = 29;
 /// The most decimal places a `Decimal` holds.

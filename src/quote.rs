@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 
 use crate::check::Code;
-use crate::money::{exact_add, exact_mul, AsString};
+use crate::money::{exact_add, exact_mul, AsString, Units};
 use crate::spec::{CellPrice, ModelOptions, NoPrice, OptionKind, Quantity, Rule, Term};
 use crate::{Model, Selection, Usage, UsageError};
 
@@ -52,6 +52,17 @@ impl Quote {
             amount,
             selection,
             usage: Usage::new(selection.model()),
+        }
+    }
+
+    /// A quote of `amount` for `selection` and its measured `usage`: what a typed quote of a
+    /// measured model makes once its arithmetic fits.
+    #[inline]
+    pub(crate) const fn with_usage(amount: Decimal, selection: Selection, usage: Usage) -> Self {
+        Quote {
+            amount,
+            selection,
+            usage,
         }
     }
 
@@ -418,77 +429,28 @@ pub(crate) fn option_units(kind: &OptionKind, slot: i64) -> Option<i64> {
     }
 }
 
-/// `10^n` for the scales a `Decimal` has.
-const POW10: [u128; 29] = {
-    let mut table = [1u128; 29];
-    let mut i = 1;
-    while i < 29 {
-        table[i] = table[i - 1] * 10;
-        i += 1;
-    }
-    table
-};
-
-/// `value` at `scale` (not below its own) as a mantissa, if it is not negative and fits.
-#[inline]
-fn mantissa_at(value: Decimal, scale: u32) -> Option<u128> {
-    if value.is_sign_negative() {
-        return None;
-    }
-    let shift = scale.checked_sub(value.scale())?;
-    (value.mantissa() as u128).checked_mul(*POW10.get(shift as usize)?)
-}
-
-/// The amount `rate × Σ per terms`, by exact integer arithmetic on the mantissas; `None` when
-/// a quantity is missing or outside the page's range, or when anything would not fit (the
+/// The amount `rate × Σ per terms`, by exact integer arithmetic ([`Units`]); `None` when a
+/// quantity is missing or outside the page's range, or when anything would not fit (the
 /// general path then finds and reports why).
 #[inline]
 fn fast_amount(rate: Decimal, selection: &Selection, usage: &Usage) -> Option<Decimal> {
     let spec = selection.spec();
-    let per = spec.pricing.per?;
-    // The scale of the sum: the finest of the measured values.
-    let mut scale = 0;
-    for &term in per.terms {
-        if let Term::Quantity(q) = term {
-            scale = scale.max(usage.at(q)?.scale());
-        }
-    }
-    let mut sum: u128 = 0;
-    for &term in per.terms {
-        let m = match term {
+    let mut units = Units::ZERO;
+    for &term in spec.pricing.per?.terms {
+        units = match term {
             Term::Option(o) => {
-                let units = option_units(&spec.options[o].kind, selection.slot(o))?;
-                u128::try_from(units)
-                    .ok()?
-                    .checked_mul(POW10[scale as usize])?
+                units.plus_whole(option_units(&spec.options[o].kind, selection.slot(o))?)?
             }
             Term::Quantity(q) => {
-                let quantity = &spec.pricing.quantities[q];
-                let m = mantissa_at(usage.at(q)?, scale)?;
-                let low = mantissa_at(quantity.minimum, scale)?;
-                let high = match quantity.maximum {
-                    Some(max) => mantissa_at(max, scale)?,
-                    None => u128::MAX,
-                };
-                if m < low || m > high {
+                let value = usage.at(q)?;
+                if !spec.pricing.quantities[q].allows(value) {
                     return None;
                 }
-                m
+                units.plus(value)?
             }
         };
-        sum = sum.checked_add(m)?;
     }
-    let product = (rate.mantissa() as u128).checked_mul(sum)?;
-    let scale = rate.scale() + scale;
-    (product < 1 << 96 && scale <= 28 && !rate.is_sign_negative()).then(|| {
-        Decimal::from_parts(
-            product as u32,
-            (product >> 32) as u32,
-            (product >> 64) as u32,
-            false,
-            scale,
-        )
-    })
+    units.times(rate)
 }
 
 /// The sum of the model's `per` terms for `selection` and `usage`: `None` when a quantity is
@@ -502,12 +464,10 @@ fn units(selection: &Selection, usage: &Usage) -> Result<Option<Decimal>, QuoteE
     for &term in per.terms {
         let (_, value) = term_value(selection, usage, term);
         if let Term::Quantity(q) = term {
-            let quantity = &selection.spec().pricing.quantities[q];
-            if let Some(v) = value.filter(|v| !quantity.allows(*v)) {
-                return Err(QuoteError::Usage(UsageError::OutOfRange {
-                    quantity,
-                    value: v,
-                }));
+            if let Some(v) = value {
+                selection.spec().pricing.quantities[q]
+                    .check(v)
+                    .map_err(QuoteError::Usage)?;
             }
         }
         match value {
@@ -561,7 +521,8 @@ fn rate_of(selection: &Selection) -> Option<Decimal> {
 /// assert_eq!(estimate.rate(), Decimal::new(11, 2)); // $0.11 per second of the input video
 /// assert_eq!(estimate.min(), Some(Decimal::new(33, 2))); // 3 s
 /// assert_eq!(estimate.max(), Some(Decimal::new(110, 2))); // 10 s
-/// let quote = options.quote(Measured { input_video_seconds: Decimal::new(72, 1) })?;
+/// let quote = options.quote(Measured::new(Decimal::new(72, 1))?)?; // 7.2 s, within 3 to 10
+/// assert!(Measured::new(Decimal::new(2, 0)).is_err()); // the page allows 3 to 10 seconds
 /// assert_eq!(quote.amount(), Decimal::new(792, 3)); // 0.11 × 7.2
 /// # Ok::<(), shortapi_pricing::QuoteError>(())
 /// ```
@@ -869,3 +830,10 @@ impl fmt::Display for QuoteError {
 }
 
 impl std::error::Error for QuoteError {}
+
+impl From<UsageError> for QuoteError {
+    /// A measured quantity that cannot be used: `invalid_usage`.
+    fn from(e: UsageError) -> Self {
+        QuoteError::Usage(e)
+    }
+}

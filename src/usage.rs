@@ -95,6 +95,19 @@ impl Usage {
         (index < MAX_QUANTITIES && self.given & (1 << index) != 0).then(|| self.values[index])
     }
 
+    /// The value of `model`'s quantity at `index`, or the error that it is not given (nor is
+    /// it, in another model's usage): what a generated `Measured::from_usage` reads.
+    pub(crate) fn given(&self, model: Model, index: usize) -> Result<Decimal, UsageError> {
+        let value = if self.model as usize == model as usize {
+            self.at(index)
+        } else {
+            None
+        };
+        value.ok_or(UsageError::Missing {
+            quantity: &model.spec().pricing.quantities[index],
+        })
+    }
+
     /// Whether no quantity is given.
     pub const fn is_empty(&self) -> bool {
         self.given == 0
@@ -150,6 +163,11 @@ pub enum UsageError {
         /// The value given.
         value: Decimal,
     },
+    /// A quantity the price needs is not given.
+    Missing {
+        /// The quantity.
+        quantity: &'static Quantity,
+    },
     /// The rate times the units has more digits than a `Decimal` holds exactly.
     Inexact {
         /// The quantity.
@@ -164,9 +182,9 @@ impl UsageError {
     pub fn name(&self) -> &str {
         match self {
             UsageError::Unknown { name, .. } => name,
-            UsageError::OutOfRange { quantity, .. } | UsageError::Inexact { quantity, .. } => {
-                quantity.name
-            }
+            UsageError::OutOfRange { quantity, .. }
+            | UsageError::Inexact { quantity, .. }
+            | UsageError::Missing { quantity } => quantity.name,
         }
     }
 }
@@ -197,18 +215,11 @@ impl fmt::Display for UsageError {
             }
             UsageError::OutOfRange { quantity, value } => {
                 write!(f, "{} {value} is out of range: ", quantity.name)?;
-                match quantity.maximum {
-                    Some(max) => write!(
-                        f,
-                        "the page allows {} to {max} {}s",
-                        quantity.minimum, quantity.unit
-                    ),
-                    None => write!(
-                        f,
-                        "the page allows at least {} {}s",
-                        quantity.minimum, quantity.unit
-                    ),
-                }
+                write_range(f, quantity)
+            }
+            UsageError::Missing { quantity } => {
+                write!(f, "{} is not given: ", quantity.name)?;
+                write_range(f, quantity)
             }
             UsageError::Inexact { quantity, value } => write!(
                 f,
@@ -220,3 +231,19 @@ impl fmt::Display for UsageError {
 }
 
 impl std::error::Error for UsageError {}
+
+/// `the page allows 3 to 10 seconds`, or `at least 0 seconds`.
+fn write_range(f: &mut fmt::Formatter<'_>, quantity: &Quantity) -> fmt::Result {
+    match quantity.maximum {
+        Some(max) => write!(
+            f,
+            "the page allows {} to {max} {}s",
+            quantity.minimum, quantity.unit
+        ),
+        None => write!(
+            f,
+            "the page allows at least {} {}s",
+            quantity.minimum, quantity.unit
+        ),
+    }
+}

@@ -57,10 +57,12 @@ fn run_script(script: &Path, why: &str) {
 }
 
 /// Builds wasm/pkg and installs Chromium and the npm packages, once per test run. Also keeps
-/// the browsers of this binary's tests from starting at once on a small machine.
-fn setup() -> std::sync::MutexGuard<'static, bool> {
+/// the browsers of this binary's tests from starting at once on a small machine, in one process
+/// or in several (cargo-nextest).
+fn setup() -> (std::sync::MutexGuard<'static, bool>, std::fs::File) {
     static DONE: Mutex<bool> = Mutex::new(false);
     let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+    let one_browser = npm::across_processes("browser");
     if !*done {
         run_script(
             &repo().join("wasm/build.sh"),
@@ -73,7 +75,7 @@ fn setup() -> std::sync::MutexGuard<'static, bool> {
         ensure_npm_packages();
         *done = true;
     }
-    done
+    (done, one_browser)
 }
 
 /// Runs one suite of tests/frontend/browser.mjs with `fixtures` served as /fixtures/; panics

@@ -146,7 +146,19 @@ fn each_price_form_fixture_generates_its_golden_file() {
     assert!(
         forms.contains("pub fn quote(&self, measured: Measured) -> Result<Quote, QuoteError> {")
     );
-    assert!(forms.contains("pub input_video_seconds: Decimal,"));
+    // The quantity is checked when a `Measured` is made, so a quote multiplies without a check.
+    assert!(
+        forms.contains("    input_video_seconds: Decimal,"),
+        "{forms}"
+    );
+    assert!(
+        forms.contains("input_video_seconds: QUANTITIES[0].check(input_video_seconds)?,"),
+        "{forms}"
+    );
+    assert!(
+        forms.contains(".and_then(|u| u.plus(measured.input_video_seconds))"),
+        "{forms}"
+    );
     assert!(
         forms.contains("terms: &[Term::Quantity(0), Term::Option(2)],"),
         "{forms}"

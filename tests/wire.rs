@@ -368,9 +368,7 @@ fn a_measured_value_too_precise_to_multiply_exactly_is_refused_not_rounded() {
     use shortapi_pricing::{Code, QuoteError, UsageError};
     let at = |text: &str| {
         let input_video_seconds = Decimal::from_str_exact(text).unwrap();
-        Options::DEFAULT.quote(Measured {
-            input_video_seconds,
-        })
+        Options::DEFAULT.quote(Measured::new(input_video_seconds)?)
     };
     // Pro: $0.143 a second. 28 decimals times the rate's 3 is 31: too many.
     let e = at("7.2000000000000000000000000001").unwrap_err();
@@ -395,4 +393,89 @@ fn a_measured_value_too_precise_to_multiply_exactly_is_refused_not_rounded() {
     // At the edges, written with any scale: priced.
     assert_eq!(at("3.000").unwrap().amount().to_string(), "0.429000");
     assert_eq!(at("10").unwrap().amount().to_string(), "1.430");
+}
+
+/// A typed `Measured` holds only what the page allows: `new` refuses a value outside the
+/// range (naming it and the range), `from_usage` a quantity not given or another model's usage,
+/// and the typed quote of what it holds is the rate times it, exactly.
+#[test]
+fn a_typed_measured_quantity_is_checked_when_made() {
+    use shortapi_pricing::models::{
+        kling_o1_video_to_video as v2v, seedance_2_0_omni_reference as omni,
+    };
+    use shortapi_pricing::{Model, Usage, UsageError};
+    let d = |text: &str| Decimal::from_str_exact(text).unwrap();
+    // Kling O1 video-to-video: the page allows 3 to 10 seconds of input video.
+    for ok in ["3", "7.2", "10", "10.000"] {
+        let m = v2v::Measured::new(d(ok)).unwrap();
+        assert_eq!(m.input_video_seconds(), d(ok));
+    }
+    for bad in ["2.999", "10.001", "-1", "0"] {
+        let e = v2v::Measured::new(d(bad)).unwrap_err();
+        assert!(matches!(e, UsageError::OutOfRange { .. }), "{bad}: {e:?}");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "input_video_seconds {} is out of range: the page allows 3 to 10 seconds",
+                d(bad)
+            )
+        );
+    }
+    // Not given, or given for another model: missing, with the range it needs.
+    let none = v2v::Measured::from_usage(&Usage::new(Model::KlingO1VideoToVideo)).unwrap_err();
+    assert!(matches!(none, UsageError::Missing { .. }), "{none:?}");
+    assert_eq!(
+        none.to_string(),
+        "input_video_seconds is not given: the page allows 3 to 10 seconds"
+    );
+    assert_eq!(none.name(), "input_video_seconds");
+    let other = Usage::new(Model::Seedance20OmniReference)
+        .with("input_video_seconds", d("5"))
+        .unwrap();
+    assert!(matches!(
+        v2v::Measured::from_usage(&other),
+        Err(UsageError::Missing { .. })
+    ));
+    // In range through a usage: the same as `new`; out of range: refused the same way.
+    let usage = Usage::new(Model::KlingO1VideoToVideo)
+        .with("input_video_seconds", d("7.2"))
+        .unwrap();
+    assert_eq!(
+        v2v::Measured::from_usage(&usage),
+        v2v::Measured::new(d("7.2"))
+    );
+    let far = Usage::new(Model::KlingO1VideoToVideo)
+        .with("input_video_seconds", d("11"))
+        .unwrap();
+    assert!(matches!(
+        v2v::Measured::from_usage(&far),
+        Err(UsageError::OutOfRange { .. })
+    ));
+    // The page's own figures: Standard $0.11 a second, Pro $0.143.
+    let std = v2v::Options::DEFAULT.with_mode(v2v::Mode::Std);
+    let q = std.quote(v2v::Measured::new(d("7.2")).unwrap()).unwrap();
+    assert_eq!(q.amount().to_string(), "0.792");
+    assert_eq!(q.usage().get("input_video_seconds"), Some(d("7.2")));
+    let q = v2v::Options::DEFAULT
+        .quote(v2v::Measured::new(d("3")).unwrap())
+        .unwrap();
+    assert_eq!(q.amount().to_string(), "0.429");
+    // Seedance omni-reference: at least 0 seconds of input; Standard $0.168 a second of the
+    // input plus the output (5 s by default).
+    assert!(matches!(
+        omni::Measured::new(d("-0.5")),
+        Err(UsageError::OutOfRange { .. })
+    ));
+    let m = omni::Measured::new(d("7.25")).unwrap();
+    let q = omni::Options::DEFAULT
+        .with_mode(omni::Mode::Std)
+        .quote(m)
+        .unwrap();
+    assert_eq!(q.amount().to_string(), "2.05800"); // 0.168 × (7.25 + 5), every digit kept
+    let q = omni::Options::DEFAULT
+        .with_mode(omni::Mode::Fast)
+        .with_duration(omni::Seconds::new(15).unwrap())
+        .quote(omni::Measured::new(d("0")).unwrap())
+        .unwrap();
+    assert_eq!(q.amount().to_string(), "2.10"); // 0.14 × (0 + 15)
 }

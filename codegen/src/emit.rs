@@ -57,7 +57,8 @@ pub fn emit_model(spec: &Spec) -> String {
 }
 
 /// What a model's module may import, by path, in the order rustfmt keeps them.
-const IMPORTS: [(&str, &[&str]); 3] = [
+const IMPORTS: [(&str, &[&str]); 4] = [
+    ("crate::money", &["Units"]),
     (
         "crate::spec",
         &[
@@ -91,6 +92,7 @@ const IMPORTS: [(&str, &[&str]); 3] = [
             "QuoteError",
             "Selection",
             "Usage",
+            "UsageError",
             "MAX_OPTIONS",
             "MAX_QUANTITIES",
         ],
@@ -1482,12 +1484,38 @@ page's range): the rate times the units, exactly; no allocation.",
         1,
         "pub fn quote(&self, measured: Measured) -> Result<Quote, QuoteError> {",
     );
+    // The units, exactly, by integer arithmetic: each measured quantity (in range since
+    // `Measured::new`) and each option's units, in `per` order.
     line(o, 2, "match self.rate() {");
+    line(o, 3, "Ok(rate) => {");
+    line(o, 4, "let selection = self.to_selection();");
+    line(o, 4, "let amount = Some(Units::ZERO)");
+    for term in spec.per.iter().flat_map(|p| &p.terms) {
+        let step = match term {
+            Term::Quantity(q) => format!("plus(measured.{})", spec.quantities[*q].name),
+            Term::Option(opt) => format!("plus_whole({})", units_expr(&spec.options[*opt])),
+        };
+        line(o, 5, &format!(".and_then(|u| u.{step})"));
+    }
+    line(o, 5, ".and_then(|u| u.times(rate));");
+    line(o, 4, "match amount {");
     line(
         o,
-        3,
-        "Ok(rate) => Quote::measured(rate, self.to_selection(), measured.usage()),",
+        5,
+        "Some(amount) => Ok(Quote::with_usage(amount, selection, measured.usage())),",
     );
+    line(
+        o,
+        5,
+        "// Too many digits to be exact: the general path says so.",
+    );
+    line(
+        o,
+        5,
+        "None => Quote::measured(rate, selection, measured.usage()),",
+    );
+    line(o, 4, "}");
+    line(o, 3, "}");
     line(
         o,
         3,
@@ -2076,29 +2104,68 @@ fn quantities(o: &mut String, spec: &Spec) {
     doc(
         o,
         0,
-        "The measured quantities of one job, for [`Options::quote`]: each exact, in its unit.",
+        "The measured quantities of one job, for [`Options::quote`]: each exact, in its unit, and
+within the page's range (checked by [`Measured::new`]).",
     );
     line(o, 0, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]");
     line(o, 0, "pub struct Measured {");
     for q in &spec.quantities {
-        let range = match &q.maximum {
-            Some(m) => format!("{} to {}", q.minimum.text, m.text),
-            None => format!("at least {}", q.minimum.text),
-        };
-        doc(
-            o,
-            1,
-            &format!(
-                "{} ({}s; the page allows {range}).",
-                q.description.trim_end_matches('.'),
-                q.unit
-            ),
-        );
-        line(o, 1, &format!("pub {}: Decimal,", q.name));
+        line(o, 1, &format!("{}: Decimal,", q.name));
     }
     line(o, 0, "}");
     blank(o);
     line(o, 0, "impl Measured {");
+    let described: Vec<String> = spec
+        .quantities
+        .iter()
+        .map(|q| {
+            let range = match &q.maximum {
+                Some(m) => format!("{} to {}", q.minimum.text, m.text),
+                None => format!("at least {}", q.minimum.text),
+            };
+            format!("({}s; the page allows {range})", q.unit)
+        })
+        .collect();
+    let mut what = "The measured quantities, each checked against the page's range, or the first that\nis outside it:".to_owned();
+    for (q, range) in spec.quantities.iter().zip(&described) {
+        what += &format!("\n- `{}` {range}", q.name);
+    }
+    doc(o, 1, &what);
+    let params: Vec<String> = spec
+        .quantities
+        .iter()
+        .map(|q| format!("{}: Decimal", q.name))
+        .collect();
+    line(
+        o,
+        1,
+        &format!(
+            "pub fn new({}) -> Result<Self, UsageError> {{",
+            params.join(", ")
+        ),
+    );
+    line(o, 2, "Ok(Self {");
+    for (i, q) in spec.quantities.iter().enumerate() {
+        line(o, 3, &format!("{0}: QUANTITIES[{i}].check({0})?,", q.name));
+    }
+    line(o, 2, "})");
+    line(o, 1, "}");
+    for (q, what) in spec.quantities.iter().zip(&described) {
+        blank(o);
+        doc(
+            o,
+            1,
+            &format!("{} {what}.", q.description.trim_end_matches('.')),
+        );
+        line(
+            o,
+            1,
+            &format!("pub const fn {0}(&self) -> Decimal {{", q.name),
+        );
+        line(o, 2, &format!("self.{}", q.name));
+        line(o, 1, "}");
+    }
+    blank(o);
     doc(
         o,
         1,
@@ -2115,17 +2182,17 @@ fn quantities(o: &mut String, spec: &Spec) {
     doc(
         o,
         1,
-        "The quantities of a run-time [`Usage`] of this model, or `None` if one is not given (or\nit is another model's).",
+        "The quantities of a run-time [`Usage`] of this model, or why they cannot be used: one\nnot given (in a usage of another model, none is), or outside the page's range.",
     );
-    line(o, 1, "pub fn from_usage(usage: &Usage) -> Option<Self> {");
-    line(o, 2, "if usage.model() as usize != MODEL as usize {");
-    line(o, 3, "return None;");
-    line(o, 2, "}");
-    line(o, 2, "Some(Self {");
-    for (i, q) in spec.quantities.iter().enumerate() {
-        line(o, 3, &format!("{}: usage.at({i})?,", q.name));
-    }
-    line(o, 2, "})");
+    line(
+        o,
+        1,
+        "pub fn from_usage(usage: &Usage) -> Result<Self, UsageError> {",
+    );
+    let given: Vec<String> = (0..spec.quantities.len())
+        .map(|i| format!("usage.given(MODEL, {i})?"))
+        .collect();
+    line(o, 2, &format!("Self::new({})", given.join(", ")));
     line(o, 1, "}");
     line(o, 0, "}");
 }

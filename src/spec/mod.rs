@@ -525,6 +525,18 @@ impl Quantity {
     pub fn allows(&self, value: Decimal) -> bool {
         value >= self.minimum && self.maximum.is_none_or(|max| value <= max)
     }
+
+    /// `value` if the page's range allows it, or the error that says it does not.
+    pub fn check(&'static self, value: Decimal) -> Result<Decimal, crate::UsageError> {
+        if self.allows(value) {
+            Ok(value)
+        } else {
+            Err(crate::UsageError::OutOfRange {
+                quantity: self,
+                value,
+            })
+        }
+    }
 }
 
 /// One documented price (or rate).

@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Mutex;
@@ -26,6 +27,23 @@ pub fn scratch(group: &str, name: &str) -> PathBuf {
     dir
 }
 
+/// An exclusive lock named `name` across processes (cargo-nextest runs each test in a process
+/// of its own), held until the file is dropped: while one test holds it, no other installs or
+/// rebuilds what these tests share.
+pub fn across_processes(name: &str) -> File {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.lock"));
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .unwrap();
+    // The library's MSRV is 1.85; its tests, run on the CI's stable, may use 1.89's file locks.
+    #[allow(clippy::incompatible_msrv)]
+    file.lock().unwrap();
+    file
+}
+
 /// Installs the packages of tests/frontend/package-lock.json (`npm ci`) unless the installed
 /// ones were installed from this very lock file (a copy of it is kept in
 /// node_modules/.shortapi-pricing-lock-stamp after a successful install).
@@ -35,6 +53,7 @@ pub fn ensure_npm_packages() {
     if *done {
         return;
     }
+    let _installing = across_processes("npm");
     let lock = std::fs::read(frontend_dir().join("package-lock.json")).unwrap();
     let stamp = frontend_dir().join("node_modules/.shortapi-pricing-lock-stamp");
     if std::fs::read(&stamp).ok().as_deref() != Some(lock.as_slice()) {
