@@ -115,6 +115,17 @@ pub(crate) struct Units {
     scale: u32,
 }
 
+/// `a × b` if it fits 128 bits: one multiplication when both fit 64 bits, as a measured
+/// quantity's and a rate's mantissas do.
+#[inline]
+fn mul(a: u128, b: u128) -> Option<u128> {
+    if (a | b) >> 64 == 0 {
+        Some(u128::from(a as u64) * u128::from(b as u64))
+    } else {
+        a.checked_mul(b)
+    }
+}
+
 impl Units {
     /// No units.
     pub(crate) const ZERO: Units = Units {
@@ -122,13 +133,47 @@ impl Units {
         scale: 0,
     };
 
+    /// `rate × (Σ quantities + Σ wholes)` exactly: the measured quantities and the options'
+    /// whole units of a price, by integer arithmetic only (what a typed measured quote does),
+    /// or `None` if it does not fit a `Decimal`.
+    #[inline]
+    pub(crate) fn price<const Q: usize, const W: usize>(
+        rate: Decimal,
+        quantities: [Decimal; Q],
+        wholes: [i64; W],
+    ) -> Option<Decimal> {
+        let mut units = match quantities.first() {
+            Some(&first) => Units::of(first)?,
+            None => Units::ZERO,
+        };
+        for &q in quantities.iter().skip(1) {
+            units = units.plus(q)?;
+        }
+        for w in wholes {
+            units = units.plus_whole(w)?;
+        }
+        units.times(rate)
+    }
+
+    /// An exact value (a measured quantity) as units, at its own scale.
+    #[inline]
+    pub(crate) fn of(value: Decimal) -> Option<Units> {
+        if value.is_sign_negative() && !value.is_zero() {
+            return None;
+        }
+        Some(Units {
+            mantissa: value.mantissa().unsigned_abs(),
+            scale: value.scale(),
+        })
+    }
+
     /// These units plus an exact value (a measured quantity), at the finer of the two scales.
     #[inline]
     pub(crate) fn plus(self, value: Decimal) -> Option<Units> {
-        if value.is_sign_negative() {
-            return None;
-        }
-        let (m, s) = (value.mantissa() as u128, value.scale());
+        let Units {
+            mantissa: m,
+            scale: s,
+        } = Units::of(value)?;
         let (ours, theirs, scale) = if s >= self.scale {
             (
                 self.mantissa
@@ -152,9 +197,7 @@ impl Units {
     /// These units plus a whole count (an option's units: an integer, an enum value's seconds).
     #[inline]
     pub(crate) fn plus_whole(self, count: i64) -> Option<Units> {
-        let count = u128::try_from(count)
-            .ok()?
-            .checked_mul(POW10[self.scale as usize])?;
+        let count = mul(u128::try_from(count).ok()?, POW10[self.scale as usize])?;
         Some(Units {
             mantissa: self.mantissa.checked_add(count)?,
             scale: self.scale,
@@ -168,7 +211,7 @@ impl Units {
         if rate.is_sign_negative() {
             return None;
         }
-        let product = (rate.mantissa() as u128).checked_mul(self.mantissa)?;
+        let product = mul(rate.mantissa() as u128, self.mantissa)?;
         let scale = rate.scale() + self.scale;
         (product < 1 << 96 && scale <= 28).then(|| {
             Decimal::from_parts(
@@ -265,6 +308,69 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    /// `Units::price` as text, or `None`.
+    fn price<const Q: usize, const W: usize>(
+        rate: &str,
+        quantities: [&str; Q],
+        wholes: [i64; W],
+    ) -> Option<String> {
+        Units::price(d(rate), quantities.map(d), wholes).map(|a| a.to_string())
+    }
+
+    #[test]
+    fn units_multiply_exactly_at_the_finest_scale() {
+        // 0.11 × 7.2: the rate's three places plus the quantity's one.
+        assert_eq!(price("0.11", ["7.2"], []).as_deref(), Some("0.792"));
+        // 0.168 × (7.25 + 5): the whole count moves to the quantity's scale.
+        assert_eq!(price("0.168", ["7.25"], [5]).as_deref(), Some("2.05800"));
+        // The scales align either way round, every digit kept.
+        assert_eq!(price("2", ["1.5", "0.25"], []).as_deref(), Some("3.50"));
+        assert_eq!(price("2", ["0.25", "1.5"], []).as_deref(), Some("3.50"));
+        assert_eq!(price("0.5", ["3.000"], [2, 1]).as_deref(), Some("3.0000"));
+        // Only whole counts, or nothing: the rate's scale.
+        assert_eq!(price("0.038", [], [8]).as_deref(), Some("0.304"));
+        assert_eq!(price("0.038", [], []).as_deref(), Some("0.000"));
+        // Zero, also written negative, is a measure; a negative value or count is not.
+        assert_eq!(price("0.14", ["-0"], [15]).as_deref(), Some("2.10"));
+        assert_eq!(price("0.14", ["-0.1"], [15]), None);
+        assert_eq!(price("0.14", ["1"], [-1]), None);
+        assert_eq!(price("-0.14", ["1"], [1]), None);
+    }
+
+    #[test]
+    fn units_refuse_what_a_decimal_cannot_hold_exactly() {
+        // 28 places in the product fit; 29 do not.
+        let q25 = "7.2000000000000000000000001";
+        assert_eq!(
+            price("0.143", [q25], []).as_deref(),
+            Some("1.0296000000000000000000000143")
+        );
+        assert_eq!(price("0.1430", [q25], []), None);
+        // A product of 96 bits does not fit; one just below does.
+        let max = Decimal::MAX.to_string(); // 2^96 − 1
+        assert_eq!(price("1", [max.as_str()], []), Some(max.clone()));
+        assert_eq!(price("1", [max.as_str()], [1]), None);
+        assert_eq!(price("2", [max.as_str()], []), None);
+        // Aligning a large value to a fine scale overflows 128 bits: refused, not wrapped.
+        assert_eq!(
+            price("1", [max.as_str(), "0.0000000000000000000000000001"], []),
+            None
+        );
+        assert_eq!(
+            price("1", ["0.0000000000000000000000000001", max.as_str()], []),
+            None
+        );
+        assert_eq!(
+            price("1", ["0.0000000000000000000000000001"], [i64::MAX]),
+            None
+        );
+        // Large but fitting: both factors past 64 bits go through the 128-bit product.
+        assert_eq!(
+            price("1", ["18446744073709551616"], [1]).as_deref(),
+            Some("18446744073709551617")
+        );
     }
 
     #[test]

@@ -156,7 +156,8 @@ fn each_price_form_fixture_generates_its_golden_file() {
         "{forms}"
     );
     assert!(
-        forms.contains(".and_then(|u| u.plus(measured.input_video_seconds))"),
+        forms.contains("let quantities = [measured.input_video_seconds];")
+            && forms.contains("let amount = Units::price(rate, quantities, wholes);"),
         "{forms}"
     );
     assert!(

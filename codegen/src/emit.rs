@@ -1489,15 +1489,19 @@ page's range): the rate times the units, exactly; no allocation.",
     line(o, 2, "match self.rate() {");
     line(o, 3, "Ok(rate) => {");
     line(o, 4, "let selection = self.to_selection();");
-    line(o, 4, "let amount = Some(Units::ZERO)");
+    let (mut quantities, mut wholes) = (Vec::new(), Vec::new());
     for term in spec.per.iter().flat_map(|p| &p.terms) {
-        let step = match term {
-            Term::Quantity(q) => format!("plus(measured.{})", spec.quantities[*q].name),
-            Term::Option(opt) => format!("plus_whole({})", units_expr(&spec.options[*opt])),
-        };
-        line(o, 5, &format!(".and_then(|u| u.{step})"));
+        match term {
+            Term::Quantity(q) => quantities.push(format!("measured.{}", spec.quantities[*q].name)),
+            Term::Option(opt) => wholes.push(units_expr(&spec.options[*opt])),
+        }
     }
-    line(o, 5, ".and_then(|u| u.times(rate));");
+    array(o, 4, "let quantities = ", &quantities, ";");
+    match wholes.is_empty() {
+        true => line(o, 4, "let wholes: [i64; 0] = [];"),
+        false => array(o, 4, "let wholes = ", &wholes, ";"),
+    }
+    line(o, 4, "let amount = Units::price(rate, quantities, wholes);");
     line(o, 4, "match amount {");
     line(
         o,
@@ -1507,13 +1511,16 @@ page's range): the rate times the units, exactly; no allocation.",
     line(
         o,
         5,
-        "// Too many digits to be exact: the general path says so.",
+        "// More digits than a `Decimal` holds exactly: refused, never rounded.",
     );
+    line(o, 5, "None => Err(QuoteError::Usage(UsageError::Inexact {");
+    line(o, 6, "quantity: &QUANTITIES[0],");
     line(
         o,
-        5,
-        "None => Quote::measured(rate, selection, measured.usage()),",
+        6,
+        &format!("value: measured.{},", spec.quantities[0].name),
     );
+    line(o, 5, "})),");
     line(o, 4, "}");
     line(o, 3, "}");
     line(
