@@ -607,20 +607,42 @@ impl<R: BufRead> Iterator for Log<R> {
     type Item = io::Result<Entry>;
 
     /// The next non-blank line's entry; an I/O error from the reader is returned as `Err`
-    /// (the caller decides whether to go on).
+    /// (the caller decides whether to go on). A line wholly in the reader's buffer is judged
+    /// where it lies; one that runs past the buffer is gathered first.
     fn next(&mut self) -> Option<io::Result<Entry>> {
         loop {
-            match read_line(&mut self.reader, &mut self.buf) {
-                Ok(false) => return None,
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
                 Err(e) => return Some(Err(e)),
-                Ok(true) => {}
+            };
+            if available.is_empty() {
+                return None;
             }
-            self.summary.lines += 1;
-            if is_blank(&self.buf) {
+            let (verdict, used) = match memchr::memchr(b'\n', available) {
+                Some(end) => {
+                    let line = &available[..end];
+                    let line = line.strip_suffix(b"\r").unwrap_or(line);
+                    self.summary.lines += 1;
+                    let verdict =
+                        (!is_blank(line)).then(|| judge_line(line, self.mode, self.expect));
+                    (verdict, end + 1)
+                }
+                None => {
+                    match read_line(&mut self.reader, &mut self.buf) {
+                        Ok(_) => {}
+                        Err(e) => return Some(Err(e)),
+                    }
+                    self.summary.lines += 1;
+                    let verdict = (!is_blank(&self.buf))
+                        .then(|| judge_line(&self.buf, self.mode, self.expect));
+                    (verdict, 0)
+                }
+            };
+            self.reader.consume(used);
+            let Some(verdict) = verdict else {
                 self.summary.blank += 1;
                 continue;
-            }
-            let verdict = judge_line(&self.buf, self.mode, self.expect);
+            };
             self.summary.add(&verdict);
             return Some(Ok(Entry {
                 line: self.summary.lines,

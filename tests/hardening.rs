@@ -285,3 +285,58 @@ fn a_million_requests_total_exactly() {
         Some(Decimal::new(i64::try_from(expected_milli).unwrap(), 3))
     );
 }
+
+/// Lines pieced together from valid and refused requests, blank lines, `\r\n` endings and a
+/// last line without its newline.
+fn log_line() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(r#"{"prompt":"a black lab","duration":8}"#.to_owned()),
+        Just(r#"{"prompt":"a","resolution":"1080p","duration":10}"#.to_owned()),
+        Just(
+            r#"{"model":"pixverse/pixverse-6.0/text-to-video","args":{"prompt":"é ☃"}}"#.to_owned()
+        ),
+        Just(r#"{"prompt":"#.to_owned()),
+        Just(String::new()),
+        Just("  \t".to_owned()),
+        "[ -~]{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// However the reader's buffer cuts the log (a line inside it, across its end, or longer
+    /// than it), every line gives the same entry and the summary is the same.
+    #[test]
+    fn a_log_reads_the_same_through_any_buffer(
+        lines in proptest::collection::vec((log_line(), any::<bool>()), 0..12),
+        last_newline in any::<bool>(),
+        capacity in 1usize..80,
+    ) {
+        let mut text = String::new();
+        for (i, (line, crlf)) in lines.iter().enumerate() {
+            text.push_str(line);
+            if i + 1 < lines.len() || last_newline {
+                text.push_str(if *crlf { "\r\n" } else { "\n" });
+            }
+        }
+        fn read<R: std::io::BufRead>(log: &mut Log<R>) -> Vec<shortapi_pricing::jsonl::Entry> {
+            log.by_ref().map(|e| e.unwrap()).collect()
+        }
+        let mut whole = Log::new(text.as_bytes(), Mode::Quote).expecting(AS_SEED);
+        let mut cut = Log::new(BufReader::with_capacity(capacity, text.as_bytes()), Mode::Quote)
+            .expecting(AS_SEED);
+        let (a, b) = (read(&mut whole), read(&mut cut));
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(whole.summary(), cut.summary());
+        // One entry a non-blank line, numbered as the log counts its lines.
+        let expected: Vec<u64> = text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| !l.trim_matches([' ', '\t', '\r']).is_empty())
+            .map(|(i, _)| i as u64 + 1)
+            .collect();
+        let got: Vec<u64> = a.iter().map(|e| e.line).collect();
+        prop_assert_eq!(got, expected);
+    }
+}

@@ -431,7 +431,10 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
                 }
             },
             _ => match s.value()? {
-                Value::Str(url) if is_http_url(url) => callback_url = Some(url.to_owned()),
+                Value::Str(url) if is_http_url(url) => {
+                    // Copied out, as free text is, only when kept.
+                    callback_url = keep_text.then(|| url.to_owned());
+                }
                 _ => return None,
             },
         }

@@ -847,8 +847,8 @@ fn unknown_in_args(spec: &ModelSpec, key: &str) -> String {
     )
 }
 
-/// Checks a whole input of the form `expect` says, with `keep_text` saying whether free text is
-/// copied out (a quote does not need it).
+/// Checks a whole input of the form `expect` says, with `keep_text` saying whether free text
+/// and the callback URL are copied out (a quote needs neither).
 pub(crate) struct Request {
     pub expect: Expect,
     pub keep_text: bool,
@@ -943,7 +943,9 @@ impl<'de> ObjectWalk<'de> for Request {
                 report_unknown(&mut found, "", &unknown, |key| unknown_in_args(spec, key));
             }
         }
-        Ok(done(checked, body.callback_url, found))
+        // The callback URL is copied out, as free text is, only when kept.
+        let callback_url = body.callback_url.filter(|_| self.keep_text);
+        Ok(done(checked, callback_url, found))
     }
 
     fn not_object(self, what: &str) -> Outcome {
