@@ -109,7 +109,7 @@ const POW10: [u128; 29] = {
 /// what a rate per unit multiplies, by integer arithmetic only, so a measured quote costs a
 /// few instructions. Each step is `None` when a value is negative or a result would not fit;
 /// the caller then takes the general path, which says why.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Units {
     mantissa: u128,
     scale: u32,
@@ -133,15 +133,10 @@ impl Units {
         scale: 0,
     };
 
-    /// `rate × (Σ quantities + Σ wholes)` exactly: the measured quantities and the options'
-    /// whole units of a price, by integer arithmetic only (what a typed measured quote does),
-    /// or `None` if it does not fit a `Decimal`.
+    /// The sum of exact quantities (a job's measured ones), at the finest of their scales, or
+    /// `None` if one is negative or the sum does not fit.
     #[inline]
-    pub(crate) fn price<const Q: usize, const W: usize>(
-        rate: Decimal,
-        quantities: [Decimal; Q],
-        wholes: [i64; W],
-    ) -> Option<Decimal> {
+    pub(crate) fn sum<const Q: usize>(quantities: [Decimal; Q]) -> Option<Units> {
         let mut units = match quantities.first() {
             Some(&first) => Units::of(first)?,
             None => Units::ZERO,
@@ -149,6 +144,15 @@ impl Units {
         for &q in quantities.iter().skip(1) {
             units = units.plus(q)?;
         }
+        Some(units)
+    }
+
+    /// `rate × (these units + Σ wholes)` exactly, by integer arithmetic only (a typed measured
+    /// quote: its measured units summed when they were made, the options' whole counts here),
+    /// or `None` if it does not fit a `Decimal`.
+    #[inline]
+    pub(crate) fn price<const W: usize>(self, rate: Decimal, wholes: [i64; W]) -> Option<Decimal> {
+        let mut units = self;
         for w in wholes {
             units = units.plus_whole(w)?;
         }
@@ -316,7 +320,9 @@ mod tests {
         quantities: [&str; Q],
         wholes: [i64; W],
     ) -> Option<String> {
-        Units::price(d(rate), quantities.map(d), wholes).map(|a| a.to_string())
+        Units::sum(quantities.map(d))
+            .and_then(|units| units.price(d(rate), wholes))
+            .map(|a| a.to_string())
     }
 
     #[test]

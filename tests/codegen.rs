@@ -152,12 +152,12 @@ fn each_price_form_fixture_generates_its_golden_file() {
         "{forms}"
     );
     assert!(
-        forms.contains("input_video_seconds: QUANTITIES[0].check(input_video_seconds)?,"),
+        forms.contains("let input_video_seconds = QUANTITIES[0].check(input_video_seconds)?;"),
         "{forms}"
     );
     assert!(
-        forms.contains("let quantities = [measured.input_video_seconds];")
-            && forms.contains("let amount = Units::price(rate, quantities, wholes);"),
+        forms.contains("let Some(units) = Units::sum([input_video_seconds]) else {")
+            && forms.contains("let amount = measured.units.price(rate, wholes);"),
         "{forms}"
     );
     assert!(

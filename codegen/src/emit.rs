@@ -1489,19 +1489,20 @@ page's range): the rate times the units, exactly; no allocation.",
     line(o, 2, "match self.rate() {");
     line(o, 3, "Ok(rate) => {");
     line(o, 4, "let selection = self.to_selection();");
-    let (mut quantities, mut wholes) = (Vec::new(), Vec::new());
-    for term in spec.per.iter().flat_map(|p| &p.terms) {
-        match term {
-            Term::Quantity(q) => quantities.push(format!("measured.{}", spec.quantities[*q].name)),
-            Term::Option(opt) => wholes.push(units_expr(&spec.options[*opt])),
-        }
-    }
-    array(o, 4, "let quantities = ", &quantities, ";");
+    let wholes: Vec<String> = spec
+        .per
+        .iter()
+        .flat_map(|p| &p.terms)
+        .filter_map(|term| match term {
+            Term::Option(opt) => Some(units_expr(&spec.options[*opt])),
+            Term::Quantity(_) => None,
+        })
+        .collect();
     match wholes.is_empty() {
         true => line(o, 4, "let wholes: [i64; 0] = [];"),
         false => array(o, 4, "let wholes = ", &wholes, ";"),
     }
-    line(o, 4, "let amount = Units::price(rate, quantities, wholes);");
+    line(o, 4, "let amount = measured.units.price(rate, wholes);");
     line(o, 4, "match amount {");
     line(
         o,
@@ -2119,6 +2120,13 @@ within the page's range (checked by [`Measured::new`]).",
     for q in &spec.quantities {
         line(o, 1, &format!("{}: Decimal,", q.name));
     }
+    line(
+        o,
+        1,
+        "/// The sum of the quantities the price multiplies, made once: a quote adds the options'",
+    );
+    line(o, 1, "/// whole units to it.");
+    line(o, 1, "units: Units,");
     line(o, 0, "}");
     blank(o);
     line(o, 0, "impl Measured {");
@@ -2151,10 +2159,34 @@ within the page's range (checked by [`Measured::new`]).",
             params.join(", ")
         ),
     );
-    line(o, 2, "Ok(Self {");
     for (i, q) in spec.quantities.iter().enumerate() {
-        line(o, 3, &format!("{0}: QUANTITIES[{i}].check({0})?,", q.name));
+        line(
+            o,
+            2,
+            &format!("let {0} = QUANTITIES[{i}].check({0})?;", q.name),
+        );
     }
+    // The quantities the price multiplies, summed once (`None` only past a `Decimal`'s digits).
+    let summed: Vec<String> = spec
+        .per
+        .iter()
+        .flat_map(|p| &p.terms)
+        .filter_map(|term| match term {
+            Term::Quantity(q) => Some(spec.quantities[*q].name.clone()),
+            Term::Option(_) => None,
+        })
+        .collect();
+    array(o, 2, "let Some(units) = Units::sum(", &summed, ") else {");
+    line(o, 3, "return Err(UsageError::Inexact {");
+    line(o, 4, "quantity: &QUANTITIES[0],");
+    line(o, 4, &format!("value: {},", spec.quantities[0].name));
+    line(o, 3, "});");
+    line(o, 2, "};");
+    line(o, 2, "Ok(Self {");
+    for q in &spec.quantities {
+        line(o, 3, &format!("{},", q.name));
+    }
+    line(o, 3, "units,");
     line(o, 2, "})");
     line(o, 1, "}");
     for (q, what) in spec.quantities.iter().zip(&described) {
