@@ -120,8 +120,10 @@ mod typed_quote {
                 }
                 let measured = Measured::from_usage(&usage).unwrap();
                 bencher.counter(ItemsCount::new(all.len())).bench_local(|| {
+                    // Opaque to the compiler once a round, as the options are.
+                    let measured = black_box(measured);
                     for o in black_box(&all) {
-                        match o.quote(black_box(measured)) {
+                        match o.quote(measured) {
                             Ok(q) => {
                                 black_box(q.amount());
                             }

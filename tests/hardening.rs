@@ -340,3 +340,30 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+/// A line that wraps its request (`{"request": …, "usage": …}`) points its violations into
+/// the request, so they are found in the line as written.
+#[test]
+fn a_wrapped_request_points_its_violations_into_the_request() {
+    let log = concat!(
+        r#"{"request":{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"https://e.x/v.mp4","mode":"fast"}},"usage":{"input_video_seconds":5}}"#,
+        "\n",
+        r#"{"model":"kwaivgi/kling-o1/video-to-video","args":{"prompt":"a","video":"https://e.x/v.mp4","mode":"fast"}}"#,
+        "\n",
+    );
+    let mut entries = Log::new(log.as_bytes(), Mode::Quote).map(|e| e.unwrap().verdict);
+    let paths = |v: shortapi_pricing::jsonl::Verdict| match v {
+        shortapi_pricing::jsonl::Verdict::Rejected(errors) => {
+            errors.into_iter().map(|e| (e.path, e.code)).collect::<Vec<_>>()
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        paths(entries.next().unwrap()),
+        [("/request/args/mode".to_owned(), Code::InvalidValue)]
+    );
+    assert_eq!(
+        paths(entries.next().unwrap()),
+        [("/args/mode".to_owned(), Code::InvalidValue)]
+    );
+}
