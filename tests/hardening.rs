@@ -353,9 +353,10 @@ fn a_wrapped_request_points_its_violations_into_the_request() {
     );
     let mut entries = Log::new(log.as_bytes(), Mode::Quote).map(|e| e.unwrap().verdict);
     let paths = |v: shortapi_pricing::jsonl::Verdict| match v {
-        shortapi_pricing::jsonl::Verdict::Rejected(errors) => {
-            errors.into_iter().map(|e| (e.path, e.code)).collect::<Vec<_>>()
-        }
+        shortapi_pricing::jsonl::Verdict::Rejected(errors) => errors
+            .into_iter()
+            .map(|e| (e.path, e.code))
+            .collect::<Vec<_>>(),
         other => panic!("{other:?}"),
     };
     assert_eq!(
