@@ -136,6 +136,24 @@ impl Args {
             seen |= u64::from(given) << i;
         }
         errors.extend(crate::check::broken_requirements(&selection, seen, 0, ""));
+        // The totals, over the lists kept (a list refused above is not counted).
+        let refused = spec
+            .options
+            .iter()
+            .enumerate()
+            .filter(|&(i, o)| {
+                o.is_list()
+                    && lists.iter().any(|(n, _)| *n == o.name)
+                    && !kept_lists.iter().any(|(k, _)| *k == i)
+            })
+            .fold(0u64, |bits, (i, _)| bits | 1 << i);
+        let count = |i: usize| {
+            kept_lists
+                .iter()
+                .find(|(k, _)| *k == i)
+                .map(|(_, items)| items.len())
+        };
+        errors.extend(crate::check::broken_totals(spec, count, refused, ""));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }

@@ -604,8 +604,21 @@ fn args_object(spec: &ModelSpec) -> Value {
             "anyOf": rules,
         });
     }
+    if !spec.totals.is_empty() {
+        // What JSON Schema cannot say (a count across lists), as an extension keyword in the
+        // manner of Kubernetes' `x-kubernetes-validations`: an id, a message and a
+        // machine-readable form. Validators ignore it unless told (ajv in strict mode is
+        // told it is a keyword); the checker applies it.
+        // The same objects as `models`' JSON writes (`Total`'s serialization).
+        schema[TOTALS_KEYWORD] = serde_json::to_value(spec.totals).unwrap_or_default();
+    }
     schema
 }
+
+/// The extension keyword of an `args` schema that carries the spec's totals: a list of
+/// `{"id", "message", "count": [list names], "minimum"?, "maximum"?}`, each a limit on the
+/// items of the named lists counted together.
+pub const TOTALS_KEYWORD: &str = "x-shortapi-totals";
 
 /// The schema of a conditional requirement as a forbidden combination: the conditions (as a
 /// rule's) with the field absent (`[[requires]]`) or present (`[[excludes]]`).

@@ -573,10 +573,10 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×19, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
-    // (Seedance omni-reference), negative_prompt ×1 (Midjourney, optional), voice_id ×1 (Vidu
-    // Q2 image-to-video, optional but for its condition).
-    assert_eq!(texts, 31);
+    // prompt ×20, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // (Seedance omni-reference), negative_prompt ×2 (Midjourney, Wan 2.6 reference-to-video,
+    // optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for its condition).
+    assert_eq!(texts, 33);
 }
 
 #[test]
@@ -1251,4 +1251,144 @@ fn a_field_required_when_a_condition_holds() {
             "require": "voice_id",
         }])
     );
+}
+
+/// Wan 2.6 reference-to-video (`catalog/alibaba__wan-2.6__reference-to-video.md`): the text
+/// limits at and past them, the lists within their own limits, and the two lists' total ("images
+/// + videos together ≤ 5") kept and broken, every problem at once.
+#[test]
+fn wan_reference_to_video_takes_its_limits_and_its_total() {
+    const WAN: &str = "alibaba/wan-2.6/reference-to-video";
+    let urls = |n: usize, kind: &str| -> String {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!("\"https://e.x/{kind}{i}\""))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    let body = |images: Option<usize>, videos: usize, extra: &str| {
+        let images = images
+            .map(|n| format!(r#","image_urls":{}"#, urls(n, "i")))
+            .unwrap_or_default();
+        format!(
+            r#"{{"model":"{WAN}","args":{{"prompt":"a"{images},"video_urls":{}{extra}}}}}"#,
+            urls(videos, "v")
+        )
+    };
+    // "images + videos together ≤ 5", by hand.
+    for (images, videos, ok) in [
+        (None, 1, true),
+        (None, 3, true),
+        (Some(0), 3, true),
+        (Some(2), 3, true),
+        (Some(4), 1, true),
+        (Some(3), 2, true),
+        (Some(3), 3, false),
+        (Some(5), 1, false),
+        (Some(4), 2, false),
+        (Some(5), 3, false),
+    ] {
+        let json = body(images, videos, "");
+        match check(&json) {
+            Ok(_) => assert!(ok, "{json} accepted"),
+            Err(e) => {
+                assert!(!ok, "{json}: {e}");
+                assert_eq!(
+                    found(&json),
+                    owned(&[("/args/video_urls", Code::TooManyInTotal)]),
+                    "{json}"
+                );
+                assert_eq!(
+                    message(&json),
+                    format!(
+                        "image_urls and video_urls together take at most 5 items (image_urls: {}, video_urls: {videos})",
+                        images.unwrap_or(0)
+                    )
+                );
+            }
+        }
+        // The quote agrees: 1080p for 5 s by default, 0.128 × 5.
+        assert_eq!(
+            quote_json(&json).map(|q| q.amount().to_string()).ok(),
+            ok.then(|| "0.640".to_owned()),
+            "{json}"
+        );
+    }
+    // Each list past its own limit: its own code, and the total is not judged beside it.
+    assert_eq!(
+        found(&body(Some(6), 1, "")),
+        owned(&[("/args/image_urls", Code::TooManyItems)])
+    );
+    assert_eq!(
+        found(&body(Some(1), 4, "")),
+        owned(&[("/args/video_urls", Code::TooManyItems)])
+    );
+    assert_eq!(
+        found(&body(Some(1), 0, "")),
+        owned(&[("/args/video_urls", Code::TooFewItems)])
+    );
+    // The text limits: 1500 and 500 characters (Unicode scalar values), refused one past.
+    for (field, most) in [("prompt", 1500), ("negative_prompt", 500)] {
+        let with = |n: usize| {
+            let text = "é".repeat(n);
+            let json = body(Some(1), 1, "");
+            if field == "prompt" {
+                json.replace(r#""prompt":"a""#, &format!(r#""prompt":"{text}""#))
+            } else {
+                json.replace(r#"]}}"#, &format!(r#"],"negative_prompt":"{text}"}}}}"#))
+            }
+        };
+        assert!(check(with(most)).is_ok(), "{field} at {most}");
+        assert_eq!(
+            found(&with(most + 1)),
+            owned(&[(&format!("/args/{field}"), Code::TooLong)]),
+            "{field}"
+        );
+    }
+    // Every problem at once: a text too long where it is, then the total, which only the
+    // whole object tells (as a rule is).
+    let json = body(
+        Some(3),
+        3,
+        &format!(r#","negative_prompt":"{}""#, "x".repeat(501)),
+    );
+    assert_eq!(
+        found(&json),
+        owned(&[
+            ("/args/negative_prompt", Code::TooLong),
+            ("/args/video_urls", Code::TooManyInTotal),
+        ])
+    );
+    // The page's copy ends inside `shot_type`: it and any later field pass; a documented field is
+    // still checked.
+    assert!(check(body(
+        Some(1),
+        1,
+        r#","shot_type":"multi","prompt_extend":true"#
+    ))
+    .is_ok());
+    assert_eq!(
+        found(&body(Some(1), 1, r#","resolution":"4k""#)),
+        owned(&[("/args/resolution", Code::InvalidValue)])
+    );
+    // The typed inputs are held to the same total.
+    let wan: Model = WAN.parse().unwrap();
+    let selection = shortapi_pricing::Selection::defaults(wan);
+    let three: &[&str] = &["https://e.x/1", "https://e.x/2", "https://e.x/3"];
+    let args = |images: &'static [&'static str]| {
+        shortapi_pricing::Args::from_inputs(
+            selection,
+            &[("prompt", "a")],
+            &[("image_urls", images), ("video_urls", three)],
+        )
+    };
+    let refused = args(&["https://e.x/a", "https://e.x/b", "https://e.x/c"]).unwrap_err();
+    assert_eq!(
+        refused
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/video_urls", Code::TooManyInTotal)]
+    );
+    assert!(args(&["https://e.x/a", "https://e.x/b"]).is_ok());
 }

@@ -1599,6 +1599,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "Pricing",
         "Requirement",
         "Rule",
+        "Total",
         "WireEnum",
         "WireValue",
     ];
@@ -1785,4 +1786,83 @@ fn a_requirement_names_an_option_without_a_default_and_a_condition() {
         p,
         ["spec/models/acme-video.toml:102:16: rule: `hdr` takes true or false, found a string"]
     );
+}
+
+/// A total counts two lists or more, each named once, and can hold: every problem at its
+/// place in the file.
+#[test]
+fn a_total_counts_lists_and_can_hold() {
+    let count = "count = [\"image_urls\", \"mask_urls\"]";
+    let p = option_forms_problems(count, "count = [\"image_urls\", \"caption\"]");
+    assert_eq!(p, ["spec/models/acme-video.toml:122:24: `count` names `caption`, which is not a list; a total counts lists' items"]);
+    let p = option_forms_problems(count, "count = [\"image_urls\", \"masks\"]");
+    assert_eq!(p, ["spec/models/acme-video.toml:122:24: `count` names unknown option `masks`; lists: \"image_urls\", \"mask_urls\""]);
+    let p = option_forms_problems(count, "count = [\"image_urls\", \"image_urls\"]");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:122:24: `count` names `image_urls` twice"]
+    );
+    let p = option_forms_problems(count, "count = [\"image_urls\"]");
+    assert_eq!(p, ["spec/models/acme-video.toml:122:9: `count` must name two lists or more (one list's limit is its own `max_items`)"]);
+    let p = option_forms_problems(count, "count = \"image_urls\"");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:122:9: `count` must be an array, found a string"]
+    );
+    // Limits: one at least, in order, and reachable by the lists' own limits.
+    let p = option_forms_problems("maximum = 4\n", "");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:119:1: totals[0] needs a `minimum` or a `maximum`"]
+    );
+    let p = option_forms_problems("maximum = 4\n", "maximum = 4\nminimum = 5\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:119:1: totals[0] `minimum` 5 is above `maximum` 4; swap them"]
+    );
+    // image_urls is required with at least one item: a maximum of 0 can never hold (the
+    // generator refuses `maximum = 0` as a count first).
+    let p = option_forms_problems("maximum = 4\n", "maximum = 0\n");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:123:11: `maximum` must be a whole number from 1 to 4294967295"]
+    );
+    let p = option_forms_problems("max_items = 3\n", "min_items = 3\nmax_items = 3\n");
+    let p2 = option_forms_problems("maximum = 4\n", "maximum = 2\n");
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(p2, Vec::<String>::new(), "1 + 0 items can be 2 or fewer");
+    let both = edit_of(
+        &edit_of(
+            &read("tests/fixtures/option_forms.toml"),
+            "max_items = 3\n",
+            "min_items = 3\nmax_items = 3\n",
+        ),
+        "maximum = 4\n",
+        "maximum = 2\n",
+    );
+    match codegen::read(&both, ORIGIN) {
+        Ok(_) => panic!("a total the lists can never meet is refused"),
+        Err(d) => assert_eq!(lines_of(&d), ["spec/models/acme-video.toml:120:1: totals[0] can never hold: the lists' own fewest items already add up to 3, above `maximum` 2"]),
+    }
+    // The mask list has no limit of its own, so any minimum can be met; with one, it may not.
+    let p = option_forms_problems("maximum = 4\n", "minimum = 9\n");
+    assert!(p.is_empty(), "{p:?}");
+    let capped = edit_of(
+        &edit_of(
+            &read("tests/fixtures/option_forms.toml"),
+            "description = \"Masks\"\n",
+            "description = \"Masks\"\nmax_items = 2\n",
+        ),
+        "maximum = 4\n",
+        "minimum = 9\n",
+    );
+    match codegen::read(&capped, ORIGIN) {
+        Ok(_) => panic!("a total the lists can never reach is refused"),
+        Err(d) => assert_eq!(lines_of(&d), ["spec/models/acme-video.toml:120:1: totals[0] can never hold: the lists' own most items add up to 5, below `minimum` 9"]),
+    }
+    // Its keys: an unknown one, and the id shared with a rule.
+    let p = option_forms_problems("maximum = 4\n", "maximum = 4\nmost = 4\n");
+    assert!(p[0].contains("unknown key `most` in totals[0]"), "{p:?}");
+    let p = option_forms_problems("id = \"four_pictures_at_most\"", "id = \"no_anime_hdr\"");
+    assert!(p[0].contains("duplicate id `no_anime_hdr`"), "{p:?}");
 }

@@ -312,6 +312,11 @@ fn every_combination_of_every_model_through_the_typed_api() {
                 "alibaba/happyhorse-1.0/text-to-video",
                 counts(130, 130, 0, 0, 0)
             ),
+            // 2 resolutions × 9 durations, every one a rate × seconds.
+            (
+                "alibaba/wan-2.6/reference-to-video",
+                counts(18, 18, 0, 0, 0)
+            ),
             (
                 "bytedance/seedance-2.0/omni-reference",
                 counts(144, 0, 0, 0, 144)
@@ -422,6 +427,7 @@ fn combination_count(id: &str) -> usize {
         "bytedance/seedream-4.5/edit" => 48,          // 6 × 8
         "google/nano-banana/edit" => 40,              // 4 × 10
         "vidu/vidu-q2/image-to-video" => 180,         // 3 × 10 × 3 × 2
+        "alibaba/wan-2.6/reference-to-video" => 18,   // 9 × 2
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -630,6 +636,8 @@ fn documented_defaults_of_every_model() {
         ("bytedance/seedream-4.5/text-to-image", amount("0.038")),
         ("bytedance/seedream-4.5/edit", amount("0.038")),
         ("google/nano-banana/edit", amount("0.03")),
+        // Wan 2.6 reference-to-video: 1080p, 5 s: 0.128 × 5.
+        ("alibaba/wan-2.6/reference-to-video", amount("0.640")),
         (
             "vidu/vidu-q2/image-to-video",
             Expected::Unpriced("starts at"),

@@ -27,8 +27,8 @@ use npm::{ensure_npm_packages, frontend_dir};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngSeed, TestRunner};
 use schema_bodies::{
-    any_body, any_json, args_of, body, every_combination, mutated_body, whole_numbers_as_text,
-    with_each_field_left_out,
+    any_body, any_json, args_of, body, every_combination, mutated_body, schema_verdict,
+    whole_numbers_as_text, with_each_field_left_out,
 };
 use serde_json::{json, Value};
 use shortapi_pricing::schema::{self, openapi_components, Dialect};
@@ -92,6 +92,22 @@ fn cases() -> Vec<Value> {
             }
         }
     }
+    // Wan 2.6 reference-to-video's lists within their total and past it: the one case the
+    // schema excuses (`schema_verdict`), which ajv must accept as the keyword's validator does
+    // not apply it.
+    let urls = |n: usize| {
+        json!((0..n)
+            .map(|i| format!("https://e.x/{i}"))
+            .collect::<Vec<_>>())
+    };
+    for (images, videos) in [(2, 3), (3, 3), (5, 1), (4, 2)] {
+        let wan = Model::Wan26ReferenceToVideo;
+        let args = json!({"prompt": "a", "image_urls": urls(images), "video_urls": urls(videos)});
+        let checked = check_args(wan, args.to_string());
+        assert_eq!(checked.is_ok(), images + videos <= 5, "{args}");
+        assert!(schema_verdict(&checked), "{args}");
+        args_inputs.push((wan, args));
+    }
     let mut runner = TestRunner::new(Config {
         rng_seed: RngSeed::Fixed(7),
         ..Config::default()
@@ -129,21 +145,21 @@ fn cases() -> Vec<Value> {
     let mut cases = Vec::new();
     for dialect in Dialect::ALL {
         for (model, text) in &texts {
-            let valid = check_args(*model, text).is_ok();
+            let valid = schema_verdict(&check_args(*model, text));
             let name = format!("args.{}.{dialect}", model.id());
             cases.push(json!({ "schema": name, "text": text, "valid": valid }));
             let body = format!(r#"{{"model":"{}","args":{text}}}"#, model.id());
-            let valid = check(&body).is_ok();
+            let valid = schema_verdict(&check(&body));
             let name = format!("request.{dialect}");
             cases.push(json!({ "schema": name, "text": body, "valid": valid }));
         }
         for (model, a) in &args_inputs {
-            let valid = check_args(*model, a.to_string()).is_ok();
+            let valid = schema_verdict(&check_args(*model, a.to_string()));
             let name = format!("args.{}.{dialect}", model.id());
             cases.push(json!({ "schema": name, "input": a, "valid": valid }));
         }
         for b in &bodies {
-            let valid = check(b.to_string()).is_ok();
+            let valid = schema_verdict(&check(b.to_string()));
             let name = format!("request.{dialect}");
             cases.push(json!({ "schema": name, "input": b, "valid": valid }));
         }

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 use schema_bodies::{
     any_body, any_json, args_of, body, every_combination, float_at_integer, model, mutated_body,
-    whole_numbers_as_text, with_each_field_left_out,
+    schema_verdict, whole_numbers_as_text, with_each_field_left_out,
 };
 use serde_json::{json, Value};
 use shortapi_pricing::schema::{
@@ -42,8 +42,8 @@ fn validator(schema: Value, dialect: Dialect) -> jsonschema::Validator {
     }
 }
 
-/// What a validator of `dialect` must say of `input` that the checker judged `checker`: the
-/// same, with one excused case. The OpenAPI 3.0 schema is read with draft 4's rules, where an
+/// What a validator of `dialect` must say of `input` that the checker judged `checker` (its
+/// verdict with the totals excused: [`schema_verdict`]): the same, with one excused case more. The OpenAPI 3.0 schema is read with draft 4's rules, where an
 /// integer is a number written without a fraction or exponent, so a whole number written as a
 /// float (`5.0`, `1e1`, `-0`) is refused there; the checker, draft 2020-12 and ajv (in any
 /// draft) take it as the integer. Nothing else is excused.
@@ -76,7 +76,7 @@ impl Validators {
     /// Asserts that both args schemas of `model` agree with the checker about `args`, and both
     /// body schemas about `args` in a body of `model`; returns the verdict.
     fn assert_agree_on_args(&self, model: Model, args: &Value) -> bool {
-        let checker = check_args(model, args.to_string()).is_ok();
+        let checker = schema_verdict(&check_args(model, args.to_string()));
         for (v, d) in self.args[model as usize].iter().zip(Dialect::ALL) {
             assert_eq!(
                 v.is_valid(args),
@@ -89,7 +89,7 @@ impl Validators {
     }
 
     fn assert_agree_on_body(&self, body: &Value) -> bool {
-        let checker = check(body.to_string()).is_ok();
+        let checker = schema_verdict(&check(body.to_string()));
         for (v, d) in self.request.iter().zip(Dialect::ALL) {
             assert_eq!(
                 v.is_valid(body),
@@ -384,8 +384,9 @@ fn openapi3_uses_only_openapi3_keywords_and_references_that_resolve() {
         let (mut used, mut refs) = (Vec::new(), Vec::new());
         keywords(s, &mut used, &mut refs);
         for k in &used {
+            // `x-…` keys are OpenAPI's own specification extensions (the crate's totals).
             assert!(
-                OPENAPI3_KEYWORDS.contains(&k.as_str()),
+                OPENAPI3_KEYWORDS.contains(&k.as_str()) || k.starts_with("x-"),
                 "{name}: `{k}` is not allowed in OpenAPI 3.0"
             );
         }
@@ -654,6 +655,7 @@ static FIXTURE: ModelSpec = ModelSpec {
     options: &FIXTURE_OPTIONS,
     rules: &FIXTURE_RULES,
     requirements: &[],
+    totals: &[],
     pricing: Pricing {
         dimensions: &[],
         per: None,
@@ -829,7 +831,7 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     for model in Model::ALL {
         for text in whole_numbers_as_text(model) {
             let args: Value = serde_json::from_str(&text).unwrap();
-            let checker = check_args(model, &text).is_ok();
+            let checker = schema_verdict(&check_args(model, &text));
             for (validator, d) in v.args[model as usize].iter().zip(Dialect::ALL) {
                 assert_eq!(
                     validator.is_valid(&args),
@@ -849,6 +851,55 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // and Flux's 1, 2, 4, 8): 2e0 alone taken. Midjourney's stylization, chaos and weirdness
     // (from 0 to 100 or more): all but 3.5 taken. The edit pages' num_images: Nano Banana's
     // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0. The string-typed durations of Vidu
-    // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all.
-    assert_eq!(checked, (10 + 3 + 27 + 3, 10 + 27 + 3 + 9 + 8 + 3 * 10));
+    // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all. Wan 2.6
+    // reference-to-video's duration (2 to 10): 1e1, 5.0, 1E1 and 2e0 taken, the other six not.
+    assert_eq!(
+        checked,
+        (10 + 3 + 27 + 3 + 4, 10 + 27 + 3 + 9 + 8 + 3 * 10 + 6)
+    );
+}
+
+/// A total ("images + videos together ≤ 5", Wan 2.6 reference-to-video) is what JSON Schema
+/// cannot say: both dialects carry it as the `x-shortapi-totals` keyword, with its id, message
+/// and lists, and a validator that does not know the keyword accepts what breaks it. That is
+/// the one case `schema_verdict` excuses; one list past its own `maxItems` is refused by both.
+#[test]
+fn a_total_is_carried_as_an_extension_keyword_that_validators_do_not_apply() {
+    let v = Validators::get();
+    let wan = Model::Wan26ReferenceToVideo;
+    let urls = |n: usize| {
+        json!((0..n)
+            .map(|i| format!("https://e.x/{i}"))
+            .collect::<Vec<_>>())
+    };
+    let args = |images: usize, videos: usize| json!({"prompt": "a", "image_urls": urls(images), "video_urls": urls(videos)});
+    let total = json!([{
+        "id": "five_references_at_most",
+        "message": "image_urls and video_urls together take at most 5 items",
+        "count": ["image_urls", "video_urls"],
+        "maximum": 5
+    }]);
+    for d in Dialect::ALL {
+        assert_eq!(schema::args(wan, d)["x-shortapi-totals"], total, "{d}");
+    }
+    for (images, videos, checker, validators) in [
+        (2, 3, true, true),
+        (3, 3, false, true),  // the total: excused
+        (6, 1, false, false), // image_urls past its own 5
+        (1, 4, false, false), // video_urls past its own 3
+    ] {
+        let a = args(images, videos);
+        let checked = check_args(wan, a.to_string());
+        assert_eq!(checked.is_ok(), checker, "{a}");
+        assert_eq!(schema_verdict(&checked), validators, "{a}");
+        for (validator, d) in v.args[wan as usize].iter().zip(Dialect::ALL) {
+            assert_eq!(validator.is_valid(&a), validators, "{a} ({d})");
+        }
+    }
+    // No other model has a total.
+    for model in Model::ALL.into_iter().filter(|&m| m != wan) {
+        assert!(schema::args(model, Dialect::Draft2020_12)
+            .get("x-shortapi-totals")
+            .is_none());
+    }
 }

@@ -40,6 +40,7 @@ pub fn emit_model(spec: &Spec) -> String {
     options_table(b, spec);
     rules_table(b, spec);
     requirements_table(b, spec);
+    totals_table(b, spec);
     prices(b, spec);
     quantities(b, spec);
     let code = code_lines(&body);
@@ -78,6 +79,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Requirement",
             "Rule",
             "Term",
+            "Total",
             "WireEnum",
             "WireValue",
             "ABSENT",
@@ -625,6 +627,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     line(o, 1, "options: &OPTIONS,");
     line(o, 1, "rules: &RULES,");
     line(o, 1, "requirements: &REQUIREMENTS,");
+    line(o, 1, "totals: &TOTALS,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
@@ -1996,6 +1999,61 @@ fn requirements_table(o: &mut String, spec: &Spec) {
         line(o, indent, &text);
     }
     blank(o);
+}
+
+/// `TOTALS`: the limits on several lists' items counted together.
+fn totals_table(o: &mut String, spec: &Spec) {
+    doc(
+        o,
+        0,
+        "Every limit on several lists' items counted together, in spec order (`[[totals]]`).",
+    );
+    let items: Vec<Vec<(usize, String)>> = spec
+        .totals
+        .iter()
+        .map(|t| {
+            let mut fields = vec![
+                (0, format!("id: {},", lit(&t.id))),
+                (0, format!("message: {},", lit(&t.message))),
+            ];
+            let lists: Vec<String> = t.lists.iter().map(usize::to_string).collect();
+            let names: Vec<String> = t
+                .lists
+                .iter()
+                .map(|&l| lit(&spec.options[l].name))
+                .collect();
+            // Inside `pub const TOTALS: [Total; N] = [Total {` a field is 8 columns in.
+            fields.extend(array_lines(8, "lists: &", &lists, ","));
+            fields.extend(array_lines(8, "names: &", &names, ","));
+            fields.push((0, format!("minimum: {},", t.minimum)));
+            fields.push(match t.maximum {
+                Some(m) => (0, format!("maximum: Some({m}),")),
+                None => (0, "maximum: None,".to_owned()),
+            });
+            let mut lines = vec![(0, "Total {".to_owned())];
+            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
+            lines.push((0, "}".to_owned()));
+            lines
+        })
+        .collect();
+    let head = format!("pub const TOTALS: [Total; {}] = ", spec.totals.len());
+    for (indent, text) in list_lines(&head, ";", &items) {
+        line(o, indent, &text);
+    }
+    blank(o);
+}
+
+/// `head[items]tail` as lines relative to a start `column` wide: on one line if it fits 100
+/// columns, else one item a line (the items here are literals longer than rustfmt packs).
+fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(usize, String)> {
+    let inline = format!("{head}[{}]{tail}", items.join(", "));
+    if column + inline.len() <= 100 {
+        return vec![(0, inline)];
+    }
+    let mut lines = vec![(0, format!("{head}["))];
+    lines.extend(items.iter().map(|i| (1, format!("{i},"))));
+    lines.push((0, format!("]{tail}")));
+    lines
 }
 
 /// The lines of a struct literal `name { field, … }` whose fields do not fit rustfmt's

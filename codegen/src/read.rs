@@ -35,6 +35,8 @@ pub struct Spec {
     pub rules: Vec<RuleDef>,
     /// `[[requires]]` then `[[excludes]]`, each in spec order.
     pub requirements: Vec<RequirementDef>,
+    /// `[[totals]]`, in spec order.
+    pub totals: Vec<TotalDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
     /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
@@ -137,6 +139,17 @@ pub struct RequirementDef {
     pub field: usize,
     /// `true` for `[[requires]]`, `false` for `[[excludes]]`.
     pub present: bool,
+}
+
+/// One `[[totals]]`: the items of several lists counted together, within a range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalDef {
+    pub id: String,
+    pub message: String,
+    /// The lists counted, as option indices, in the order the spec names them.
+    pub lists: Vec<usize>,
+    pub minimum: u32,
+    pub maximum: Option<u32>,
 }
 
 /// `[pricing]` read.
@@ -471,6 +484,7 @@ impl<'s> Reader<'s> {
                 "rules",
                 "requires",
                 "excludes",
+                "totals",
                 "pricing",
             ],
         );
@@ -504,6 +518,10 @@ impl<'s> Reader<'s> {
                 ));
             }
         }
+        let totals = match self.get(&root, "totals", false) {
+            Some(v) => self.totals(v, &options, &mut requirement_ids),
+            None => Vec::new(),
+        };
 
         let cut_after = self.cut_after(&root, &options);
         let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
@@ -520,6 +538,7 @@ impl<'s> Reader<'s> {
             options,
             rules: rules.into_iter().map(|(rule, _)| rule).collect(),
             requirements,
+            totals,
             dimensions: pricing.dimensions,
             per: pricing.per,
             quantities: pricing.quantities,
@@ -1328,6 +1347,142 @@ impl<'s> Reader<'s> {
             });
         }
         out
+    }
+
+    /// Reads `[[totals]]`: each an `id` (unique among rules, requirements and totals), a
+    /// `message`, the lists it counts (`count`: two or more, each a list option named once) and
+    /// a `minimum` and/or `maximum` the lists can reach together.
+    fn totals(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Vec<TotalDef> {
+        let Some(items) = self.array(v, "`totals`") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("totals[{i}]")) else {
+                continue;
+            };
+            self.unknown_keys(&t, &["id", "message", "count", "minimum", "maximum"]);
+            let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
+            let message = self.non_empty_string(&t, "message");
+            let lists = self
+                .get(&t, "count", true)
+                .and_then(|c| self.counted(c, options));
+            let minimum = self.count(&t, "minimum", 0);
+            let maximum = self.count(&t, "maximum", 1);
+            let (Some(id), Some(message), Some(lists), Some(minimum), Some(maximum)) =
+                (id, message, lists, minimum, maximum)
+            else {
+                continue;
+            };
+            let minimum = minimum.unwrap_or(0);
+            let limits = |o: &OptionDef| match o.kind {
+                OptionKind::List {
+                    min_items,
+                    max_items,
+                } => (if o.required { min_items } else { 0 }, max_items),
+                _ => (0, None),
+            };
+            // The least the lists can take together (a required list its `min_items`), and
+            // the most (none if one has no limit).
+            let least: u64 = lists
+                .iter()
+                .map(|&l| u64::from(limits(&options[l]).0))
+                .sum();
+            let most: Option<u64> = lists
+                .iter()
+                .map(|&l| limits(&options[l]).1.map(u64::from))
+                .sum();
+            let problem = match maximum {
+                None if minimum == 0 => Some("needs a `minimum` or a `maximum`".to_owned()),
+                Some(max) if minimum > max => Some(format!(
+                    "`minimum` {minimum} is above `maximum` {max}; swap them"
+                )),
+                Some(max) if least > u64::from(max) => Some(format!(
+                    "can never hold: the lists' own fewest items already add up to {least}, above `maximum` {max}"
+                )),
+                _ if most.is_some_and(|m| m < u64::from(minimum)) => Some(format!(
+                    "can never hold: the lists' own most items add up to {}, below `minimum` {minimum}",
+                    most.unwrap_or(0)
+                )),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                self.error(t.span.clone(), format!("{} {problem}", t.what));
+                continue;
+            }
+            out.push(TotalDef {
+                id,
+                message,
+                lists,
+                minimum,
+                maximum,
+            });
+        }
+        out
+    }
+
+    /// A total's `count`: two or more list options, each named once.
+    fn counted(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<usize>> {
+        let Some(items) = self.array(v, "`count`") else {
+            return None;
+        };
+        let mut lists = Vec::new();
+        let mut ok = true;
+        for item in items {
+            let Some(name) = self.as_string(item, "an item of `count`") else {
+                ok = false;
+                continue;
+            };
+            let Some(index) = options.iter().position(|o| &o.name == name.get_ref()) else {
+                if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                    let lists_known = options
+                        .iter()
+                        .filter(|o| matches!(o.kind, OptionKind::List { .. }))
+                        .map(|o| o.name.as_str());
+                    self.error(
+                        name.span(),
+                        format!(
+                            "`count` names unknown option `{}`; lists: {}",
+                            name.get_ref(),
+                            quoted(lists_known)
+                        ),
+                    );
+                }
+                ok = false;
+                continue;
+            };
+            if !matches!(options[index].kind, OptionKind::List { .. }) {
+                self.error(
+                    name.span(),
+                    format!(
+                        "`count` names `{}`, which is not a list; a total counts lists' items",
+                        name.get_ref()
+                    ),
+                );
+                ok = false;
+            } else if lists.contains(&index) {
+                self.error(
+                    name.span(),
+                    format!("`count` names `{}` twice", name.get_ref()),
+                );
+                ok = false;
+            } else {
+                lists.push(index);
+            }
+        }
+        if ok && lists.len() < 2 {
+            self.error(
+                v.span(),
+                "`count` must name two lists or more (one list's limit is its own `max_items`)",
+            );
+            return None;
+        }
+        ok.then_some(lists)
     }
 
     fn rules(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Vec<(RuleDef, Range<usize>)> {

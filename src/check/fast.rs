@@ -14,10 +14,12 @@
 //! Per request it allocates nothing but the copies of the free text that a check keeps (a quote
 //! keeps none) and the callback URL.
 
-use super::walk::{broken_requirements, broken_rules, is_http_url, Outcome, BODY_FIELDS};
+use super::walk::{
+    broken_requirements, broken_rules, broken_totals, is_http_url, Outcome, BODY_FIELDS,
+};
 use super::Expect;
 use crate::spec::{ModelSpec, OptionKind};
-use crate::{Args, CreateJobRequest, Model, Selection};
+use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
 /// A value the fast path understands: a string without escapes, a boolean, an integer that
 /// serde_json reads as one, or an array of strings without escapes, none blank.
@@ -269,6 +271,8 @@ struct ArgsState {
     texts: Vec<(usize, String)>,
     /// `(option index, items)` in input order; only when the check keeps the text.
     lists: Vec<(usize, Vec<String>)>,
+    /// The item count of each list given, by option position (for the totals).
+    counts: [u32; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was given (with an allowed value, or the scan stopped).
     seen: u64,
     /// The option after the last one found: tried first by [`ArgsState::find`].
@@ -282,6 +286,7 @@ impl ArgsState {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
+            counts: [0; MAX_OPTIONS],
             seen: 0,
             next: 0,
         }
@@ -319,6 +324,7 @@ impl ArgsState {
             if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
                 return None;
             }
+            self.counts[index] = count as u32;
             if keep_text {
                 let mut items = Vec::with_capacity(count);
                 Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
@@ -358,6 +364,12 @@ impl ArgsState {
         }
         // A conditional requirement broken: the full checker reports it with the rest.
         if !broken_requirements(&self.selection, self.seen, 0, base).is_empty() {
+            return None;
+        }
+        // A total broken: the same.
+        let (counts, seen) = (&self.counts, self.seen);
+        let count = |i: usize| (seen & (1 << i) != 0).then(|| counts[i] as usize);
+        if !broken_totals(self.spec, count, 0, base).is_empty() {
             return None;
         }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
@@ -976,8 +988,19 @@ mod tests {
                             OptionKind::Text { .. } => "[a-z]{1,6}( [a-zé☃]{1,6}){0,3}"
                                 .prop_map(|t| format!("\"{t}\""))
                                 .boxed(),
-                            OptionKind::List { .. } => {
-                                prop::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", 1..=4)
+                            OptionKind::List { max_items, .. } => {
+                                // Within its own limit and, counted in a total, within its
+                                // share of the total's.
+                                let share = spec
+                                    .totals
+                                    .iter()
+                                    .filter(|t| t.lists.contains(&i))
+                                    .filter_map(|t| t.maximum.map(|m| m as usize / t.lists.len()));
+                                let most = share
+                                    .chain(max_items.map(|m| m as usize))
+                                    .fold(4, usize::min)
+                                    .max(1);
+                                prop::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", 1..=most)
                                     .prop_map(|items| format!("[ \"{}\" ]", items.join("\" ,\"")))
                                     .boxed()
                             }

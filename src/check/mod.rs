@@ -17,7 +17,7 @@ use std::fmt;
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-pub(crate) use walk::{broken_requirements, pointer, short, Request};
+pub(crate) use walk::{broken_requirements, broken_totals, pointer, short, Request};
 
 use crate::{Args, CreateJobRequest, Model, Quote};
 
@@ -70,6 +70,12 @@ pub enum Code {
     ConditionallyRequired,
     /// A field the page refuses when other options have some values is given.
     ConditionallyForbidden,
+    /// Several lists together take more items than the page allows (Wan 2.6
+    /// reference-to-video: images and videos together at most 5); the path is the last of
+    /// the lists the request gave.
+    TooManyInTotal,
+    /// Several lists together take fewer items than the page asks.
+    TooFewInTotal,
     /// `model` is not a model id the crate knows (or bare args name no model).
     UnknownModel,
     /// The page does not let a price be computed for these options (a quote only; the request
@@ -101,6 +107,8 @@ impl Code {
             Code::UnsupportedCombination => "unsupported_combination",
             Code::ConditionallyRequired => "conditionally_required",
             Code::ConditionallyForbidden => "conditionally_forbidden",
+            Code::TooManyInTotal => "too_many_in_total",
+            Code::TooFewInTotal => "too_few_in_total",
             Code::UnknownModel => "unknown_model",
             Code::Unpriced => "unpriced",
             Code::NeedsUsage => "needs_usage",

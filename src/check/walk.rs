@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
 use crate::spec::{Listed, ModelSpec, OptionKind, OptionSpec, QuotedList, WireValue};
-use crate::{Args, CreateJobRequest, Model, Selection};
+use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
 
@@ -281,6 +281,8 @@ pub(crate) struct ArgsWalk<'b> {
     selection: Selection,
     texts: Vec<(usize, String)>,
     lists: Vec<(usize, Vec<String>)>,
+    /// How many items each list accepted has, by option position (for the totals).
+    counts: [usize; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
     seen: u64,
     given: u64,
@@ -297,6 +299,7 @@ impl<'b> ArgsWalk<'b> {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
+            counts: [0; MAX_OPTIONS],
             seen: 0,
             given: 0,
             failed: 0,
@@ -355,6 +358,7 @@ impl<'b> ArgsWalk<'b> {
             });
         if found.is_empty() {
             self.given |= 1 << index;
+            self.counts[index] = items.len();
             if self.keep_text {
                 let kept = items
                     .iter()
@@ -386,6 +390,11 @@ impl<'b> ArgsWalk<'b> {
         }
         let requirements = broken_requirements(&self.selection, self.seen, self.failed, self.base);
         for violation in requirements {
+            self.found.items.push((end, violation));
+        }
+        let (counts, given) = (&self.counts, self.given);
+        let count = |i: usize| (given & (1 << i) != 0).then(|| counts[i]);
+        for violation in broken_totals(self.spec, count, self.failed, self.base) {
             self.found.items.push((end, violation));
         }
         let args = self.found.items.is_empty().then(|| {
@@ -699,6 +708,56 @@ pub(crate) fn broken_requirements(
             path: pointer(base, r.name),
             code,
             message: r.to_string(),
+        });
+    }
+    found
+}
+
+/// The totals of `spec` its lists break: `count(i)` is how many items the list at option `i`
+/// was given with (`None`: not given, counted as none). A total with a list whose value was
+/// refused (`failed`) is not judged: its count is not known. The path is the last list of the
+/// total, in spec order, that was given (the first, if none was); the message gives each
+/// list's count.
+pub(crate) fn broken_totals(
+    spec: &ModelSpec,
+    count: impl Fn(usize) -> Option<usize>,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
+    let mut found = Vec::new();
+    for total in spec.totals {
+        if total.lists.iter().any(|&l| failed & (1u64 << l) != 0) {
+            continue;
+        }
+        let sum: u64 = total
+            .lists
+            .iter()
+            .map(|&l| count(l).unwrap_or(0) as u64)
+            .sum();
+        if total.allows(sum) {
+            continue;
+        }
+        let code = match total.maximum {
+            Some(max) if sum > u64::from(max) => Code::TooManyInTotal,
+            _ => Code::TooFewInTotal,
+        };
+        let at = total
+            .lists
+            .iter()
+            .copied()
+            .filter(|&l| count(l).is_some())
+            .max()
+            .unwrap_or(total.lists[0]);
+        let mut message = format!("{total} (");
+        for (k, (&l, name)) in total.lists.iter().zip(total.names).enumerate() {
+            let sep = if k == 0 { "" } else { ", " };
+            let _ = write!(message, "{sep}{name}: {}", count(l).unwrap_or(0));
+        }
+        message.push(')');
+        found.push(Violation {
+            path: pointer(base, spec.options[at].name),
+            code,
+            message,
         });
     }
     found

@@ -59,6 +59,10 @@ pub struct ModelSpec {
     /// Every conditional requirement or exclusion (a field required, or refused, when some
     /// options have some values), in spec order.
     pub requirements: &'static [Requirement],
+    /// Limits on how many items several lists take together ("`image_urls` and `video_urls`
+    /// together at most 5"): what JSON Schema cannot say, carried in the schema as the
+    /// `x-shortapi-totals` keyword.
+    pub totals: &'static [Total],
     /// The prices as the page documents them.
     pub pricing: Pricing,
     /// The price lookup built from [`pricing`](Self::pricing) at compile time.
@@ -370,6 +374,38 @@ pub struct Rule {
     pub message: &'static str,
     /// The values that together are forbidden, in option order.
     pub when: &'static [Condition],
+}
+
+/// A limit on the items of several lists counted together: Wan 2.6 reference-to-video takes
+/// "images + videos together ≤ 5".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Total {
+    /// A stable snake_case id (`"five_references_at_most"`).
+    pub id: &'static str,
+    /// What users are told when a request breaks it.
+    pub message: &'static str,
+    /// The lists counted: their positions in the model's [`options`](ModelSpec::options).
+    pub lists: &'static [usize],
+    /// Their wire names, in the same order.
+    pub names: &'static [&'static str],
+    /// The fewest items they take together (0 where the page states none).
+    pub minimum: u32,
+    /// The most items they take together, if the page states a limit.
+    pub maximum: Option<u32>,
+}
+
+impl Total {
+    /// Whether `count` items together are within the limit.
+    pub fn allows(&self, count: u64) -> bool {
+        count >= u64::from(self.minimum) && self.maximum.is_none_or(|m| count <= u64::from(m))
+    }
+}
+
+impl fmt::Display for Total {
+    /// `image_urls and video_urls together take at most 5 items`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
 }
 
 /// A field required, or refused, when options have some values: "when `generate_audio` is

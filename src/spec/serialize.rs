@@ -31,6 +31,7 @@ use serde::{Serialize, Serializer};
 
 use super::{
     Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Requirement, Rule,
+    Total,
 };
 use crate::money::AsString;
 
@@ -48,6 +49,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("options", self.options)?;
         map.serialize_entry("rules", self.rules)?;
         map.serialize_entry("requirements", self.requirements)?;
+        map.serialize_entry("totals", self.totals)?;
         map.serialize_entry("pricing", &PricingView(self))?;
         map.end()
     }
@@ -121,6 +123,24 @@ impl Serialize for Requirement {
         map.serialize_entry("message", self.message)?;
         map.serialize_entry("when", &When(self.when))?;
         map.serialize_entry(if self.present { "require" } else { "forbid" }, self.name)?;
+        map.end()
+    }
+}
+
+impl Serialize for Total {
+    /// `{"id", "message", "count": [list names], "minimum", "maximum"}`, as the schema's
+    /// `x-shortapi-totals` writes it (`minimum` 0 left out, as a missing `maximum` is).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        map.serialize_entry("count", self.names)?;
+        if self.minimum > 0 {
+            map.serialize_entry("minimum", &self.minimum)?;
+        }
+        if let Some(max) = self.maximum {
+            map.serialize_entry("maximum", &max)?;
+        }
         map.end()
     }
 }

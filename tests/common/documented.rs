@@ -1789,7 +1789,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 19] = [
+pub const MODELS: [&Documented; 20] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1864,7 +1864,94 @@ pub const MODELS: [&Documented; 19] = [
     &SEEDREAM_4_5_EDIT,
     &NANO_BANANA_EDIT,
     &VIDU_Q2_IMAGE_TO_VIDEO,
+    &WAN_2_6_REFERENCE_TO_VIDEO,
 ];
+
+/// alibaba/wan-2.6/reference-to-video (`catalog/alibaba__wan-2.6__reference-to-video.md`):
+/// "prompt — required; length ≤ 1500"; "negative_prompt — optional; length ≤ 500";
+/// "image_urls — optional, 0–5 reference images; images + videos together ≤ 5"; "video_urls —
+/// required, 1–3 reference videos"; "duration — int, default 5, options 2 … 10"; "resolution —
+/// default 1080p, options 720p, 1080p"; the copy is cut inside `shot_type`.
+pub const WAN_2_6_REFERENCE_TO_VIDEO: Documented = Documented {
+    id: "alibaba/wan-2.6/reference-to-video",
+    options: &[
+        text("prompt"),
+        Opt {
+            name: "negative_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+        },
+        Opt {
+            name: "image_urls",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: Some((0, Some(5))),
+        },
+        list("video_urls", Some(3)),
+        choice(
+            "duration",
+            &[
+                V::I(2),
+                V::I(3),
+                V::I(4),
+                V::I(5),
+                V::I(6),
+                V::I(7),
+                V::I(8),
+                V::I(9),
+                V::I(10),
+            ],
+            V::I(5),
+        ),
+        choice("resolution", &[V::S("720p"), V::S("1080p")], V::S("1080p")),
+    ],
+    rules: &[],
+    requires: &[],
+    prices: Prices::PerWholeSecond {
+        by: "resolution",
+        rates: &[("720p", "0.085"), ("1080p", "0.128")],
+        amounts: &[
+            ("720p", 2, "0.170"),   // 0.085 × 2
+            ("720p", 3, "0.255"),   // 0.085 × 3
+            ("720p", 4, "0.340"),   // 0.085 × 4
+            ("720p", 5, "0.425"),   // 0.085 × 5
+            ("720p", 6, "0.510"),   // 0.085 × 6
+            ("720p", 7, "0.595"),   // 0.085 × 7
+            ("720p", 8, "0.680"),   // 0.085 × 8
+            ("720p", 9, "0.765"),   // 0.085 × 9
+            ("720p", 10, "0.850"),  // 0.085 × 10
+            ("1080p", 2, "0.256"),  // 0.128 × 2
+            ("1080p", 3, "0.384"),  // 0.128 × 3
+            ("1080p", 4, "0.512"),  // 0.128 × 4
+            ("1080p", 5, "0.640"),  // 0.128 × 5
+            ("1080p", 6, "0.768"),  // 0.128 × 6
+            ("1080p", 7, "0.896"),  // 0.128 × 7
+            ("1080p", 8, "1.024"),  // 0.128 × 8
+            ("1080p", 9, "1.152"),  // 0.128 × 9
+            ("1080p", 10, "1.280"), // 0.128 × 10
+        ],
+    },
+};
+
+/// The text limits the pages state, refused past them: `(model, field, most characters)`.
+pub const TEXT_LIMITS: [(&str, &str, usize); 2] = [
+    ("alibaba/wan-2.6/reference-to-video", "prompt", 1500),
+    ("alibaba/wan-2.6/reference-to-video", "negative_prompt", 500),
+];
+
+/// The limits on several lists counted together: `(model, id, lists, most items)`. Wan 2.6
+/// reference-to-video: "images + videos together ≤ 5".
+pub const TOTALS: [(&str, &str, &[&str], usize); 1] = [(
+    "alibaba/wan-2.6/reference-to-video",
+    "five_references_at_most",
+    &["image_urls", "video_urls"],
+    5,
+)];
 
 /// The PixVerse pages' values (the seed's wording).
 pub const RESOLUTIONS: [&str; 3] = ["540p", "720p", "1080p"];

@@ -55,6 +55,20 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
             let verb = if r.present { "requires" } else { "forbids" };
             writeln!(out, "  {verb}: {} when {}", r.name, when.join(", "))?;
         }
+        // Limits across lists, one a line: `total: image_urls + video_urls at most 5`.
+        for t in spec.totals {
+            let range = match t.maximum {
+                Some(max) if t.minimum > 0 => format!("{} to {max}", t.minimum),
+                Some(max) => format!("at most {max}"),
+                None => format!("at least {}", t.minimum),
+            };
+            writeln!(
+                out,
+                "  total: {} {range} items ({})",
+                t.names.join(" + "),
+                t.id
+            )?;
+        }
         let dims: Vec<&str> = spec
             .pricing
             .dimensions
