@@ -9,7 +9,9 @@
 //! without it), an integer limited to listed values, a price per image × `num_images` and one
 //! per request whatever `num_images` asks; a required list of texts (the images an
 //! image-to-image page edits: a JSON array, or a flag repeated per item; its item count and
-//! each item judged, `quote` pricing without it); `models` (json, text);
+//! each item judged, `quote` pricing without it); a limit on lists counted together (Wan 2.6
+//! reference-to-video's reference images and videos: `too_many_in_total`); `models` (json,
+//! text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -66,6 +68,7 @@ const MIDJOURNEY: &str = "midjourney/midjourney-v7/text-to-image";
 const SEEDREAM: &str = "bytedance/seedream-4.5/text-to-image";
 const SEEDREAM_EDIT: &str = "bytedance/seedream-4.5/edit";
 const NANO_BANANA_EDIT: &str = "google/nano-banana/edit";
+const WAN_R2V: &str = "alibaba/wan-2.6/reference-to-video";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -142,10 +145,21 @@ const SEEDREAM_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio"];
 const SEEDREAM_EDIT_OPTIONS: &[&str] = &["prompt", "num_images", "image_urls", "aspect_ratio"];
 const NANO_BANANA_EDIT_OPTIONS: &[&str] = &["prompt", "num_images", "image_urls", "aspect_ratio"];
 
+/// The options of Wan 2.6 reference-to-video, in page order as its facts file lists them, as
+/// far as its stored copy goes (it is cut inside `shot_type`, the seventh, not transcribed).
+const WAN_R2V_OPTIONS: &[&str] = &[
+    "prompt",
+    "negative_prompt",
+    "image_urls",
+    "video_urls",
+    "duration",
+    "resolution",
+];
+
 /// Every model with its options in page order (models/README.md, catalog/), in the order the
 /// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
-/// comes after `pixverse/…`, and `shortapi/flux…` first).
-const MODELS: [(&str, &[&str]); 19] = [
+/// comes after `pixverse/…`, `shortapi/flux…` first and `alibaba/wan…` last).
+const MODELS: [(&str, &[&str]); 20] = [
     (FLUX, FLUX_OPTIONS),
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
     (KLING_I2V, KLING_I2V_OPTIONS),
@@ -165,11 +179,12 @@ const MODELS: [(&str, &[&str]); 19] = [
     (VEO, VEO_OPTIONS),
     (VIDU_I2V, VIDU_I2V_OPTIONS),
     (VIDU, VIDU_OPTIONS),
+    (WAN_R2V, WAN_R2V_OPTIONS),
 ];
 
 /// The models whose stored page is cut inside its options (catalog/: "INCOMPLETE"): the last
 /// option transcribed is where the copy ends, and a field the page does not document passes.
-const CUT_PAGES: [&str; 3] = [KLING_I2V, KLING_V2V, SEEDANCE];
+const CUT_PAGES: [&str; 4] = [KLING_I2V, KLING_V2V, SEEDANCE, WAN_R2V];
 
 /// The required free-text inputs any model has, with a value for each as a flag.
 const FREE_TEXT: [(&str, &str); 5] = [
@@ -223,13 +238,55 @@ const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
     ),
 ];
 
-/// The lists a page requires (catalog/: "list, required"), with the fewest and the most items
-/// it takes (`None`: the page states no limit): the images to edit of the two image-to-image
-/// pages, "maximum 10 images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana
-/// edit. A list is given as a JSON array of strings, from flags by repeating the flag.
-const LISTS: [(&str, &str, u64, Option<u64>); 2] = [
-    (NANO_BANANA_EDIT, "image_urls", 1, None),
-    (SEEDREAM_EDIT, "image_urls", 1, Some(10)),
+/// The lists the pages document (catalog/: "list"), in the order the CLI lists models and
+/// options: `(model, option, required, fewest items, most items)` (`None`: the page states no
+/// limit). The images to edit of the two image-to-image pages, "list, required": "maximum 10
+/// images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana edit; Wan 2.6
+/// reference-to-video's reference images, "list, optional, 0–5", and reference videos, "list,
+/// required, 1–3" (together at most 5: [`WAN_R2V_TOTAL`]). A list is given as a JSON array of
+/// strings, from flags by repeating the flag.
+const LISTS: [(&str, &str, bool, u64, Option<u64>); 4] = [
+    (NANO_BANANA_EDIT, "image_urls", true, 1, None),
+    (SEEDREAM_EDIT, "image_urls", true, 1, Some(10)),
+    (WAN_R2V, "image_urls", false, 0, Some(5)),
+    (WAN_R2V, "video_urls", true, 1, Some(3)),
+];
+
+/// Wan 2.6 reference-to-video's limit on its two lists counted together (facts file: "images +
+/// videos together ≤ 5"), as `models` gives it: the spec's id and message, the lists, the most
+/// items.
+const WAN_R2V_TOTAL: (&str, &str, [&str; 2], u64) = (
+    "five_references_at_most",
+    "image_urls and video_urls together take at most 5 items",
+    ["image_urls", "video_urls"],
+    5,
+);
+
+/// Wan 2.6 reference-to-video's rates (facts file: "$0.085 per second for 720p; $0.128 per
+/// second for 1080p"), times the whole seconds of `duration` (2 to 10).
+const WAN_R2V_RATES: [(&str, &str); 2] = [("720p", "0.085"), ("1080p", "0.128")];
+
+/// What those rates make, multiplied out by hand: `(resolution, seconds, amount)`, every
+/// duration from 2 to 10 s at both resolutions (1080p at 10 s too: the page forbids nothing).
+const WAN_R2V_AMOUNTS: [(&str, i64, &str); 18] = [
+    ("720p", 2, "0.170"),   // 0.085 × 2
+    ("720p", 3, "0.255"),   // 0.085 × 3
+    ("720p", 4, "0.340"),   // 0.085 × 4
+    ("720p", 5, "0.425"),   // 0.085 × 5
+    ("720p", 6, "0.510"),   // 0.085 × 6
+    ("720p", 7, "0.595"),   // 0.085 × 7
+    ("720p", 8, "0.680"),   // 0.085 × 8
+    ("720p", 9, "0.765"),   // 0.085 × 9
+    ("720p", 10, "0.850"),  // 0.085 × 10
+    ("1080p", 2, "0.256"),  // 0.128 × 2
+    ("1080p", 3, "0.384"),  // 0.128 × 3
+    ("1080p", 4, "0.512"),  // 0.128 × 4
+    ("1080p", 5, "0.640"),  // 0.128 × 5 (the defaults)
+    ("1080p", 6, "0.768"),  // 0.128 × 6
+    ("1080p", 7, "0.896"),  // 0.128 × 7
+    ("1080p", 8, "1.024"),  // 0.128 × 8
+    ("1080p", 9, "1.152"),  // 0.128 × 9
+    ("1080p", 10, "1.280"), // 0.128 × 10
 ];
 
 /// The conditional requirement Vidu Q2 image-to-video states (facts file: "generate_audio —
@@ -514,11 +571,11 @@ fn required_flags(model: &str) -> String {
 }
 
 /// The flags that give each list `model` requires ([`LISTS`]) one image URL; none for a model
-/// without one.
+/// without one (an optional list is left out).
 fn list_flags(model: &str) -> String {
     let flags: Vec<String> = LISTS
         .iter()
-        .filter(|(id, ..)| *id == model)
+        .filter(|(id, _, required, ..)| *id == model && *required)
         .map(|(_, option, ..)| format!("{} https://e.com/a.png", flag_of(option)))
         .collect();
     flags.join(" ")
@@ -529,7 +586,7 @@ fn list_flags(model: &str) -> String {
 fn list_args(model: &str) -> Map<String, Value> {
     LISTS
         .iter()
-        .filter(|(id, ..)| *id == model)
+        .filter(|(id, _, required, ..)| *id == model && *required)
         .map(|(_, option, ..)| ((*option).to_owned(), json!(["https://e.com/a.png"])))
         .collect()
 }
@@ -543,7 +600,7 @@ fn is_required(model: &str, option: &str) -> bool {
             .any(|(id, name, _)| *id == model && *name == option)
         || LISTS
             .iter()
-            .any(|(id, name, ..)| *id == model && *name == option)
+            .any(|(id, name, required, ..)| *id == model && *name == option && *required)
 }
 
 /// The flag of an option: `aspect_ratio` is `--aspect-ratio`.
@@ -705,13 +762,31 @@ fn option_flags_come_from_the_specs() {
         for flag in ["--video", "--video-url"] {
             assert!(help(flag).contains("text, required"), "{}", help(flag));
         }
-        // Midjourney's own options: free text the page does not require, and whole numbers
-        // with a range and a default.
+        // Free text the page does not require: Midjourney's negative prompt ("Negative
+        // prompt", no limit) and Wan's ("What the video should not contain", "≤ 500
+        // characters") differ, so the help gives neither description nor limit; which two
+        // models have it is checked below.
+        let negative = help("--negative-prompt");
         assert!(
-            help("--negative-prompt").contains("Negative prompt: text, optional"),
-            "{}",
-            help("--negative-prompt")
+            negative.starts_with("--negative-prompt <TEXT> "),
+            "{negative}"
         );
+        assert!(
+            negative.contains(" differs by model (see `shortapi-pricing models`)"),
+            "{negative}"
+        );
+        for one_model_s in ["Negative prompt", "should not contain", "500"] {
+            assert!(!negative.contains(one_model_s), "{negative}");
+        }
+        // Wan's reference videos: a list of its own, required by its page.
+        assert!(
+            help("--video-urls").starts_with("--video-urls <TEXT> ")
+                && help("--video-urls")
+                    .contains("a list of 1 to 3 texts (repeat the flag), required"),
+            "{}",
+            help("--video-urls")
+        );
+        // Midjourney's own options: whole numbers with a range and a default.
         for (flag, text) in [
             (
                 "--stylization",
@@ -831,6 +906,12 @@ fn quote_from_flags_for_every_model() {
             MIDJOURNEY,
             "--aspect-ratio 5:6 --performance speed --stylization 1000 --chaos 100 --weirdness 3000",
             json!({"model": MIDJOURNEY, "currency": "USD", "amount": "0.04", "mode": "fast", "aspect_ratio": "5:6", "performance": "speed", "stylization": 1000, "chaos": 100, "weirdness": 3000}),
+        ),
+        (
+            // "$0.085 per second for 720p": 0.085 × 3; the references change no price.
+            WAN_R2V,
+            "--resolution 720p --duration 3 --image-urls https://e.com/a.png --video-urls https://e.com/v.mp4",
+            json!({"model": WAN_R2V, "currency": "USD", "amount": "0.255", "duration": 3, "resolution": "720p"}),
         ),
     ];
     for (model, flags, expected) in cases {
@@ -2538,7 +2619,35 @@ fn documented_option(id: &str, name: &str) -> Value {
         (NANO_BANANA | FLUX | MIDJOURNEY | SEEDREAM | NANO_BANANA_EDIT | SEEDREAM_EDIT, _) => {
             image_option(id, name)
         }
+        (WAN_R2V, _) => wan_option(name),
         _ => transcribed_option(id, name),
+    }
+}
+
+/// What `models` says of an option of Wan 2.6 reference-to-video, by hand from its facts file:
+/// "prompt — string, required; length ≤ 1500 characters"; "negative_prompt — string, optional;
+/// length ≤ 500 characters" (free text with no default); its two lists ([`LISTS`]: reference
+/// images optional, 0–5; reference videos required, 1–3); "duration — int, optional, default
+/// 5, options "2" … "10"" (every whole second between: a range); "resolution — string,
+/// optional, default 1080p, options "720p", "1080p"".
+fn wan_option(name: &str) -> Value {
+    match name {
+        "prompt" => json!({"type": "string", "required": true, "max_length": 1500}),
+        "negative_prompt" => json!({"type": "string", "required": false, "max_length": 500}),
+        "image_urls" | "video_urls" => {
+            let (_, _, required, min, max) = LISTS
+                .iter()
+                .find(|l| l.0 == WAN_R2V && l.1 == name)
+                .unwrap();
+            json!({"type": "list", "required": required, "min_items": min, "max_items": max})
+        }
+        "duration" => {
+            json!({"type": "integer", "required": false, "minimum": 2, "maximum": 10, "default": 5})
+        }
+        "resolution" => {
+            json!({"type": "enum", "required": false, "values": ["720p", "1080p"], "default": "1080p"})
+        }
+        other => panic!("{WAN_R2V}: unexpected option {other}"),
     }
 }
 
@@ -2633,7 +2742,7 @@ fn image_option(id: &str, name: &str) -> Value {
             json!({"type": "integer", "required": false, "minimum": 1, "maximum": 6, "default": 1})
         }
         (NANO_BANANA_EDIT | SEEDREAM_EDIT, "image_urls") => {
-            let (_, _, min, max) = LISTS.iter().find(|l| l.0 == id).unwrap();
+            let (_, _, _, min, max) = LISTS.iter().find(|l| l.0 == id).unwrap();
             json!({"type": "list", "required": true, "min_items": min, "max_items": max})
         }
         (FLUX, "performance") => {
@@ -2697,7 +2806,8 @@ fn models_json_gives_every_model_s_options_and_rules() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
             // No key the page does not give: no default where it gives none, no values for an
-            // integer range, item counts for a list alone.
+            // integer range, item counts for a list alone, a text limit where the page states
+            // one (Wan's two texts alone).
             for key in [
                 "required",
                 "default",
@@ -2706,6 +2816,7 @@ fn models_json_gives_every_model_s_options_and_rules() {
                 "maximum",
                 "min_items",
                 "max_items",
+                "max_length",
             ] {
                 assert_eq!(
                     option.get(key).is_some(),
@@ -2733,7 +2844,23 @@ fn models_json_gives_every_model_s_options_and_rules() {
             })
             .collect();
         assert_eq!(m["requirements"], json!(requirements), "{id}");
+        // Only Wan 2.6 reference-to-video limits lists counted together; every other model
+        // has an empty `totals`.
+        let (total, message, count, maximum) = WAN_R2V_TOTAL;
+        let totals = if id == WAN_R2V {
+            json!([{"id": total, "message": message, "count": count, "maximum": maximum}])
+        } else {
+            json!([])
+        };
+        assert_eq!(m["totals"], totals, "{id}");
     }
+    // By eye: Wan's total as the page states it ("images + videos together ≤ 5"), and none on
+    // the seed's page.
+    assert_eq!(
+        model_entry(&models, WAN_R2V)["totals"],
+        json!([{"id": "five_references_at_most", "message": "image_urls and video_urls together take at most 5 items", "count": ["image_urls", "video_urls"], "maximum": 5}])
+    );
+    assert_eq!(model_entry(&models, T2V_55)["totals"], json!([]));
     // The transitions have image_tail and no multi_shot.
     for id in [TRANSITION_55, TRANSITION_60] {
         let names = model_entry(&models, id)["options"].to_string();
@@ -3057,6 +3184,20 @@ fn models_text_lists_every_model_for_people() {
                 "  rules: none",
                 "  price: a rate per image of num_images (",
             ],
+            // "≤ 1500 characters", "≤ 500 characters"; "0–5 reference images", "1–3 reference
+            // videos", "images + videos together ≤ 5"; "default 5, options 2 … 10"; "default
+            // 1080p"; "$0.085 per second for 720p; $0.128 per second for 1080p".
+            WAN_R2V => &[
+                "    prompt           string: text of at most 1500 characters, required",
+                "    negative_prompt  string: text of at most 500 characters, optional",
+                "    image_urls       list: a list of 0 to 5 texts (repeat the flag), optional",
+                "    video_urls       list: a list of 1 to 3 texts (repeat the flag), required",
+                "    duration         integer: an integer from 2 to 10 (default 5)",
+                "    resolution       enum: 720p, 1080p (default 1080p)",
+                "  rules: none",
+                "\n  total: image_urls + video_urls at most 5 items (five_references_at_most)\n",
+                "  price: a rate per second of duration, by resolution (2 rates)",
+            ],
             _ => &[
                 "  resolution      enum: 540p, 720p, 1080p (default 720p)",
                 "  duration        enum: 5, 8, 10 (default 5)",
@@ -3080,7 +3221,8 @@ fn models_text_lists_every_model_for_people() {
             .unwrap();
         assert!(vidu.contains("starts at"), "{id}: {vidu}");
     }
-    // A conditional requirement is said by the one page that states one.
+    // A conditional requirement is said by the one page that states one, and a limit on
+    // lists counted together by the one page that states one.
     for (id, _) in MODELS {
         assert_eq!(
             sections[id].contains("\n  requires: "),
@@ -3088,7 +3230,19 @@ fn models_text_lists_every_model_for_people() {
             "{id}:\n{}",
             sections[id]
         );
+        assert_eq!(
+            sections[id].contains("\n  total: "),
+            id == WAN_R2V,
+            "{id}:\n{}",
+            sections[id]
+        );
     }
+    let total = "  total: image_urls + video_urls at most 5 items (five_references_at_most)";
+    assert!(
+        sections[WAN_R2V].lines().any(|l| l == total),
+        "{}",
+        sections[WAN_R2V]
+    );
     let transition = sections[TRANSITION_60];
     assert!(transition.contains("image_tail      string: text, required"));
     assert!(transition.contains(
@@ -3104,9 +3258,11 @@ fn models_text_lists_every_model_for_people() {
 
 /// For people, `models --format text` says which options have no default: exactly the aspect
 /// ratios of the four text-to-image and the two image-to-image pages read `(required, no
-/// default)` after their values, and only Midjourney's negative prompt and Vidu Q2
-/// image-to-video's voice id are text a request may leave out; an integer the page lists
-/// values of says them (Flux's `num_images`), one with a range its range.
+/// default)` after their values, and only Midjourney's negative prompt, Vidu Q2
+/// image-to-video's voice id and Wan 2.6 reference-to-video's negative prompt (with its "≤ 500
+/// characters") and reference images ("optional, 0–5") are inputs a request may leave out; an
+/// integer the page lists values of says them (Flux's `num_images`), one with a range its
+/// range.
 #[test]
 fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     let o = cli("models --format text", b"");
@@ -3151,6 +3307,16 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
         [
             (MIDJOURNEY, "negative_prompt", "string: text, optional"),
             (VIDU_I2V, "voice_id", "string: text, optional"),
+            (
+                WAN_R2V,
+                "negative_prompt",
+                "string: text of at most 500 characters, optional"
+            ),
+            (
+                WAN_R2V,
+                "image_urls",
+                "list: a list of 0 to 5 texts (repeat the flag), optional"
+            ),
         ]
     );
     assert_eq!(
@@ -3321,6 +3487,28 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
         ];
         rows.insert(amount(HAPPYHORSE, &values, price), None);
     }
+    // Wan 2.6 reference-to-video: each whole second from 2 to 10 at both resolutions, the
+    // hand-worked amount the page's rate times the seconds, as `common/documented.rs` has it
+    // too.
+    let wan = documented::documented(WAN_R2V);
+    for (resolution, seconds, price) in WAN_R2V_AMOUNTS {
+        let (_, rate) = WAN_R2V_RATES
+            .iter()
+            .find(|(r, _)| *r == resolution)
+            .unwrap();
+        assert_eq!(dec(rate) * Decimal::from(seconds), dec(price), "{price}");
+        let documented_price = wan.price_of_values(&[
+            ("resolution", documented::V::S(resolution)),
+            ("duration", documented::V::I(seconds)),
+        ]);
+        assert_eq!(documented_price, Some(price), "{resolution} {seconds} s");
+        let values = [
+            ("resolution", resolution.to_owned()),
+            ("duration", seconds.to_string()),
+        ];
+        rows.insert(amount(WAN_R2V, &values, price), None);
+    }
+    assert_eq!(wan.cell_count(), WAN_R2V_AMOUNTS.len());
     // The twelve pages of catalog/: every combination of their values, as the transcription
     // prices it, on the options the price depends on.
     for (model, priced) in NEW_PRICED_OPTIONS {
@@ -3440,10 +3628,13 @@ fn table_csv_has_every_documented_row_of_every_model() {
         let fields = csv_fields(line);
         assert_eq!(fields.len(), header.len(), "{line}");
         let field = |name: &str| fields[header.iter().position(|h| *h == name).unwrap()].as_str();
-        assert!(
-            !(field("resolution") == "1080p" && field("duration") == "10"),
-            "no 1080p at 10 s: {line}"
-        );
+        // PixVerse's rule ("1080p not supported for 10s") is its own: Wan has 1080p at 10 s.
+        if fields[0].starts_with("pixverse/") {
+            assert!(
+                !(field("resolution") == "1080p" && field("duration") == "10"),
+                "no 1080p at 10 s: {line}"
+            );
+        }
         // Exactly one of an amount, a rate and a reason; each with its companions.
         let (amount, rate, reason) = (field("amount"), field("rate"), field("unpriced"));
         assert_eq!(
@@ -3488,9 +3679,11 @@ fn table_csv_has_every_documented_row_of_every_model() {
             (VEO.to_owned(), 36),     // 2 modes × 3 resolutions × audio × 3 durations
             (VIDU.to_owned(), 1),     // one unpriced row
             (VIDU_I2V.to_owned(), 1), // one unpriced row
+            (WAN_R2V.to_owned(), 18), // 2 resolutions × durations 2 to 10 s
         ])
     );
-    assert_eq!(got.len(), 233);
+    // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video.
+    assert_eq!(got.len(), 233 + 18);
     assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
@@ -3523,6 +3716,9 @@ fn table_csv_has_every_documented_row_of_every_model() {
         "kwaivgi/kling-o1/video-to-video,,,,pro,,,,,,USD,0.143,143000,second,input_video_seconds,",
         "bytedance/seedance-2.0/omni-reference,,,,std,,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
         "bytedance/seedance-2.0/omni-reference,,,,fast,,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
+        // Wan: 0.085 × 2; 0.128 × 10, 1080p at 10 s allowed.
+        "alibaba/wan-2.6/reference-to-video,,720p,2,,,,,0.170,170000,USD,,,,,",
+        "alibaba/wan-2.6/reference-to-video,,1080p,10,,,,,1.280,1280000,USD,,,,,",
     ] {
         assert!(lines.contains(&row), "missing {row}");
     }
@@ -3554,7 +3750,9 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(code(&o), 0);
     let rows = json_out(&o);
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 233);
+    // As the CSV: 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
+    // resolutions × durations 2 to 10 s).
+    assert_eq!(rows.len(), 233 + 18);
     let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
@@ -3562,19 +3760,20 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
             let object = r.as_object().unwrap();
             let by_multi_shot = model == T2V_55 || model == I2V_55;
             let by_audio = model.starts_with("pixverse/") || model == VEO;
+            let by_seconds = model == HAPPYHORSE || model == WAN_R2V;
             assert_eq!(r.get("multi_shot").is_some(), by_multi_shot, "{r}");
             assert_eq!(r.get("generate_audio").is_some(), by_audio, "{r}");
             assert_eq!(r["currency"], "USD", "{r}");
             // A duration is a string for PixVerse, Kling and Veo ("8"), a number for
-            // HappyHorse (8); a Seedance rate row has none (it multiplies any duration). A
-            // number of images is a number, as on the wire.
+            // HappyHorse and Wan (8); a Seedance rate row has none (it multiplies any
+            // duration). A number of images is a number, as on the wire.
             let options: BTreeMap<&str, String> = PRICED_COLUMNS
                 .iter()
                 .filter_map(|&c| {
                     let text = match (c, r.get(c)?) {
                         (_, Value::String(s)) => s.clone(),
                         (_, Value::Bool(b)) => b.to_string(),
-                        ("duration", Value::Number(n)) if model == HAPPYHORSE => n.to_string(),
+                        ("duration", Value::Number(n)) if by_seconds => n.to_string(),
                         ("num_images", Value::Number(n)) if n.is_i64() => n.to_string(),
                         (c, other) => panic!("{model}: {c} {other}"),
                     };
@@ -3672,6 +3871,14 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
             .collect();
         assert_eq!(of(model), expected.iter().collect::<Vec<_>>(), "{model}");
     }
+    // Wan: a row per resolution and whole second, in page order, the duration a number.
+    let wan: Vec<Value> = WAN_R2V_AMOUNTS
+        .iter()
+        .map(|(resolution, seconds, amount)| {
+            json!({"model": WAN_R2V, "resolution": resolution, "duration": seconds, "amount": amount, "currency": "USD"})
+        })
+        .collect();
+    assert_eq!(of(WAN_R2V), wan.iter().collect::<Vec<_>>());
     // The unpriced rows: the reason `models` gives.
     let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
     assert_eq!(
@@ -3798,7 +4005,9 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
          shortapi/flux-1.0/text-to-image,,dev,8,,,,,,3\n\
          midjourney/midjourney-v7/text-to-image,fast,,,,,,,,7\n\
          bytedance/seedream-4.5/edit,,,6,,,,,,2\n\
-         google/nano-banana/edit,,,1,,,,,,3\n",
+         google/nano-banana/edit,,,1,,,,,,3\n\
+         alibaba/wan-2.6/reference-to-video,,,,,,1080p,7,,2\n\
+         alibaba/wan-2.6/reference-to-video,,,,,,720p,10,,1\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -3810,13 +4019,15 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
         .unwrap();
     assert!(o.status.success(), "python: {}", stderr(&o));
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(result["price_rows"], 233, "{result}");
+    // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
+    // resolutions × durations 2 to 10 s).
+    assert_eq!(result["price_rows"], 233 + 18, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 26, "{result}");
-    assert_eq!(result["jobs"], 92, "{result}");
+    assert_eq!(result["rows"], 28, "{result}");
+    assert_eq!(result["jobs"], 95, "{result}");
     // The two Vidu pages and Kling O1 Pro join their unpriced rows and add nothing.
     assert_eq!(result["unpriced_rows"], 3, "{result}");
     assert_eq!(
@@ -3846,19 +4057,25 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     //        = 0.18 + 0.380 + 0.020 + 0.06 + 0.28 = 0.920;
     // edits, per image: Seedream 4.5 edit 0.228 (6 images) × 2 + Nano Banana edit 0.03 (1
     //        image) × 3 = 0.456 + 0.09 = 0.546;
-    // in all 28.219 + 16.8211 + 0.920 + 0.546 = 46.5061.
+    // Wan 2.6 reference-to-video, per second of duration: 0.128 × 7 × 2 + 0.085 × 10 × 1
+    //        = 1.792 + 0.850 = 2.642;
+    // in all 28.219 + 16.8211 + 0.920 + 0.546 + 2.642 = 49.1481.
     assert_eq!(
-        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546"),
-        dec("46.5061")
+        dec("0.128") * dec("7") * dec("2") + dec("0.085") * dec("10"),
+        dec("2.642")
+    );
+    assert_eq!(
+        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546") + dec("2.642"),
+        dec("49.1481")
     );
     assert_eq!(
         dec(result["total_micros"].as_str().unwrap()),
-        dec("46506100"),
+        dec("49148100"),
         "{result}"
     );
     assert_eq!(
         dec(result["total"].as_str().unwrap()),
-        dec("46.5061"),
+        dec("49.1481"),
         "{result}"
     );
 }
@@ -4220,8 +4437,9 @@ fn request_round_trips_through_quote_for_every_model() {
 /// the measured ones give their estimate; Kling O1 image-to-video (Pro by default) and both
 /// Vidu pages are unpriced (exit 1); the image pages, given the aspect ratio (and the edit
 /// pages one image URL) they require, are exact at one image (Nano Banana 0.03, Seedream 0.038,
-/// the same for their edit pages), Flux dev 0.02 and Midjourney fast 0.04; `check` accepts
-/// every one.
+/// the same for their edit pages), Flux dev 0.02 and Midjourney fast 0.04; Wan 2.6
+/// reference-to-video, given the one reference video it requires, is exact at 1080p and 5 s,
+/// 0.128 × 5; `check` accepts every one.
 #[test]
 fn request_round_trips_through_quote_for_the_new_models() {
     for (model, quote_code, key, value) in [
@@ -4237,6 +4455,8 @@ fn request_round_trips_through_quote_for_the_new_models() {
         (KLING_I2V, 1, "errors", json!([{"code": "unpriced"}])),
         (VIDU, 1, "errors", json!([{"code": "unpriced"}])),
         (VIDU_I2V, 1, "errors", json!([{"code": "unpriced"}])),
+        // 1080p, 5 s: 0.128 × 5; given the one reference video it requires.
+        (WAN_R2V, 0, "amount", json!("0.640")),
     ] {
         for minimal in ["", "--minimal"] {
             let command = format!(
@@ -4664,32 +4884,50 @@ fn a_list_flag_repeats_and_quote_prices_without_it() {
     }
 }
 
-/// A list option is described as one: `models --format text` says how many texts it takes and
-/// that its flag repeats ("a list of 1 to 10 texts" for Seedream edit's "maximum 10 images",
-/// "a list of at least 1 texts" where Nano Banana edit states no limit), for exactly the two
-/// edit pages' `image_urls`; `models` gives it `"type": "list"` with `min_items` and
+/// A list option is described as one: `models --format text` says how many texts it takes,
+/// that its flag repeats and whether it is required ("a list of 1 to 10 texts" for Seedream
+/// edit's "maximum 10 images", "a list of at least 1 texts" where Nano Banana edit states no
+/// limit, Wan's "0 to 5" optional reference images and "1 to 3" required reference videos),
+/// for exactly the lists of [`LISTS`]; `models` gives it `"type": "list"` with `min_items` and
 /// `max_items` (`null` for no limit) and no values or default; its JSON Schema, in both
-/// dialects, is an array of texts each like a required text (non-blank), with `minItems` and,
-/// where the page states one, `maxItems`.
+/// dialects, is an array of texts each like a required text (non-blank), with `minItems` where
+/// it is above 0 and, where the page states one, `maxItems`, required where the page requires
+/// it.
 #[test]
 fn models_and_schema_describe_a_list_option() {
     let expected: Vec<(&str, &str, String)> = LISTS
         .iter()
-        .map(|(id, option, min, max)| {
+        .map(|(id, option, required, min, max)| {
             let count = match max {
                 Some(max) => format!("{min} to {max}"),
                 None => format!("at least {min}"),
             };
+            let required = if *required { "required" } else { "optional" };
             (
                 *id,
                 *option,
-                format!("list: a list of {count} texts (repeat the flag), required"),
+                format!("list: a list of {count} texts (repeat the flag), {required}"),
             )
         })
         .collect();
     assert_eq!(
         expected[1].2,
         "list: a list of 1 to 10 texts (repeat the flag), required"
+    );
+    assert_eq!(
+        expected[2..],
+        [
+            (
+                WAN_R2V,
+                "image_urls",
+                "list: a list of 0 to 5 texts (repeat the flag), optional".to_owned()
+            ),
+            (
+                WAN_R2V,
+                "video_urls",
+                "list: a list of 1 to 3 texts (repeat the flag), required".to_owned()
+            ),
+        ]
     );
     let o = cli("models --format text", b"");
     assert_eq!(code(&o), 0);
@@ -4724,7 +4962,7 @@ fn models_and_schema_describe_a_list_option() {
         .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned()))
         .collect();
     assert_eq!(lists, listed);
-    for (id, option, min, max) in LISTS {
+    for (id, option, required, min, max) in LISTS {
         let entry = model_entry(&models, id)["options"]
             .as_array()
             .unwrap()
@@ -4733,14 +4971,20 @@ fn models_and_schema_describe_a_list_option() {
             .unwrap()
             .clone();
         let description = entry["description"].as_str().unwrap().to_owned();
+        // What the list holds, in the page's words.
+        let holds = match (id, option) {
+            (WAN_R2V, "image_urls") => "reference images",
+            (WAN_R2V, "video_urls") => "reference videos",
+            _ => "images to edit",
+        };
         assert!(
-            description.to_lowercase().contains("images to edit"),
+            description.to_lowercase().contains(holds),
             "{id}: {description}"
         );
         assert_eq!(
             entry,
-            json!({"name": option, "type": "list", "description": description, "required": true, "min_items": min, "max_items": max}),
-            "{id}"
+            json!({"name": option, "type": "list", "description": description, "required": required, "min_items": min, "max_items": max}),
+            "{id} {option}"
         );
         // JSON Schema: an array of non-blank texts, as a required text is.
         for dialect in ["2020-12", "openapi3"] {
@@ -4750,27 +4994,98 @@ fn models_and_schema_describe_a_list_option() {
             );
             assert_eq!(code(&o), 0, "{id} {dialect}");
             let schema = json_out(&o);
+            // An item is like the prompt without its description and its own length limit
+            // (Wan's "≤ 1500 characters").
             let mut text = schema["properties"]["prompt"].clone();
             text.as_object_mut().unwrap().remove("description");
+            text.as_object_mut().unwrap().remove("maxLength");
             assert_eq!(text["minLength"], 1, "{id} {dialect}: {text}");
             assert!(text["pattern"].is_string(), "{id} {dialect}: {text}");
-            let mut array = json!({"type": "array", "description": description, "items": text, "minItems": min});
+            let mut array = json!({"type": "array", "description": description, "items": text});
+            if min > 0 {
+                array["minItems"] = json!(min);
+            }
             if let Some(max) = max {
                 array["maxItems"] = json!(max);
             }
             assert_eq!(
                 schema["properties"][option], array,
-                "{id} {dialect}: {schema}"
+                "{id} {option} {dialect}: {schema}"
             );
-            assert!(
+            assert_eq!(
                 schema["required"]
                     .as_array()
                     .unwrap()
                     .contains(&json!(option)),
-                "{id} {dialect}"
+                required,
+                "{id} {option} {dialect}"
             );
         }
     }
+}
+
+/// A Wan 2.6 reference-to-video body with prompt "a", `images` reference image URLs, `videos`
+/// reference video URLs and `extra`.
+fn wan_body(images: usize, videos: usize, extra: Value) -> Value {
+    let videos: Vec<String> = (1..=videos)
+        .map(|k| format!("https://e.x/{k}.mp4"))
+        .collect();
+    let mut args = json!({"prompt": "a", "image_urls": urls(images), "video_urls": videos});
+    for (name, value) in extra.as_object().unwrap() {
+        args[name] = value.clone();
+    }
+    json!({"model": WAN_R2V, "args": args})
+}
+
+/// Wan 2.6 reference-to-video's "images + videos together ≤ 5" ([`WAN_R2V_TOTAL`]): 3
+/// reference images and 3 videos, each list within its own limit (0–5, 1–3), are one item too
+/// many together, and `check` refuses them (exit 1) with exactly one `too_many_in_total`, at
+/// the last list counted, its message the spec's with each list's count; `quote` refuses them
+/// the same way, before any price. 2 images and 3 videos make 5: accepted, and `quote` prices
+/// them by the output alone (the page prices no input), 1080p by default: 0.128 × 7 = 0.896.
+#[test]
+fn check_refuses_lists_past_their_total() {
+    let (_, message, _, maximum) = WAN_R2V_TOTAL;
+    let expected = json!({"errors": [{
+        "path": "/args/video_urls",
+        "code": "too_many_in_total",
+        "message": "image_urls and video_urls together take at most 5 items (image_urls: 3, video_urls: 3)",
+    }]});
+    assert!(expected["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with(message));
+    assert!(3 + 3 > maximum && 2 + 3 == maximum);
+    for sub in ["check", "quote"] {
+        let o = run(
+            &[sub, "--json", &wan_body(3, 3, json!({})).to_string()],
+            b"",
+        );
+        assert_eq!(code(&o), 1, "{sub}: {}", stdout(&o));
+        assert_eq!(json_out(&o), expected, "{sub}");
+    }
+    let o = run(
+        &["check", "--json", &wan_body(2, 3, json!({})).to_string()],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(json_out(&o)["valid"], true);
+    let o = run(
+        &[
+            "quote",
+            "--json",
+            &wan_body(2, 3, json!({"duration": 7})).to_string(),
+        ],
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let q = json_out(&o);
+    assert_eq!(
+        (&q["model"], &q["amount"], &q["resolution"], &q["duration"]),
+        (&json!(WAN_R2V), &json!("0.896"), &json!("1080p"), &json!(7)),
+        "{q}"
+    );
+    assert_eq!(dec("0.128") * dec("7"), dec("0.896"));
 }
 
 // ---------------------------------------------------------------------------------------------

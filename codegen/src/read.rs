@@ -1428,9 +1428,7 @@ impl<'s> Reader<'s> {
 
     /// A total's `count`: two or more list options, each named once.
     fn counted(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<usize>> {
-        let Some(items) = self.array(v, "`count`") else {
-            return None;
-        };
+        let items = self.array(v, "`count`")?;
         let mut lists = Vec::new();
         let mut ok = true;
         for item in items {
