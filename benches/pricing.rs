@@ -275,8 +275,56 @@ fn over(bencher: Bencher, inputs: Vec<Vec<u8>>, f: impl Fn(&[u8])) {
         });
 }
 
+/// Bodies with lists: Seedream 4.5 edit with 10 image URLs (its most), one per value of its
+/// other options, and Wan 2.6 reference-to-video with 2 images and 3 videos (at its total).
+fn list_bodies() -> Vec<Vec<u8>> {
+    let url = |i: usize| format!("https://example.com/inputs/picture-{i:02}.png");
+    let images: Vec<String> = (0..10).map(url).collect();
+    let mut bodies = Vec::new();
+    for n in 1..=6 {
+        for ratio in ["1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "21:9"] {
+            bodies.push(serde_json::json!({
+                "model": "bytedance/seedream-4.5/edit",
+                "args": {"prompt": PROMPT, "num_images": n, "image_urls": images, "aspect_ratio": ratio}
+            }));
+        }
+    }
+    for duration in 2..=10 {
+        for resolution in ["720p", "1080p"] {
+            bodies.push(serde_json::json!({
+                "model": "alibaba/wan-2.6/reference-to-video",
+                "args": {"prompt": PROMPT, "image_urls": &images[..2], "video_urls": &images[2..5],
+                         "duration": duration, "resolution": resolution}
+            }));
+        }
+    }
+    bodies
+        .into_iter()
+        .map(|b| serde_json::to_vec(&b).unwrap())
+        .collect()
+}
+
 mod check_json {
     use super::*;
+
+    /// Bodies with lists (ten image URLs, two lists at their total) → checked quote.
+    #[divan::bench]
+    fn lists_quote_json(bencher: Bencher) {
+        over(bencher, list_bodies(), |input| {
+            let _ = black_box(quote_json(input));
+        });
+    }
+
+    /// The same bodies validated by the `jsonschema` crate with the exported catalog schema
+    /// (parsed into a `serde_json::Value` first), nothing more: what the checker must beat 3×.
+    #[divan::bench]
+    fn lists_jsonschema(bencher: Bencher) {
+        let validator = jsonschema::validator_for(&schema::request(Dialect::Draft2020_12)).unwrap();
+        over(bencher, list_bodies(), |input| {
+            let value: Value = serde_json::from_slice(input).unwrap();
+            black_box(validator.is_valid(&value));
+        });
+    }
 
     /// Bodies of every model, in turn: the dispatch on `model` included.
     #[divan::bench]

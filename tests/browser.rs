@@ -203,6 +203,29 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         }
         assert_eq!(forbidden_shown, !doc.rules.is_empty(), "{}", doc.id);
     }
+    // A total: Wan 2.6 reference-to-video's images and videos, three of each typed into their
+    // boxes, are one more than "together ≤ 5"; the message shows next to the videos.
+    for (id, total, lists, most) in documented::TOTALS {
+        let doc = documented::documented(id);
+        let mut texts: serde_json::Map<String, Value> = doc
+            .texts()
+            .into_iter()
+            .map(|t| (t.to_string(), json!(text_for(t))))
+            .collect();
+        let per_list = most / lists.len() + 1;
+        for list in lists {
+            let lines: Vec<String> = (0..per_list)
+                .map(|i| format!("https://example.com/{list}/{i}"))
+                .collect();
+            texts.insert(list.to_string(), json!(lines.join("\n")));
+        }
+        let message = match total {
+            "five_references_at_most" => "image_urls and video_urls together take at most 5 items",
+            other => panic!("no hand-written message for total {other}"),
+        };
+        let option = lists.last().unwrap();
+        cases.push(json!({"model": id, "texts": texts, "options": {}, "rule": {"option": option, "message": message}}));
+    }
     write_json(&dir, "form.json", &cases);
     let report = browser("form", &dir);
     assert_eq!(

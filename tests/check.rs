@@ -1392,3 +1392,57 @@ fn wan_reference_to_video_takes_its_limits_and_its_total() {
     );
     assert!(args(&["https://e.x/a", "https://e.x/b"]).is_ok());
 }
+
+/// Typed inputs (`Args::from_inputs`): a list or a text given twice is refused once, a required
+/// list left out is missing even when another list is given, and a list's count is its own.
+#[test]
+fn typed_inputs_are_given_once_and_required_lists_are_given() {
+    use shortapi_pricing::{Args, Selection};
+    let wan: Model = "alibaba/wan-2.6/reference-to-video".parse().unwrap();
+    let s = Selection::defaults(wan);
+    let codes = |r: Result<Args, shortapi_pricing::Violations>| -> Vec<(String, Code)> {
+        r.unwrap_err()
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.clone(), v.code))
+            .collect()
+    };
+    let one: &[&str] = &["https://e.x/1"];
+    // The required videos left out, the optional images given: missing where it belongs.
+    assert_eq!(
+        codes(Args::from_inputs(
+            s,
+            &[("prompt", "a")],
+            &[("image_urls", one)]
+        )),
+        owned(&[("/video_urls", Code::MissingField)])
+    );
+    // Given twice: refused, once.
+    let twice = Args::from_inputs(
+        s,
+        &[("prompt", "a")],
+        &[("video_urls", one), ("video_urls", one)],
+    );
+    assert_eq!(
+        codes(twice),
+        owned(&[("/video_urls", Code::DuplicateField)])
+    );
+    let twice = Args::from_inputs(
+        s,
+        &[("prompt", "a"), ("prompt", "b")],
+        &[("video_urls", one)],
+    );
+    assert_eq!(codes(twice), owned(&[("/prompt", Code::DuplicateField)]));
+    // Both lists given, each once: kept, with their own items.
+    let args = Args::from_inputs(
+        s,
+        &[("prompt", "a")],
+        &[
+            ("image_urls", one),
+            ("video_urls", &["https://e.x/a", "https://e.x/b"]),
+        ],
+    )
+    .unwrap();
+    assert_eq!(args.list("image_urls").map(|l| l.len()), Some(1));
+    assert_eq!(args.list("video_urls").map(|l| l.len()), Some(2));
+}

@@ -134,6 +134,21 @@ export interface RuleInfo {
   when: Record<string, WireValue>;
 }
 
+/** A field required (`require`) or refused (`forbid`) when the values of `when` hold. */
+export type RequirementInfo = { id: string; message: string; when: Record<string, WireValue> } & (
+  | { require: string }
+  | { forbid: string }
+);
+
+/** A limit on the items of several lists counted together (`count` names the lists). */
+export interface TotalInfo {
+  id: string;
+  message: string;
+  count: string[];
+  minimum?: number;
+  maximum?: number;
+}
+
 /** A measured quantity a price multiplies (the seconds of an input video). */
 export interface QuantityInfo {
   name: string;
@@ -172,6 +187,8 @@ export interface ModelInfo {
   cut_after: string | null;
   options: OptionInfo[];
   rules: RuleInfo[];
+  requirements: RequirementInfo[];
+  totals: TotalInfo[];
   pricing: PricingInfo;
 }
 "#;

@@ -6,6 +6,18 @@ import init, { check, models, priceTable, quoteArgs, type ModelInfo, type QuoteR
 await init();
 const all: ModelInfo[] = models();
 const id: string = all[0].id;
+// A model's conditional requirements and its totals (limits on lists counted together).
+for (const m of all) {
+  for (const r of m.requirements) {
+    const field: string = "require" in r ? r.require : r.forbid;
+    console.log(r.id, field, r.when);
+  }
+  for (const t of m.totals) {
+    const lists: string[] = t.count;
+    const most: number | undefined = t.maximum;
+    console.log(t.id, lists, most, t.message);
+  }
+}
 const result: QuoteResult = quoteArgs(id, { prompt: "a black lab", image: "https://example.com/a.png" });
 if (result.errors) {
   for (const v of result.errors) {
