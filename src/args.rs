@@ -87,6 +87,7 @@ impl Args {
         let mut errors = Vec::new();
         let mut kept: Vec<(usize, String)> = Vec::new();
         let mut kept_lists: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut refused_lists = 0u64;
         for &(name, items) in lists {
             match spec
                 .option_index(name)
@@ -101,6 +102,8 @@ impl Args {
                         list_violations("", &spec.options[i], items.len(), |k| Ok(items[k]));
                     if found.is_empty() {
                         kept_lists.push((i, items.iter().map(|s| (*s).to_owned()).collect()));
+                    } else {
+                        refused_lists |= 1 << i;
                     }
                     errors.extend(found);
                 }
@@ -136,24 +139,14 @@ impl Args {
             seen |= u64::from(given) << i;
         }
         errors.extend(crate::check::broken_requirements(&selection, seen, 0, ""));
-        // The totals, over the lists kept (a list refused above is not counted).
-        let refused = spec
-            .options
-            .iter()
-            .enumerate()
-            .filter(|&(i, o)| {
-                o.is_list()
-                    && lists.iter().any(|(n, _)| *n == o.name)
-                    && !kept_lists.iter().any(|(k, _)| *k == i)
-            })
-            .fold(0u64, |bits, (i, _)| bits | 1 << i);
+        // The totals, over the lists kept (a total with a list refused above is not judged).
         let count = |i: usize| {
             kept_lists
                 .iter()
                 .find(|(k, _)| *k == i)
                 .map(|(_, items)| items.len())
         };
-        errors.extend(crate::check::broken_totals(spec, count, refused, ""));
+        errors.extend(crate::check::broken_totals(spec, count, refused_lists, ""));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }

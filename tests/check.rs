@@ -1391,6 +1391,40 @@ fn wan_reference_to_video_takes_its_limits_and_its_total() {
         [("/video_urls", Code::TooManyInTotal)]
     );
     assert!(args(&["https://e.x/a", "https://e.x/b"]).is_ok());
+    // Each list's own count in the message (four images and two videos).
+    let four = &[
+        "https://e.x/1",
+        "https://e.x/2",
+        "https://e.x/3",
+        "https://e.x/4",
+    ];
+    let refused = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a")],
+        &[("image_urls", four), ("video_urls", &three[..2])],
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused.as_slice()[0].message,
+        "image_urls and video_urls together take at most 5 items (image_urls: 4, video_urls: 2)"
+    );
+    // A list refused on its own: the total is not judged beside it.
+    let six = &["1", "2", "3", "4", "5", "6"].map(|i| "https://e.x/".to_owned() + i);
+    let six: Vec<&str> = six.iter().map(String::as_str).collect();
+    let refused = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a")],
+        &[("image_urls", &six), ("video_urls", three)],
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/image_urls", Code::TooManyItems)]
+    );
 }
 
 /// Typed inputs (`Args::from_inputs`): a list or a text given twice is refused once, a required
