@@ -366,10 +366,10 @@ impl ArgsState {
         if !broken_requirements(&self.selection, self.seen, 0, base).is_empty() {
             return None;
         }
-        // A total broken: the same.
-        let (counts, seen) = (&self.counts, self.seen);
-        let count = |i: usize| (seen & (1 << i) != 0).then(|| counts[i] as usize);
-        if !broken_totals(self.spec, count, 0, base).is_empty() {
+        // A total broken: the same. (Only whether one is broken matters here, and a list not
+        // given counts as none either way.)
+        let counts = &self.counts;
+        if !broken_totals(self.spec, |i| Some(counts[i] as usize), 0, base).is_empty() {
             return None;
         }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {

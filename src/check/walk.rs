@@ -1178,9 +1178,125 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spec::{Lookup, Pricing, Total};
 
     fn scalar(json: &str) -> Scalar<'_> {
         serde_json::from_str(json).unwrap()
+    }
+
+    /// Two optional lists and a total with both a minimum and a maximum (no page of the
+    /// catalog states a minimum yet), built here.
+    static LISTS: [OptionSpec; 2] = [
+        OptionSpec {
+            name: "images",
+            description: "Images",
+            required: false,
+            kind: OptionKind::List {
+                min_items: 0,
+                max_items: None,
+            },
+        },
+        OptionSpec {
+            name: "videos",
+            description: "Videos",
+            required: false,
+            kind: OptionKind::List {
+                min_items: 0,
+                max_items: None,
+            },
+        },
+    ];
+    static TWO_TO_THREE: [Total; 1] = [Total {
+        id: "two_to_three",
+        message: "images and videos together take 2 to 3 items",
+        lists: &[0, 1],
+        names: &["images", "videos"],
+        minimum: 2,
+        maximum: Some(3),
+    }];
+    static WITH_A_TOTAL: ModelSpec = ModelSpec {
+        model: Model::Pixverse55TextToVideo,
+        id: "example/total",
+        name: "Total",
+        category: "text-to-video",
+        kind: "inference",
+        currency: "USD",
+        create_endpoint: "https://example.com/create",
+        query_endpoint: "https://example.com/query",
+        source: "src/check/walk.rs",
+        cut_after: None,
+        options: &LISTS,
+        rules: &[],
+        requirements: &[],
+        totals: &TWO_TO_THREE,
+        pricing: Pricing {
+            dimensions: &[],
+            per: None,
+            quantities: &[],
+            cells: &[],
+        },
+        lookup: Lookup {
+            index: &[],
+            table: &[],
+            times: &[],
+        },
+    };
+
+    /// A total at and past both its limits: the code, the path (the last list given, else
+    /// the first), each list's count; and not judged beside a list refused on its own.
+    #[test]
+    fn a_total_is_judged_at_both_its_limits() {
+        let judge = |images: Option<usize>, videos: Option<usize>, failed: u64| {
+            let count = |i: usize| [images, videos][i];
+            broken_totals(&WITH_A_TOTAL, count, failed, "/args")
+                .into_iter()
+                .map(|v| (v.path, v.code, v.message))
+                .collect::<Vec<_>>()
+        };
+        let one = |path: &str, code: Code, images: usize, videos: usize| {
+            vec![(
+                path.to_owned(),
+                code,
+                format!(
+                    "images and videos together take 2 to 3 items (images: {images}, videos: {videos})"
+                ),
+            )]
+        };
+        for (images, videos) in [
+            (Some(2), None),
+            (Some(1), Some(1)),
+            (None, Some(3)),
+            (Some(0), Some(3)),
+        ] {
+            assert_eq!(judge(images, videos, 0), [], "{images:?} {videos:?}");
+        }
+        assert_eq!(
+            judge(None, None, 0),
+            one("/args/images", Code::TooFewInTotal, 0, 0)
+        );
+        assert_eq!(
+            judge(Some(1), None, 0),
+            one("/args/images", Code::TooFewInTotal, 1, 0)
+        );
+        assert_eq!(
+            judge(None, Some(1), 0),
+            one("/args/videos", Code::TooFewInTotal, 0, 1)
+        );
+        assert_eq!(
+            judge(Some(2), Some(2), 0),
+            one("/args/videos", Code::TooManyInTotal, 2, 2)
+        );
+        assert_eq!(
+            judge(Some(4), None, 0),
+            one("/args/images", Code::TooManyInTotal, 4, 0)
+        );
+        // A list refused on its own (its count unknown): the total waits for it.
+        assert_eq!(judge(None, Some(1), 1 << 0), []);
+        assert_eq!(judge(Some(9), None, 1 << 1), []);
+        assert_eq!(
+            judge(None, Some(1), 1 << 2),
+            one("/args/videos", Code::TooFewInTotal, 0, 1)
+        );
     }
 
     /// An integer option built here, with a negative minimum (HappyHorse's duration, the one
