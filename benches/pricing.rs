@@ -39,7 +39,8 @@ const PROMPT: &str =
     "An action shot of a black lab swimming in a sunlit lake, water droplets flying, \
                       cinematic lighting, shallow depth of field";
 
-/// Every option combination of every model, in model order.
+/// Every option combination of every model, in model order; a choice the page requires and
+/// gives no default (the image models' aspect ratio) takes its first value.
 fn all_selections() -> Vec<Selection> {
     let mut all = Vec::new();
     macro_rules! push_all {
@@ -51,6 +52,15 @@ fn all_selections() -> Vec<Selection> {
         };
     }
     for_each_model!(push_all);
+    for s in &mut all {
+        let spec = s.spec();
+        for (i, o) in spec.options.iter().enumerate() {
+            if o.is_required() && !o.is_input() && !o.has_default() {
+                let first = o.wire(0).expect("a choice has a first value");
+                s.set_at(i, first).unwrap();
+            }
+        }
+    }
     all
 }
 
