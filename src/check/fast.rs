@@ -271,8 +271,10 @@ struct ArgsState {
     texts: Vec<(usize, String)>,
     /// `(option index, items)` in input order; only when the check keeps the text.
     lists: Vec<(usize, Vec<String>)>,
-    /// The item count of each list given, by option position (for the totals).
-    counts: [u32; MAX_OPTIONS],
+    /// The item count of each list given, by option position (for the totals); a list of 255
+    /// items or more, which the fast path leaves to the full checker where a total counts,
+    /// is 255.
+    counts: [u8; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was given (with an allowed value, or the scan stopped).
     seen: u64,
     /// The option after the last one found: tried first by [`ArgsState::find`].
@@ -324,7 +326,7 @@ impl ArgsState {
             if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
                 return None;
             }
-            self.counts[index] = count as u32;
+            self.counts[index] = u8::try_from(count).unwrap_or(u8::MAX);
             if keep_text {
                 let mut items = Vec::with_capacity(count);
                 Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
@@ -369,7 +371,10 @@ impl ArgsState {
         // A total broken: the same. (Only whether one is broken matters here, and a list not
         // given counts as none either way.)
         let counts = &self.counts;
-        if !broken_totals(self.spec, |i| Some(counts[i] as usize), 0, base).is_empty() {
+        let judged = self.spec.totals.is_empty()
+            || (!counts.contains(&u8::MAX)
+                && broken_totals(self.spec, |i| Some(usize::from(counts[i])), 0, base).is_empty());
+        if !judged {
             return None;
         }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
