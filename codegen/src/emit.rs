@@ -1935,10 +1935,7 @@ fn rules_table(o: &mut String, spec: &Spec) {
                 (0, format!("message: {},", lit(&rule.message))),
             ];
             fields.extend(list_lines("when: &", ",", &conditions));
-            let mut lines = vec![(0, "Rule {".to_owned())];
-            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
-            lines.push((0, "}".to_owned()));
-            lines
+            nested_struct("Rule", fields)
         })
         .collect();
     let head = format!("pub const RULES: [Rule; {}] = ", spec.rules.len());
@@ -1985,10 +1982,7 @@ fn requirements_table(o: &mut String, spec: &Spec) {
             fields.push((0, format!("field: {},", r.field)));
             fields.push((0, format!("name: {},", lit(&spec.options[r.field].name))));
             fields.push((0, format!("present: {},", r.present)));
-            let mut lines = vec![(0, "Requirement {".to_owned())];
-            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
-            lines.push((0, "}".to_owned()));
-            lines
+            nested_struct("Requirement", fields)
         })
         .collect();
     let head = format!(
@@ -2030,10 +2024,7 @@ fn totals_table(o: &mut String, spec: &Spec) {
                 Some(m) => (0, format!("maximum: Some({m}),")),
                 None => (0, "maximum: None,".to_owned()),
             });
-            let mut lines = vec![(0, "Total {".to_owned())];
-            lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
-            lines.push((0, "}".to_owned()));
-            lines
+            nested_struct("Total", fields)
         })
         .collect();
     let head = format!("pub const TOTALS: [Total; {}] = ", spec.totals.len());
@@ -2056,13 +2047,19 @@ fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(
     lines
 }
 
+/// The lines of a struct literal `name { field, … }` from its fields' lines (relative indents:
+/// a field's own lines, such as a nested list, indented under it).
+fn nested_struct(name: &str, fields: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let mut lines = vec![(0, format!("{name} {{"))];
+    lines.extend(fields.into_iter().map(|(i, l)| (i + 1, l)));
+    lines.push((0, "}".to_owned()));
+    lines
+}
+
 /// The lines of a struct literal `name { field, … }` whose fields do not fit rustfmt's
 /// one-line width for struct literals: one field a line. Indents are relative.
 fn struct_lines(name: &str, fields: &[String]) -> Vec<(usize, String)> {
-    let mut lines = vec![(0, format!("{name} {{"))];
-    lines.extend(fields.iter().map(|f| (1, f.clone())));
-    lines.push((0, "}".to_owned()));
-    lines
+    nested_struct(name, fields.iter().map(|f| (0, f.clone())).collect())
 }
 
 /// The lines of `head[items]tail`, each item given as its lines (`(relative indent, text)`,
