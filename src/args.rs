@@ -1,7 +1,7 @@
 //! Checked request args for any model: the free-text inputs and a [`Selection`] of every
 //! other option.
 
-use crate::check::{Code, Violation, Violations};
+use crate::check::{items, Code, Violation, Violations};
 use crate::quote::{Quote, QuoteError};
 use crate::request::{ArgsJson, Fields};
 use crate::spec::{Listed, ModelOptions, ModelSpec, OptionKind, OptionSpec, QuotedList};
@@ -139,7 +139,7 @@ impl Args {
             seen |= u64::from(given) << i;
         }
         errors.extend(crate::check::broken_requirements(&selection, seen, 0, ""));
-        // The totals, over the lists kept (a total with a list refused above is not judged).
+        // The totals and limits, over the lists kept (one with a list refused above is not judged).
         let count = |i: usize| {
             kept_lists
                 .iter()
@@ -147,6 +147,13 @@ impl Args {
                 .map(|(_, items)| items.len())
         };
         errors.extend(crate::check::broken_totals(spec, count, refused_lists, ""));
+        errors.extend(crate::check::broken_limits(
+            &selection,
+            count,
+            seen,
+            refused_lists,
+            "",
+        ));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }
@@ -301,14 +308,14 @@ pub(crate) fn list_violations<'t>(
         found.push(Violation {
             path: path.clone(),
             code: Code::TooFewItems,
-            message: format!("{} has {len} item(s); it takes {allowed}", option.name),
+            message: format!("{} has {}; it takes {allowed}", option.name, items(len)),
         });
     }
     if max_items.is_some_and(|max| len > max as usize) {
         found.push(Violation {
             path: path.clone(),
             code: Code::TooManyItems,
-            message: format!("{} has {len} items; it takes {allowed}", option.name),
+            message: format!("{} has {}; it takes {allowed}", option.name, items(len)),
         });
     }
     for k in 0..len {
@@ -336,7 +343,10 @@ pub(crate) fn missing_input(base: &str, option: &OptionSpec) -> Violation {
     );
     match option.kind {
         OptionKind::List { min_items, .. } => {
-            message.push_str(&format!("; a list of at least {min_items} item(s)"));
+            message.push_str(&format!(
+                "; a list of at least {}",
+                items(min_items as usize)
+            ));
         }
         OptionKind::Enum { values, .. } => {
             message.push_str("; one of ");

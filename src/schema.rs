@@ -50,7 +50,9 @@ use std::str::FromStr;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use crate::spec::{Condition, ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum};
+use crate::spec::{
+    Condition, Limit, ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum,
+};
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
 /// The `$schema` of every draft 2020-12 schema.
@@ -584,11 +586,12 @@ fn args_object(spec: &ModelSpec) -> Value {
         "additionalProperties": spec.cut_after.is_some(),
     });
     set_required(&mut schema, required);
-    if !spec.rules.is_empty() || !spec.requirements.is_empty() {
+    if !spec.rules.is_empty() || !spec.requirements.is_empty() || !spec.limits.is_empty() {
         // One `not` beside the properties: code generators that ignore `not` still see a
         // closed object (an `allOf` of rules would widen it to any keys). A conditional
         // requirement is a combination refused too: its conditions with the field left out
-        // (or, for an exclusion, given), which both dialects say without `if`/`then`.
+        // (or, for an exclusion, given), which both dialects say without `if`/`then`; so is a
+        // limit: its conditions with the list's count outside it.
         let rules: Vec<Value> = spec
             .rules
             .iter()
@@ -598,6 +601,7 @@ fn args_object(spec: &ModelSpec) -> Value {
                     .iter()
                     .map(|r| requirement_schema(r, spec)),
             )
+            .chain(spec.limits.iter().flat_map(|l| limit_schemas(l, spec)))
             .collect();
         schema["not"] = json!({
             "description": "Forbidden combinations: args matching any of these are refused.",
@@ -635,6 +639,34 @@ fn requirement_schema(r: &Requirement, spec: &ModelSpec) -> Value {
     }
     set_required(&mut schema, required);
     schema
+}
+
+/// The schemas of a limit as forbidden combinations: its conditions with the list given and
+/// its count outside the limit; and, when it takes at least one item, with the list left out
+/// (a list not given counts as none).
+fn limit_schemas(l: &Limit, spec: &ModelSpec) -> Vec<Value> {
+    let description = format!("{} (limit {})", l.message, l.id);
+    let (mut given, mut required) = conditions_schema(&description, l.when, spec);
+    // (`type` for ajv's strict mode; a value not an array is refused by the property anyway.)
+    let mut count = json!({ "type": "array" });
+    if l.min_items > 0 {
+        count["minItems"] = json!(l.min_items);
+    }
+    if let Some(max) = l.max_items {
+        count["maxItems"] = json!(max);
+    }
+    given["properties"][l.name] = json!({ "not": count });
+    let mut schemas = Vec::with_capacity(2);
+    if l.min_items > 0 {
+        let (mut absent, required) = conditions_schema(&description, l.when, spec);
+        absent["not"] = json!({ "required": [l.name] });
+        set_required(&mut absent, required);
+        schemas.push(absent);
+    }
+    required.push(l.name);
+    set_required(&mut given, required);
+    schemas.insert(0, given);
+    schemas
 }
 
 /// One model's create-job body, with `args` as given (inline or a `$ref`).

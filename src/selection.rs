@@ -6,7 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::quote::{option_units, Quote, QuoteError};
-use crate::spec::{ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, WireValue};
+use crate::spec::{Condition, ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, WireValue};
 use crate::{Model, Usage, MAX_OPTIONS};
 
 /// The option values of one request for one model (every option but free text), as the
@@ -125,7 +125,14 @@ impl Selection {
     /// Whether these values match every condition of `rule`.
     #[inline]
     pub fn breaks(&self, rule: &Rule) -> bool {
-        rule.when.iter().all(|c| self.slot(c.option) == c.slot)
+        self.matches(rule.when)
+    }
+
+    /// Whether these values match every one of `when`'s conditions (a rule's, a requirement's
+    /// or a limit's).
+    #[inline]
+    pub fn matches(&self, when: &[Condition]) -> bool {
+        when.iter().all(|c| self.slot(c.option) == c.slot)
     }
 
     /// The first rule of the model these values break.

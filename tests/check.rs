@@ -573,10 +573,10 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×20, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // prompt ×21, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
     // (Seedance omni-reference), negative_prompt ×2 (Midjourney, Wan 2.6 reference-to-video,
     // optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for its condition).
-    assert_eq!(texts, 33);
+    assert_eq!(texts, 34);
 }
 
 #[test]
@@ -987,7 +987,7 @@ fn a_list_takes_its_count_of_non_blank_strings() {
     );
     assert_eq!(
         message(&body(seedream, &with("[]"))),
-        "image_urls has 0 item(s); it takes 1 to 10"
+        "image_urls has 0 items; it takes 1 to 10"
     );
     // Each bad item at its index, after the count; nothing is lost beside them.
     let bad = r#"["https://e.x/a.png", " ", 5, null, ["x"], "", "https://e.x/b.png", {}, "\u3000", "c", "d", "e"]"#;
@@ -1025,7 +1025,7 @@ fn a_list_takes_its_count_of_non_blank_strings() {
     );
     assert_eq!(
         message(&body(seedream, r#"{"prompt": "a", "aspect_ratio": "1:1"}"#)),
-        "image_urls is required: images to edit; a list of at least 1 item(s)"
+        "image_urls is required: images to edit; a list of at least 1 item"
     );
     // No count limit stated: a hundred images are taken.
     let nano = Model::NanoBananaEdit;
@@ -1478,4 +1478,177 @@ fn typed_inputs_are_given_once_and_required_lists_are_given() {
     .unwrap();
     assert_eq!(args.list("image_urls").map(|l| l.len()), Some(1));
     assert_eq!(args.list("video_urls").map(|l| l.len()), Some(2));
+}
+
+/// Seedance 2.0 image-to-video (`catalog/bytedance__seedance-2.0__image-to-video.md`): "when
+/// `is_first_last_frame` is true, image_urls may contain only 1 to 2 images, and audio_urls
+/// must be empty", and "image_urls + audio_urls ≤ 12", each kept and broken at and past its
+/// limit, with the flag on, off and left out; every problem at once, the condition named.
+#[test]
+fn seedance_image_to_video_takes_its_first_last_frame_limits_and_its_total() {
+    const SEEDANCE: &str = "bytedance/seedance-2.0/image-to-video";
+    let urls = |n: usize, kind: &str| -> String {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!("\"https://e.x/{kind}{i}\""))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    let body = |flag: Option<bool>, images: usize, audio: Option<usize>| {
+        let flag = flag
+            .map(|f| format!(r#","is_first_last_frame":{f}"#))
+            .unwrap_or_default();
+        let audio = audio
+            .map(|n| format!(r#","audio_urls":{}"#, urls(n, "a")))
+            .unwrap_or_default();
+        format!(
+            r#"{{"model":"{SEEDANCE}","args":{{"prompt":"a","image_urls":{}{flag}{audio}}}}}"#,
+            urls(images, "i")
+        )
+    };
+    let images_limit =
+        "in first/last-frame mode image_urls takes 1 or 2 images (is_first_last_frame = true)";
+    let audio_limit =
+        "in first/last-frame mode audio_urls must be empty (is_first_last_frame = true)";
+    // By hand, from the page: the flag on takes 1 or 2 images and no audio.
+    for (flag, images, audio, broken) in [
+        (Some(true), 1, None, &[][..]),
+        (Some(true), 2, None, &[]),
+        (Some(true), 2, Some(0), &[]),
+        (
+            Some(true),
+            3,
+            None,
+            &[("/args/image_urls", Code::TooManyItems)][..],
+        ),
+        (
+            Some(true),
+            12,
+            None,
+            &[("/args/image_urls", Code::TooManyItems)],
+        ),
+        (
+            Some(true),
+            1,
+            Some(1),
+            &[("/args/audio_urls", Code::TooManyItems)],
+        ),
+        (
+            Some(true),
+            3,
+            Some(2),
+            &[
+                ("/args/image_urls", Code::TooManyItems),
+                ("/args/audio_urls", Code::TooManyItems),
+            ],
+        ),
+        // Off or left out, only the total binds.
+        (Some(false), 3, Some(2), &[]),
+        (None, 3, Some(2), &[]),
+        (Some(false), 10, Some(2), &[]),
+        (None, 12, None, &[]),
+        (None, 12, Some(0), &[]),
+        (
+            None,
+            10,
+            Some(3),
+            &[("/args/audio_urls", Code::TooManyInTotal)],
+        ),
+        (
+            Some(false),
+            13,
+            None,
+            &[("/args/image_urls", Code::TooManyInTotal)],
+        ),
+        // On, the total is judged beside the limits: 1 + 12 audio breaks both.
+        (
+            Some(true),
+            1,
+            Some(12),
+            &[
+                ("/args/audio_urls", Code::TooManyInTotal),
+                ("/args/audio_urls", Code::TooManyItems),
+            ],
+        ),
+    ] {
+        let json = body(flag, images, audio);
+        match check(&json) {
+            Ok(_) => assert!(broken.is_empty(), "{json} accepted"),
+            Err(_) => assert_eq!(found(&json), owned(broken), "{json}"),
+        }
+        // The quote agrees: std for 5 s by default, 0.24 × 5.
+        assert_eq!(
+            quote_json(&json).map(|q| q.amount().to_string()).ok(),
+            broken.is_empty().then(|| "1.20".to_owned()),
+            "{json}"
+        );
+    }
+    assert_eq!(
+        message(&body(Some(true), 3, None)),
+        format!("{images_limit}; image_urls has 3 items")
+    );
+    assert_eq!(
+        message(&body(Some(true), 2, Some(1))),
+        format!("{audio_limit}; audio_urls has 1 item")
+    );
+    // A list refused on its own is not judged by a limit again: a blank image.
+    let blank = body(Some(true), 3, None).replace("\"https://e.x/i0\"", "\" \"");
+    assert_eq!(
+        found(&blank),
+        owned(&[("/args/image_urls/0", Code::EmptyText)])
+    );
+    // Nor is a limit whose condition was refused: the flag as a string.
+    let wrong = body(Some(true), 3, None).replace(":true", ":\"true\"");
+    assert_eq!(
+        found(&wrong),
+        owned(&[("/args/is_first_last_frame", Code::WrongType)])
+    );
+    // The typed inputs say the same.
+    let model = Model::Seedance20ImageToVideo;
+    let mut on = shortapi_pricing::Selection::defaults(model);
+    on.set("is_first_last_frame", WireValue::Bool(true))
+        .unwrap();
+    let three: &[&str] = &["a", "b", "c"];
+    let errors =
+        shortapi_pricing::Args::from_inputs(on, &[("prompt", "a")], &[("image_urls", three)])
+            .unwrap_err();
+    assert_eq!(
+        errors
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code, v.message.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "/image_urls",
+            Code::TooManyItems,
+            format!("{images_limit}; image_urls has 3 items").as_str()
+        )]
+    );
+    assert!(shortapi_pricing::Args::from_inputs(
+        on,
+        &[("prompt", "a")],
+        &[("image_urls", &three[..2])]
+    )
+    .is_ok());
+    // The spec's JSON says it.
+    let json = serde_json::to_value(model.spec()).unwrap();
+    assert_eq!(
+        json["limits"],
+        serde_json::json!([
+            {
+                "id": "first_last_frame_images",
+                "message": "in first/last-frame mode image_urls takes 1 or 2 images",
+                "when": {"is_first_last_frame": true},
+                "list": "image_urls",
+                "min_items": 1,
+                "max_items": 2,
+            },
+            {
+                "id": "first_last_frame_no_audio",
+                "message": "in first/last-frame mode audio_urls must be empty",
+                "when": {"is_first_last_frame": true},
+                "list": "audio_urls",
+                "max_items": 0,
+            },
+        ])
+    );
 }

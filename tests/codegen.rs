@@ -1590,6 +1590,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "Cell",
         "CellPrice",
         "Condition",
+        "Limit",
         "Lookup",
         "ModelOptions",
         "ModelSpec",
@@ -1785,6 +1786,85 @@ fn a_requirement_names_an_option_without_a_default_and_a_condition() {
     assert_eq!(
         p,
         ["spec/models/acme-video.toml:102:16: rule: `hdr` takes true or false, found a string"]
+    );
+}
+
+/// A limit narrows one list's own count while its conditions hold, and can hold: every
+/// problem at its place in the file.
+#[test]
+fn a_limit_narrows_a_list_and_can_hold() {
+    let field = "field = \"mask_urls\"\nmax_items";
+    let p = option_forms_problems(field, "field = \"caption\"\nmax_items");
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names `caption`, which is not a list; a limit narrows a list's items (lists: \"image_urls\", \"mask_urls\")"]);
+    let p = option_forms_problems(field, "field = \"masks\"\nmax_items");
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names unknown option `masks`; lists: \"image_urls\", \"mask_urls\""]);
+    let max = "max_items = 1\n";
+    let p = option_forms_problems(max, "");
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:131:9: limits[0] needs a `min_items` or a `max_items`"]
+    );
+    let p = option_forms_problems(max, "min_items = 3\nmax_items = 1\n");
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: limits[0] can never hold: it takes at least 3 items and at most 1"]);
+    // image_urls takes 1 to 3 items of its own.
+    let images = edit_of(
+        &read("tests/fixtures/option_forms.toml"),
+        field,
+        "field = \"image_urls\"\nmax_items",
+    );
+    for (limit, problem) in [
+        ("max_items = 3\n", Some("limits[0] does not narrow `image_urls` (its own limits already say as much); drop it")),
+        ("max_items = 4\n", Some("limits[0] does not narrow `image_urls` (its own limits already say as much); drop it")),
+        ("min_items = 1\n", Some("limits[0] does not narrow `image_urls` (its own limits already say as much); drop it")),
+        ("min_items = 4\n", Some("limits[0] can never hold: `min_items` 4 is above `image_urls`'s own `max_items` 3")),
+        ("min_items = 2\n", None),
+        ("max_items = 2\n", None),
+    ] {
+        let spec = edit_of(&images, max, limit);
+        match (codegen::read(&spec, ORIGIN), problem) {
+            (Ok(_), None) => {}
+            (Err(d), Some(problem)) => assert_eq!(
+                lines_of(&d),
+                [format!("spec/models/acme-video.toml:131:9: {problem}")],
+                "{limit}"
+            ),
+            (outcome, _) => panic!("{limit}: {outcome:?}"),
+        }
+    }
+    // The narrowed count is what the generated table holds: the list's own where the limit
+    // says nothing, the narrower of the two where it does.
+    let spec = codegen::read(&edit_of(&images, max, "min_items = 2\n"), ORIGIN).unwrap();
+    assert_eq!(
+        (spec.limits[0].min_items, spec.limits[0].max_items),
+        (2, Some(3))
+    );
+    let spec = codegen::read(&edit_of(&images, max, "max_items = 2\n"), ORIGIN).unwrap();
+    assert_eq!(
+        (spec.limits[0].min_items, spec.limits[0].max_items),
+        (1, Some(2))
+    );
+    // A list emptied (Seedance's audio in first/last-frame mode) is a limit of its own.
+    let p = option_forms_problems(max, "max_items = 0\n");
+    assert!(p.is_empty(), "{p:?}");
+    let p = option_forms_problems(
+        "id = \"one_mask_for_photos\"",
+        "id = \"four_pictures_at_most\"",
+    );
+    assert_eq!(p, ["spec/models/acme-video.toml:128:6: duplicate id `four_pictures_at_most` (first used on line 120)"]);
+    let p = option_forms_problems(
+        "when = { style = \"photo\" }",
+        "when = { style = \"sketch\" }",
+    );
+    assert!(
+        p[0].starts_with(
+            "spec/models/acme-video.toml:130:18: rule names unknown style value \"sketch\""
+        ),
+        "{p:?}"
+    );
+    let p = option_forms_problems(max, "max_items = 1\nmaximum = 1\n");
+    assert!(
+        p[0].starts_with("spec/models/acme-video.toml:133:1: unknown key `maximum`"),
+        "{p:?}"
     );
 }
 

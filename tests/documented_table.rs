@@ -317,6 +317,12 @@ fn every_combination_of_every_model_through_the_typed_api() {
                 "alibaba/wan-2.6/reference-to-video",
                 counts(18, 18, 0, 0, 0)
             ),
+            // 2 modes × 12 durations × 6 ratios (the first/last-frame flag, with no default,
+            // left out), every one a rate × seconds.
+            (
+                "bytedance/seedance-2.0/image-to-video",
+                counts(144, 144, 0, 0, 0)
+            ),
             (
                 "bytedance/seedance-2.0/omni-reference",
                 counts(144, 0, 0, 0, 144)
@@ -428,6 +434,7 @@ fn combination_count(id: &str) -> usize {
         "google/nano-banana/edit" => 40,              // 4 × 10
         "vidu/vidu-q2/image-to-video" => 180,         // 3 × 10 × 3 × 2
         "alibaba/wan-2.6/reference-to-video" => 18,   // 9 × 2
+        "bytedance/seedance-2.0/image-to-video" => 288, // 2 × 12 × 6 × 2 (first/last frame)
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -638,6 +645,8 @@ fn documented_defaults_of_every_model() {
         ("google/nano-banana/edit", amount("0.03")),
         // Wan 2.6 reference-to-video: 1080p, 5 s: 0.128 × 5.
         ("alibaba/wan-2.6/reference-to-video", amount("0.640")),
+        // Seedance 2.0 image-to-video: std, 5 s: 0.24 × 5.
+        ("bytedance/seedance-2.0/image-to-video", amount("1.20")),
         (
             "vidu/vidu-q2/image-to-video",
             Expected::Unpriced("starts at"),

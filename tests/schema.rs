@@ -400,7 +400,8 @@ fn openapi3_uses_only_openapi3_keywords_and_references_that_resolve() {
             );
         }
     }
-    // Each model's args schema is self-contained, with its rules (if it has any) under `not`.
+    // Each model's args schema is self-contained, with its rules, requirements and limits (if
+    // it has any) under `not`.
     for model in Model::ALL {
         let (mut used, mut refs) = (Vec::new(), Vec::new());
         keywords(
@@ -409,8 +410,10 @@ fn openapi3_uses_only_openapi3_keywords_and_references_that_resolve() {
             &mut refs,
         );
         assert!(refs.is_empty());
-        let has_rules = !model.spec().rules.is_empty();
-        assert_eq!(used.iter().any(|k| k == "not"), has_rules, "{model}");
+        let spec = model.spec();
+        let forbids =
+            !spec.rules.is_empty() || !spec.requirements.is_empty() || !spec.limits.is_empty();
+        assert_eq!(used.iter().any(|k| k == "not"), forbids, "{model}");
     }
 }
 
@@ -528,11 +531,18 @@ fn everything_comes_from_the_spec() {
         }
         // One schema per rule under one `not`, carrying the rule's message, then one per
         // conditional requirement (its conditions, and the field absent, or for an exclusion
-        // present); no `not` at all for a model without either.
+        // present), then one or two per limit (its conditions and the list's count outside
+        // it; and the list absent, if it takes an item or more); no `not` at all for a model
+        // without any.
         let rules = args["not"]["anyOf"]
             .as_array()
             .map_or(&[][..], Vec::as_slice);
-        let forbidden = spec.rules.len() + spec.requirements.len();
+        let limit_branches: usize = spec
+            .limits
+            .iter()
+            .map(|l| if l.min_items > 0 { 2 } else { 1 })
+            .sum();
+        let forbidden = spec.rules.len() + spec.requirements.len() + limit_branches;
         assert_eq!(args.get("not").is_some(), forbidden > 0, "{model}");
         assert_eq!(rules.len(), forbidden);
         for (rule, s) in spec.rules.iter().zip(rules) {
@@ -553,6 +563,27 @@ fn everything_comes_from_the_spec() {
             } else {
                 assert!(required.contains(&json!(r.name)));
             }
+        }
+        let mut branches = &rules[spec.rules.len() + spec.requirements.len()..];
+        for l in spec.limits {
+            let s = &branches[0];
+            assert!(s["description"].as_str().unwrap().contains(l.message));
+            for c in l.when {
+                assert_eq!(s["properties"][c.name]["const"], json!(c.value));
+            }
+            assert_eq!(
+                s["properties"][l.name]["not"].get("minItems"),
+                (l.min_items > 0).then(|| json!(l.min_items)).as_ref()
+            );
+            assert_eq!(
+                s["properties"][l.name]["not"].get("maxItems"),
+                l.max_items.map(|m| json!(m)).as_ref()
+            );
+            assert!(s["required"].as_array().unwrap().contains(&json!(l.name)));
+            if l.min_items > 0 {
+                assert_eq!(branches[1]["not"], json!({"required": [l.name]}));
+            }
+            branches = &branches[if l.min_items > 0 { 2 } else { 1 }..];
         }
         // Nothing beside the properties that a code generator would read as more keys.
         for key in ["allOf", "anyOf", "oneOf", "patternProperties"] {
@@ -656,6 +687,7 @@ static FIXTURE: ModelSpec = ModelSpec {
     rules: &FIXTURE_RULES,
     requirements: &[],
     totals: &[],
+    limits: &[],
     pricing: Pricing {
         dimensions: &[],
         per: None,
@@ -853,13 +885,18 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0. The string-typed durations of Vidu
     // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all. Wan 2.6
     // reference-to-video's duration (2 to 10): 1e1, 5.0, 1E1 and 2e0 taken, the other six not.
+    // Seedance 2.0 image-to-video's (4 to 15) as omni-reference's: five taken, five not.
     assert_eq!(
         checked,
-        (10 + 3 + 27 + 3 + 4, 10 + 27 + 3 + 9 + 8 + 3 * 10 + 6)
+        (
+            10 + 3 + 27 + 3 + 4 + 5,
+            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5
+        )
     );
 }
 
-/// A total ("images + videos together ≤ 5", Wan 2.6 reference-to-video) is what JSON Schema
+/// A total ("images + videos together ≤ 5", Wan 2.6 reference-to-video; Seedance 2.0
+/// image-to-video's images and audio at most 12) is what JSON Schema
 /// cannot say: both dialects carry it as the `x-shortapi-totals` keyword, with its id, message
 /// and lists, and a validator that does not know the keyword accepts what breaks it. That is
 /// the one case `schema_verdict` excuses; one list past its own `maxItems` is refused by both.
@@ -896,10 +933,72 @@ fn a_total_is_carried_as_an_extension_keyword_that_validators_do_not_apply() {
             assert_eq!(validator.is_valid(&a), validators, "{a} ({d})");
         }
     }
+    // Seedance 2.0 image-to-video: "image_urls plus audio_urls at most 12"; neither list has
+    // a limit of its own.
+    let seedance = Model::Seedance20ImageToVideo;
+    let total = json!([{
+        "id": "twelve_references_at_most",
+        "message": "image_urls and audio_urls together take at most 12 items",
+        "count": ["image_urls", "audio_urls"],
+        "maximum": 12
+    }]);
+    for d in Dialect::ALL {
+        assert_eq!(schema::args(seedance, d)["x-shortapi-totals"], total, "{d}");
+    }
+    for (images, audio, checker) in [(10, 2, true), (10, 3, false), (13, 0, false)] {
+        let a = json!({"prompt": "a", "image_urls": urls(images), "audio_urls": urls(audio)});
+        let checked = check_args(seedance, a.to_string());
+        assert_eq!(checked.is_ok(), checker, "{a}");
+        assert!(schema_verdict(&checked), "{a}: only the total is broken");
+        for (validator, d) in v.args[seedance as usize].iter().zip(Dialect::ALL) {
+            assert!(validator.is_valid(&a), "{a} ({d})");
+        }
+    }
     // No other model has a total.
-    for model in Model::ALL.into_iter().filter(|&m| m != wan) {
+    for model in Model::ALL
+        .into_iter()
+        .filter(|&m| m != wan && m != seedance)
+    {
         assert!(schema::args(model, Dialect::Draft2020_12)
             .get("x-shortapi-totals")
             .is_none());
+    }
+}
+
+/// A limit (Seedance 2.0 image-to-video: "when `is_first_last_frame` is true, image_urls may
+/// contain only 1 to 2 images, and audio_urls must be empty") is a forbidden combination JSON
+/// Schema can say: ajv-like validators of both dialects refuse what the checker refuses, at
+/// and past each limit, and take what it takes, with the flag false, left out, or on.
+#[test]
+fn a_limit_is_in_the_schema_and_validators_apply_it() {
+    let v = Validators::get();
+    let seedance = Model::Seedance20ImageToVideo;
+    let urls = |n: usize| {
+        json!((0..n)
+            .map(|i| format!("https://e.x/{i}"))
+            .collect::<Vec<_>>())
+    };
+    for (flag, images, audio, valid) in [
+        (Some(true), 1, None, true),
+        (Some(true), 2, None, true),
+        (Some(true), 3, None, false), // past 2 images
+        (Some(true), 2, Some(0), true),
+        (Some(true), 2, Some(1), false), // audio in first/last-frame mode
+        (Some(true), 0, None, false),    // image_urls' own 1 item
+        (Some(false), 3, Some(1), true),
+        (None, 3, Some(1), true),
+    ] {
+        let mut a = json!({"prompt": "a", "image_urls": urls(images)});
+        if let Some(flag) = flag {
+            a["is_first_last_frame"] = json!(flag);
+        }
+        if let Some(audio) = audio {
+            a["audio_urls"] = urls(audio);
+        }
+        let checked = check_args(seedance, a.to_string());
+        assert_eq!(checked.is_ok(), valid, "{a}");
+        for (validator, d) in v.args[seedance as usize].iter().zip(Dialect::ALL) {
+            assert_eq!(validator.is_valid(&a), valid, "{a} ({d})");
+        }
     }
 }

@@ -41,6 +41,7 @@ pub fn emit_model(spec: &Spec) -> String {
     rules_table(b, spec);
     requirements_table(b, spec);
     totals_table(b, spec);
+    limits_table(b, spec);
     prices(b, spec);
     quantities(b, spec);
     let code = code_lines(&body);
@@ -66,6 +67,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Cell",
             "CellPrice",
             "Condition",
+            "Limit",
             "Lookup",
             "ModelOptions",
             "ModelSpec",
@@ -628,6 +630,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     line(o, 1, "rules: &RULES,");
     line(o, 1, "requirements: &REQUIREMENTS,");
     line(o, 1, "totals: &TOTALS,");
+    line(o, 1, "limits: &LIMITS,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
@@ -2028,6 +2031,40 @@ fn totals_table(o: &mut String, spec: &Spec) {
         })
         .collect();
     let head = format!("pub const TOTALS: [Total; {}] = ", spec.totals.len());
+    for (indent, text) in list_lines(&head, ";", &items) {
+        line(o, indent, &text);
+    }
+    blank(o);
+}
+
+/// `LIMITS`: the narrower item counts of lists while conditions hold.
+fn limits_table(o: &mut String, spec: &Spec) {
+    doc(
+        o,
+        0,
+        "Every narrower item count of a list while some options have some values, in spec order
+(`[[limits]]`).",
+    );
+    let items: Vec<Vec<(usize, String)>> = spec
+        .limits
+        .iter()
+        .map(|l| {
+            let mut fields = vec![
+                (0, format!("id: {},", lit(&l.id))),
+                (0, format!("message: {},", lit(&l.message))),
+            ];
+            fields.extend(list_lines("when: &", ",", &condition_lines(spec, &l.when)));
+            fields.push((0, format!("field: {},", l.field)));
+            fields.push((0, format!("name: {},", lit(&spec.options[l.field].name))));
+            fields.push((0, format!("min_items: {},", l.min_items)));
+            fields.push(match l.max_items {
+                Some(m) => (0, format!("max_items: Some({m}),")),
+                None => (0, "max_items: None,".to_owned()),
+            });
+            nested_struct("Limit", fields)
+        })
+        .collect();
+    let head = format!("pub const LIMITS: [Limit; {}] = ", spec.limits.len());
     for (indent, text) in list_lines(&head, ";", &items) {
         line(o, indent, &text);
     }

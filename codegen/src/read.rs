@@ -37,6 +37,8 @@ pub struct Spec {
     pub requirements: Vec<RequirementDef>,
     /// `[[totals]]`, in spec order.
     pub totals: Vec<TotalDef>,
+    /// `[[limits]]`, in spec order.
+    pub limits: Vec<LimitDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
     /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
@@ -150,6 +152,19 @@ pub struct TotalDef {
     pub lists: Vec<usize>,
     pub minimum: u32,
     pub maximum: Option<u32>,
+}
+
+/// One `[[limits]]`: a narrower item count for one list while the conditions hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitDef {
+    pub id: String,
+    pub message: String,
+    /// `(option index, value index)` pairs, in option order, as a rule's.
+    pub when: Vec<(usize, usize)>,
+    /// The list narrowed, an option index.
+    pub field: usize,
+    pub min_items: u32,
+    pub max_items: Option<u32>,
 }
 
 /// `[pricing]` read.
@@ -485,6 +500,7 @@ impl<'s> Reader<'s> {
                 "requires",
                 "excludes",
                 "totals",
+                "limits",
                 "pricing",
             ],
         );
@@ -522,6 +538,10 @@ impl<'s> Reader<'s> {
             Some(v) => self.totals(v, &options, &mut requirement_ids),
             None => Vec::new(),
         };
+        let limits = match self.get(&root, "limits", false) {
+            Some(v) => self.limits(v, &options, &mut requirement_ids),
+            None => Vec::new(),
+        };
 
         let cut_after = self.cut_after(&root, &options);
         let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
@@ -539,6 +559,7 @@ impl<'s> Reader<'s> {
             rules: rules.into_iter().map(|(rule, _)| rule).collect(),
             requirements,
             totals,
+            limits,
             dimensions: pricing.dimensions,
             per: pricing.per,
             quantities: pricing.quantities,
@@ -1421,6 +1442,118 @@ impl<'s> Reader<'s> {
                 lists,
                 minimum,
                 maximum,
+            });
+        }
+        out
+    }
+
+    /// Reads `[[limits]]`: each an `id` (unique among rules, requirements, totals and limits),
+    /// a `message`, a `when` as a rule's, the `field` it narrows (a list) and a `min_items`
+    /// and/or `max_items` that narrow the list's own and can hold.
+    fn limits(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Vec<LimitDef> {
+        let Some(items) = self.array(v, "`limits`") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("limits[{i}]")) else {
+                continue;
+            };
+            self.unknown_keys(
+                &t,
+                &["id", "message", "when", "field", "min_items", "max_items"],
+            );
+            let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
+            let message = self.non_empty_string(&t, "message");
+            let when = self
+                .get(&t, "when", true)
+                .and_then(|w| self.when(w, options));
+            let field = self.string(&t, "field").and_then(|f| {
+                let lists = || {
+                    quoted(
+                        options
+                            .iter()
+                            .filter(|o| matches!(o.kind, OptionKind::List { .. }))
+                            .map(|o| o.name.as_str()),
+                    )
+                };
+                let Some(index) = options.iter().position(|o| &o.name == f.get_ref()) else {
+                    if !self.broken_options.iter().any(|b| b == f.get_ref()) {
+                        let message = format!(
+                            "`field` names unknown option `{}`; lists: {}",
+                            f.get_ref(),
+                            lists()
+                        );
+                        self.error(f.span(), message);
+                    }
+                    return None;
+                };
+                match options[index].kind {
+                    OptionKind::List {
+                        min_items,
+                        max_items,
+                    } => Some((index, f.span(), min_items, max_items)),
+                    _ => {
+                        let message = format!(
+                            "`field` names `{}`, which is not a list; a limit narrows a list's items (lists: {})",
+                            f.get_ref(),
+                            lists()
+                        );
+                        self.error(f.span(), message);
+                        None
+                    }
+                }
+            });
+            let min_items = self.count(&t, "min_items", 0);
+            let max_items = self.count(&t, "max_items", 0);
+            let (Some(id), Some(message), Some(when), Some(field), Some(min), Some(max)) =
+                (id, message, when, field, min_items, max_items)
+            else {
+                continue;
+            };
+            let (field, span, own_min, own_max) = field;
+            let name = &options[field].name;
+            // A list not given counts as none; its own fewest items bind only a required one.
+            let own_min = if options[field].required { own_min } else { 0 };
+            let narrowed_min = min.unwrap_or(0).max(own_min);
+            // (`when` names only choices, so never the list itself.)
+            let problem = if min.is_none() && max.is_none() {
+                Some("needs a `min_items` or a `max_items`".to_owned())
+            } else if max.is_some_and(|m| narrowed_min > m) {
+                Some(format!(
+                    "can never hold: it takes at least {narrowed_min} items and at most {}",
+                    max.unwrap_or(0)
+                ))
+            } else if own_max.is_some_and(|m| narrowed_min > m) {
+                Some(format!(
+                    "can never hold: `min_items` {narrowed_min} is above `{name}`'s own `max_items` {}",
+                    own_max.unwrap_or(0)
+                ))
+            } else if narrowed_min <= own_min
+                && max.is_none_or(|m| own_max.is_some_and(|own| m >= own))
+            {
+                Some(format!(
+                    "does not narrow `{name}` (its own limits already say as much); drop it"
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.error(span, format!("{} {problem}", t.what));
+                continue;
+            }
+            out.push(LimitDef {
+                id,
+                message,
+                when,
+                field,
+                min_items: narrowed_min,
+                max_items: max.map_or(own_max, |m| Some(own_max.map_or(m, |own| own.min(m)))),
             });
         }
         out

@@ -15,7 +15,8 @@
 //! keeps none) and the callback URL.
 
 use super::walk::{
-    broken_requirements, broken_rules, broken_totals, is_http_url, Outcome, BODY_FIELDS,
+    broken_limits, broken_requirements, broken_rules, broken_totals, is_http_url, Outcome,
+    BODY_FIELDS,
 };
 use super::Expect;
 use crate::spec::{ModelSpec, OptionKind};
@@ -368,12 +369,14 @@ impl ArgsState {
         if !broken_requirements(&self.selection, self.seen, 0, base).is_empty() {
             return None;
         }
-        // A total broken: the same. (Only whether one is broken matters here, and a list not
-        // given counts as none either way.)
+        // A total or a limit broken: the same. (Only whether one is broken matters here, and a
+        // list not given counts as none either way.)
         let counts = &self.counts;
-        let judged = self.spec.totals.is_empty()
+        let count = |i: usize| Some(usize::from(counts[i]));
+        let judged = (self.spec.totals.is_empty() && self.spec.limits.is_empty())
             || (!counts.contains(&u8::MAX)
-                && broken_totals(self.spec, |i| Some(usize::from(counts[i])), 0, base).is_empty());
+                && broken_totals(self.spec, count, 0, base).is_empty()
+                && broken_limits(&self.selection, count, self.seen, 0, base).is_empty());
         if !judged {
             return None;
         }
@@ -521,13 +524,20 @@ mod tests {
 
     /// A plausible wire value for every option of `model`, free text included.
     fn plain_members(model: Model) -> Vec<(&'static str, String)> {
-        model
-            .spec()
-            .options
+        let spec = model.spec();
+        spec.options
             .iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(i, o)| {
+                // A list some limit empties (while its condition holds, as it may here) is
+                // given empty.
+                let emptied = spec
+                    .limits
+                    .iter()
+                    .any(|l| l.field == i && l.max_items == Some(0));
                 let value = match o.kind {
                     OptionKind::Text { .. } => "\"a cat\"".to_owned(),
+                    OptionKind::List { .. } if emptied => "[]".to_owned(),
                     OptionKind::List { .. } => "[\"a cat\"]".to_owned(),
                     OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
                     OptionKind::Bool { default } => (default != Some(true)).to_string(),
@@ -994,19 +1004,29 @@ mod tests {
                                 .prop_map(|t| format!("\"{t}\""))
                                 .boxed(),
                             OptionKind::List { max_items, .. } => {
-                                // Within its own limit and, counted in a total, within its
-                                // share of the total's.
+                                // Within its own limit, any limit's (whatever the
+                                // conditions) and, counted in a total, its share of the
+                                // total's; empty only where a limit empties it.
                                 let share = spec
                                     .totals
                                     .iter()
                                     .filter(|t| t.lists.contains(&i))
                                     .filter_map(|t| t.maximum.map(|m| m as usize / t.lists.len()));
+                                let narrowed = spec
+                                    .limits
+                                    .iter()
+                                    .filter(|l| l.field == i)
+                                    .filter_map(|l| l.max_items.map(|m| m as usize));
                                 let most = share
+                                    .chain(narrowed)
                                     .chain(max_items.map(|m| m as usize))
-                                    .fold(4, usize::min)
-                                    .max(1);
-                                prop::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", 1..=most)
-                                    .prop_map(|items| format!("[ \"{}\" ]", items.join("\" ,\"")))
+                                    .fold(4, usize::min);
+                                let least = most.min(1);
+                                prop::collection::vec("[a-z]{1,6}( [a-z]{1,6})?", least..=most)
+                                    .prop_map(|items| match items.is_empty() {
+                                        true => "[ ]".to_owned(),
+                                        false => format!("[ \"{}\" ]", items.join("\" ,\"")),
+                                    })
                                     .boxed()
                             }
                             OptionKind::Enum { values, .. } => {

@@ -281,7 +281,7 @@ pub(crate) struct ArgsWalk<'b> {
     selection: Selection,
     texts: Vec<(usize, String)>,
     lists: Vec<(usize, Vec<String>)>,
-    /// How many items each list accepted has, by option position (for the totals).
+    /// How many items each list accepted has, by option position (for the totals and limits).
     counts: [usize; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
     seen: u64,
@@ -395,6 +395,10 @@ impl<'b> ArgsWalk<'b> {
         let (counts, given) = (&self.counts, self.given);
         let count = |i: usize| (given & (1 << i) != 0).then(|| counts[i]);
         for violation in broken_totals(self.spec, count, self.failed, self.base) {
+            self.found.items.push((end, violation));
+        }
+        let limits = broken_limits(&self.selection, count, self.seen, self.failed, self.base);
+        for violation in limits {
             self.found.items.push((end, violation));
         }
         let args = self.found.items.is_empty().then(|| {
@@ -758,6 +762,44 @@ pub(crate) fn broken_totals(
             path: pointer(base, spec.options[at].name),
             code,
             message,
+        });
+    }
+    found
+}
+
+/// The limits `selection`'s lists break while their conditions hold: `count(i)` is how many
+/// items the list at option `i` was given with (`None`: not given, counted as none). One whose
+/// list or condition was refused (`failed`) is not judged, nor one on a required list left out
+/// (bit `i` of `seen` clear: already reported missing). The path is the list's, given or not.
+pub(crate) fn broken_limits(
+    selection: &Selection,
+    count: impl Fn(usize) -> Option<usize>,
+    seen: u64,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
+    let spec = selection.spec();
+    let mut found = Vec::new();
+    for limit in spec.limits {
+        let bit = 1u64 << limit.field;
+        let refused =
+            failed & bit != 0 || limit.when.iter().any(|c| failed & (1u64 << c.option) != 0);
+        let missing = seen & bit == 0 && spec.options[limit.field].is_required();
+        if refused || missing || !limit.applies(selection) {
+            continue;
+        }
+        let n = count(limit.field).unwrap_or(0);
+        if limit.allows(n as u64) {
+            continue;
+        }
+        let code = match limit.max_items {
+            Some(max) if n as u64 > u64::from(max) => Code::TooManyItems,
+            _ => Code::TooFewItems,
+        };
+        found.push(Violation {
+            path: pointer(base, limit.name),
+            code,
+            message: format!("{limit}; {} has {}", limit.name, super::items(n)),
         });
     }
     found
@@ -1229,6 +1271,7 @@ mod tests {
         rules: &[],
         requirements: &[],
         totals: &TWO_TO_THREE,
+        limits: &[],
         pricing: Pricing {
             dimensions: &[],
             per: None,

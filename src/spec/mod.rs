@@ -63,6 +63,9 @@ pub struct ModelSpec {
     /// together at most 5"): what JSON Schema cannot say, carried in the schema as the
     /// `x-shortapi-totals` keyword.
     pub totals: &'static [Total],
+    /// Narrower item counts for a list when options have some values ("with
+    /// `is_first_last_frame` on, `image_urls` takes 1 to 2 images"), in spec order.
+    pub limits: &'static [Limit],
     /// The prices as the page documents them.
     pub pricing: Pricing,
     /// The price lookup built from [`pricing`](Self::pricing) at compile time.
@@ -408,6 +411,46 @@ impl fmt::Display for Total {
     }
 }
 
+/// A narrower item count for one list when options have some values: Seedance 2.0
+/// image-to-video takes 1 to 2 `image_urls`, and no `audio_urls`, "when `is_first_last_frame`
+/// is true". A list not given counts as none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// A stable snake_case id (`"first_last_frame_images"`).
+    pub id: &'static str,
+    /// What users are told when a request breaks it.
+    pub message: &'static str,
+    /// The values that together make it apply (an option left out counts at its default).
+    pub when: &'static [Condition],
+    /// The list's position in its model's [`options`](ModelSpec::options).
+    pub field: usize,
+    /// The list's wire name.
+    pub name: &'static str,
+    /// The fewest items the list takes while the conditions hold.
+    pub min_items: u32,
+    /// The most items it takes while they hold, if the page narrows that.
+    pub max_items: Option<u32>,
+}
+
+impl Limit {
+    /// Whether `selection`'s values match every condition.
+    pub fn applies(&self, selection: &crate::Selection) -> bool {
+        selection.matches(self.when)
+    }
+
+    /// Whether `count` items are within the narrowed limit.
+    pub fn allows(&self, count: u64) -> bool {
+        count >= u64::from(self.min_items) && self.max_items.is_none_or(|m| count <= u64::from(m))
+    }
+}
+
+impl fmt::Display for Limit {
+    /// `image_urls takes 1 or 2 images in first/last-frame mode (is_first_last_frame = true)`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_with_conditions(f, self.message, self.when)
+    }
+}
+
 /// A field required, or refused, when options have some values: "when `generate_audio` is
 /// true, `voice_id` is required" (Vidu Q2 image-to-video).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -430,7 +473,7 @@ pub struct Requirement {
 impl Requirement {
     /// Whether `selection`'s values match every condition.
     pub fn applies(&self, selection: &crate::Selection) -> bool {
-        self.when.iter().all(|c| selection.slot(c.option) == c.slot)
+        selection.matches(self.when)
     }
 }
 

@@ -30,14 +30,14 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    Cell, CellPrice, Condition, ModelSpec, OptionKind, OptionSpec, Quantity, Requirement, Rule,
-    Total,
+    Cell, CellPrice, Condition, Limit, ModelSpec, OptionKind, OptionSpec, Quantity, Requirement,
+    Rule, Total,
 };
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(11))?;
+        let mut map = serializer.serialize_map(Some(14))?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("category", self.category)?;
@@ -50,6 +50,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("rules", self.rules)?;
         map.serialize_entry("requirements", self.requirements)?;
         map.serialize_entry("totals", self.totals)?;
+        map.serialize_entry("limits", self.limits)?;
         map.serialize_entry("pricing", &PricingView(self))?;
         map.end()
     }
@@ -140,6 +141,25 @@ impl Serialize for Total {
         }
         if let Some(max) = self.maximum {
             map.serialize_entry("maximum", &max)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Limit {
+    /// `{"id", "message", "when", "list", "min_items", "max_items"}` (`min_items` 0 left out, as
+    /// a missing `max_items` is).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        map.serialize_entry("when", &When(self.when))?;
+        map.serialize_entry("list", self.name)?;
+        if self.min_items > 0 {
+            map.serialize_entry("min_items", &self.min_items)?;
+        }
+        if let Some(max) = self.max_items {
+            map.serialize_entry("max_items", &max)?;
         }
         map.end()
     }

@@ -1789,7 +1789,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 20] = [
+pub const MODELS: [&Documented; 21] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1865,7 +1865,100 @@ pub const MODELS: [&Documented; 20] = [
     &NANO_BANANA_EDIT,
     &VIDU_Q2_IMAGE_TO_VIDEO,
     &WAN_2_6_REFERENCE_TO_VIDEO,
+    &SEEDANCE_2_0_IMAGE_TO_VIDEO,
 ];
+
+/// bytedance/seedance-2.0/image-to-video (`catalog/bytedance__seedance-2.0__image-to-video.md`):
+/// "mode — default std, options std, fast"; "prompt — required"; "duration — int, default 5,
+/// range 4 to 15"; "aspect_ratio — default 16:9, options 21:9, 16:9, 9:16, 4:3, 1:1, 3:4";
+/// "image_urls — list, required"; "is_first_last_frame — bool" (default cut); `audio_urls`
+/// referenced, its entry cut. "Std: $0.24 per second. Fast: $0.20 per second."
+pub const SEEDANCE_2_0_IMAGE_TO_VIDEO: Documented = Documented {
+    id: "bytedance/seedance-2.0/image-to-video",
+    options: &[
+        choice("mode", &[V::S("std"), V::S("fast")], V::S("std")),
+        text("prompt"),
+        choice(
+            "duration",
+            &[
+                V::I(4),
+                V::I(5),
+                V::I(6),
+                V::I(7),
+                V::I(8),
+                V::I(9),
+                V::I(10),
+                V::I(11),
+                V::I(12),
+                V::I(13),
+                V::I(14),
+                V::I(15),
+            ],
+            V::I(5),
+        ),
+        choice(
+            "aspect_ratio",
+            &[
+                V::S("21:9"),
+                V::S("16:9"),
+                V::S("9:16"),
+                V::S("4:3"),
+                V::S("1:1"),
+                V::S("3:4"),
+            ],
+            V::S("16:9"),
+        ),
+        list("image_urls", None),
+        Opt {
+            name: "is_first_last_frame",
+            required: false,
+            values: BOOLS,
+            default: None,
+            range: None,
+            items: None,
+        },
+        Opt {
+            name: "audio_urls",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: Some((0, None)),
+        },
+    ],
+    rules: &[],
+    requires: &[],
+    prices: Prices::PerWholeSecond {
+        by: "mode",
+        rates: &[("std", "0.24"), ("fast", "0.20")],
+        amounts: &[
+            ("std", 4, "0.96"),   // 0.24 × 4
+            ("std", 5, "1.20"),   // 0.24 × 5
+            ("std", 6, "1.44"),   // 0.24 × 6
+            ("std", 7, "1.68"),   // 0.24 × 7
+            ("std", 8, "1.92"),   // 0.24 × 8
+            ("std", 9, "2.16"),   // 0.24 × 9
+            ("std", 10, "2.40"),  // 0.24 × 10
+            ("std", 11, "2.64"),  // 0.24 × 11
+            ("std", 12, "2.88"),  // 0.24 × 12
+            ("std", 13, "3.12"),  // 0.24 × 13
+            ("std", 14, "3.36"),  // 0.24 × 14
+            ("std", 15, "3.60"),  // 0.24 × 15
+            ("fast", 4, "0.80"),  // 0.20 × 4
+            ("fast", 5, "1.00"),  // 0.20 × 5
+            ("fast", 6, "1.20"),  // 0.20 × 6
+            ("fast", 7, "1.40"),  // 0.20 × 7
+            ("fast", 8, "1.60"),  // 0.20 × 8
+            ("fast", 9, "1.80"),  // 0.20 × 9
+            ("fast", 10, "2.00"), // 0.20 × 10
+            ("fast", 11, "2.20"), // 0.20 × 11
+            ("fast", 12, "2.40"), // 0.20 × 12
+            ("fast", 13, "2.60"), // 0.20 × 13
+            ("fast", 14, "2.80"), // 0.20 × 14
+            ("fast", 15, "3.00"), // 0.20 × 15
+        ],
+    },
+};
 
 /// alibaba/wan-2.6/reference-to-video (`catalog/alibaba__wan-2.6__reference-to-video.md`):
 /// "prompt — required; length ≤ 1500"; "negative_prompt — optional; length ≤ 500";
@@ -1945,13 +2038,22 @@ pub const TEXT_LIMITS: [(&str, &str, usize); 2] = [
 ];
 
 /// The limits on several lists counted together: `(model, id, lists, most items)`. Wan 2.6
-/// reference-to-video: "images + videos together ≤ 5".
-pub const TOTALS: [(&str, &str, &[&str], usize); 1] = [(
-    "alibaba/wan-2.6/reference-to-video",
-    "five_references_at_most",
-    &["image_urls", "video_urls"],
-    5,
-)];
+/// reference-to-video: "images + videos together ≤ 5"; Seedance 2.0 image-to-video: "the count
+/// of image_urls plus audio_urls must be at most 12".
+pub const TOTALS: [(&str, &str, &[&str], usize); 2] = [
+    (
+        "alibaba/wan-2.6/reference-to-video",
+        "five_references_at_most",
+        &["image_urls", "video_urls"],
+        5,
+    ),
+    (
+        "bytedance/seedance-2.0/image-to-video",
+        "twelve_references_at_most",
+        &["image_urls", "audio_urls"],
+        12,
+    ),
+];
 
 /// The PixVerse pages' values (the seed's wording).
 pub const RESOLUTIONS: [&str; 3] = ["540p", "720p", "1080p"];

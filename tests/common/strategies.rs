@@ -105,14 +105,23 @@ const URLS: [&str; 3] = [
     "https://example.com/c.png",
 ];
 
-/// Every required list input of `model` with `n` (1 to 3) of [`URLS`].
+/// Every required list input of `model` with `n` (1 to 3) of [`URLS`], and no more than a
+/// limit on it allows, whatever its conditions.
 pub fn required_lists(model: Model, n: usize) -> Vec<(&'static str, &'static [&'static str])> {
-    model
-        .spec()
-        .options
+    let spec = model.spec();
+    spec.options
         .iter()
-        .filter(|o| o.is_list() && o.is_required())
-        .map(|o| (o.name, &URLS[..n.clamp(1, 3)]))
+        .enumerate()
+        .filter(|(_, o)| o.is_list() && o.is_required())
+        .map(|(i, o)| {
+            let most = spec
+                .limits
+                .iter()
+                .filter(|l| l.field == i)
+                .filter_map(|l| l.max_items)
+                .fold(3, |most, m| most.min(m as usize));
+            (o.name, &URLS[..n.clamp(1, most.max(1))])
+        })
         .collect()
 }
 

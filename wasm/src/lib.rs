@@ -149,6 +149,16 @@ export interface TotalInfo {
   maximum?: number;
 }
 
+/** A narrower item count for the list `list` while the values of `when` hold. */
+export interface LimitInfo {
+  id: string;
+  message: string;
+  when: Record<string, WireValue>;
+  list: string;
+  min_items?: number;
+  max_items?: number;
+}
+
 /** A measured quantity a price multiplies (the seconds of an input video). */
 export interface QuantityInfo {
   name: string;
@@ -189,6 +199,7 @@ export interface ModelInfo {
   rules: RuleInfo[];
   requirements: RequirementInfo[];
   totals: TotalInfo[];
+  limits: LimitInfo[];
   pricing: PricingInfo;
 }
 "#;

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::{CellPrice, ModelSpec};
+use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec};
 use shortapi_pricing::Model;
 
 use crate::flags::describe;
@@ -47,13 +47,8 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
         // Conditional requirements, one a line: `requires: voice_id when generate_audio =
         // true` (`forbids:` for an exclusion).
         for r in spec.requirements {
-            let when: Vec<String> = r
-                .when
-                .iter()
-                .map(|c| format!("{} = {}", c.name, c.value))
-                .collect();
             let verb = if r.present { "requires" } else { "forbids" };
-            writeln!(out, "  {verb}: {} when {}", r.name, when.join(", "))?;
+            writeln!(out, "  {verb}: {} when {}", r.name, conditions(r.when))?;
         }
         // Limits across lists, one a line: `total: image_urls + video_urls at most 5`.
         for t in spec.totals {
@@ -67,6 +62,23 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 "  total: {} {range} items ({})",
                 t.names.join(" + "),
                 t.id
+            )?;
+        }
+        // Narrower counts under conditions, one a line: `limit: image_urls 1 to 2 items when
+        // is_first_last_frame = true (first_last_frame_images)`.
+        for l in spec.limits {
+            let range = match l.max_items {
+                Some(0) => "no".to_owned(),
+                Some(max) if l.min_items > 0 => format!("{} to {max}", l.min_items),
+                Some(max) => format!("at most {max}"),
+                None => format!("at least {}", l.min_items),
+            };
+            writeln!(
+                out,
+                "  limit: {} {range} items when {} ({})",
+                l.name,
+                conditions(l.when),
+                l.id
             )?;
         }
         let dims: Vec<&str> = spec
@@ -141,4 +153,13 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// `generate_audio = true, mode = pro`: the conditions of a requirement or a limit.
+fn conditions(when: &[Condition]) -> String {
+    let when: Vec<String> = when
+        .iter()
+        .map(|c| format!("{} = {}", c.name, c.value))
+        .collect();
+    when.join(", ")
 }
