@@ -6,6 +6,7 @@ use crate::quote::{Quote, QuoteError};
 use crate::request::{ArgsJson, Fields};
 use crate::spec::{Listed, ModelOptions, ModelSpec, OptionKind, OptionSpec, QuotedList};
 use crate::{Model, Selection};
+use rust_decimal::Decimal;
 
 /// The `args` of a create-job request for one model: its free-text inputs (`prompt`, `image`,
 /// …; none empty or blank, every required one present) and the option values.
@@ -41,6 +42,8 @@ pub struct Args {
     pub(crate) texts: Vec<(usize, String)>,
     /// `(option index, items)`, in option order.
     pub(crate) lists: Vec<(usize, Vec<String>)>,
+    /// `(option index, number)`, in option order.
+    pub(crate) numbers: Vec<(usize, Decimal)>,
 }
 
 impl Args {
@@ -109,13 +112,23 @@ impl Args {
                 }
             }
         }
+        let mut numbers: Vec<(usize, Decimal)> = Vec::new();
         for &(name, text) in texts {
             let at = spec
                 .option_index(name)
-                .filter(|&i| spec.options[i].is_text());
+                .filter(|&i| spec.options[i].is_text() || spec.options[i].is_number());
+            let twice = |i: usize| {
+                kept.iter().any(|(k, _)| *k == i) || numbers.iter().any(|(k, _)| *k == i)
+            };
             match at {
                 None => errors.push(unknown_input(spec, name)),
-                Some(i) if kept.iter().any(|(k, _)| *k == i) => errors.push(given_twice(name)),
+                Some(i) if twice(i) => errors.push(given_twice(name)),
+                Some(i) if spec.options[i].is_number() => {
+                    match number_input(&spec.options[i], text) {
+                        Ok(n) => numbers.push((i, n)),
+                        Err(v) => errors.push(v),
+                    }
+                }
                 Some(i) => {
                     match text_violation(&crate::check::pointer("", name), &spec.options[i], text) {
                         Some(v) => errors.push(v),
@@ -129,7 +142,9 @@ impl Args {
         let mut seen = 0u64;
         for (i, option) in spec.options.iter().enumerate() {
             let given = match option.kind {
-                OptionKind::Text { .. } => texts.iter().any(|(n, _)| *n == option.name),
+                OptionKind::Text { .. } | OptionKind::Number { .. } => {
+                    texts.iter().any(|(n, _)| *n == option.name)
+                }
                 OptionKind::List { .. } => lists.iter().any(|(n, _)| *n == option.name),
                 _ => selection.slot(i) != crate::spec::ABSENT,
             };
@@ -159,10 +174,12 @@ impl Args {
         }
         kept.sort_by_key(|(i, _)| *i);
         kept_lists.sort_by_key(|(i, _)| *i);
+        numbers.sort_by_key(|(i, _)| *i);
         Ok(Args {
             selection,
             texts: kept,
             lists: kept_lists,
+            numbers,
         })
     }
 
@@ -207,6 +224,15 @@ impl Args {
             .map(|(i, items)| (options[*i].name, items.as_slice()))
     }
 
+    /// The number input named `name` (Kling 2.6's `cfg_scale`), if given, exactly.
+    pub fn number(&self, name: &str) -> Option<Decimal> {
+        let options = self.selection.spec().options;
+        self.numbers
+            .iter()
+            .find(|(i, _)| options[*i].name == name)
+            .map(|&(_, n)| n)
+    }
+
     /// Every free-text input given, as `(name, text)`, in option order.
     pub fn texts(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
         let options = self.selection.spec().options;
@@ -239,6 +265,34 @@ fn unknown_input(spec: &ModelSpec, name: &str) -> Violation {
             spec.id,
             crate::spec::QuotedList(&names)
         ),
+    }
+}
+
+/// The number a typed input gives for a number option, as its decimal digits (`"0.5"`: read
+/// exactly, never through a float), or why it is refused as the checker refuses a JSON value.
+fn number_input(option: &OptionSpec, text: &str) -> Result<Decimal, Violation> {
+    let (minimum, maximum) = match option.kind {
+        OptionKind::Number { minimum, maximum } => (minimum, maximum),
+        _ => (Decimal::MIN, Decimal::MAX),
+    };
+    let path = crate::check::pointer("", option.name);
+    let range = format!("a number from {minimum} to {maximum}");
+    match text.parse::<Decimal>() {
+        Ok(n) if (minimum..=maximum).contains(&n) => Ok(n),
+        Ok(n) => Err(Violation {
+            path,
+            code: Code::OutOfRange,
+            message: format!("{n} is out of range: {} must be {range}", option.name),
+        }),
+        Err(_) => Err(Violation {
+            path,
+            code: Code::WrongType,
+            message: format!(
+                "{} must be {range} in decimal digits, not {:?}",
+                option.name,
+                crate::check::short(text)
+            ),
+        }),
     }
 }
 
@@ -359,6 +413,9 @@ pub(crate) fn missing_input(base: &str, option: &OptionSpec) -> Violation {
         OptionKind::Integer {
             minimum, maximum, ..
         } => message.push_str(&format!("; a whole number from {minimum} to {maximum}")),
+        OptionKind::Number { minimum, maximum } => {
+            message.push_str(&format!("; a number from {minimum} to {maximum}"));
+        }
         OptionKind::Bool { .. } => message.push_str("; true or false"),
         OptionKind::Text { .. } => {}
     }

@@ -127,7 +127,9 @@ impl Model {
                     ..
                 } => (minimum..=maximum).collect(),
                 OptionKind::Integer { values, .. } => values.to_vec(),
-                OptionKind::Text { .. } | OptionKind::List { .. } => vec![0],
+                OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => {
+                    vec![0]
+                }
             };
             rows = rows
                 .into_iter()

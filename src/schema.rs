@@ -428,6 +428,21 @@ pub fn wire_enum_schema<T: WireEnum>(default: Option<T>) -> Schema {
     ))
 }
 
+/// A spec's decimal as a JSON number: a whole one as an integer (`0`, `1`), any other as the
+/// nearest double, which prints back as the decimal (the specs' bounds have a few digits).
+fn json_number(d: rust_decimal::Decimal) -> Value {
+    let d = d.normalize();
+    match i64::try_from(d) {
+        Ok(i) if d.fract().is_zero() => json!(i),
+        _ => d
+            .to_string()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+    }
+}
+
 fn option_schema(option: &OptionSpec) -> Value {
     let mut s = match option.kind {
         OptionKind::Text {
@@ -448,6 +463,12 @@ fn option_schema(option: &OptionSpec) -> Value {
             }
             s
         }
+        OptionKind::Number { minimum, maximum } => json!({
+            "description": option.description,
+            "type": "number",
+            "minimum": json_number(minimum),
+            "maximum": json_number(maximum),
+        }),
         OptionKind::List {
             min_items,
             max_items,

@@ -573,10 +573,11 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×21, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
-    // (Seedance omni-reference), negative_prompt ×2 (Midjourney, Wan 2.6 reference-to-video,
-    // optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for its condition).
-    assert_eq!(texts, 34);
+    // prompt ×22, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
+    // (Seedance omni-reference), negative_prompt ×3 (Midjourney, Wan 2.6 reference-to-video,
+    // Kling 2.6 text-to-video, optional), voice_id ×1 (Vidu Q2 image-to-video, optional but
+    // for its condition).
+    assert_eq!(texts, 36);
 }
 
 #[test]
@@ -1650,5 +1651,125 @@ fn seedance_image_to_video_takes_its_first_last_frame_limits_and_its_total() {
                 "max_items": 0,
             },
         ])
+    );
+}
+
+/// Kling 2.6 text-to-video (`catalog/kwaivgi__kling-2.6__text-to-video.md`): "cfg_scale —
+/// float, optional, no default shown, Range 0 to 1", read exactly at and past each edge and
+/// between, however JSON writes the number; through JSON, typed inputs and the serializer.
+#[test]
+fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
+    const KLING: &str = "kwaivgi/kling-2.6/text-to-video";
+    let body =
+        |cfg: &str| format!(r#"{{"model":"{KLING}","args":{{"prompt":"a","cfg_scale":{cfg}}}}}"#);
+    let range = "cfg_scale must be a number from 0 to 1";
+    for (cfg, kept) in [
+        ("0", "0"),
+        ("1", "1"),
+        ("0.5", "0.5"),
+        ("0.05", "0.05"),
+        ("5e-1", "0.5"),
+        ("1e0", "1"),
+        ("1.0", "1"),
+        ("0.999999999999999", "0.999999999999999"), // 15 digits, exact
+        ("-0", "0"),
+        ("-0.0", "0"),
+        ("0.000001", "0.000001"),
+    ] {
+        let request = check(body(cfg)).unwrap_or_else(|e| panic!("{cfg}: {e}"));
+        assert_eq!(
+            request.args.number("cfg_scale"),
+            Some(kept.parse().unwrap()),
+            "{cfg}"
+        );
+        // Written back with its own digits, as a JSON number.
+        let json = request.to_json(Fields::All);
+        assert!(
+            json.contains(&format!(r#""cfg_scale":{kept},"#)),
+            "{cfg}: {json}"
+        );
+        // The price does not depend on it: audio off, 5 s, 0.06 × 5.
+        assert_eq!(quote_json(body(cfg)).unwrap().amount().to_string(), "0.30");
+    }
+    for cfg in ["1.001", "-0.001", "2", "1e1", "1.000000000000001", "-1"] {
+        assert_eq!(
+            found(&body(cfg)),
+            owned(&[("/args/cfg_scale", Code::OutOfRange)]),
+            "{cfg}"
+        );
+        assert!(message(&body(cfg)).ends_with(range), "{cfg}");
+    }
+    for (cfg, hint) in [
+        (r#""0.5""#, "; write the number 0.5 without quotes"),
+        ("true", ""),
+        ("null", "; leave it out to send none"),
+        ("[0.5]", ""),
+    ] {
+        assert_eq!(
+            found(&body(cfg)),
+            owned(&[("/args/cfg_scale", Code::WrongType)]),
+            "{cfg}"
+        );
+        assert!(
+            message(&body(cfg)).ends_with(hint),
+            "{cfg}: {}",
+            message(&body(cfg))
+        );
+    }
+    // Left out, it is not sent.
+    let bare = format!(r#"{{"model":"{KLING}","args":{{"prompt":"a"}}}}"#);
+    let request = check(&bare).unwrap();
+    assert_eq!(request.args.number("cfg_scale"), None);
+    assert!(!request.to_json(Fields::All).contains("cfg_scale"));
+    // Typed inputs give it as its decimal digits, exactly.
+    let model = Model::Kling26TextToVideo;
+    let selection = shortapi_pricing::Selection::defaults(model);
+    let args = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a"), ("cfg_scale", "0.25")],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(args.number("cfg_scale"), Some("0.25".parse().unwrap()));
+    for (text, code) in [
+        ("1.25", Code::OutOfRange),
+        ("-0.25", Code::OutOfRange),
+        ("a lot", Code::WrongType),
+        ("", Code::WrongType),
+    ] {
+        let errors = shortapi_pricing::Args::from_inputs(
+            selection,
+            &[("prompt", "a"), ("cfg_scale", text)],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors
+                .as_slice()
+                .iter()
+                .map(|v| (v.path.as_str(), v.code))
+                .collect::<Vec<_>>(),
+            [("/cfg_scale", code)],
+            "{text:?}"
+        );
+    }
+    let twice = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a"), ("cfg_scale", "0.5"), ("cfg_scale", "0.5")],
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(twice.as_slice()[0].code, Code::DuplicateField);
+    // The spec's JSON gives the range as decimal strings.
+    let json = serde_json::to_value(model.spec()).unwrap();
+    let cfg = &json["options"][5];
+    assert_eq!(
+        (&cfg["name"], &cfg["type"], &cfg["minimum"], &cfg["maximum"]),
+        (
+            &serde_json::json!("cfg_scale"),
+            &serde_json::json!("number"),
+            &serde_json::json!("0"),
+            &serde_json::json!("1")
+        )
     );
 }

@@ -1946,3 +1946,33 @@ fn a_total_counts_lists_and_can_hold() {
     let p = option_forms_problems("id = \"four_pictures_at_most\"", "id = \"no_anime_hdr\"");
     assert!(p[0].contains("duplicate id `no_anime_hdr`"), "{p:?}");
 }
+
+/// A number option's range is two decimal strings, in order; it takes no default, and no
+/// price depends on it: every problem at its place in the file.
+#[test]
+fn a_number_is_a_range_of_decimal_strings() {
+    let min = "minimum = \"0\"\nmaximum = \"2.5\"";
+    for (to, expected) in [
+        ("minimum = \"3\"\nmaximum = \"2.5\"", "spec/models/acme-video.toml:142:11: `minimum` 3 is above `maximum` 2.5; swap them"),
+        ("minimum = \"0\"\nmaximum = 2.5", "spec/models/acme-video.toml:143:11: `maximum` must be a decimal string, found the float 2.5: TOML floats are binary and not exact; write `maximum` = \"2.5\""),
+        ("maximum = \"2.5\"", "spec/models/acme-video.toml:137:1: options[9] is missing the key `minimum`"),
+        ("minimum = \"0\"\nmaximum = \"2.5\"\ndefault = \"1\"", "spec/models/acme-video.toml:144:1: unknown key `default` in options[9]; allowed keys: name, type, description, required, minimum, maximum"),
+        ("minimum = \"zero\"\nmaximum = \"2.5\"", "spec/models/acme-video.toml:142:11: `minimum` \"zero\" is not a non-negative decimal string such as \"0.128\" (digits, an optional point and digits: at most 28 decimals, and the digits without the point below 2^96 = 79228162514264337593543950336)"),
+    ] {
+        assert_eq!(option_forms_problems(min, to), [expected], "{to}");
+    }
+    // Equal bounds are one number, and allowed.
+    assert!(option_forms_problems(min, "minimum = \"1\"\nmaximum = \"1\"").is_empty());
+    // A price cannot depend on it.
+    let p = option_forms_problems("per = \"num_images\"", "per = \"strength\"");
+    assert_eq!(p, ["spec/models/acme-video.toml:114:7: `per` names `strength`, which is not numeric: a per-unit price needs an integer option, or an enum whose values all give `units`"]);
+    // `required` it must say, as free text does.
+    let p = option_forms_problems(
+        "required = false\ndescription = \"How strongly",
+        "description = \"How strongly",
+    );
+    assert_eq!(
+        p,
+        ["spec/models/acme-video.toml:137:1: options[9] is missing the key `required`"]
+    );
+}

@@ -60,7 +60,10 @@ fn the_models_are_the_hand_listed_ones() {
             assert_eq!(o.is_required(), page.required, "{}: {}", doc.id, o.name);
             assert_eq!(
                 o.is_text(),
-                page.values.is_empty() && page.range.is_none() && page.items.is_none(),
+                page.values.is_empty()
+                    && page.range.is_none()
+                    && page.items.is_none()
+                    && page.number.is_none(),
                 "{}: {}",
                 doc.id,
                 o.name
@@ -82,6 +85,22 @@ fn the_models_are_the_hand_listed_ones() {
                 }
                 OptionKind::Enum { values, .. } => {
                     values.iter().map(|v| WireValue::Str(v)).collect()
+                }
+                OptionKind::Number { minimum, maximum } => {
+                    let page_range = page.number.map(|(min, max)| {
+                        (
+                            min.parse::<Decimal>().unwrap(),
+                            max.parse::<Decimal>().unwrap(),
+                        )
+                    });
+                    assert_eq!(
+                        page_range,
+                        Some((minimum, maximum)),
+                        "{}: {}",
+                        doc.id,
+                        o.name
+                    );
+                    Vec::new()
                 }
                 OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
                 OptionKind::Integer {
@@ -335,6 +354,8 @@ fn every_combination_of_every_model_through_the_typed_api() {
             ("google/nano-banana/edit", counts(4, 4, 0, 0, 0)),
             ("google/nano-banana/text-to-image", counts(4, 4, 0, 0, 0)),
             ("google/veo-3.1/image-to-video", counts(108, 108, 0, 0, 0)),
+            // mode × duration × ratio × audio, 1 × 2 × 3 × 2, every one priced.
+            ("kwaivgi/kling-2.6/text-to-video", counts(12, 12, 0, 0, 0)),
             ("kwaivgi/kling-o1/image-to-video", counts(32, 16, 0, 16, 0)),
             ("kwaivgi/kling-o1/video-to-video", counts(8, 0, 0, 0, 8)),
             (
@@ -435,6 +456,7 @@ fn combination_count(id: &str) -> usize {
         "vidu/vidu-q2/image-to-video" => 180,         // 3 × 10 × 3 × 2
         "alibaba/wan-2.6/reference-to-video" => 18,   // 9 × 2
         "bytedance/seedance-2.0/image-to-video" => 288, // 2 × 12 × 6 × 2 (first/last frame)
+        "kwaivgi/kling-2.6/text-to-video" => 12,      // 1 × 2 × 3 × 2 (cfg_scale a number)
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -647,6 +669,8 @@ fn documented_defaults_of_every_model() {
         ("alibaba/wan-2.6/reference-to-video", amount("0.640")),
         // Seedance 2.0 image-to-video: std, 5 s: 0.24 × 5.
         ("bytedance/seedance-2.0/image-to-video", amount("1.20")),
+        // Kling 2.6 text-to-video: audio off, 5 s: 0.06 × 5.
+        ("kwaivgi/kling-2.6/text-to-video", amount("0.30")),
         (
             "vidu/vidu-q2/image-to-video",
             Expected::Unpriced("starts at"),

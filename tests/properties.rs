@@ -180,7 +180,7 @@ proptest! {
                 OptionKind::Enum { values, .. } => values.iter().map(|v| WireValue::Str(v)).collect(),
                 OptionKind::Bool { .. } => vec![WireValue::Bool(false), WireValue::Bool(true)],
                 OptionKind::Integer { minimum, maximum, string, .. } => vec![WireValue::integer(minimum, string), WireValue::integer(maximum, string)],
-                OptionKind::Text { .. } | OptionKind::List { .. } => continue,
+                OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => continue,
             };
             let current = s.get_at(index).unwrap();
             for value in others {

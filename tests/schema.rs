@@ -476,6 +476,11 @@ fn everything_comes_from_the_spec() {
                     assert_eq!(p["enum"], json!(values));
                 }
                 OptionKind::Bool { .. } => assert_eq!(p["type"], "boolean"),
+                OptionKind::Number { minimum, maximum } => {
+                    assert_eq!(p["type"], "number");
+                    assert_eq!(p["minimum"].to_string(), minimum.normalize().to_string());
+                    assert_eq!(p["maximum"].to_string(), maximum.normalize().to_string());
+                }
                 OptionKind::Text {
                     examples,
                     max_length,
@@ -505,12 +510,16 @@ fn everything_comes_from_the_spec() {
                 OptionKind::Integer {
                     minimum,
                     maximum,
+                    values,
                     string: true,
                     ..
                 } => {
-                    // Every string it takes, in order.
+                    // Every string it takes, in order: its listed values, or its range.
                     assert_eq!(p["type"], "string");
-                    let listed: Vec<String> = (minimum..=maximum).map(|n| n.to_string()).collect();
+                    let listed: Vec<String> = match values {
+                        [] => (minimum..=maximum).map(|n| n.to_string()).collect(),
+                        listed => listed.iter().map(i64::to_string).collect(),
+                    };
                     assert_eq!(p["enum"], json!(listed));
                 }
                 OptionKind::Integer {
@@ -885,12 +894,13 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // (1 to 4) takes 2e0; Seedream's (1 to 6) 5.0 and 2e0. The string-typed durations of Vidu
     // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all. Wan 2.6
     // reference-to-video's duration (2 to 10): 1e1, 5.0, 1E1 and 2e0 taken, the other six not.
-    // Seedance 2.0 image-to-video's (4 to 15) as omni-reference's: five taken, five not.
+    // Seedance 2.0 image-to-video's (4 to 15) as omni-reference's: five taken, five not. Kling
+    // 2.6 text-to-video's string-typed duration ("5" or "10") takes no number (ten refused).
     assert_eq!(
         checked,
         (
             10 + 3 + 27 + 3 + 4 + 5,
-            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5
+            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5 + 10
         )
     );
 }

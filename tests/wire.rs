@@ -38,14 +38,24 @@ fn transition_request() -> CreateJobRequest {
 }
 
 /// A request of `model` with every option at its default, every required option without one
-/// at its first value, and every free-text input given.
+/// at its first value, and every free-text and number input given.
 fn default_request(model: Model) -> CreateJobRequest {
+    // Free text, and a number (as its digits: `cfg_scale`) at a fraction within its range.
     let texts: Vec<(&str, &str)> = model
         .spec()
         .options
         .iter()
-        .filter(|o| o.is_text())
-        .map(|o| (o.name, "a \"text\"\n"))
+        .filter(|o| o.is_text() || o.is_number())
+        .map(|o| {
+            (
+                o.name,
+                if o.is_number() {
+                    "0.25"
+                } else {
+                    "a \"text\"\n"
+                },
+            )
+        })
         .collect();
     let mut selection = Selection::defaults(model);
     for (i, o) in model.spec().options.iter().enumerate() {

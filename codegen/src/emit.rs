@@ -522,9 +522,10 @@ fn value_expr(option: &OptionDef, index: usize) -> String {
     match &option.kind {
         OptionKind::Enum { rust, values, .. } => format!("{rust}::{}", values[index].rust),
         OptionKind::Bool { .. } => (index == 1).to_string(),
-        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => {
-            String::new()
-        }
+        OptionKind::Text { .. }
+        | OptionKind::List { .. }
+        | OptionKind::Integer { .. }
+        | OptionKind::Number { .. } => String::new(),
     }
 }
 
@@ -1856,6 +1857,12 @@ fn options_table(o: &mut String, spec: &Spec) {
                 line(o, 3, &format!("max_length: {},", some_or_none(max_length)));
                 line(o, 2, "},");
             }
+            OptionKind::Number { minimum, maximum } => {
+                line(o, 2, "kind: OptionKind::Number {");
+                line(o, 3, &format!("minimum: {},", decimal_expr(minimum)));
+                line(o, 3, &format!("maximum: {},", decimal_expr(maximum)));
+                line(o, 2, "},");
+            }
             OptionKind::List {
                 min_items,
                 max_items,
@@ -2400,14 +2407,22 @@ fn prices(o: &mut String, spec: &Spec) {
         );
     }
     for price in distinct.values() {
-        let m = price.mantissa;
-        let (lo, mid, hi) = (m & 0xFFFF_FFFF, (m >> 32) & 0xFFFF_FFFF, m >> 64);
         let name = price_const(price);
-        let value = format!(
-            "Decimal::from_parts({lo}, {mid}, {hi}, false, {})",
-            price.scale
-        );
         doc(o, 0, &format!("`{}`", price.text));
-        line(o, 0, &format!("const {name}: Decimal = {value};"));
+        line(
+            o,
+            0,
+            &format!("const {name}: Decimal = {};", decimal_expr(price)),
+        );
     }
+}
+
+/// `Decimal::from_parts(lo, mid, hi, false, scale)`: the exact decimal, built at compile time.
+fn decimal_expr(price: &Price) -> String {
+    let m = price.mantissa;
+    let (lo, mid, hi) = (m & 0xFFFF_FFFF, (m >> 32) & 0xFFFF_FFFF, m >> 64);
+    format!(
+        "Decimal::from_parts({lo}, {mid}, {hi}, false, {})",
+        price.scale
+    )
 }

@@ -95,6 +95,8 @@ pub enum OptionKind {
         values: Vec<EnumValue>,
         default: Option<usize>,
     },
+    /// A JSON number from `minimum` to `maximum`, read exactly; an input, with no default.
+    Number { minimum: Price, maximum: Price },
     /// `true` or `false`.
     Bool { default: Option<bool> },
     /// A whole number in a range (and, if `values` is not empty, one of those), as a
@@ -241,7 +243,10 @@ impl OptionDef {
     /// How many values the option takes (`None` for free text, lists and integers).
     pub fn value_count(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => None,
+            OptionKind::Text { .. }
+            | OptionKind::List { .. }
+            | OptionKind::Integer { .. }
+            | OptionKind::Number { .. } => None,
             OptionKind::Enum { values, .. } => Some(values.len()),
             OptionKind::Bool { .. } => Some(2),
         }
@@ -252,17 +257,23 @@ impl OptionDef {
         matches!(self.kind, OptionKind::Text { .. })
     }
 
-    /// Whether the option is an input `Args` carries beside the selection: free text or a
-    /// list.
+    /// Whether the option is an input `Args` carries beside the selection: free text, a list
+    /// or a number.
     pub fn is_input(&self) -> bool {
-        matches!(self.kind, OptionKind::Text { .. } | OptionKind::List { .. })
+        matches!(
+            self.kind,
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. }
+        )
     }
 
     /// The default's value index (`None` for free text, integers and an option without a
     /// default).
     pub fn default_index(&self) -> Option<usize> {
         match &self.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => None,
+            OptionKind::Text { .. }
+            | OptionKind::List { .. }
+            | OptionKind::Integer { .. }
+            | OptionKind::Number { .. } => None,
             OptionKind::Enum { default, .. } => *default,
             OptionKind::Bool { default } => default.map(usize::from),
         }
@@ -271,7 +282,7 @@ impl OptionDef {
     /// Whether the page gives the option a default (free text never has one).
     pub fn has_default(&self) -> bool {
         match &self.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } => false,
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => false,
             OptionKind::Enum { default, .. } => default.is_some(),
             OptionKind::Bool { default } => default.is_some(),
             OptionKind::Integer { default, .. } => default.is_some(),
@@ -792,6 +803,34 @@ impl<'s> Reader<'s> {
                     }),
                 }
             }
+            Some("number") => {
+                self.unknown_keys(
+                    t,
+                    &[&common[..], &["required", "minimum", "maximum"]].concat(),
+                );
+                let bound = |r: &mut Self, key: &str| {
+                    let v = r.get(t, key, true)?;
+                    Some((r.price(v, &format!("`{key}`"))?, v.span()))
+                };
+                match (bound(self, "minimum"), bound(self, "maximum")) {
+                    (Some((min, span)), Some((max, _)))
+                        if decimal_cmp(&min, &max) == std::cmp::Ordering::Greater =>
+                    {
+                        self.error(
+                            span,
+                            format!(
+                                "`minimum` {} is above `maximum` {}; swap them",
+                                min.text, max.text
+                            ),
+                        );
+                        None
+                    }
+                    (Some((minimum, _)), Some((maximum, _))) => {
+                        Some(OptionKind::Number { minimum, maximum })
+                    }
+                    _ => None,
+                }
+            }
             Some("integer") => {
                 self.unknown_keys(
                     t,
@@ -836,7 +875,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     span,
                     format!(
-                        "unknown option type {other:?}; allowed: \"string\", \"list\", \"enum\", \"bool\", \"integer\""
+                        "unknown option type {other:?}; allowed: \"string\", \"list\", \"enum\", \"bool\", \"integer\", \"number\""
                     ),
                 );
                 None
@@ -1755,7 +1794,13 @@ impl<'s> Reader<'s> {
                 found
             }
             (OptionKind::Bool { .. }, DeValue::Boolean(b)) => Some(usize::from(*b)),
-            (OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. }, _) => {
+            (
+                OptionKind::Text { .. }
+                | OptionKind::List { .. }
+                | OptionKind::Integer { .. }
+                | OptionKind::Number { .. },
+                _,
+            ) => {
                 self.error(
                     v.span(),
                     format!(
@@ -1763,6 +1808,7 @@ impl<'s> Reader<'s> {
                         match option.kind {
                             OptionKind::Text { .. } => "free-text",
                             OptionKind::List { .. } => "list",
+                            OptionKind::Number { .. } => "number",
                             _ => "integer",
                         },
                         option.name
@@ -2596,9 +2642,10 @@ pub fn wire_literal(option: &OptionDef, index: usize) -> String {
     match &option.kind {
         OptionKind::Enum { values, .. } => format!("{:?}", values[index].wire),
         OptionKind::Bool { .. } => (index == 1).to_string(),
-        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => {
-            String::new()
-        }
+        OptionKind::Text { .. }
+        | OptionKind::List { .. }
+        | OptionKind::Integer { .. }
+        | OptionKind::Number { .. } => String::new(),
     }
 }
 

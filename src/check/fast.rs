@@ -21,6 +21,7 @@ use super::walk::{
 use super::Expect;
 use crate::spec::{ModelSpec, OptionKind};
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
+use rust_decimal::Decimal;
 
 /// A value the fast path understands: a string without escapes, a boolean, an integer that
 /// serde_json reads as one, or an array of strings without escapes, none blank.
@@ -272,6 +273,8 @@ struct ArgsState {
     texts: Vec<(usize, String)>,
     /// `(option index, items)` in input order; only when the check keeps the text.
     lists: Vec<(usize, Vec<String>)>,
+    /// The numbers given, read exactly (only whole ones: any other is the full checker's).
+    numbers: Vec<(usize, Decimal)>,
     /// The item count of each list given, by option position (for the totals); a list of 255
     /// items or more, which the fast path leaves to the full checker where a total counts,
     /// is 255.
@@ -289,6 +292,7 @@ impl ArgsState {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
+            numbers: Vec::new(),
             counts: [0; MAX_OPTIONS],
             seen: 0,
             next: 0,
@@ -333,6 +337,19 @@ impl ArgsState {
                 Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
                 self.lists.push((index, items));
             }
+            return Some(());
+        }
+        // A number: a whole one here, exactly; one with a fraction or an exponent is the full
+        // checker's (the scanner reads integers only).
+        if let OptionKind::Number { minimum, maximum } = kind {
+            let Value::Int(n) = value else {
+                return None;
+            };
+            let n = Decimal::from(n);
+            if !(minimum..=maximum).contains(&n) {
+                return None;
+            }
+            self.numbers.push((index, n));
             return Some(());
         }
         if let OptionKind::Text { max_length, .. } = kind {
@@ -389,6 +406,7 @@ impl ArgsState {
             selection: self.selection,
             texts: self.texts,
             lists: self.lists,
+            numbers: self.numbers,
         })))
     }
 }
@@ -541,6 +559,8 @@ mod tests {
                     OptionKind::List { .. } => "[\"a cat\"]".to_owned(),
                     OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
                     OptionKind::Bool { default } => (default != Some(true)).to_string(),
+                    // A whole number, which the fast path reads.
+                    OptionKind::Number { maximum, .. } => maximum.normalize().to_string(),
                     OptionKind::Integer {
                         maximum,
                         string: true,
@@ -928,6 +948,20 @@ mod tests {
                     ]
                 })
                 .collect(),
+                // A number's edges, a fraction between (the full checker's), and past them.
+                OptionKind::Number { minimum, maximum } => {
+                    let mid = (minimum + maximum) / Decimal::TWO;
+                    [
+                        minimum - Decimal::ONE,
+                        minimum,
+                        mid,
+                        maximum,
+                        maximum + Decimal::ONE,
+                    ]
+                    .iter()
+                    .map(|d| d.normalize().to_string())
+                    .collect()
+                }
                 OptionKind::Bool { .. } | OptionKind::Text { .. } | OptionKind::List { .. } => {
                     Vec::new()
                 }
@@ -1037,9 +1071,18 @@ mod tests {
                             OptionKind::Bool { .. } => {
                                 any::<bool>().prop_map(|b| b.to_string()).boxed()
                             }
-                            OptionKind::Integer { values, .. } if !values.is_empty() => {
+                            // Its whole edges, which the fast path reads.
+                            OptionKind::Number { minimum, maximum } => prop::sample::select(vec![
+                                minimum.normalize().to_string(),
+                                maximum.normalize().to_string(),
+                            ])
+                            .boxed(),
+                            OptionKind::Integer { values, string, .. } if !values.is_empty() => {
                                 prop::sample::select(values.to_vec())
-                                    .prop_map(|n| n.to_string())
+                                    .prop_map(move |n| match string {
+                                        true => format!("\"{n}\""),
+                                        false => n.to_string(),
+                                    })
                                     .boxed()
                             }
                             OptionKind::Integer {

@@ -281,6 +281,7 @@ pub(crate) struct ArgsWalk<'b> {
     selection: Selection,
     texts: Vec<(usize, String)>,
     lists: Vec<(usize, Vec<String>)>,
+    numbers: Vec<(usize, rust_decimal::Decimal)>,
     /// How many items each list accepted has, by option position (for the totals and limits).
     counts: [usize; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
@@ -299,6 +300,7 @@ impl<'b> ArgsWalk<'b> {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
+            numbers: Vec::new(),
             counts: [0; MAX_OPTIONS],
             seen: 0,
             given: 0,
@@ -338,6 +340,7 @@ impl<'b> ArgsWalk<'b> {
                     Accepted::Slot(slot) => self.selection.set_slot(index, slot),
                     Accepted::Text(s) if self.keep_text => self.texts.push((index, s.to_owned())),
                     Accepted::Text(_) => {}
+                    Accepted::Number(n) => self.numbers.push((index, n)),
                 }
             }
             Err((code, message)) => {
@@ -404,10 +407,12 @@ impl<'b> ArgsWalk<'b> {
         let args = self.found.items.is_empty().then(|| {
             self.texts.sort_by_key(|(i, _)| *i);
             self.lists.sort_by_key(|(i, _)| *i);
+            self.numbers.sort_by_key(|(i, _)| *i);
             Args {
                 selection: self.selection,
                 texts: std::mem::take(&mut self.texts),
                 lists: std::mem::take(&mut self.lists),
+                numbers: std::mem::take(&mut self.numbers),
             }
         });
         (args, self.found)
@@ -421,6 +426,8 @@ enum Accepted<'v> {
     Slot(i64),
     /// Free text, kept as given.
     Text(&'v str),
+    /// A number, read exactly.
+    Number(rust_decimal::Decimal),
 }
 
 /// What `value` is as a value of `option`, or why it is refused, with a hint where the mistake
@@ -564,6 +571,31 @@ fn judge<'v>(
                 }
             }
         }
+        (OptionKind::Number { minimum, maximum }, other) => {
+            let range = format!("a number from {minimum} to {maximum}");
+            match other {
+                Scalar::Number(n) => exact_number(n)
+                    .filter(|d| (minimum..=maximum).contains(d))
+                    .map(Accepted::Number)
+                    .ok_or_else(|| {
+                        let message = format!("{n} is out of range: {name} must be {range}");
+                        (Code::OutOfRange, message)
+                    }),
+                other => {
+                    let hint = match other {
+                        Scalar::Str(s) if s.trim().parse::<rust_decimal::Decimal>().is_ok() => {
+                            format!("; write the number {} without quotes", s.trim())
+                        }
+                        Scalar::Null => null_hint(option),
+                        _ => String::new(),
+                    };
+                    Err((
+                        Code::WrongType,
+                        format!("{name} must be {range}, not {}{hint}", other.describe()),
+                    ))
+                }
+            }
+        }
         (
             OptionKind::Integer {
                 minimum,
@@ -612,6 +644,26 @@ fn judge<'v>(
             }
         }
     }
+}
+
+/// The exact decimal a JSON number writes, as [`judge`] reads a number option: an integer as
+/// itself; any other number as the shortest decimal its nearest `f64` prints as, which is the
+/// number as written whenever it has at most 15 significant digits (every decimal of 15
+/// digits or fewer survives the trip through a double: no two share one). `None` past
+/// `Decimal`'s 28 digits (`1e40`), which no page's range comes near.
+pub(crate) fn exact_number(n: &serde_json::Number) -> Option<rust_decimal::Decimal> {
+    if let Some(i) = n.as_i64() {
+        return Some(i.into());
+    }
+    if let Some(u) = n.as_u64() {
+        return Some(u.into());
+    }
+    let f = n.as_f64()?;
+    // `{}` writes an f64 in its shortest round-trip form, without an exponent.
+    let text = format!("{f}");
+    text.parse()
+        .ok()
+        .map(|d: rust_decimal::Decimal| d.normalize())
 }
 
 /// What to do instead of sending `null` for `option`: leave it out for its default, or to
@@ -814,7 +866,10 @@ fn append_allowed(message: &mut String, selection: &Selection, index: usize) {
     let count = match option.kind {
         OptionKind::Enum { values, .. } => values.len(),
         OptionKind::Bool { .. } => 2,
-        OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Integer { .. } => return,
+        OptionKind::Text { .. }
+        | OptionKind::List { .. }
+        | OptionKind::Integer { .. }
+        | OptionKind::Number { .. } => return,
     };
     let mut first = true;
     for slot in 0..count as i64 {
@@ -1219,6 +1274,40 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 
 #[cfg(test)]
 mod tests {
+    /// A number is the decimal it writes, up to 15 significant digits whatever its form; more
+    /// digits are its nearest double's shortest decimal; past Decimal's reach, none.
+    #[test]
+    fn numbers_are_read_as_the_decimals_they_write() {
+        let n = |text: &str| serde_json::from_str::<serde_json::Number>(text).unwrap();
+        for (text, exact) in [
+            ("0", "0"),
+            ("7", "7"),
+            ("-3", "-3"),
+            ("18446744073709551615", "18446744073709551615"),
+            ("0.1", "0.1"),
+            ("0.7", "0.7"),
+            ("5e-1", "0.5"),
+            ("1E2", "100"),
+            ("-0.0", "0"),
+            ("0.000000001", "0.000000001"),
+            ("123456789.012345", "123456789.012345"),
+            ("0.999999999999999", "0.999999999999999"),
+            ("0.30000000000000004", "0.30000000000000004"),
+        ] {
+            assert_eq!(
+                exact_number(&n(text)),
+                Some(exact.parse().unwrap()),
+                "{text}"
+            );
+        }
+        // 18 significant digits: the nearest double's 17.
+        assert_eq!(
+            exact_number(&n("0.123456789012345678")),
+            Some("0.12345678901234568".parse().unwrap())
+        );
+        assert_eq!(exact_number(&n("1e40")), None);
+    }
+
     use super::*;
     use crate::spec::{Lookup, Pricing, Total};
 
@@ -1362,7 +1451,7 @@ mod tests {
         let judged = |json: &str| {
             judge("/args", &seed, &scalar(json)).map(|accepted| match accepted {
                 Accepted::Slot(n) => Some(n),
-                Accepted::Text(_) => None,
+                Accepted::Text(_) | Accepted::Number(_) => None,
             })
         };
         for (json, n) in [("5", 5), ("-5", -5), ("15", 15), ("0", 0)] {

@@ -175,6 +175,15 @@ pub enum OptionKind {
         /// spec does not say.
         units: &'static [u32],
     },
+    /// A JSON number from `minimum` to `maximum`, both included, read exactly as a decimal
+    /// (Kling 2.6's `cfg_scale`, 0 to 1); an input [`Args`](crate::Args) carries (no price
+    /// depends on it), with no default.
+    Number {
+        /// The smallest allowed value.
+        minimum: Decimal,
+        /// The largest allowed value.
+        maximum: Decimal,
+    },
     /// `true` or `false`.
     Bool {
         /// The documented default, if the page gives one.
@@ -200,7 +209,7 @@ pub enum OptionKind {
 
 impl OptionKind {
     /// The kind's name where the spec is written out as JSON (`"string"`, `"list"`, `"enum"`,
-    /// `"bool"`, `"integer"`), as the spec files spell it.
+    /// `"bool"`, `"integer"`, `"number"`), as the spec files spell it.
     pub const fn name(&self) -> &'static str {
         match self {
             OptionKind::Text { .. } => "string",
@@ -208,6 +217,7 @@ impl OptionKind {
             OptionKind::Enum { .. } => "enum",
             OptionKind::Bool { .. } => "bool",
             OptionKind::Integer { .. } => "integer",
+            OptionKind::Number { .. } => "number",
         }
     }
 }
@@ -228,11 +238,16 @@ impl OptionSpec {
         matches!(self.kind, OptionKind::List { .. })
     }
 
+    /// Whether this is a number read exactly (`cfg_scale`).
+    pub const fn is_number(&self) -> bool {
+        matches!(self.kind, OptionKind::Number { .. })
+    }
+
     /// Whether this is an input [`Args`](crate::Args) carries beside its
-    /// [`Selection`](crate::Selection): free text or a list. Everything else is a choice the
-    /// selection holds.
+    /// [`Selection`](crate::Selection): free text, a list or a number. Everything else is a
+    /// choice the selection holds.
     pub const fn is_input(&self) -> bool {
-        self.is_text() || self.is_list()
+        self.is_text() || self.is_list() || self.is_number()
     }
 
     /// The default as a wire value; `None` for free text or an option the page gives no
@@ -263,11 +278,11 @@ impl OptionSpec {
     }
 
     /// The default in the run-time form [`Selection`](crate::Selection) keeps: an enum's value
-    /// index, a bool as 0 or 1, an integer itself; 0 for free text; [`ABSENT`] for an option
-    /// with no default.
+    /// index, a bool as 0 or 1, an integer itself; 0 for an input (free text, a list, a
+    /// number); [`ABSENT`] for a choice with no default.
     pub const fn default_slot(&self) -> i64 {
         match self.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } => 0,
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => 0,
             OptionKind::Enum {
                 default: Some(default),
                 ..
@@ -287,7 +302,7 @@ impl OptionSpec {
     /// `None` for free text, an absent value ([`ABSENT`]) or a slot out of range.
     pub fn wire(&self, slot: i64) -> Option<WireValue<'static>> {
         match self.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } => None,
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => None,
             _ if slot == ABSENT => None,
             OptionKind::Enum { values, .. } => usize::try_from(slot)
                 .ok()
@@ -301,7 +316,9 @@ impl OptionSpec {
     /// The run-time form of a wire value, or why it is not allowed here.
     pub fn slot(&self, value: WireValue<'_>) -> Result<i64, SetError> {
         match (self.kind, value) {
-            (OptionKind::Text { .. } | OptionKind::List { .. }, _) => Err(SetError::UnknownOption),
+            (OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. }, _) => {
+                Err(SetError::UnknownOption)
+            }
             (OptionKind::Enum { values, .. }, WireValue::Str(s)) => values
                 .iter()
                 .position(|v| *v == s)

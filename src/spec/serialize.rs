@@ -83,6 +83,10 @@ impl Serialize for OptionSpec {
                 }
             }
             OptionKind::Bool { .. } => {}
+            OptionKind::Number { minimum, maximum } => {
+                map.serialize_entry("minimum", &AsString(minimum))?;
+                map.serialize_entry("maximum", &AsString(maximum))?;
+            }
             OptionKind::Integer {
                 minimum,
                 maximum,

@@ -71,6 +71,9 @@ pub struct Opt {
     /// For a list of texts (image URLs): the fewest and the most items (`None`: no limit
     /// stated).
     pub items: Option<(u32, Option<u32>)>,
+    /// For a number read exactly (Kling 2.6's `cfg_scale`): its least and greatest values,
+    /// as the page writes them.
+    pub number: Option<(&'static str, &'static str)>,
 }
 
 /// Free text, required.
@@ -82,6 +85,7 @@ const fn text(name: &'static str) -> Opt {
         default: None,
         range: None,
         items: None,
+        number: None,
     }
 }
 
@@ -94,6 +98,7 @@ const fn choice(name: &'static str, values: &'static [V], default: V) -> Opt {
         default: Some(default),
         range: None,
         items: None,
+        number: None,
     }
 }
 
@@ -106,6 +111,7 @@ const fn range(name: &'static str, minimum: i64, maximum: i64, default: i64) -> 
         default: Some(V::I(default)),
         range: Some((minimum, maximum)),
         items: None,
+        number: None,
     }
 }
 
@@ -119,6 +125,7 @@ const fn list(name: &'static str, max: Option<u32>) -> Opt {
         default: None,
         range: None,
         items: Some((1, max)),
+        number: None,
     }
 }
 
@@ -443,6 +450,7 @@ pub const NANO_BANANA_TEXT_TO_IMAGE: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
     ],
     rules: &[],
@@ -498,6 +506,7 @@ pub const FLUX_1_0_TEXT_TO_IMAGE: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
         choice("performance", &[V::S("schnell"), V::S("dev")], V::S("dev")),
     ],
@@ -1499,6 +1508,7 @@ pub const MIDJOURNEY_V7_TEXT_TO_IMAGE: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
         Opt {
             name: "aspect_ratio",
@@ -1519,6 +1529,7 @@ pub const MIDJOURNEY_V7_TEXT_TO_IMAGE: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
         choice(
             "performance",
@@ -1562,6 +1573,7 @@ pub const SEEDREAM_4_5_TEXT_TO_IMAGE: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
     ],
     rules: &[],
@@ -1617,6 +1629,7 @@ pub const SEEDREAM_4_5_EDIT: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
     ],
     rules: &[],
@@ -1678,6 +1691,7 @@ pub const NANO_BANANA_EDIT: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
     ],
     rules: &[],
@@ -1749,6 +1763,7 @@ pub const VIDU_Q2_IMAGE_TO_VIDEO: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
     ],
     rules: &[(
@@ -1789,7 +1804,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 21] = [
+pub const MODELS: [&Documented; 22] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1866,7 +1881,67 @@ pub const MODELS: [&Documented; 21] = [
     &VIDU_Q2_IMAGE_TO_VIDEO,
     &WAN_2_6_REFERENCE_TO_VIDEO,
     &SEEDANCE_2_0_IMAGE_TO_VIDEO,
+    &KLING_2_6_TEXT_TO_VIDEO,
 ];
+
+/// kwaivgi/kling-2.6/text-to-video (`catalog/kwaivgi__kling-2.6__text-to-video.md`): "mode —
+/// default pro, options pro"; "prompt — required"; "negative_prompt — optional"; "duration —
+/// string, default 5, options 5, 10"; "aspect_ratio — default 16:9, options 16:9, 9:16, 1:1";
+/// "cfg_scale — float, optional, no default shown, Range 0 to 1"; "generate_audio — bool,
+/// default false". "For every second of generated video, $0.06 with audio off or $0.12 with
+/// audio on."
+pub const KLING_2_6_TEXT_TO_VIDEO: Documented = Documented {
+    id: "kwaivgi/kling-2.6/text-to-video",
+    options: &[
+        choice("mode", &[V::S("pro")], V::S("pro")),
+        text("prompt"),
+        Opt {
+            name: "negative_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+            number: None,
+        },
+        choice("duration", &[V::N(5), V::N(10)], V::N(5)),
+        choice(
+            "aspect_ratio",
+            &[V::S("16:9"), V::S("9:16"), V::S("1:1")],
+            V::S("16:9"),
+        ),
+        Opt {
+            name: "cfg_scale",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+            number: Some(("0", "1")),
+        },
+        choice("generate_audio", BOOLS, V::B(false)),
+    ],
+    rules: &[],
+    requires: &[],
+    prices: Prices::Listed(&[
+        Listed {
+            when: &[("generate_audio", V::B(false)), ("duration", V::N(5))],
+            price: Priced::Amount("0.30"), // 0.06 × 5
+        },
+        Listed {
+            when: &[("generate_audio", V::B(false)), ("duration", V::N(10))],
+            price: Priced::Amount("0.60"), // 0.06 × 10
+        },
+        Listed {
+            when: &[("generate_audio", V::B(true)), ("duration", V::N(5))],
+            price: Priced::Amount("0.60"), // 0.12 × 5
+        },
+        Listed {
+            when: &[("generate_audio", V::B(true)), ("duration", V::N(10))],
+            price: Priced::Amount("1.20"), // 0.12 × 10
+        },
+    ]),
+};
 
 /// bytedance/seedance-2.0/image-to-video (`catalog/bytedance__seedance-2.0__image-to-video.md`):
 /// "mode — default std, options std, fast"; "prompt — required"; "duration — int, default 5,
@@ -1916,6 +1991,7 @@ pub const SEEDANCE_2_0_IMAGE_TO_VIDEO: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
         Opt {
             name: "audio_urls",
@@ -1924,6 +2000,7 @@ pub const SEEDANCE_2_0_IMAGE_TO_VIDEO: Documented = Documented {
             default: None,
             range: None,
             items: Some((0, None)),
+            number: None,
         },
     ],
     rules: &[],
@@ -1976,6 +2053,7 @@ pub const WAN_2_6_REFERENCE_TO_VIDEO: Documented = Documented {
             default: None,
             range: None,
             items: None,
+            number: None,
         },
         Opt {
             name: "image_urls",
@@ -1984,6 +2062,7 @@ pub const WAN_2_6_REFERENCE_TO_VIDEO: Documented = Documented {
             default: None,
             range: None,
             items: Some((0, Some(5))),
+            number: None,
         },
         list("video_urls", Some(3)),
         choice(

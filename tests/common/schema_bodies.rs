@@ -38,6 +38,21 @@ pub fn walk_values(option: &OptionSpec) -> Vec<Value> {
         }
         OptionKind::Enum { values, .. } => values.iter().map(|v| json!(v)).collect(),
         OptionKind::Bool { .. } => vec![json!(false), json!(true)],
+        // A number: its edges, a fraction between, just past each edge, and a string.
+        OptionKind::Number { minimum, maximum } => {
+            let n = |d: rust_decimal::Decimal| -> Value {
+                serde_json::from_str(&d.normalize().to_string()).unwrap()
+            };
+            let step = rust_decimal::Decimal::new(1, 3);
+            vec![
+                n(minimum),
+                n(maximum),
+                n((minimum + maximum) / rust_decimal::Decimal::TWO),
+                n(minimum - step),
+                n(maximum + step),
+                json!(minimum.to_string()),
+            ]
+        }
         // A string-typed integer: its edges and one past each as strings, the default, a
         // string not in canonical form, and the number itself (the wrong type).
         OptionKind::Integer {
@@ -172,6 +187,23 @@ fn option_value(option: &'static OptionSpec) -> BoxedStrategy<Value> {
             .prop_map(|v| json!(v))
             .boxed(),
         OptionKind::Bool { .. } => any::<bool>().prop_map(Value::Bool).boxed(),
+        // Thousandths from a little below the range to a little above.
+        OptionKind::Number { minimum, maximum } => {
+            let (lo, hi) = (
+                minimum * rust_decimal::Decimal::ONE_THOUSAND,
+                maximum * rust_decimal::Decimal::ONE_THOUSAND,
+            );
+            let (lo, hi) = (
+                i64::try_from(lo).unwrap_or(0) - 50,
+                i64::try_from(hi).unwrap_or(0) + 50,
+            );
+            (lo..=hi)
+                .prop_map(|k| {
+                    let d = rust_decimal::Decimal::new(k, 3).normalize();
+                    serde_json::from_str(&d.to_string()).unwrap()
+                })
+                .boxed()
+        }
         OptionKind::Integer {
             minimum,
             maximum,
@@ -334,7 +366,7 @@ pub fn has_float(value: &Value) -> bool {
 /// Whether a number written as a float stands at an integer option of the args of `input`
 /// (bare args of `model`, or a body, whose own `model` decides): where the OpenAPI 3.0 schema
 /// read with draft 4's rules refuses it. A float anywhere else (in a field a page cut inside
-/// its option list lets pass) is no integer's.
+/// its option list lets pass, or at a number option) is no integer's.
 pub fn float_at_integer(input: &Value, model: Option<Model>) -> bool {
     let (args, model) = match input.get("model").and_then(Value::as_str) {
         Some(id) if input.get("args").is_some() => (&input["args"], id.parse().ok()),
@@ -343,10 +375,18 @@ pub fn float_at_integer(input: &Value, model: Option<Model>) -> bool {
     let Some(model) = model else {
         return has_float(input);
     };
-    model.spec().options.iter().any(|o| {
+    let spec = model.spec();
+    // A float at a number option (`cfg_scale`) is its value, not a whole number's spelling.
+    let elsewhere = args.as_object().map_or(has_float(args), |members| {
+        members
+            .iter()
+            .filter(|(k, _)| spec.option(k).is_none_or(|o| !o.is_number()))
+            .any(|(_, v)| has_float(v))
+    });
+    spec.options.iter().any(|o| {
         matches!(o.kind, shortapi_pricing::spec::OptionKind::Integer { .. })
             && args.get(o.name).is_some_and(has_float)
-    }) || (model.spec().cut_after.is_none() && has_float(args))
+    }) || (spec.cut_after.is_none() && elsewhere)
 }
 
 /// Bare args of `model` as JSON text, one for each whole number written as a float (and a few

@@ -18,7 +18,9 @@ pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
     let values: Vec<BoxedStrategy<Option<WireValue<'static>>>> = options
         .iter()
         .map(|o| match o.kind {
-            OptionKind::Text { .. } | OptionKind::List { .. } => Just(None).boxed(),
+            OptionKind::Text { .. } | OptionKind::List { .. } | OptionKind::Number { .. } => {
+                Just(None).boxed()
+            }
             OptionKind::Enum { values, .. } => prop::sample::select(values.to_vec())
                 .prop_map(|v| Some(WireValue::Str(v)))
                 .boxed(),

@@ -123,6 +123,14 @@ function controlFor(prop) {
       if (prop.default !== undefined) input.value = String(prop.default);
       input.dataset.kind = "integer";
       break;
+    case "number":
+      // A number read exactly by the checker (`cfg_scale`): any decimal in the range.
+      input.type = "number";
+      input.step = "any";
+      if (prop.minimum !== undefined) input.min = String(prop.minimum);
+      if (prop.maximum !== undefined) input.max = String(prop.maximum);
+      input.dataset.kind = "number";
+      break;
     default:
       input.type = "text";
       input.dataset.kind = "text";
@@ -132,7 +140,9 @@ function controlFor(prop) {
 
 function hintFor(prop) {
   const parts = [prop.description ?? ""];
-  if (prop.type === "integer" && prop.minimum !== undefined) parts.push(`${prop.minimum} to ${prop.maximum}`);
+  if ((prop.type === "integer" || prop.type === "number") && prop.minimum !== undefined) {
+    parts.push(`${prop.minimum} to ${prop.maximum}`);
+  }
   if (prop.type === "array") {
     const most = prop.maxItems === undefined ? "" : ` (at most ${prop.maxItems})`;
     parts.push(`one per line${most}`);
@@ -162,6 +172,7 @@ function args() {
         out[control.name] = control.checked;
         break;
       case "integer":
+      case "number":
         if (control.value !== "") out[control.name] = Number(control.value);
         break;
       case "enum":

@@ -125,6 +125,8 @@ export type OptionInfo = { name: string; description: string; required: boolean 
   | { type: "bool"; default?: boolean }
   | { type: "integer"; minimum: number; maximum: number; values?: number[]; default?: number }
   | { type: "integer"; string: true; minimum: number; maximum: number; values?: number[]; default?: string }
+  /** A number read exactly; its range as decimal strings (`"0"`, `"1"`). */
+  | { type: "number"; minimum: string; maximum: string }
 );
 
 /** A forbidden combination: `when` names the values that together are refused. */

@@ -76,10 +76,11 @@ pub fn describe(option: &OptionSpec) -> String {
             max_items,
         } => {
             let count = match max_items {
-                Some(max) => format!("{min_items} to {max}"),
-                None => format!("at least {min_items}"),
+                Some(max) => format!("{min_items} to {max} "),
+                None if min_items == 0 => String::new(),
+                None => format!("at least {min_items} "),
             };
-            format!("a list of {count} texts (repeat the flag)")
+            format!("a list of {count}texts (repeat the flag)")
         }
         OptionKind::Enum { values, .. } => values.join(", "),
         OptionKind::Bool { .. } => "true or false".to_owned(),
@@ -96,6 +97,7 @@ pub fn describe(option: &OptionSpec) -> String {
         OptionKind::Integer {
             minimum, maximum, ..
         } => format!("an integer from {minimum} to {maximum}"),
+        OptionKind::Number { minimum, maximum } => format!("a number from {minimum} to {maximum}"),
     };
     match (option.default_value(), option.required) {
         (Some(default), _) => format!("{values} (default {})", Plain(default)),
@@ -190,6 +192,7 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
             let same = specs.iter().all(|(_, o)| o.kind.name() == kind);
             arg.value_name(match specs[0].1.kind {
                 OptionKind::Integer { .. } if same => "INTEGER",
+                OptionKind::Number { .. } if same => "NUMBER",
                 OptionKind::Text { .. } | OptionKind::List { .. } if same => "TEXT",
                 _ => "VALUE",
             })
@@ -291,6 +294,7 @@ fn placeholder(option: &OptionSpec) -> Value {
             }
         }
         OptionKind::Text { .. } => Value::String(NO_TEXT.to_owned()),
+        OptionKind::Number { minimum, .. } => json_value(&option.kind, &minimum.to_string()),
         OptionKind::List { min_items, .. } => Value::Array(
             (0..min_items.max(1))
                 .map(|_| Value::String(NO_TEXT.to_owned()))
@@ -315,6 +319,9 @@ fn json_value(kind: &OptionKind, text: &str) -> Value {
         OptionKind::Bool { .. } => text
             .parse::<bool>()
             .map_or_else(|_| text.into(), Value::Bool),
+        // A JSON number as written (`0.5`, `5e-1`); the checker reads it exactly.
+        OptionKind::Number { .. } => serde_json::from_str::<serde_json::Number>(text)
+            .map_or_else(|_| text.into(), Value::Number),
         _ => text.into(),
     }
 }
