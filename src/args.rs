@@ -153,18 +153,25 @@ impl Args {
             }
             seen |= u64::from(given) << i;
         }
-        errors.extend(crate::check::broken_requirements(&selection, seen, 0, ""));
-        // The totals and limits, over the lists kept (one with a list refused above is not judged).
+        // The requirements, totals and limits, over the lists kept (one with a list refused
+        // above is not judged).
         let count = |i: usize| {
             kept_lists
                 .iter()
                 .find(|(k, _)| *k == i)
                 .map(|(_, items)| items.len())
         };
+        errors.extend(crate::check::broken_requirements(
+            &selection,
+            seen,
+            &count,
+            refused_lists,
+            "",
+        ));
         errors.extend(crate::check::broken_totals(spec, count, refused_lists, ""));
         errors.extend(crate::check::broken_limits(
             &selection,
-            count,
+            &count,
             seen,
             refused_lists,
             "",

@@ -51,7 +51,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::spec::{
-    Condition, Limit, ModelSpec, OptionKind, OptionSpec, Requirement, Rule, WireEnum,
+    Condition, Limit, ModelSpec, Narrow, OptionKind, OptionSpec, Requirement, Rule, Test, WireEnum,
 };
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
@@ -543,36 +543,98 @@ fn option_schema(option: &OptionSpec) -> Value {
 /// default, so a condition on a default value also matches its absence; any other condition
 /// needs the option present.
 fn rule_schema(rule: &Rule, spec: &ModelSpec) -> Value {
-    let (mut schema, required) = conditions_schema(
+    Branch::new(
         &format!("{} (rule {})", rule.message, rule.id),
         rule.when,
         spec,
-    );
-    set_required(&mut schema, required);
-    schema
+    )
+    .finish()
 }
 
-/// An object with `when`'s values, and the names it must hold: an option left out takes its
-/// default, so a condition on a default value also matches its absence.
-fn conditions_schema(
-    description: &str,
-    when: &[Condition],
-    spec: &ModelSpec,
-) -> (Value, Vec<&'static str>) {
-    let mut properties = Map::new();
-    let mut required = Vec::new();
-    for c in when {
-        properties.insert(c.name.to_owned(), json!({ "const": c.value }));
-        if spec.options[c.option].default_value() != Some(c.value) {
-            required.push(c.name);
+/// One forbidden combination being written: an object whose `properties` the conditions
+/// constrain, with the names it must hold (`required`) and those it must not (`absent`, one
+/// `not` for them all: any of them present, and the branch does not match).
+struct Branch {
+    schema: Value,
+    required: Vec<&'static str>,
+    absent: Vec<&'static str>,
+}
+
+impl Branch {
+    /// The branch of `when`'s conditions. An option left out takes its default, so a condition
+    /// its default meets also holds when it is absent; a list left out has no items.
+    fn new(description: &str, when: &[Condition], spec: &ModelSpec) -> Self {
+        let mut b = Branch {
+            schema: json!({
+                "description": description,
+                "type": "object",
+                "properties": {},
+            }),
+            required: Vec::new(),
+            absent: Vec::new(),
+        };
+        for c in when {
+            let option = &spec.options[c.option];
+            let default = option.default_slot();
+            let has_default = option.has_default();
+            let (property, absent_holds) = match c.test {
+                Test::Is { value, slot } => {
+                    (json!({ "const": value }), has_default && default == slot)
+                }
+                Test::OneOf { values, slots } => (
+                    json!({ "enum": values }),
+                    has_default && slots.contains(&default),
+                ),
+                Test::Range { minimum, maximum } => (
+                    json!({ "type": "integer", "minimum": minimum, "maximum": maximum }),
+                    has_default && (minimum..=maximum).contains(&default),
+                ),
+                Test::Given(true) => {
+                    b.required.push(c.name);
+                    continue;
+                }
+                Test::Given(false) => {
+                    b.absent.push(c.name);
+                    continue;
+                }
+                Test::Items {
+                    min_items,
+                    max_items,
+                } => (count_schema(min_items, max_items), min_items == 0),
+            };
+            b.schema["properties"][c.name] = property;
+            if !absent_holds {
+                b.required.push(c.name);
+            }
         }
+        b
     }
-    let schema = json!({
-        "description": description,
-        "type": "object",
-        "properties": properties,
-    });
-    (schema, required)
+
+    /// The branch as a schema.
+    fn finish(mut self) -> Value {
+        set_required(&mut self.schema, self.required);
+        match self.absent.as_slice() {
+            [] => {}
+            [one] => self.schema["not"] = json!({ "required": [one] }),
+            many => {
+                let any: Vec<Value> = many.iter().map(|n| json!({ "required": [n] })).collect();
+                self.schema["not"] = json!({ "anyOf": any });
+            }
+        }
+        self.schema
+    }
+}
+
+/// An array of `min_items` to `max_items` items (`type` for ajv's strict mode).
+fn count_schema(min_items: u32, max_items: Option<u32>) -> Value {
+    let mut count = json!({ "type": "array" });
+    if min_items > 0 {
+        count["minItems"] = json!(min_items);
+    }
+    if let Some(max) = max_items {
+        count["maxItems"] = json!(max);
+    }
+    count
 }
 
 /// `required`, if not empty: draft 4, and so OpenAPI 3.0, wants at least one name there.
@@ -645,48 +707,44 @@ fn args_object(spec: &ModelSpec) -> Value {
 /// items of the named lists counted together.
 pub const TOTALS_KEYWORD: &str = "x-shortapi-totals";
 
-/// The schema of a conditional requirement as a forbidden combination: the conditions (as a
-/// rule's) with the field absent (`[[requires]]`) or present (`[[excludes]]`).
+/// The schema of a conditional requirement as a forbidden combination: the conditions with the
+/// field absent (`[[requires]]`) or present (`[[excludes]]`).
 fn requirement_schema(r: &Requirement, spec: &ModelSpec) -> Value {
-    let (mut schema, mut required) = conditions_schema(
-        &format!("{} (requirement {})", r.message, r.id),
-        r.when,
-        spec,
-    );
+    let description = format!("{} (requirement {})", r.message, r.id);
+    let mut b = Branch::new(&description, r.when, spec);
     if r.present {
-        schema["not"] = json!({ "required": [r.name] });
+        b.absent.push(r.name);
     } else {
-        required.push(r.name);
+        b.required.push(r.name);
     }
-    set_required(&mut schema, required);
-    schema
+    b.finish()
 }
 
-/// The schemas of a limit as forbidden combinations: its conditions with the list given and
-/// its count outside the limit; and, when it takes at least one item, with the list left out
-/// (a list not given counts as none).
+/// The schemas of a limit as forbidden combinations: its conditions with the option given and
+/// outside the limit; and, when the option left out is outside it too (a list that must have
+/// an item, a choice whose default is not allowed or that has none), with the option absent.
 fn limit_schemas(l: &Limit, spec: &ModelSpec) -> Vec<Value> {
     let description = format!("{} (limit {})", l.message, l.id);
-    let (mut given, mut required) = conditions_schema(&description, l.when, spec);
-    // (`type` for ajv's strict mode; a value not an array is refused by the property anyway.)
-    let mut count = json!({ "type": "array" });
-    if l.min_items > 0 {
-        count["minItems"] = json!(l.min_items);
+    let option = &spec.options[l.field];
+    let (outside, absent_breaks) = match l.narrow {
+        Narrow::Items {
+            min_items,
+            max_items,
+        } => (count_schema(min_items, max_items), min_items > 0),
+        Narrow::Values { values, slots } => (
+            json!({ "enum": values }),
+            !option.has_default() || !slots.contains(&option.default_slot()),
+        ),
+    };
+    let mut given = Branch::new(&description, l.when, spec);
+    given.schema["properties"][l.name] = json!({ "not": outside });
+    given.required.push(l.name);
+    let mut schemas = vec![given.finish()];
+    if absent_breaks {
+        let mut absent = Branch::new(&description, l.when, spec);
+        absent.absent.push(l.name);
+        schemas.push(absent.finish());
     }
-    if let Some(max) = l.max_items {
-        count["maxItems"] = json!(max);
-    }
-    given["properties"][l.name] = json!({ "not": count });
-    let mut schemas = Vec::with_capacity(2);
-    if l.min_items > 0 {
-        let (mut absent, required) = conditions_schema(&description, l.when, spec);
-        absent["not"] = json!({ "required": [l.name] });
-        set_required(&mut absent, required);
-        schemas.push(absent);
-    }
-    required.push(l.name);
-    set_required(&mut given, required);
-    schemas.insert(0, given);
     schemas
 }
 

@@ -6,7 +6,9 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::quote::{option_units, Quote, QuoteError};
-use crate::spec::{Condition, ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, WireValue};
+use crate::spec::{
+    Condition, ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, Test, WireValue,
+};
 use crate::{Model, Usage, MAX_OPTIONS};
 
 /// The option values of one request for one model (every option but free text), as the
@@ -128,11 +130,14 @@ impl Selection {
         self.matches(rule.when)
     }
 
-    /// Whether these values match every one of `when`'s conditions (a rule's, a requirement's
-    /// or a limit's).
+    /// Whether these values match every one of a rule's conditions (each an option's value,
+    /// [`Test::Is`]: what a selection holds).
     #[inline]
-    pub fn matches(&self, when: &[Condition]) -> bool {
-        when.iter().all(|c| self.slot(c.option) == c.slot)
+    fn matches(&self, when: &[Condition]) -> bool {
+        when.iter().all(|c| match c.test {
+            Test::Is { slot, .. } => self.slot(c.option) == slot,
+            _ => c.holds(self, u64::MAX, &|_| None),
+        })
     }
 
     /// The first rule of the model these values break.

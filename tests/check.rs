@@ -1156,10 +1156,17 @@ fn a_string_typed_integer_takes_its_digits_in_range() {
     assert_eq!(Duration::DEFAULT.get(), 5);
     // Kling O1 image-to-video prices Standard by these seconds: 0.075 × 7.
     let kling = Model::KlingO1ImageToVideo;
-    let q = quote_args_json(kling, r#"{"prompt": "a", "mode": "std", "duration": "7"}"#).unwrap();
+    let q = quote_args_json(
+        kling,
+        r#"{"prompt": "a", "images": ["f", "l"], "mode": "std", "duration": "7"}"#,
+    )
+    .unwrap();
     assert_eq!(q.amount().to_string(), "0.525");
     assert_eq!(
-        found_args(kling, r#"{"prompt": "a", "mode": "std", "duration": "2"}"#),
+        found_args(
+            kling,
+            r#"{"prompt": "a", "images": ["f"], "mode": "std", "duration": "2"}"#
+        ),
         owned(&[("/duration", Code::OutOfRange)])
     );
 }
@@ -1639,7 +1646,7 @@ fn seedance_image_to_video_takes_its_first_last_frame_limits_and_its_total() {
                 "id": "first_last_frame_images",
                 "message": "in first/last-frame mode image_urls takes 1 or 2 images",
                 "when": {"is_first_last_frame": true},
-                "list": "image_urls",
+                "field": "image_urls",
                 "min_items": 1,
                 "max_items": 2,
             },
@@ -1647,7 +1654,7 @@ fn seedance_image_to_video_takes_its_first_last_frame_limits_and_its_total() {
                 "id": "first_last_frame_no_audio",
                 "message": "in first/last-frame mode audio_urls must be empty",
                 "when": {"is_first_last_frame": true},
-                "list": "audio_urls",
+                "field": "audio_urls",
                 "max_items": 0,
             },
         ])
@@ -1771,5 +1778,100 @@ fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
             &serde_json::json!("0"),
             &serde_json::json!("1")
         )
+    );
+}
+
+/// Kling O1 image-to-video (`catalog/kwaivgi__kling-o1__image-to-video.md`): "images: list,
+/// required"; "when action is 'frame' and the images contain just one frame, duration should
+/// be 5 or 10": a limit on a choice under a condition on a count, kept and broken.
+#[test]
+fn kling_o1_image_to_video_narrows_its_duration_for_a_single_frame() {
+    const KLING: &str = "kwaivgi/kling-o1/image-to-video";
+    let body = |extra: &str, images: usize| {
+        let items: Vec<String> = (0..images)
+            .map(|i| format!("\"https://e.x/{i}.png\""))
+            .collect();
+        format!(
+            r#"{{"model":"{KLING}","args":{{"prompt":"a","mode":"std","images":[{}]{extra}}}}}"#,
+            items.join(",")
+        )
+    };
+    let limit = "with action frame and a single image, duration is 5 or 10 (action = \"frame\", images has 1 item)";
+    // By hand: frame mode (the default) with one image takes 5 or 10 seconds only.
+    for (extra, images, price) in [
+        ("", 1, Some("0.375")),                    // 5 s by default: 0.075 × 5
+        (r#","duration":"5""#, 1, Some("0.375")),  // 0.075 × 5
+        (r#","duration":"10""#, 1, Some("0.750")), // 0.075 × 10
+        (r#","duration":"3""#, 1, None),
+        (r#","duration":"7""#, 1, None),
+        (r#","duration":"9","action":"frame""#, 1, None),
+        (r#","duration":"3""#, 2, Some("0.225")), // two frames: 0.075 × 3
+        (r#","duration":"7","action":"refer""#, 1, Some("0.525")), // refer: 0.075 × 7
+        (r#","duration":"4""#, 7, Some("0.300")), // 0.075 × 4
+    ] {
+        let json = body(extra, images);
+        assert_eq!(
+            quote_json(&json)
+                .map(|q| q.amount().to_string())
+                .ok()
+                .as_deref(),
+            price,
+            "{json}"
+        );
+        if price.is_none() {
+            assert_eq!(
+                found(&json),
+                owned(&[("/args/duration", Code::InvalidValue)]),
+                "{json}"
+            );
+            let got = message(&json);
+            assert!(got.starts_with(limit), "{got}");
+            assert!(got.ends_with("; allowed: \"5\", \"10\""), "{got}");
+        }
+    }
+    assert_eq!(
+        message(&body(r#","duration":"3""#, 1)),
+        format!("{limit}; duration is \"3\"; allowed: \"5\", \"10\"")
+    );
+    // Past the images' own limit (with elements, at most 7; none here), or none: their own
+    // codes, and the limit is not judged beside a refused duration.
+    assert_eq!(
+        found(&body("", 8)),
+        owned(&[("/args/images", Code::TooManyItems)])
+    );
+    assert_eq!(
+        found(&body(r#","duration":"2""#, 1)),
+        owned(&[("/args/duration", Code::OutOfRange)])
+    );
+    let none = format!(r#"{{"model":"{KLING}","args":{{"prompt":"a","duration":"3"}}}}"#);
+    assert_eq!(found(&none), owned(&[("/args/images", Code::MissingField)]));
+    // Typed inputs say the same.
+    let model = Model::KlingO1ImageToVideo;
+    let mut s = shortapi_pricing::Selection::defaults(model);
+    s.set("duration", WireValue::IntString(7)).unwrap();
+    let one: &[&str] = &["https://e.x/0.png"];
+    let two: &[&str] = &["https://e.x/0.png", "https://e.x/1.png"];
+    let errors =
+        shortapi_pricing::Args::from_inputs(s, &[("prompt", "a")], &[("images", one)]).unwrap_err();
+    assert_eq!(
+        errors
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/duration", Code::InvalidValue)]
+    );
+    assert!(shortapi_pricing::Args::from_inputs(s, &[("prompt", "a")], &[("images", two)]).is_ok());
+    // The spec's JSON says it.
+    let json = serde_json::to_value(model.spec()).unwrap();
+    assert_eq!(
+        json["limits"],
+        serde_json::json!([{
+            "id": "one_frame_five_or_ten_seconds",
+            "message": "with action frame and a single image, duration is 5 or 10",
+            "when": {"action": "frame", "images": {"min_items": 1, "max_items": 1}},
+            "field": "duration",
+            "values": ["5", "10"],
+        }])
     );
 }

@@ -1600,6 +1600,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "Pricing",
         "Requirement",
         "Rule",
+        "Test",
         "Total",
         "WireEnum",
         "WireValue",
@@ -1618,11 +1619,17 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
     );
     let cases = [
         (BASE.to_owned(), without(&[])),
-        (no_rules.clone(), without(&["Condition", "WireValue"])),
-        (no_enum, without(&["Condition", "WireEnum", "WireValue"])),
+        (
+            no_rules.clone(),
+            without(&["Condition", "Test", "WireValue"]),
+        ),
+        (
+            no_enum,
+            without(&["Condition", "Test", "WireEnum", "WireValue"]),
+        ),
         (
             variants_named_like_imports,
-            without(&["Condition", "WireValue"]),
+            without(&["Condition", "Test", "WireValue"]),
         ),
         // An import's name inside a longer identifier is no use of it.
         (
@@ -1631,7 +1638,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
                 r#"rust = "P1080""#,
                 r#"rust = "WireValues""#,
             ),
-            without(&["Condition", "WireValue"]),
+            without(&["Condition", "Test", "WireValue"]),
         ),
     ];
     let mut modules = Vec::new();
@@ -1785,7 +1792,7 @@ fn a_requirement_names_an_option_without_a_default_and_a_condition() {
     let p = option_forms_problems("when = { hdr = true }", "when = { hdr = \"yes\" }");
     assert_eq!(
         p,
-        ["spec/models/acme-video.toml:102:16: rule: `hdr` takes true or false, found a string"]
+        ["spec/models/acme-video.toml:102:16: requirement: `hdr` takes true or false, found a string"]
     );
 }
 
@@ -1795,9 +1802,9 @@ fn a_requirement_names_an_option_without_a_default_and_a_condition() {
 fn a_limit_narrows_a_list_and_can_hold() {
     let field = "field = \"mask_urls\"\nmax_items";
     let p = option_forms_problems(field, "field = \"caption\"\nmax_items");
-    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names `caption`, which is not a list; a limit narrows a list's items (lists: \"image_urls\", \"mask_urls\")"]);
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names `caption`, which is neither a list nor a choice; a limit narrows a list's items or a choice's values"]);
     let p = option_forms_problems(field, "field = \"masks\"\nmax_items");
-    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names unknown option `masks`; lists: \"image_urls\", \"mask_urls\""]);
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names unknown option `masks`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\""]);
     let max = "max_items = 1\n";
     let p = option_forms_problems(max, "");
     assert_eq!(
@@ -1834,15 +1841,9 @@ fn a_limit_narrows_a_list_and_can_hold() {
     // The narrowed count is what the generated table holds: the list's own where the limit
     // says nothing, the narrower of the two where it does.
     let spec = codegen::read(&edit_of(&images, max, "min_items = 2\n"), ORIGIN).unwrap();
-    assert_eq!(
-        (spec.limits[0].min_items, spec.limits[0].max_items),
-        (2, Some(3))
-    );
+    assert_eq!(spec.limits[0].narrow, codegen::NarrowDef::Items(2, Some(3)));
     let spec = codegen::read(&edit_of(&images, max, "max_items = 2\n"), ORIGIN).unwrap();
-    assert_eq!(
-        (spec.limits[0].min_items, spec.limits[0].max_items),
-        (1, Some(2))
-    );
+    assert_eq!(spec.limits[0].narrow, codegen::NarrowDef::Items(1, Some(2)));
     // A list emptied (Seedance's audio in first/last-frame mode) is a limit of its own.
     let p = option_forms_problems(max, "max_items = 0\n");
     assert!(p.is_empty(), "{p:?}");
@@ -1857,7 +1858,7 @@ fn a_limit_narrows_a_list_and_can_hold() {
     );
     assert!(
         p[0].starts_with(
-            "spec/models/acme-video.toml:130:18: rule names unknown style value \"sketch\""
+            "spec/models/acme-video.toml:130:18: limit names unknown style value \"sketch\""
         ),
         "{p:?}"
     );
@@ -1974,5 +1975,72 @@ fn a_number_is_a_range_of_decimal_strings() {
     assert_eq!(
         p,
         ["spec/models/acme-video.toml:137:1: options[9] is missing the key `required`"]
+    );
+}
+
+/// A requirement's or a limit's condition may test one of some values, an integer's range, a
+/// list's count or whether a field is given, and must be able to hold; a choice limit names
+/// some of the option's own values. Every problem at its place in the file.
+#[test]
+fn a_condition_tests_values_ranges_counts_or_presence_and_can_hold() {
+    let when = "when = { num_images = { minimum = 4 }, style = [\"photo\"], image_urls = { min_items = 2 }, mask_urls = { given = false } }";
+    let at = |col: usize, text: &str| format!("spec/models/acme-video.toml:151:{col}: {text}");
+    let with = |w: &str| option_forms_problems(when, &format!("when = {{ {w} }}"));
+    for ok in [
+        "style = [\"photo\", \"anime\"]",
+        "seed = { minimum = 5, maximum = 10 }",
+        "seed = { maximum = 10 }",
+        "image_urls = { max_items = 1 }",
+        "image_urls = { min_items = 1, max_items = 3 }",
+        "mask_urls = { given = true }",
+        "hdr = true, mask_urls = { min_items = 0, max_items = 2 }",
+    ] {
+        assert_eq!(with(ok), Vec::<String>::new(), "{ok}");
+    }
+    for (bad, col, problem) in [
+        ("seed = { minimum = 10, maximum = 5 }", 17, "requirement: `seed` from 10 to 5 can never hold (it takes 0 to 1000)"),
+        ("seed = { minimum = 2000 }", 17, "requirement: `seed` from 2000 to 1000 can never hold (it takes 0 to 1000)"),
+        ("seed = { }", 17, "requirement: the condition on `seed` needs a `minimum` or a `maximum`"),
+        ("seed = { minimum = \"5\" }", 29, "requirement: `minimum` on `seed` must be a whole number"),
+        ("image_urls = { max_items = 0 }", 23, "requirement: `image_urls`'s count can never be as the condition asks"),
+        ("image_urls = { min_items = 4 }", 23, "requirement: `image_urls`'s count can never be as the condition asks"),
+        ("image_urls = { }", 23, "requirement: the condition on `image_urls` needs a `min_items` or a `max_items`"),
+        ("hdr = { minimum = 1 }", 16, "requirement: `hdr` takes a value, a list of values or `{ given = … }`; a range is for an integer, a count for a list"),
+        ("seed = { given = \"yes\" }", 17, "requirement: `given` on `seed` takes true or false"),
+        ("style = [\"photo\", \"photo\"]", 28, "requirement names style value \"photo\" twice; name it once"),
+        ("style = []", 18, "requirement: `style` lists no value; name one or more"),
+        ("colour = \"red\"", 10, "requirement names unknown option `colour`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\""),
+    ] {
+        assert_eq!(with(bad), [at(col, problem)], "{bad}");
+    }
+    let p = with("image_urls = { min_items = 1, maximum = 2 }");
+    assert!(p[0].contains("unknown key `maximum`"), "{p:?}");
+    // A choice limit: some of the option's values, each once, not every one.
+    let values = "values = [1, 2]";
+    for (to, expected) in [
+        ("values = [1, 3]", "spec/models/acme-video.toml:160:14: limit: `values` of `num_images` must be whole numbers it takes"),
+        ("values = [1, 1]", "spec/models/acme-video.toml:160:14: limit names num_images value 1 twice; name it once"),
+        ("values = []", "spec/models/acme-video.toml:160:10: limit: `values` lists no value; name one or more"),
+        ("values = [1, 2, 4]", "spec/models/acme-video.toml:159:9: limits[1] does not narrow `num_images`: it lists every value; drop it"),
+        ("max_items = 2", "spec/models/acme-video.toml:159:9: limits[1] narrows a choice: `max_items` is for a list; give `values`"),
+    ] {
+        assert_eq!(option_forms_problems(values, to), [expected], "{to}");
+    }
+    // On an enum, its wire values; on free text, no limit.
+    let field = "field = \"num_images\"\nvalues = [1, 2]";
+    assert!(
+        option_forms_problems(field, "field = \"aspect_ratio\"\nvalues = [\"1:1\"]").is_empty()
+    );
+    assert_eq!(
+        option_forms_problems(field, "field = \"prompt\"\nvalues = [\"a\"]"),
+        ["spec/models/acme-video.toml:159:9: `field` names `prompt`, which is neither a list nor a choice; a limit narrows a list's items or a choice's values"]
+    );
+    assert_eq!(
+        option_forms_problems(field, "field = \"style\"\nvalues = [\"photo\"]"),
+        ["spec/models/acme-video.toml:159:9: `field` `style` is also in `when`; an option cannot be its own condition"]
+    );
+    assert_eq!(
+        option_forms_problems(field, "field = \"image_urls\"\nvalues = [1]"),
+        ["spec/models/acme-video.toml:159:9: limits[1] narrows a list: `values` is for a choice; give `min_items` or `max_items`"]
     );
 }

@@ -193,7 +193,13 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
                     .options
                     .iter()
                     .filter(|o| o.is_list() && o.is_required())
-                    .map(|o| (o.name, &["https://example.com/a.png"][..]))
+                    // Two items: with one, Kling O1's frame mode narrows its duration.
+                    .map(|o| {
+                        (
+                            o.name,
+                            &["https://example.com/a.png", "https://example.com/b.png"][..],
+                        )
+                    })
                     .collect();
                 CreateJobRequest::new(Args::from_inputs(s, &texts, &lists).unwrap())
                     .to_json(Fields::All)

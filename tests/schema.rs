@@ -20,7 +20,7 @@ use shortapi_pricing::schema::{
     self, args_schema_for, openapi_components, schema, schema_pretty, Dialect, Target,
 };
 use shortapi_pricing::spec::{
-    Condition, Lookup, ModelSpec, OptionKind, OptionSpec, Pricing, Rule, WireValue,
+    Condition, Lookup, ModelSpec, Narrow, OptionKind, OptionSpec, Pricing, Rule, Test, WireValue,
 };
 use shortapi_pricing::{check, check_args, Model};
 
@@ -445,6 +445,39 @@ fn the_openapi3_discriminator_maps_every_model_id_to_its_body() {
     }
 }
 
+/// Each condition of `when` in the branch `s` as the spec says it: a value's `const`, values'
+/// `enum`, a range's bounds, a count's, a field that must be given.
+fn assert_conditions(s: &Value, when: &[Condition]) {
+    for c in when {
+        let p = &s["properties"][c.name];
+        match c.test {
+            Test::Is { value, .. } => assert_eq!(p["const"], json!(value)),
+            Test::OneOf { values, .. } => assert_eq!(p["enum"], json!(values)),
+            Test::Range { minimum, maximum } => {
+                assert_eq!(
+                    (&p["minimum"], &p["maximum"]),
+                    (&json!(minimum), &json!(maximum))
+                );
+            }
+            Test::Given(true) => {
+                assert!(s["required"].as_array().unwrap().contains(&json!(c.name)))
+            }
+            Test::Given(false) => assert!(s["not"].to_string().contains(c.name)),
+            Test::Items {
+                min_items,
+                max_items,
+            } => {
+                assert_eq!(p["type"], "array");
+                assert_eq!(
+                    p.get("minItems"),
+                    (min_items > 0).then(|| json!(min_items)).as_ref()
+                );
+                assert_eq!(p.get("maxItems"), max_items.map(|m| json!(m)).as_ref());
+            }
+        }
+    }
+}
+
 #[test]
 fn everything_comes_from_the_spec() {
     let request = schema(Target::Request, Dialect::Draft2020_12);
@@ -546,25 +579,29 @@ fn everything_comes_from_the_spec() {
         let rules = args["not"]["anyOf"]
             .as_array()
             .map_or(&[][..], Vec::as_slice);
+        // A limit has a second branch when the option left out is outside it too.
+        let absent_breaks = |l: &shortapi_pricing::spec::Limit| match l.narrow {
+            Narrow::Items { min_items, .. } => min_items > 0,
+            Narrow::Values { slots, .. } => {
+                let o = &spec.options[l.field];
+                !o.has_default() || !slots.contains(&o.default_slot())
+            }
+        };
         let limit_branches: usize = spec
             .limits
             .iter()
-            .map(|l| if l.min_items > 0 { 2 } else { 1 })
+            .map(|l| if absent_breaks(l) { 2 } else { 1 })
             .sum();
         let forbidden = spec.rules.len() + spec.requirements.len() + limit_branches;
         assert_eq!(args.get("not").is_some(), forbidden > 0, "{model}");
         assert_eq!(rules.len(), forbidden);
         for (rule, s) in spec.rules.iter().zip(rules) {
             assert!(s["description"].as_str().unwrap().contains(rule.message));
-            for c in rule.when {
-                assert_eq!(s["properties"][c.name]["const"], json!(c.value));
-            }
+            assert_conditions(s, rule.when);
         }
         for (r, s) in spec.requirements.iter().zip(&rules[spec.rules.len()..]) {
             assert!(s["description"].as_str().unwrap().contains(r.message));
-            for c in r.when {
-                assert_eq!(s["properties"][c.name]["const"], json!(c.value));
-            }
+            assert_conditions(s, r.when);
             let required = s["required"].as_array().unwrap();
             if r.present {
                 assert_eq!(s["not"], json!({"required": [r.name]}));
@@ -577,22 +614,30 @@ fn everything_comes_from_the_spec() {
         for l in spec.limits {
             let s = &branches[0];
             assert!(s["description"].as_str().unwrap().contains(l.message));
-            for c in l.when {
-                assert_eq!(s["properties"][c.name]["const"], json!(c.value));
+            assert_conditions(s, l.when);
+            let outside = &s["properties"][l.name]["not"];
+            match l.narrow {
+                Narrow::Items {
+                    min_items,
+                    max_items,
+                } => {
+                    assert_eq!(outside["type"], "array");
+                    assert_eq!(
+                        outside.get("minItems"),
+                        (min_items > 0).then(|| json!(min_items)).as_ref()
+                    );
+                    assert_eq!(
+                        outside.get("maxItems"),
+                        max_items.map(|m| json!(m)).as_ref()
+                    );
+                }
+                Narrow::Values { values, .. } => assert_eq!(outside["enum"], json!(values)),
             }
-            assert_eq!(
-                s["properties"][l.name]["not"].get("minItems"),
-                (l.min_items > 0).then(|| json!(l.min_items)).as_ref()
-            );
-            assert_eq!(
-                s["properties"][l.name]["not"].get("maxItems"),
-                l.max_items.map(|m| json!(m)).as_ref()
-            );
             assert!(s["required"].as_array().unwrap().contains(&json!(l.name)));
-            if l.min_items > 0 {
+            if absent_breaks(l) {
                 assert_eq!(branches[1]["not"], json!({"required": [l.name]}));
             }
-            branches = &branches[if l.min_items > 0 { 2 } else { 1 }..];
+            branches = &branches[if absent_breaks(l) { 2 } else { 1 }..];
         }
         // Nothing beside the properties that a code generator would read as more keys.
         for key in ["allOf", "anyOf", "oneOf", "patternProperties"] {
@@ -667,14 +712,18 @@ static FIXTURE_RULES: [Rule; 1] = [Rule {
         Condition {
             option: 1,
             name: "duration",
-            value: WireValue::Int(15),
-            slot: 15,
+            test: Test::Is {
+                value: WireValue::Int(15),
+                slot: 15,
+            },
         },
         Condition {
             option: 3,
             name: "resolution",
-            value: WireValue::Str("1080P"),
-            slot: 1,
+            test: Test::Is {
+                value: WireValue::Str("1080P"),
+                slot: 1,
+            },
         },
     ],
 }];

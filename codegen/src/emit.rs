@@ -9,7 +9,8 @@
 use std::collections::BTreeMap;
 
 use super::read::{
-    combinations, decimal_text, CellPrice, OptionDef, OptionKind, Price, Spec, Term,
+    combinations, decimal_text, CellPrice, ConditionDef, NarrowDef, OptionDef, OptionKind, Price,
+    Spec, Term, TestDef,
 };
 
 /// The first line of every generated file.
@@ -71,6 +72,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Lookup",
             "ModelOptions",
             "ModelSpec",
+            "Narrow",
             "NoPrice",
             "OptionKind",
             "OptionSpec",
@@ -81,6 +83,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Requirement",
             "Rule",
             "Term",
+            "Test",
             "Total",
             "WireEnum",
             "WireValue",
@@ -1939,7 +1942,7 @@ fn rules_table(o: &mut String, spec: &Spec) {
         .rules
         .iter()
         .map(|rule| {
-            let conditions = condition_lines(spec, &rule.when);
+            let conditions = condition_lines(spec, &value_conditions(&rule.when));
             let mut fields = vec![
                 (0, format!("id: {},", lit(&rule.id))),
                 (0, format!("message: {},", lit(&rule.message))),
@@ -1956,21 +1959,89 @@ fn rules_table(o: &mut String, spec: &Spec) {
 }
 
 /// The `Condition { … }` literals of a `when`, each as its lines.
-fn condition_lines(spec: &Spec, when: &[(usize, usize)]) -> Vec<Vec<(usize, String)>> {
+fn condition_lines(spec: &Spec, when: &[ConditionDef]) -> Vec<Vec<(usize, String)>> {
     when.iter()
-        .map(|&(opt, value)| {
-            let f = &spec.options[opt];
-            struct_lines(
-                "Condition",
-                &[
-                    format!("option: {opt},"),
-                    format!("name: {},", lit(&f.name)),
-                    format!("value: {},", wire_value_expr(f, value)),
-                    format!("slot: {value},"),
-                ],
-            )
+        .map(|c| {
+            let f = &spec.options[c.option];
+            let mut fields = vec![
+                (0, format!("option: {},", c.option)),
+                (0, format!("name: {},", lit(&f.name))),
+            ];
+            let flat = |fields: &[String]| fields.iter().map(|f| (0, f.clone())).collect();
+            let test = match &c.test {
+                TestDef::Is(value) => field_struct(
+                    "test",
+                    "Test::Is",
+                    flat(&[
+                        format!("value: {},", slot_wire_expr(f, slot_of(f, *value))),
+                        format!("slot: {},", slot_of(f, *value)),
+                    ]),
+                ),
+                TestDef::OneOf(values) => {
+                    let slots: Vec<i64> = values.iter().map(|&v| slot_of(f, v)).collect();
+                    field_struct("test", "Test::OneOf", slot_arrays(f, &slots, 12))
+                }
+                TestDef::Range(minimum, maximum) => field_struct(
+                    "test",
+                    "Test::Range",
+                    flat(&[
+                        format!("minimum: {minimum},"),
+                        format!("maximum: {maximum},"),
+                    ]),
+                ),
+                TestDef::Given(given) => vec![(0, format!("test: Test::Given({given}),"))],
+                TestDef::Items(min, max) => field_struct(
+                    "test",
+                    "Test::Items",
+                    flat(&[
+                        format!("min_items: {min},"),
+                        format!("max_items: {},", some_or_none(max)),
+                    ]),
+                ),
+            };
+            fields.extend(test);
+            nested_struct("Condition", fields)
         })
         .collect()
+}
+
+/// A rule's `(option, value)` pairs as conditions.
+fn value_conditions(when: &[(usize, usize)]) -> Vec<ConditionDef> {
+    when.iter().copied().map(ConditionDef::is).collect()
+}
+
+/// The run-time slot of `option`'s value `index` (an integer's slot is its value).
+fn slot_of(_option: &OptionDef, index: usize) -> i64 {
+    index as i64
+}
+
+/// The `WireValue` expression of `option`'s run-time `slot`: an enum's value, a bool, an
+/// integer (as a string where the option writes one).
+fn slot_wire_expr(option: &OptionDef, slot: i64) -> String {
+    match &option.kind {
+        OptionKind::Integer { string: true, .. } => format!("WireValue::IntString({slot})"),
+        OptionKind::Integer { .. } => format!("WireValue::Int({slot})"),
+        _ => wire_value_expr(option, slot as usize),
+    }
+}
+
+/// `values: &[…],` and `slots: &[…],` of `slots`, laid out from `column`.
+fn slot_arrays(option: &OptionDef, slots: &[i64], column: usize) -> Vec<(usize, String)> {
+    let values: Vec<String> = slots.iter().map(|&s| slot_wire_expr(option, s)).collect();
+    let slots: Vec<String> = slots.iter().map(i64::to_string).collect();
+    let mut lines = array_lines(column, "values: &", &values, ",");
+    lines.extend(array_lines(column, "slots: &", &slots, ","));
+    lines
+}
+
+/// `key: Name {` fields `},`: a struct literal as a field's value.
+fn field_struct(key: &str, name: &str, fields: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    let mut lines = nested_struct(name, fields);
+    lines[0].1 = format!("{key}: {}", lines[0].1);
+    if let Some(last) = lines.last_mut() {
+        last.1.push(',');
+    }
+    lines
 }
 
 fn requirements_table(o: &mut String, spec: &Spec) {
@@ -2044,12 +2115,12 @@ fn totals_table(o: &mut String, spec: &Spec) {
     blank(o);
 }
 
-/// `LIMITS`: the narrower item counts of lists while conditions hold.
+/// `LIMITS`: the narrower limits on options while conditions hold.
 fn limits_table(o: &mut String, spec: &Spec) {
     doc(
         o,
         0,
-        "Every narrower item count of a list while some options have some values, in spec order
+        "Every narrower limit on an option while others have some values, in spec order
 (`[[limits]]`).",
     );
     let items: Vec<Vec<(usize, String)>> = spec
@@ -2063,10 +2134,19 @@ fn limits_table(o: &mut String, spec: &Spec) {
             fields.extend(list_lines("when: &", ",", &condition_lines(spec, &l.when)));
             fields.push((0, format!("field: {},", l.field)));
             fields.push((0, format!("name: {},", lit(&spec.options[l.field].name))));
-            fields.push((0, format!("min_items: {},", l.min_items)));
-            fields.push(match l.max_items {
-                Some(m) => (0, format!("max_items: Some({m}),")),
-                None => (0, "max_items: None,".to_owned()),
+            let option = &spec.options[l.field];
+            fields.extend(match &l.narrow {
+                NarrowDef::Items(min, max) => field_struct(
+                    "narrow",
+                    "Narrow::Items",
+                    vec![
+                        (0, format!("min_items: {min},")),
+                        (0, format!("max_items: {},", some_or_none(max))),
+                    ],
+                ),
+                NarrowDef::Values(slots) => {
+                    field_struct("narrow", "Narrow::Values", slot_arrays(option, slots, 12))
+                }
             });
             nested_struct("Limit", fields)
         })

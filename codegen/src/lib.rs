@@ -17,8 +17,8 @@ mod read;
 
 pub use emit::{emit_catalog, emit_model, HEADER};
 pub use read::{
-    check_catalog, module_name, read, CellDef, CellPrice, Diagnostic, Diagnostics, PerDef,
-    QuantityDef, Spec, Term,
+    check_catalog, module_name, read, CellDef, CellPrice, ConditionDef, Diagnostic, Diagnostics,
+    LimitDef, NarrowDef, PerDef, QuantityDef, Spec, Term, TestDef,
 };
 
 /// The name of the catalog file in `OUT_DIR`; each model's file is `MODULE.rs` beside it.

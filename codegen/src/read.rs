@@ -131,14 +131,48 @@ pub struct RuleDef {
     pub when: Vec<(usize, usize)>,
 }
 
+/// One condition of a requirement's or a limit's `when`: what the option at `option` must be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConditionDef {
+    /// The option, an index into `options`.
+    pub option: usize,
+    /// What it must be.
+    pub test: TestDef,
+}
+
+/// What a condition asks (see the run-time `Test`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TestDef {
+    /// A value index (`mode = "pro"`).
+    Is(usize),
+    /// Value indices, each once (`resolution = ["720p", "1080p"]`).
+    OneOf(Vec<usize>),
+    /// An integer option's range (`seed = { minimum = 5, maximum = 10 }`).
+    Range(i64, i64),
+    /// Given or left out (`voice_id = { given = true }`).
+    Given(bool),
+    /// A list's item count (`images = { min_items = 1, max_items = 1 }`).
+    Items(u32, Option<u32>),
+}
+
+impl ConditionDef {
+    /// The condition of a rule's `(option, value)`.
+    pub fn is((option, value): (usize, usize)) -> Self {
+        ConditionDef {
+            option,
+            test: TestDef::Is(value),
+        }
+    }
+}
+
 /// One `[[requires]]` (a field required when the conditions hold) or `[[excludes]]` (a field
 /// refused when they hold).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequirementDef {
     pub id: String,
     pub message: String,
-    /// `(option index, value index)` pairs, in option order, as a rule's.
-    pub when: Vec<(usize, usize)>,
+    /// The conditions, in option order.
+    pub when: Vec<ConditionDef>,
     /// The field, an option with no default.
     pub field: usize,
     /// `true` for `[[requires]]`, `false` for `[[excludes]]`.
@@ -156,17 +190,28 @@ pub struct TotalDef {
     pub maximum: Option<u32>,
 }
 
-/// One `[[limits]]`: a narrower item count for one list while the conditions hold.
+/// One `[[limits]]`: a narrower limit on one option while the conditions hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LimitDef {
+    /// The stable id.
     pub id: String,
+    /// What users are told.
     pub message: String,
-    /// `(option index, value index)` pairs, in option order, as a rule's.
-    pub when: Vec<(usize, usize)>,
-    /// The list narrowed, an option index.
+    /// The conditions, in option order.
+    pub when: Vec<ConditionDef>,
+    /// The option narrowed, an option index.
     pub field: usize,
-    pub min_items: u32,
-    pub max_items: Option<u32>,
+    /// What it may be while the conditions hold.
+    pub narrow: NarrowDef,
+}
+
+/// What a limit allows (see the run-time `Narrow`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NarrowDef {
+    /// A list's item count.
+    Items(u32, Option<u32>),
+    /// A choice's slots, in spec order: value indices (a bool's 0 and 1), an integer's values.
+    Values(Vec<i64>),
 }
 
 /// `[pricing]` read.
@@ -1354,7 +1399,7 @@ impl<'s> Reader<'s> {
             let message = self.non_empty_string(&t, "message");
             let when = self
                 .get(&t, "when", true)
-                .and_then(|w| self.when(w, options));
+                .and_then(|w| self.conditions(w, options, "requirement"));
             let field = self.string(&t, "field").and_then(|f| {
                 let Some(index) = options.iter().position(|o| &o.name == f.get_ref()) else {
                     if !self.broken_options.iter().any(|b| b == f.get_ref()) {
@@ -1388,7 +1433,7 @@ impl<'s> Reader<'s> {
             else {
                 continue;
             };
-            if when.iter().any(|&(o, _)| o == field) {
+            if when.iter().any(|c| c.option == field) {
                 self.error(
                     span,
                     format!(
@@ -1487,8 +1532,9 @@ impl<'s> Reader<'s> {
     }
 
     /// Reads `[[limits]]`: each an `id` (unique among rules, requirements, totals and limits),
-    /// a `message`, a `when` as a rule's, the `field` it narrows (a list) and a `min_items`
-    /// and/or `max_items` that narrow the list's own and can hold.
+    /// a `message`, a `when` (as a requirement's), the `field` it narrows, not in `when`, and
+    /// how: a list's `min_items` and/or `max_items`, or a choice's `values` (each once, among
+    /// its own), narrower than the option's own and able to hold.
     fn limits(
         &mut self,
         v: &Value<'_>,
@@ -1505,85 +1551,68 @@ impl<'s> Reader<'s> {
             };
             self.unknown_keys(
                 &t,
-                &["id", "message", "when", "field", "min_items", "max_items"],
+                &[
+                    "id",
+                    "message",
+                    "when",
+                    "field",
+                    "min_items",
+                    "max_items",
+                    "values",
+                ],
             );
             let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
             let message = self.non_empty_string(&t, "message");
             let when = self
                 .get(&t, "when", true)
-                .and_then(|w| self.when(w, options));
+                .and_then(|w| self.conditions(w, options, "limit"));
             let field = self.string(&t, "field").and_then(|f| {
-                let lists = || {
-                    quoted(
-                        options
-                            .iter()
-                            .filter(|o| matches!(o.kind, OptionKind::List { .. }))
-                            .map(|o| o.name.as_str()),
-                    )
-                };
                 let Some(index) = options.iter().position(|o| &o.name == f.get_ref()) else {
                     if !self.broken_options.iter().any(|b| b == f.get_ref()) {
+                        let names = quoted(options.iter().map(|o| o.name.as_str()));
                         let message = format!(
-                            "`field` names unknown option `{}`; lists: {}",
-                            f.get_ref(),
-                            lists()
+                            "`field` names unknown option `{}`; options: {names}",
+                            f.get_ref()
                         );
                         self.error(f.span(), message);
                     }
                     return None;
                 };
-                match options[index].kind {
-                    OptionKind::List {
-                        min_items,
-                        max_items,
-                    } => Some((index, f.span(), min_items, max_items)),
-                    _ => {
-                        let message = format!(
-                            "`field` names `{}`, which is not a list; a limit narrows a list's items (lists: {})",
-                            f.get_ref(),
-                            lists()
-                        );
-                        self.error(f.span(), message);
-                        None
-                    }
-                }
+                Some((index, f.span()))
             });
-            let min_items = self.count(&t, "min_items", 0);
-            let max_items = self.count(&t, "max_items", 0);
-            let (Some(id), Some(message), Some(when), Some(field), Some(min), Some(max)) =
-                (id, message, when, field, min_items, max_items)
+            let (Some(id), Some(message), Some(when), Some((field, span))) =
+                (id, message, when, field)
             else {
                 continue;
             };
-            let (field, span, own_min, own_max) = field;
-            let name = &options[field].name;
-            // A list not given counts as none; its own fewest items bind only a required one.
-            let own_min = if options[field].required { own_min } else { 0 };
-            let narrowed_min = min.unwrap_or(0).max(own_min);
-            // (`when` names only choices, so never the list itself.)
-            let problem = if min.is_none() && max.is_none() {
-                Some("needs a `min_items` or a `max_items`".to_owned())
-            } else if max.is_some_and(|m| narrowed_min > m) {
-                Some(format!(
-                    "can never hold: it takes at least {narrowed_min} items and at most {}",
-                    max.unwrap_or(0)
-                ))
-            } else if own_max.is_some_and(|m| narrowed_min > m) {
-                Some(format!(
-                    "can never hold: `min_items` {narrowed_min} is above `{name}`'s own `max_items` {}",
-                    own_max.unwrap_or(0)
-                ))
-            } else if narrowed_min <= own_min
-                && max.is_none_or(|m| own_max.is_some_and(|own| m >= own))
-            {
-                Some(format!(
-                    "does not narrow `{name}` (its own limits already say as much); drop it"
-                ))
-            } else {
-                None
+            let option = &options[field];
+            let name = &option.name;
+            let narrow = match &option.kind {
+                OptionKind::List {
+                    min_items,
+                    max_items,
+                } => self.narrowed_items(&t, option, *min_items, *max_items, span.clone()),
+                OptionKind::Enum { .. } | OptionKind::Bool { .. } | OptionKind::Integer { .. } => {
+                    self.narrowed_values(&t, option, span.clone())
+                }
+                OptionKind::Text { .. } | OptionKind::Number { .. } => {
+                    self.error(
+                        span.clone(),
+                        format!("`field` names `{name}`, which is neither a list nor a choice; a limit narrows a list's items or a choice's values"),
+                    );
+                    None
+                }
             };
-            if let Some(problem) = problem {
-                self.error(span, format!("{} {problem}", t.what));
+            let Some(narrow) = narrow else {
+                continue;
+            };
+            if when.iter().any(|c| c.option == field) {
+                self.error(
+                    span,
+                    format!(
+                        "`field` `{name}` is also in `when`; an option cannot be its own condition"
+                    ),
+                );
                 continue;
             }
             out.push(LimitDef {
@@ -1591,11 +1620,160 @@ impl<'s> Reader<'s> {
                 message,
                 when,
                 field,
-                min_items: narrowed_min,
-                max_items: max.map_or(own_max, |m| Some(own_max.map_or(m, |own| own.min(m)))),
+                narrow,
             });
         }
         out
+    }
+
+    /// A list limit's `min_items` and/or `max_items`: narrower than the list's own, able to
+    /// hold; the result is the narrower of the two at each end.
+    fn narrowed_items(
+        &mut self,
+        t: &Table<'_, '_>,
+        option: &OptionDef,
+        own_min: u32,
+        own_max: Option<u32>,
+        span: Range<usize>,
+    ) -> Option<NarrowDef> {
+        let name = &option.name;
+        if self.get(t, "values", false).is_some() {
+            self.error(
+                span,
+                format!(
+                    "{} narrows a list: `values` is for a choice; give `min_items` or `max_items`",
+                    t.what
+                ),
+            );
+            return None;
+        }
+        let min = self.count(t, "min_items", 0)?;
+        let max = self.count(t, "max_items", 0)?;
+        // A list not given counts as none; its own fewest items bind only a required one.
+        let own_min = if option.required { own_min } else { 0 };
+        let narrowed_min = min.unwrap_or(0).max(own_min);
+        let problem = if min.is_none() && max.is_none() {
+            Some("needs a `min_items` or a `max_items`".to_owned())
+        } else if max.is_some_and(|m| narrowed_min > m) {
+            Some(format!(
+                "can never hold: it takes at least {narrowed_min} items and at most {}",
+                max.unwrap_or(0)
+            ))
+        } else if own_max.is_some_and(|m| narrowed_min > m) {
+            Some(format!(
+                "can never hold: `min_items` {narrowed_min} is above `{name}`'s own `max_items` {}",
+                own_max.unwrap_or(0)
+            ))
+        } else if narrowed_min <= own_min && max.is_none_or(|m| own_max.is_some_and(|own| m >= own))
+        {
+            Some(format!(
+                "does not narrow `{name}` (its own limits already say as much); drop it"
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            self.error(span, format!("{} {problem}", t.what));
+            return None;
+        }
+        let max = max.map_or(own_max, |m| Some(own_max.map_or(m, |own| own.min(m))));
+        Some(NarrowDef::Items(narrowed_min, max))
+    }
+
+    /// A choice limit's `values`: some of the option's own (for an integer, whole numbers it
+    /// takes), each once, not all of them. The option's default may be outside them: then a
+    /// request must give an allowed value while the conditions hold.
+    fn narrowed_values(
+        &mut self,
+        t: &Table<'_, '_>,
+        option: &OptionDef,
+        span: Range<usize>,
+    ) -> Option<NarrowDef> {
+        let name = &option.name;
+        for key in ["min_items", "max_items"] {
+            if self.get(t, key, false).is_some() {
+                self.error(
+                    span.clone(),
+                    format!(
+                        "{} narrows a choice: `{key}` is for a list; give `values`",
+                        t.what
+                    ),
+                );
+                return None;
+            }
+        }
+        let v = self.get(t, "values", true)?;
+        let values = match &option.kind {
+            OptionKind::Integer {
+                minimum,
+                maximum,
+                values: listed,
+                ..
+            } => {
+                let items = self.array(v, "`values`")?;
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    let n = match item.get_ref() {
+                        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+                        _ => None,
+                    };
+                    let Some(n) = n.filter(|n| {
+                        (minimum..=maximum).contains(&n)
+                            && (listed.is_empty() || listed.contains(n))
+                    }) else {
+                        self.error(
+                            item.span(),
+                            format!("limit: `values` of `{name}` must be whole numbers it takes"),
+                        );
+                        return None;
+                    };
+                    if out.contains(&n) {
+                        self.error(
+                            item.span(),
+                            format!("limit names {name} value {n} twice; name it once"),
+                        );
+                        return None;
+                    }
+                    out.push(n);
+                }
+                if out.is_empty() {
+                    self.error(v.span(), "limit: `values` lists no value; name one or more");
+                    return None;
+                }
+                let all = if listed.is_empty() {
+                    (maximum - minimum + 1) as usize
+                } else {
+                    listed.len()
+                };
+                if out.len() >= all {
+                    self.error(
+                        span,
+                        format!(
+                            "{} does not narrow `{name}`: it lists every value; drop it",
+                            t.what
+                        ),
+                    );
+                    return None;
+                }
+                out.sort_unstable();
+                out
+            }
+            _ => {
+                let out = self.values_of(option, v, "limit")?;
+                if Some(out.len()) == option.value_count() {
+                    self.error(
+                        span,
+                        format!(
+                            "{} does not narrow `{name}`: it lists every value; drop it",
+                            t.what
+                        ),
+                    );
+                    return None;
+                }
+                out.into_iter().map(|x| x as i64).collect()
+            }
+        };
+        Some(NarrowDef::Values(values))
     }
 
     /// A total's `count`: two or more list options, each named once.
@@ -1730,6 +1908,150 @@ impl<'s> Reader<'s> {
         }
         when.sort_unstable();
         ok.then_some(when)
+    }
+
+    /// A requirement's or a limit's `when`: each option it names with a value (`mode =
+    /// "pro"`), values (`resolution = ["720p", "1080p"]`: one of them), or a table: `{ given =
+    /// true }` (any option), `{ minimum = 5, maximum = 10 }` (an integer's range, either
+    /// bound), `{ min_items = 1, max_items = 1 }` (a list's count, either bound). `context`
+    /// names the entry in messages.
+    fn conditions(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        context: &str,
+    ) -> Option<Vec<ConditionDef>> {
+        let t = self.table(v, "`when`".to_owned())?;
+        if t.table.is_empty() {
+            self.error(v.span(), "`when` must name at least one option");
+            return None;
+        }
+        let mut when = Vec::new();
+        let mut ok = true;
+        for (key, value) in t.table.iter() {
+            let name = key.get_ref().as_ref();
+            let Some(o) = options.iter().position(|o| o.name == name) else {
+                if !self.broken_options.iter().any(|b| b == name) {
+                    let names = quoted(options.iter().map(|o| o.name.as_str()));
+                    self.error(
+                        key.span(),
+                        format!("{context} names unknown option `{name}`; options: {names}"),
+                    );
+                }
+                ok = false;
+                continue;
+            };
+            let option = &options[o];
+            let test = match value.get_ref() {
+                DeValue::Array(_) => self.values_of(option, value, context).map(TestDef::OneOf),
+                DeValue::Table(_) => self.condition_table(option, value, context),
+                _ => self.value_of(option, value, context).map(TestDef::Is),
+            };
+            match test {
+                Some(test) => when.push(ConditionDef { option: o, test }),
+                None => ok = false,
+            }
+        }
+        when.sort_unstable_by_key(|c| c.option);
+        ok.then_some(when)
+    }
+
+    /// A condition written as a table: `{ given = … }`, an integer's `{ minimum, maximum }`
+    /// or a list's `{ min_items, max_items }`, that can hold.
+    fn condition_table(
+        &mut self,
+        option: &OptionDef,
+        v: &Value<'_>,
+        context: &str,
+    ) -> Option<TestDef> {
+        let t = self.table(v, format!("the condition on `{}`", option.name))?;
+        let has = |key: &str| t.table.iter().any(|(k, _)| k.get_ref() == key);
+        let name = &option.name;
+        if has("given") {
+            self.unknown_keys(&t, &["given"]);
+            return match self.get(&t, "given", true).map(Spanned::get_ref) {
+                Some(DeValue::Boolean(b)) => Some(TestDef::Given(*b)),
+                _ => {
+                    self.error(
+                        v.span(),
+                        format!("{context}: `given` on `{name}` takes true or false"),
+                    );
+                    None
+                }
+            };
+        }
+        match &option.kind {
+            OptionKind::Integer {
+                minimum, maximum, ..
+            } => {
+                self.unknown_keys(&t, &["minimum", "maximum", "given"]);
+                let bound = |r: &mut Self, key: &str, or: i64| match r.get(&t, key, false) {
+                    None => Some(or),
+                    Some(b) => match b.get_ref() {
+                        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+                        _ => {
+                            r.error(
+                                b.span(),
+                                format!("{context}: `{key}` on `{name}` must be a whole number"),
+                            );
+                            None
+                        }
+                    },
+                };
+                let (lo, hi) = (
+                    bound(self, "minimum", *minimum)?,
+                    bound(self, "maximum", *maximum)?,
+                );
+                if !has("minimum") && !has("maximum") {
+                    self.error(
+                        v.span(),
+                        format!(
+                            "{context}: the condition on `{name}` needs a `minimum` or a `maximum`"
+                        ),
+                    );
+                    return None;
+                }
+                if lo > hi || hi < *minimum || lo > *maximum {
+                    self.error(
+                        v.span(),
+                        format!("{context}: `{name}` from {lo} to {hi} can never hold (it takes {minimum} to {maximum})"),
+                    );
+                    return None;
+                }
+                Some(TestDef::Range(lo, hi))
+            }
+            OptionKind::List {
+                min_items,
+                max_items,
+            } => {
+                self.unknown_keys(&t, &["min_items", "max_items", "given"]);
+                let lo = self.count(&t, "min_items", 0)?;
+                let hi = self.count(&t, "max_items", 0)?;
+                if lo.is_none() && hi.is_none() {
+                    self.error(v.span(), format!("{context}: the condition on `{name}` needs a `min_items` or a `max_items`"));
+                    return None;
+                }
+                let lo = lo.unwrap_or(0);
+                let own_min = if option.required { *min_items } else { 0 };
+                let never =
+                    hi.is_some_and(|h| h < lo || h < own_min) || max_items.is_some_and(|m| lo > m);
+                if never {
+                    self.error(
+                        v.span(),
+                        format!("{context}: `{name}`'s count can never be as the condition asks"),
+                    );
+                    return None;
+                }
+                Some(TestDef::Items(lo, hi))
+            }
+            _ => {
+                self.error(
+                    v.span(),
+                    format!("{context}: `{name}` takes a value, a list of values or `{{ given = … }}`; a range is for an integer, a count for a list"),
+                );
+                None
+            }
+        }
     }
 
     /// The value indices a cell names for `option`: one value, or a list of values that share

@@ -15,7 +15,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
-use crate::spec::{Listed, ModelSpec, OptionKind, OptionSpec, QuotedList, WireValue};
+use crate::spec::{Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, WireValue};
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
@@ -391,16 +391,17 @@ impl<'b> ArgsWalk<'b> {
         for violation in broken_rules(&self.selection, self.given, self.failed, self.base) {
             self.found.items.push((end, violation));
         }
-        let requirements = broken_requirements(&self.selection, self.seen, self.failed, self.base);
+        let (counts, given) = (&self.counts, self.given);
+        let count = |i: usize| (given & (1 << i) != 0).then(|| counts[i]);
+        let requirements =
+            broken_requirements(&self.selection, self.seen, &count, self.failed, self.base);
         for violation in requirements {
             self.found.items.push((end, violation));
         }
-        let (counts, given) = (&self.counts, self.given);
-        let count = |i: usize| (given & (1 << i) != 0).then(|| counts[i]);
         for violation in broken_totals(self.spec, count, self.failed, self.base) {
             self.found.items.push((end, violation));
         }
-        let limits = broken_limits(&self.selection, count, self.seen, self.failed, self.base);
+        let limits = broken_limits(&self.selection, &count, self.seen, self.failed, self.base);
         for violation in limits {
             self.found.items.push((end, violation));
         }
@@ -739,27 +740,32 @@ pub(crate) fn broken_rules(
 
 /// The conditional requirements and exclusions `selection` breaks: a field left out (bit `i`
 /// of `seen`: `options[i]` was given, validly or not) that the conditions require, at the
-/// pointer where it belongs; a field given that they refuse. One whose conditions name an
-/// option whose value was refused (`failed`) is not judged, nor an exclusion of a field
-/// already refused.
+/// pointer where it belongs; a field given that they refuse. `count(i)` is how many items the
+/// list at `i` was given with, for a condition on a count. One whose conditions name an option
+/// whose value was refused (`failed`) is not judged, nor an exclusion of a field already
+/// refused; a field is reported once, by the first requirement it breaks (Kling 3.0 requires
+/// its prompt under either of two conditions).
 pub(crate) fn broken_requirements(
     selection: &Selection,
     seen: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
     failed: u64,
     base: &str,
 ) -> Vec<Violation> {
     let mut found = Vec::new();
+    let mut reported = 0u64;
     for r in selection.spec().requirements {
+        let bit = 1u64 << r.field;
         let judged = !r.when.iter().any(|c| (1u64 << c.option) & failed != 0);
-        if !judged || !r.applies(selection) {
+        if !judged || reported & bit != 0 || !r.applies(selection, seen, count) {
             continue;
         }
-        let bit = 1u64 << r.field;
         let code = match (r.present, seen & bit != 0) {
             (true, false) => Code::ConditionallyRequired,
             (false, true) if failed & bit == 0 => Code::ConditionallyForbidden,
             _ => continue,
         };
+        reported |= bit;
         found.push(Violation {
             path: pointer(base, r.name),
             code,
@@ -819,13 +825,15 @@ pub(crate) fn broken_totals(
     found
 }
 
-/// The limits `selection`'s lists break while their conditions hold: `count(i)` is how many
-/// items the list at option `i` was given with (`None`: not given, counted as none). One whose
-/// list or condition was refused (`failed`) is not judged, nor one on a required list left out
-/// (bit `i` of `seen` clear: already reported missing). The path is the list's, given or not.
+/// The limits `selection` breaks while their conditions hold: a list's count outside its
+/// narrowed one (`count(i)` is how many items the list at `i` was given with; `None`: not
+/// given, counted as none), or a choice's value outside its narrowed values (left out, at its
+/// default). One whose option or condition was refused (`failed`) is not judged, nor one on a
+/// required option left out (bit `i` of `seen` clear: already reported missing). The path is
+/// the option's, given or not.
 pub(crate) fn broken_limits(
     selection: &Selection,
-    count: impl Fn(usize) -> Option<usize>,
+    count: &dyn Fn(usize) -> Option<usize>,
     seen: u64,
     failed: u64,
     base: &str,
@@ -837,21 +845,44 @@ pub(crate) fn broken_limits(
         let refused =
             failed & bit != 0 || limit.when.iter().any(|c| failed & (1u64 << c.option) != 0);
         let missing = seen & bit == 0 && spec.options[limit.field].is_required();
-        if refused || missing || !limit.applies(selection) {
+        if refused || missing || !limit.applies(selection, seen, count) {
             continue;
         }
-        let n = count(limit.field).unwrap_or(0);
-        if limit.allows(n as u64) {
-            continue;
-        }
-        let code = match limit.max_items {
-            Some(max) if n as u64 > u64::from(max) => Code::TooManyItems,
-            _ => Code::TooFewItems,
+        let (code, what) = match limit.narrow {
+            Narrow::Items {
+                min_items,
+                max_items,
+            } => {
+                let n = count(limit.field).unwrap_or(0);
+                let code = match max_items {
+                    Some(max) if n as u64 > u64::from(max) => Code::TooManyItems,
+                    _ if (n as u64) < u64::from(min_items) => Code::TooFewItems,
+                    _ => continue,
+                };
+                (code, format!("has {}", super::items(n)))
+            }
+            Narrow::Values { values, slots } => {
+                let slot = selection.slot(limit.field);
+                if slots.contains(&slot) {
+                    continue;
+                }
+                let allowed = values.iter().map(ToString::to_string).collect::<Vec<_>>();
+                let what = match spec.options[limit.field].wire(slot) {
+                    Some(v) if seen & bit != 0 => format!("is {v}"),
+                    Some(v) => format!("is left out, so {v}"),
+                    None => "is left out".to_owned(),
+                };
+                let code = match slot {
+                    crate::spec::ABSENT => Code::ConditionallyRequired,
+                    _ => Code::InvalidValue,
+                };
+                (code, format!("{what}; allowed: {}", allowed.join(", ")))
+            }
         };
         found.push(Violation {
             path: pointer(base, limit.name),
             code,
-            message: format!("{limit}; {} has {}", limit.name, super::items(n)),
+            message: format!("{limit}; {} {what}", limit.name),
         });
     }
     found

@@ -428,36 +428,53 @@ impl fmt::Display for Total {
     }
 }
 
-/// A narrower item count for one list when options have some values: Seedance 2.0
+/// A narrower limit on one option while other options have some values: Seedance 2.0
 /// image-to-video takes 1 to 2 `image_urls`, and no `audio_urls`, "when `is_first_last_frame`
-/// is true". A list not given counts as none.
+/// is true"; Kling O1 image-to-video's duration "should be 5 or 10" with one frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limit {
     /// A stable snake_case id (`"first_last_frame_images"`).
     pub id: &'static str,
     /// What users are told when a request breaks it.
     pub message: &'static str,
-    /// The values that together make it apply (an option left out counts at its default).
+    /// The conditions that together make it apply.
     pub when: &'static [Condition],
-    /// The list's position in its model's [`options`](ModelSpec::options).
+    /// The narrowed option's position in its model's [`options`](ModelSpec::options).
     pub field: usize,
-    /// The list's wire name.
+    /// The narrowed option's wire name.
     pub name: &'static str,
-    /// The fewest items the list takes while the conditions hold.
-    pub min_items: u32,
-    /// The most items it takes while they hold, if the page narrows that.
-    pub max_items: Option<u32>,
+    /// What the option may be while the conditions hold.
+    pub narrow: Narrow,
+}
+
+/// What a [`Limit`] allows its option while its conditions hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Narrow {
+    /// A list's items, from `min_items` to `max_items` (a list not given counts as none).
+    Items {
+        /// The fewest items.
+        min_items: u32,
+        /// The most items, if the page narrows that.
+        max_items: Option<u32>,
+    },
+    /// A choice's values (an option left out counts at its default).
+    Values {
+        /// The values allowed, as on the wire, in spec order.
+        values: &'static [WireValue<'static>],
+        /// The same in the run-time form.
+        slots: &'static [i64],
+    },
 }
 
 impl Limit {
-    /// Whether `selection`'s values match every condition.
-    pub fn applies(&self, selection: &crate::Selection) -> bool {
-        selection.matches(self.when)
-    }
-
-    /// Whether `count` items are within the narrowed limit.
-    pub fn allows(&self, count: u64) -> bool {
-        count >= u64::from(self.min_items) && self.max_items.is_none_or(|m| count <= u64::from(m))
+    /// Whether every condition holds (see [`Condition::holds`]).
+    pub fn applies(
+        &self,
+        selection: &crate::Selection,
+        seen: u64,
+        count: &dyn Fn(usize) -> Option<usize>,
+    ) -> bool {
+        self.when.iter().all(|c| c.holds(selection, seen, count))
     }
 }
 
@@ -488,9 +505,14 @@ pub struct Requirement {
 }
 
 impl Requirement {
-    /// Whether `selection`'s values match every condition.
-    pub fn applies(&self, selection: &crate::Selection) -> bool {
-        selection.matches(self.when)
+    /// Whether every condition holds (see [`Condition::holds`]).
+    pub fn applies(
+        &self,
+        selection: &crate::Selection,
+        seen: u64,
+        count: &dyn Fn(usize) -> Option<usize>,
+    ) -> bool {
+        self.when.iter().all(|c| c.holds(selection, seen, count))
     }
 }
 
@@ -501,7 +523,8 @@ impl fmt::Display for Requirement {
     }
 }
 
-/// `message (option = value, …)`: how a rule or a requirement names what made it apply.
+/// `message (option = value, …)`: how a rule, a requirement or a limit names what made it
+/// apply.
 fn write_with_conditions(
     f: &mut fmt::Formatter<'_>,
     message: &str,
@@ -513,24 +536,128 @@ fn write_with_conditions(
         if i > 0 {
             f.write_str(", ")?;
         }
-        f.write_str(c.name)?;
-        f.write_str(" = ")?;
-        fmt::Display::fmt(&c.value, f)?;
+        fmt::Display::fmt(c, f)?;
     }
     f.write_str(")")
 }
 
-/// One `option = value` of a [`Rule`] or a [`Requirement`].
+/// One condition of a [`Rule`], a [`Requirement`] or a [`Limit`]: what one option must be for
+/// it to apply (all of a `when` must hold).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Condition {
     /// The option's position in its model's [`options`](ModelSpec::options).
     pub option: usize,
     /// The option's wire name.
     pub name: &'static str,
-    /// The value, as on the wire.
-    pub value: WireValue<'static>,
-    /// The value in the run-time form (an enum's value index, a bool as 0 or 1).
-    pub slot: i64,
+    /// What the option must be.
+    pub test: Test,
+}
+
+/// What a [`Condition`] asks of its option. A rule's conditions are all [`Test::Is`]: a
+/// forbidden combination is of values, which a [`Selection`](crate::Selection) holds; a
+/// requirement's or a limit's may ask more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Test {
+    /// The option has this value (left out, its default counts): `mode = "pro"`.
+    Is {
+        /// The value, as on the wire.
+        value: WireValue<'static>,
+        /// The value in the run-time form (an enum's value index, a bool as 0 or 1).
+        slot: i64,
+    },
+    /// The option has one of these values: `resolution = ["720p", "1080p"]`.
+    OneOf {
+        /// The values, as on the wire, in spec order.
+        values: &'static [WireValue<'static>],
+        /// The same in the run-time form.
+        slots: &'static [i64],
+    },
+    /// An integer option from `minimum` to `maximum`, both included: `seed = { minimum = 5 }`.
+    Range {
+        /// The least value that holds.
+        minimum: i64,
+        /// The greatest value that holds.
+        maximum: i64,
+    },
+    /// The option is given (`true`) or left out (`false`): `voice_id = { given = true }`.
+    Given(bool),
+    /// A list holds from `min_items` to `max_items` items (left out, none): `images = {
+    /// max_items = 1 }`.
+    Items {
+        /// The fewest items that hold.
+        min_items: u32,
+        /// The most items that hold, if bounded.
+        max_items: Option<u32>,
+    },
+}
+
+impl Condition {
+    /// Whether the condition holds: `selection` has the option values (an option left out at
+    /// its default), bit `i` of `seen` says whether `options[i]` was given, and `count(i)` is
+    /// how many items the list at `i` has (`None`: not given).
+    pub fn holds(
+        &self,
+        selection: &crate::Selection,
+        seen: u64,
+        count: &dyn Fn(usize) -> Option<usize>,
+    ) -> bool {
+        let slot = selection.slot(self.option);
+        match self.test {
+            Test::Is { slot: s, .. } => slot == s,
+            Test::OneOf { slots, .. } => slots.contains(&slot),
+            Test::Range { minimum, maximum } => {
+                slot != ABSENT && (minimum..=maximum).contains(&slot)
+            }
+            Test::Given(given) => (seen & (1u64 << self.option) != 0) == given,
+            Test::Items {
+                min_items,
+                max_items,
+            } => {
+                let n = count(self.option).unwrap_or(0) as u64;
+                n >= u64::from(min_items) && max_items.is_none_or(|m| n <= u64::from(m))
+            }
+        }
+    }
+}
+
+impl fmt::Display for Condition {
+    /// `mode = "pro"`, `resolution is one of "720p", "1080p"`, `seed from 5 to 10`, `voice_id
+    /// given`, `images has 1 item`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.name;
+        match self.test {
+            Test::Is { value, .. } => write!(f, "{name} = {value}"),
+            Test::OneOf { values, .. } => {
+                write!(f, "{name} is one of ")?;
+                for (i, v) in values.iter().enumerate() {
+                    let sep = if i == 0 { "" } else { ", " };
+                    write!(f, "{sep}{v}")?;
+                }
+                Ok(())
+            }
+            Test::Range { minimum, maximum } => write!(f, "{name} from {minimum} to {maximum}"),
+            Test::Given(true) => write!(f, "{name} given"),
+            Test::Given(false) => write!(f, "{name} left out"),
+            Test::Items {
+                min_items,
+                max_items,
+            } => {
+                let items = |n: u32| {
+                    if n == 1 {
+                        "1 item".to_owned()
+                    } else {
+                        format!("{n} items")
+                    }
+                };
+                match max_items {
+                    Some(max) if max == min_items => write!(f, "{name} has {}", items(max)),
+                    Some(max) if min_items == 0 => write!(f, "{name} has at most {}", items(max)),
+                    Some(max) => write!(f, "{name} has {min_items} to {}", items(max)),
+                    None => write!(f, "{name} has at least {}", items(min_items)),
+                }
+            }
+        }
+    }
 }
 
 impl Rule {

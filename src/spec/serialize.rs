@@ -30,8 +30,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    Cell, CellPrice, Condition, Limit, ModelSpec, OptionKind, OptionSpec, Quantity, Requirement,
-    Rule, Total,
+    Cell, CellPrice, Condition, Limit, ModelSpec, Narrow, OptionKind, OptionSpec, Quantity,
+    Requirement, Rule, Test, Total,
 };
 use crate::money::AsString;
 
@@ -151,30 +151,73 @@ impl Serialize for Total {
 }
 
 impl Serialize for Limit {
-    /// `{"id", "message", "when", "list", "min_items", "max_items"}` (`min_items` 0 left out, as
-    /// a missing `max_items` is).
+    /// `{"id", "message", "when", "field", …}` and what it allows: a list's `min_items` (0 left
+    /// out) and `max_items` (if bounded), or a choice's `values`.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("message", self.message)?;
         map.serialize_entry("when", &When(self.when))?;
-        map.serialize_entry("list", self.name)?;
-        if self.min_items > 0 {
-            map.serialize_entry("min_items", &self.min_items)?;
-        }
-        if let Some(max) = self.max_items {
-            map.serialize_entry("max_items", &max)?;
+        map.serialize_entry("field", self.name)?;
+        match self.narrow {
+            Narrow::Items {
+                min_items,
+                max_items,
+            } => {
+                if min_items > 0 {
+                    map.serialize_entry("min_items", &min_items)?;
+                }
+                if let Some(max) = max_items {
+                    map.serialize_entry("max_items", &max)?;
+                }
+            }
+            Narrow::Values { values, .. } => map.serialize_entry("values", values)?,
         }
         map.end()
     }
 }
 
-/// A `when` as `{option: value, …}`.
+/// A `when` as `{option: test, …}`, as the spec files write it: a value, a list of values (one
+/// of them), or `{"minimum", "maximum"}`, `{"given"}`, `{"min_items", "max_items"}`.
 struct When(&'static [Condition]);
 
 impl Serialize for When {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|c| (c.name, c.value)))
+        serializer.collect_map(self.0.iter().map(|c| (c.name, TestView(c.test))))
+    }
+}
+
+/// One condition's test, as [`When`] writes it.
+struct TestView(Test);
+
+impl Serialize for TestView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Test::Is { value, .. } => value.serialize(serializer),
+            Test::OneOf { values, .. } => values.serialize(serializer),
+            Test::Range { minimum, maximum } => {
+                let mut map = serializer.serialize_map(Some(2))?;
+                map.serialize_entry("minimum", &minimum)?;
+                map.serialize_entry("maximum", &maximum)?;
+                map.end()
+            }
+            Test::Given(given) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("given", &given)?;
+                map.end()
+            }
+            Test::Items {
+                min_items,
+                max_items,
+            } => {
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("min_items", &min_items)?;
+                if let Some(max) = max_items {
+                    map.serialize_entry("max_items", &max)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 

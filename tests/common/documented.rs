@@ -1440,6 +1440,8 @@ pub const KLING_O1_IMAGE_TO_VIDEO: Documented = Documented {
             ],
             V::N(5),
         ),
+        // "images: list, required"; with elements at most 7 (none given here).
+        list("images", Some(7)),
     ],
     rules: &[],
     requires: &[],
@@ -2311,8 +2313,11 @@ impl Documented {
         self.options
             .iter()
             .filter_map(|o| match o.items {
-                Some((min, _)) if o.required => {
-                    let items: Vec<String> = (0..min.max(1))
+                // Two items where the list takes two (Kling O1's one frame narrows its
+                // duration, a limit tests/check.rs walks), else its fewest.
+                Some((min, max)) if o.required => {
+                    let n = min.max(max.map_or(2, |m| m.min(2)));
+                    let items: Vec<String> = (0..n)
                         .map(|k| format!("\"https://example.com/{k}.png\""))
                         .collect();
                     Some((o.name, format!("[{}]", items.join(","))))

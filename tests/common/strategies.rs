@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use shortapi_pricing::spec::{OptionKind, WireValue};
-use shortapi_pricing::{Args, CreateJobRequest, Model, Selection};
+use shortapi_pricing::spec::{Narrow, OptionKind, WireValue};
+use shortapi_pricing::{Args, Code, CreateJobRequest, Model, Selection};
 
 /// Any model.
 pub fn model() -> impl Strategy<Value = Model> {
@@ -120,20 +120,28 @@ pub fn required_lists(model: Model, n: usize) -> Vec<(&'static str, &'static [&'
                 .limits
                 .iter()
                 .filter(|l| l.field == i)
-                .filter_map(|l| l.max_items)
+                .filter_map(|l| match l.narrow {
+                    Narrow::Items { max_items, .. } => max_items,
+                    Narrow::Values { .. } => None,
+                })
                 .fold(3, |most, m| most.min(m as usize));
             (o.name, &URLS[..n.clamp(1, most.max(1))])
         })
         .collect()
 }
 
-/// Valid args (every required input, non-blank) for `selection`.
+/// Valid args (every required input, non-blank) for `selection`: those a limit refuses (Kling
+/// O1's duration with one image) are not generated.
 pub fn args_for(selection: Selection) -> BoxedStrategy<Args> {
     (texts_of(selection.model()), 1..=3usize)
-        .prop_map(move |(texts, n)| {
+        .prop_filter_map("the limits hold", move |(texts, n)| {
             let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
             let lists = required_lists(selection.model(), n);
-            Args::from_inputs(selection, &pairs, &lists).expect("every required input is given")
+            match Args::from_inputs(selection, &pairs, &lists) {
+                Ok(args) => Some(args),
+                Err(e) if e.as_slice().iter().all(|v| v.code == Code::InvalidValue) => None,
+                Err(e) => panic!("every required input is given: {e:?}"),
+            }
         })
         .boxed()
 }

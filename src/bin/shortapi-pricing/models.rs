@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec};
+use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec, Narrow};
 use shortapi_pricing::Model;
 
 use crate::flags::describe;
@@ -64,18 +64,31 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 t.id
             )?;
         }
-        // Narrower counts under conditions, one a line: `limit: image_urls 1 to 2 items when
-        // is_first_last_frame = true (first_last_frame_images)`.
+        // Narrower limits under conditions, one a line: `limit: image_urls 1 to 2 items when
+        // is_first_last_frame = true (first_last_frame_images)`, `limit: duration "5", "10"
+        // when …`.
         for l in spec.limits {
-            let range = match l.max_items {
-                Some(0) => "no".to_owned(),
-                Some(max) if l.min_items > 0 => format!("{} to {max}", l.min_items),
-                Some(max) => format!("at most {max}"),
-                None => format!("at least {}", l.min_items),
+            let allowed = match l.narrow {
+                Narrow::Items {
+                    max_items: Some(0), ..
+                } => "no items".to_owned(),
+                Narrow::Items {
+                    min_items,
+                    max_items: Some(max),
+                } if min_items > 0 => format!("{min_items} to {max} items"),
+                Narrow::Items {
+                    max_items: Some(max),
+                    ..
+                } => format!("at most {max} items"),
+                Narrow::Items { min_items, .. } => format!("at least {min_items} items"),
+                Narrow::Values { values, .. } => {
+                    let values: Vec<String> = values.iter().map(ToString::to_string).collect();
+                    values.join(", ")
+                }
             };
             writeln!(
                 out,
-                "  limit: {} {range} items when {} ({})",
+                "  limit: {} {allowed} when {} ({})",
                 l.name,
                 conditions(l.when),
                 l.id
@@ -155,11 +168,8 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `generate_audio = true, mode = pro`: the conditions of a requirement or a limit.
+/// `generate_audio = true, images has 1 item`: the conditions of a requirement or a limit.
 fn conditions(when: &[Condition]) -> String {
-    let when: Vec<String> = when
-        .iter()
-        .map(|c| format!("{} = {}", c.name, c.value))
-        .collect();
+    let when: Vec<String> = when.iter().map(ToString::to_string).collect();
     when.join(", ")
 }
