@@ -145,15 +145,19 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
     let dir = scratch("browser", "form");
     let mut cases = Vec::new();
     for (m, doc) in MODELS.iter().enumerate() {
-        // The required texts, a field a condition may require (Vidu's voice_id), and one
-        // image typed into a required list's box (a line an item).
-        let texts: serde_json::Map<String, Value> = doc
+        // The required texts, a field a condition may require (Vidu's voice_id), and a
+        // required list's images typed into its box (a line an item: two where it takes two,
+        // as Kling O1's one frame narrows its duration).
+        let mut texts: serde_json::Map<String, Value> = doc
             .texts()
             .into_iter()
             .chain(doc.requires.iter().map(|(field, _, _)| *field))
-            .chain(doc.required_lists().into_iter().map(|(name, _)| name))
             .map(|t| (t.to_string(), json!(text_for(t))))
             .collect();
+        for (name, items) in doc.required_lists() {
+            let items: Vec<String> = serde_json::from_str(&items).unwrap();
+            texts.insert(name.to_owned(), json!(items.join("\n")));
+        }
         // A sample of about eight combinations of each model (a different one for each
         // model), and the first forbidden one where the page forbids any.
         let combinations = doc.combinations();
@@ -221,11 +225,38 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         }
         let message = match total {
             "five_references_at_most" => "image_urls and video_urls together take at most 5 items",
+            "twelve_references_at_most" => {
+                "image_urls and audio_urls together take at most 12 items"
+            }
             other => panic!("no hand-written message for total {other}"),
         };
         let option = lists.last().unwrap();
         cases.push(json!({"model": id, "texts": texts, "options": {}, "rule": {"option": option, "message": message}}));
     }
+    // A conditional requirement: Vidu Q2 image-to-video with audio on and no voice_id ("when
+    // generate_audio is true, voice_id is required"): the message next to voice_id, which is
+    // marked required while it applies.
+    cases.push(json!({
+        "model": "vidu/vidu-q2/image-to-video",
+        "texts": {"prompt": "a black lab", "image": "https://example.com/lab.png"},
+        "options": {"generate_audio": true},
+        "rule": {
+            "option": "voice_id",
+            "message": "voice_id is required when generate_audio is true",
+            "requiredNow": true,
+        },
+    }));
+    // A limit: Seedance 2.0 image-to-video in first/last-frame mode with three images ("image_urls
+    // may contain only 1 to 2 images").
+    cases.push(json!({
+        "model": "bytedance/seedance-2.0/image-to-video",
+        "texts": {"prompt": "a black lab", "image_urls": "https://e.x/1\nhttps://e.x/2\nhttps://e.x/3"},
+        "options": {"is_first_last_frame": true},
+        "rule": {
+            "option": "image_urls",
+            "message": "in first/last-frame mode image_urls takes 1 or 2 images",
+        },
+    }));
     write_json(&dir, "form.json", &cases);
     let report = browser("form", &dir);
     assert_eq!(

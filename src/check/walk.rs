@@ -15,7 +15,9 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
-use crate::spec::{Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, WireValue};
+use crate::spec::{
+    Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
+};
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
 pub(crate) const BODY_FIELDS: [&str; 3] = ["model", "args", "callback_url"];
@@ -752,9 +754,22 @@ pub(crate) fn broken_requirements(
     failed: u64,
     base: &str,
 ) -> Vec<Violation> {
+    let requirements = selection.spec().requirements;
+    requirements_broken(requirements, selection, seen, count, failed, base)
+}
+
+/// [`broken_requirements`] of `requirements`, requirements over `selection`'s options.
+fn requirements_broken(
+    requirements: &[Requirement],
+    selection: &Selection,
+    seen: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
     let mut found = Vec::new();
     let mut reported = 0u64;
-    for r in selection.spec().requirements {
+    for r in requirements {
         let bit = 1u64 << r.field;
         let judged = !r.when.iter().any(|c| (1u64 << c.option) & failed != 0);
         if !judged || reported & bit != 0 || !r.applies(selection, seen, count) {
@@ -1305,6 +1320,137 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 
 #[cfg(test)]
 mod tests {
+    /// Conditions over Vidu Q2 image-to-video's options (mode 0, prompt 1, duration 2, image
+    /// 3, resolution 4, generate_audio 5, voice_id 6), each test at and past its edge.
+    #[test]
+    fn each_kind_of_condition_holds_where_it_says() {
+        use crate::spec::{Condition, Test};
+        let model = Model::ViduQ2ImageToVideo;
+        let mut s = Selection::defaults(model);
+        s.set("mode", WireValue::Str("pro")).unwrap();
+        s.set("duration", WireValue::IntString(5)).unwrap();
+        let c = |option: usize, test: Test| Condition {
+            option,
+            name: model.spec().options[option].name,
+            test,
+        };
+        let no_lists = |_: usize| None;
+        let holds = |c: Condition, seen: u64, count: &dyn Fn(usize) -> Option<usize>| {
+            c.holds(&s, seen, count)
+        };
+        let is = |slot| Test::Is {
+            value: WireValue::Str("pro"),
+            slot,
+        };
+        assert!(holds(c(0, is(1)), 0, &no_lists));
+        assert!(!holds(c(0, is(0)), 0, &no_lists));
+        let one_of = |slots: &'static [i64]| Test::OneOf { values: &[], slots };
+        assert!(holds(c(0, one_of(&[1, 2])), 0, &no_lists));
+        assert!(!holds(c(0, one_of(&[0, 2])), 0, &no_lists));
+        let range = |minimum, maximum| Test::Range { minimum, maximum };
+        for (lo, hi, expected) in [
+            (5, 5, true),
+            (3, 5, true),
+            (5, 9, true),
+            (6, 9, false),
+            (1, 4, false),
+        ] {
+            assert_eq!(
+                holds(c(2, range(lo, hi)), 0, &no_lists),
+                expected,
+                "{lo}..{hi}"
+            );
+        }
+        // Given: bit 6 of `seen`, nothing else.
+        assert!(holds(c(6, Test::Given(true)), 1 << 6, &no_lists));
+        assert!(!holds(
+            c(6, Test::Given(true)),
+            (1 << 5) | (1 << 7),
+            &no_lists
+        ));
+        assert!(holds(c(6, Test::Given(false)), 1 << 5, &no_lists));
+        assert!(!holds(c(6, Test::Given(false)), 1 << 6, &no_lists));
+        // A count: the list at 3 (any option index serves), at and past both bounds.
+        let items = |min_items, max_items| Test::Items {
+            min_items,
+            max_items,
+        };
+        for (n, expected) in [
+            (None, false),
+            (Some(0), false),
+            (Some(1), true),
+            (Some(2), true),
+            (Some(3), false),
+        ] {
+            let count = move |i: usize| if i == 3 { n } else { Some(99) };
+            assert_eq!(holds(c(3, items(1, Some(2))), 0, &count), expected, "{n:?}");
+        }
+        assert!(holds(c(3, items(0, None)), 0, &no_lists));
+        assert!(holds(c(3, items(2, None)), 0, &|_| Some(7)));
+        assert!(!holds(c(3, items(0, Some(6))), 0, &|_| Some(7)));
+    }
+
+    /// Two requirements on one field (a page's "when A or B"): reported once, by the first that
+    /// applies; each alone when only it applies.
+    #[test]
+    fn a_field_two_requirements_break_is_reported_once() {
+        use crate::spec::{Condition, Test};
+        static EITHER: [Requirement; 2] = [
+            Requirement {
+                id: "voice_with_audio",
+                message: "voice_id is required with audio",
+                when: &[Condition {
+                    option: 5,
+                    name: "generate_audio",
+                    test: Test::Is {
+                        value: WireValue::Bool(true),
+                        slot: 1,
+                    },
+                }],
+                field: 6,
+                name: "voice_id",
+                present: true,
+            },
+            Requirement {
+                id: "voice_in_pro",
+                message: "voice_id is required in pro modes",
+                when: &[Condition {
+                    option: 0,
+                    name: "mode",
+                    test: Test::OneOf {
+                        values: &[WireValue::Str("pro"), WireValue::Str("pro-fast")],
+                        slots: &[1, 2],
+                    },
+                }],
+                field: 6,
+                name: "voice_id",
+                present: true,
+            },
+        ];
+        let judge = |mode: &str, audio: bool, seen: u64| {
+            let mut s = Selection::defaults(Model::ViduQ2ImageToVideo);
+            s.set("mode", WireValue::Str(mode)).unwrap();
+            s.set("generate_audio", WireValue::Bool(audio)).unwrap();
+            requirements_broken(&EITHER, &s, seen, &|_| None, 0, "/args")
+                .into_iter()
+                .map(|v| (v.path, v.message))
+                .collect::<Vec<_>>()
+        };
+        let with_audio = (
+            "/args/voice_id".to_owned(),
+            "voice_id is required with audio (generate_audio = true)".to_owned(),
+        );
+        let in_pro = (
+            "/args/voice_id".to_owned(),
+            "voice_id is required in pro modes (mode is one of \"pro\", \"pro-fast\")".to_owned(),
+        );
+        assert_eq!(judge("pro", true, 0), [with_audio.clone()]);
+        assert_eq!(judge("turbo", true, 0), [with_audio]);
+        assert_eq!(judge("pro-fast", false, 0), [in_pro]);
+        assert!(judge("turbo", false, 0).is_empty());
+        assert!(judge("pro", true, 1 << 6).is_empty());
+    }
+
     /// A number is the decimal it writes, up to 15 significant digits whatever its form; more
     /// digits are its nearest double's shortest decimal; past Decimal's reach, none.
     #[test]

@@ -120,7 +120,10 @@ function shown() {
     for (const p of document.querySelectorAll(".field .error")) {
       if (p.textContent) errors[p.id.replace(/^error-/, "")] = p.textContent;
     }
+    // The fields marked required now by a condition (`name *` while the checker says so).
+    const requiredNow = [...document.querySelectorAll(".field[data-required-now]")].map((f) => f.dataset.option);
     return {
+      requiredNow,
       state: price.dataset.state,
       amount: price.dataset.amount,
       min: price.dataset.min,
@@ -189,7 +192,11 @@ async function formSuite() {
         fail(`form ${label}: expected "${c.rule.message}" next to ${c.rule.option}`, got);
         return;
       }
-      console.log(`ok form ${label} shows next to ${c.rule.option}: ${message}`);
+      if (c.rule.requiredNow && !got.requiredNow.includes(c.rule.option)) {
+        fail(`form ${label}: expected ${c.rule.option} marked required now`, got);
+        return;
+      }
+      console.log(`ok form ${label} shows next to ${c.rule.option}: ${message}${c.rule.requiredNow ? " (marked required)" : ""}`);
     }
   }
 }

@@ -195,7 +195,15 @@ function update() {
   const given = args();
   const result = quoteArgs(id, given, usage());
   for (const p of form.querySelectorAll(".error")) p.textContent = "";
-  for (const f of form.querySelectorAll(".field")) f.classList.remove("invalid");
+  for (const f of form.querySelectorAll(".field")) {
+    f.classList.remove("invalid");
+    // Required by a condition only while the checker says so (Vidu's voice_id with audio).
+    const label = f.querySelector("label");
+    if (label && f.dataset.requiredNow) {
+      label.textContent = f.dataset.option;
+      delete f.dataset.requiredNow;
+    }
+  }
   errors.replaceChildren();
   delete price.dataset.min;
   delete price.dataset.max;
@@ -214,7 +222,13 @@ function update() {
       if (slot) {
         slot.textContent = slot.textContent ? `${slot.textContent} ${v.message}` : v.message;
         slot.dataset.code = v.code;
-        slot.closest(".field").classList.add("invalid");
+        const wrap = slot.closest(".field");
+        wrap.classList.add("invalid");
+        const label = wrap.querySelector("label");
+        if (v.code === "conditionally_required" && label && !label.textContent.endsWith(" *")) {
+          label.textContent = `${name} *`;
+          wrap.dataset.requiredNow = "true";
+        }
       } else {
         const li = document.createElement("li");
         li.textContent = `${v.path || "(request)"}: ${v.message}`;
