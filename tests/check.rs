@@ -1723,6 +1723,11 @@ fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
             message(&body(cfg))
         );
     }
+    // A string that is no number gets no hint to unquote it.
+    assert_eq!(
+        message(&body(r#""high""#)),
+        "cfg_scale must be a number from 0 to 1, not the string \"high\""
+    );
     // Left out, it is not sent.
     let bare = format!(r#"{{"model":"{KLING}","args":{{"prompt":"a"}}}}"#);
     let request = check(&bare).unwrap();

@@ -1390,6 +1390,55 @@ mod tests {
         assert!(!holds(c(3, items(0, Some(6))), 0, &|_| Some(7)));
     }
 
+    /// An exclusion (`[[excludes]]`: no page of the catalog has one yet, so it is built here):
+    /// a field given while its conditions hold is refused, at the field; not when it was
+    /// itself refused already, nor when left out, nor beside a refused condition.
+    #[test]
+    fn an_exclusion_refuses_a_field_given_while_it_applies() {
+        use crate::spec::{Condition, Test};
+        static NO_VOICE_IN_TURBO: [Requirement; 1] = [Requirement {
+            id: "no_voice_in_turbo",
+            message: "turbo takes no voice_id",
+            when: &[Condition {
+                option: 0,
+                name: "mode",
+                test: Test::Is {
+                    value: WireValue::Str("turbo"),
+                    slot: 0,
+                },
+            }],
+            field: 6,
+            name: "voice_id",
+            present: false,
+        }];
+        let judge = |mode: &str, seen: u64, failed: u64| {
+            let mut s = Selection::defaults(Model::ViduQ2ImageToVideo);
+            s.set("mode", WireValue::Str(mode)).unwrap();
+            requirements_broken(&NO_VOICE_IN_TURBO, &s, seen, &|_| None, failed, "/args")
+                .into_iter()
+                .map(|v| (v.path, v.code, v.message))
+                .collect::<Vec<_>>()
+        };
+        let voice = 1 << 6;
+        assert_eq!(
+            judge("turbo", voice, 0),
+            [(
+                "/args/voice_id".to_owned(),
+                Code::ConditionallyForbidden,
+                "turbo takes no voice_id (mode = \"turbo\")".to_owned()
+            )]
+        );
+        assert!(judge("turbo", voice, voice).is_empty(), "refused already");
+        assert!(judge("turbo", 0, 0).is_empty(), "left out");
+        assert!(judge("pro", voice, 0).is_empty(), "another mode");
+        assert!(
+            judge("turbo", voice | 1, 1).is_empty(),
+            "its condition refused"
+        );
+        // Another field refused beside it changes nothing.
+        assert_eq!(judge("turbo", voice | (1 << 3), 1 << 3).len(), 1);
+    }
+
     /// Two requirements on one field (a page's "when A or B"): reported once, by the first that
     /// applies; each alone when only it applies.
     #[test]
