@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
 use crate::spec::{
-    Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
+    Limit, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
 };
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
@@ -853,9 +853,22 @@ pub(crate) fn broken_limits(
     failed: u64,
     base: &str,
 ) -> Vec<Violation> {
+    let limits = selection.spec().limits;
+    limits_broken(limits, selection, count, seen, failed, base)
+}
+
+/// [`broken_limits`] of `limits`, limits over `selection`'s options.
+fn limits_broken(
+    limits: &[Limit],
+    selection: &Selection,
+    count: &dyn Fn(usize) -> Option<usize>,
+    seen: u64,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
     let spec = selection.spec();
     let mut found = Vec::new();
-    for limit in spec.limits {
+    for limit in limits {
         let bit = 1u64 << limit.field;
         let refused =
             failed & bit != 0 || limit.when.iter().any(|c| failed & (1u64 << c.option) != 0);
@@ -1437,6 +1450,86 @@ mod tests {
         );
         // Another field refused beside it changes nothing.
         assert_eq!(judge("turbo", voice | (1 << 3), 1 << 3).len(), 1);
+    }
+
+    /// A limit that asks more items than the list's own (no page states one yet, so it is
+    /// built here over Seedance 2.0 image-to-video's options: prompt 1, image_urls 4,
+    /// is_first_last_frame 5, audio_urls 6): an optional list left out counts as none and is
+    /// too few; a required list left out is already missing and not judged again.
+    #[test]
+    fn a_limit_asking_more_items_judges_a_list_left_out() {
+        use crate::spec::{Condition, Test};
+        const FLAG: [Condition; 1] = [Condition {
+            option: 5,
+            name: "is_first_last_frame",
+            test: Test::Is {
+                value: WireValue::Bool(true),
+                slot: 1,
+            },
+        }];
+        static TWO_AT_LEAST: [Limit; 2] = [
+            Limit {
+                id: "audio_with_frames",
+                message: "first/last-frame mode takes two audio clips at least",
+                when: &FLAG,
+                field: 6,
+                name: "audio_urls",
+                narrow: Narrow::Items {
+                    min_items: 2,
+                    max_items: None,
+                },
+            },
+            Limit {
+                id: "images_with_frames",
+                message: "first/last-frame mode takes two images at least",
+                when: &FLAG,
+                field: 4,
+                name: "image_urls",
+                narrow: Narrow::Items {
+                    min_items: 2,
+                    max_items: None,
+                },
+            },
+        ];
+        let mut s = Selection::defaults(Model::Seedance20ImageToVideo);
+        s.set("is_first_last_frame", WireValue::Bool(true)).unwrap();
+        let judge = |seen: u64, counts: [Option<usize>; 2]| {
+            let count = move |i: usize| match i {
+                6 => counts[0],
+                4 => counts[1],
+                _ => None,
+            };
+            limits_broken(&TWO_AT_LEAST, &s, &count, seen, 0, "/args")
+                .into_iter()
+                .map(|v| (v.path, v.code, v.message))
+                .collect::<Vec<_>>()
+        };
+        let (flag, images, audio) = (1u64 << 5, 1u64 << 4, 1u64 << 6);
+        // Audio left out (none) and one image: both too few.
+        assert_eq!(
+            judge(flag | images, [None, Some(1)]),
+            [
+                (
+                    "/args/audio_urls".to_owned(),
+                    Code::TooFewItems,
+                    "first/last-frame mode takes two audio clips at least (is_first_last_frame = true); audio_urls has 0 items".to_owned()
+                ),
+                (
+                    "/args/image_urls".to_owned(),
+                    Code::TooFewItems,
+                    "first/last-frame mode takes two images at least (is_first_last_frame = true); image_urls has 1 item".to_owned()
+                ),
+            ]
+        );
+        // Two of each: kept. The required images left out: missing, not judged here.
+        assert!(judge(flag | images | audio, [Some(2), Some(2)]).is_empty());
+        assert_eq!(
+            judge(flag | audio, [Some(2), None])
+                .into_iter()
+                .map(|v| v.0)
+                .collect::<Vec<_>>(),
+            Vec::<String>::new()
+        );
     }
 
     /// Two requirements on one field (a page's "when A or B"): reported once, by the first that
