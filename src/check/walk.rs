@@ -1521,6 +1521,10 @@ mod tests {
                 ),
             ]
         );
+        // Its condition refused (the flag given as a string): not judged.
+        assert!(judge(flag | images, [None, Some(1)]).len() == 2);
+        let refused = limits_broken(&TWO_AT_LEAST, &s, &|_| None, flag | images, flag, "/args");
+        assert!(refused.is_empty(), "{refused:?}");
         // Two of each: kept. The required images left out: missing, not judged here.
         assert!(judge(flag | images | audio, [Some(2), Some(2)]).is_empty());
         assert_eq!(
@@ -1530,6 +1534,96 @@ mod tests {
                 .collect::<Vec<_>>(),
             Vec::<String>::new()
         );
+    }
+
+    /// A limit on a choice whose default it does not allow, and on one with no default: left
+    /// out, each is refused (the default named; or the field asked for), given, its value is
+    /// named. Built over Seedance 2.0 image-to-video's options (mode 0, duration 2,
+    /// is_first_last_frame 5, no default).
+    #[test]
+    fn a_choice_limit_names_a_default_or_asks_for_the_field() {
+        use crate::spec::{Condition, Test};
+        const FAST: [Condition; 1] = [Condition {
+            option: 0,
+            name: "mode",
+            test: Test::Is {
+                value: WireValue::Str("fast"),
+                slot: 1,
+            },
+        }];
+        static FAST_LIMITS: [Limit; 2] = [
+            Limit {
+                id: "fast_is_long",
+                message: "fast takes 10 s",
+                when: &FAST,
+                field: 2,
+                name: "duration",
+                narrow: Narrow::Values {
+                    values: &[WireValue::Int(10)],
+                    slots: &[10],
+                },
+            },
+            Limit {
+                id: "fast_is_framed",
+                message: "fast takes first/last frames",
+                when: &FAST,
+                field: 5,
+                name: "is_first_last_frame",
+                narrow: Narrow::Values {
+                    values: &[WireValue::Bool(true)],
+                    slots: &[1],
+                },
+            },
+        ];
+        let judge = |set: &[(&str, WireValue<'static>)], seen: u64| {
+            let mut s = Selection::defaults(Model::Seedance20ImageToVideo);
+            s.set("mode", WireValue::Str("fast")).unwrap();
+            for &(name, v) in set {
+                s.set(name, v).unwrap();
+            }
+            limits_broken(&FAST_LIMITS, &s, &|_| None, seen | 1, 0, "/args")
+                .into_iter()
+                .map(|v| (v.path, v.code, v.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            judge(&[], 0),
+            [
+                (
+                    "/args/duration".to_owned(),
+                    Code::InvalidValue,
+                    "fast takes 10 s (mode = \"fast\"); duration is left out, so 5; allowed: 10"
+                        .to_owned()
+                ),
+                (
+                    "/args/is_first_last_frame".to_owned(),
+                    Code::ConditionallyRequired,
+                    "fast takes first/last frames (mode = \"fast\"); is_first_last_frame is left out; allowed: true".to_owned()
+                ),
+            ]
+        );
+        let given = judge(
+            &[
+                ("duration", WireValue::Int(8)),
+                ("is_first_last_frame", WireValue::Bool(false)),
+            ],
+            (1 << 2) | (1 << 5),
+        );
+        assert_eq!(
+            given.iter().map(|v| v.2.as_str()).collect::<Vec<_>>(),
+            [
+                "fast takes 10 s (mode = \"fast\"); duration is 8; allowed: 10",
+                "fast takes first/last frames (mode = \"fast\"); is_first_last_frame is false; allowed: true",
+            ]
+        );
+        let kept = judge(
+            &[
+                ("duration", WireValue::Int(10)),
+                ("is_first_last_frame", WireValue::Bool(true)),
+            ],
+            (1 << 2) | (1 << 5),
+        );
+        assert!(kept.is_empty(), "{kept:?}");
     }
 
     /// Two requirements on one field (a page's "when A or B"): reported once, by the first that
@@ -1591,6 +1685,18 @@ mod tests {
         assert_eq!(judge("pro-fast", false, 0), [in_pro]);
         assert!(judge("turbo", false, 0).is_empty());
         assert!(judge("pro", true, 1 << 6).is_empty());
+        // The audio switch refused (option 5): the first requirement is not judged; the
+        // second, on mode, still is.
+        let mut s = Selection::defaults(Model::ViduQ2ImageToVideo);
+        s.set("mode", WireValue::Str("turbo")).unwrap();
+        s.set("generate_audio", WireValue::Bool(true)).unwrap();
+        assert!(requirements_broken(&EITHER, &s, 1 << 5, &|_| None, 1 << 5, "/args").is_empty());
+        s.set("mode", WireValue::Str("pro")).unwrap();
+        let second = requirements_broken(&EITHER, &s, 1 << 5, &|_| None, 1 << 5, "/args");
+        assert_eq!(second.len(), 1);
+        assert!(second[0]
+            .message
+            .starts_with("voice_id is required in pro modes"));
     }
 
     /// A number is the decimal it writes, up to 15 significant digits whatever its form; more
