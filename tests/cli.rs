@@ -10,8 +10,9 @@
 //! per request whatever `num_images` asks; a required list of texts (the images an
 //! image-to-image page edits: a JSON array, or a flag repeated per item; its item count and
 //! each item judged, `quote` pricing without it); a limit on lists counted together (Wan 2.6
-//! reference-to-video's reference images and videos: `too_many_in_total`); `models` (json,
-//! text);
+//! reference-to-video's reference images and videos: `too_many_in_total`); a narrower item
+//! count for a list while an option has a value (Seedance 2.0 image-to-video's first/last-frame
+//! mode: `too_many_items` naming the condition); `models` (json, text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -69,6 +70,8 @@ const SEEDREAM: &str = "bytedance/seedream-4.5/text-to-image";
 const SEEDREAM_EDIT: &str = "bytedance/seedream-4.5/edit";
 const NANO_BANANA_EDIT: &str = "google/nano-banana/edit";
 const WAN_R2V: &str = "alibaba/wan-2.6/reference-to-video";
+const SEEDANCE_I2V: &str = "bytedance/seedance-2.0/image-to-video";
+const KLING_26_T2V: &str = "kwaivgi/kling-2.6/text-to-video";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -101,7 +104,7 @@ const TRANSITION: &[&str] = &[
 /// The options of the five pages of `catalog/` added beside PixVerse and HappyHorse, in page
 /// order as their facts files list them (the lists a cut page documents, `images` and
 /// `elements`, are not options of the spec).
-const KLING_I2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "duration"];
+const KLING_I2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "duration", "images"];
 const KLING_V2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "video", "keep_audio"];
 const SEEDANCE_OPTIONS: &[&str] = &["mode", "prompt", "duration", "aspect_ratio", "video_url"];
 const VEO_OPTIONS: &[&str] = &[
@@ -156,12 +159,40 @@ const WAN_R2V_OPTIONS: &[&str] = &[
     "resolution",
 ];
 
+/// The options of Seedance 2.0 image-to-video, in page order as its facts file lists them, as
+/// far as its stored copy goes: it is cut inside `is_first_last_frame`, the sixth; `audio_urls`,
+/// beyond the cut, is named by the page twice (its count with the images' at most 12; empty in
+/// first/last-frame mode), so the spec has it last.
+const SEEDANCE_I2V_OPTIONS: &[&str] = &[
+    "mode",
+    "prompt",
+    "duration",
+    "aspect_ratio",
+    "image_urls",
+    "is_first_last_frame",
+    "audio_urls",
+];
+
+/// The options of Kling 2.6 text-to-video, in page order as its facts file lists them (whole
+/// page, 7 parameters).
+const KLING_26_T2V_OPTIONS: &[&str] = &[
+    "mode",
+    "prompt",
+    "negative_prompt",
+    "duration",
+    "aspect_ratio",
+    "cfg_scale",
+    "generate_audio",
+];
+
 /// Every model with its options in page order (models/README.md, catalog/), in the order the
 /// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
-/// comes after `pixverse/…`, `shortapi/flux…` first and `alibaba/wan…` last).
-const MODELS: [(&str, &[&str]); 20] = [
+/// comes after `pixverse/…`, `kwaivgi/kling-2.6…` before `kwaivgi/kling-o1…`, `shortapi/flux…`
+/// first and `alibaba/wan…` last).
+const MODELS: [(&str, &[&str]); 22] = [
     (FLUX, FLUX_OPTIONS),
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
+    (KLING_26_T2V, KLING_26_T2V_OPTIONS),
     (KLING_I2V, KLING_I2V_OPTIONS),
     (KLING_V2V, KLING_V2V_OPTIONS),
     (MIDJOURNEY, MIDJOURNEY_OPTIONS),
@@ -173,6 +204,7 @@ const MODELS: [(&str, &[&str]); 20] = [
     (I2V_60, IMAGE_TO_VIDEO),
     (T2V_60, TEXT_TO_VIDEO),
     (TRANSITION_60, TRANSITION),
+    (SEEDANCE_I2V, SEEDANCE_I2V_OPTIONS),
     (SEEDANCE, SEEDANCE_OPTIONS),
     (SEEDREAM_EDIT, SEEDREAM_EDIT_OPTIONS),
     (SEEDREAM, SEEDREAM_OPTIONS),
@@ -183,8 +215,24 @@ const MODELS: [(&str, &[&str]); 20] = [
 ];
 
 /// The models whose stored page is cut inside its options (catalog/: "INCOMPLETE"): the last
-/// option transcribed is where the copy ends, and a field the page does not document passes.
-const CUT_PAGES: [&str; 4] = [KLING_I2V, KLING_V2V, SEEDANCE, WAN_R2V];
+/// option transcribed is where the copy ends (for Seedance 2.0 image-to-video
+/// `is_first_last_frame`, before the `audio_urls` the page names: [`cut_after`]), and a field
+/// the page does not document passes.
+const CUT_PAGES: [&str; 5] = [KLING_I2V, KLING_V2V, SEEDANCE_I2V, SEEDANCE, WAN_R2V];
+
+/// Where the stored copy of a cut page ends ([`CUT_PAGES`]): after its last option, except
+/// Seedance 2.0 image-to-video's, cut inside `is_first_last_frame` (facts file: "text stops at
+/// ...the input value will not take effec"), its `audio_urls` beyond the cut; `None` for a
+/// whole page.
+fn cut_after(id: &str) -> Option<&'static str> {
+    if !CUT_PAGES.contains(&id) {
+        return None;
+    }
+    if id == SEEDANCE_I2V {
+        return Some("is_first_last_frame");
+    }
+    options_of(id).last().copied()
+}
 
 /// The required free-text inputs any model has, with a value for each as a flag.
 const FREE_TEXT: [(&str, &str); 5] = [
@@ -241,12 +289,19 @@ const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
 /// The lists the pages document (catalog/: "list"), in the order the CLI lists models and
 /// options: `(model, option, required, fewest items, most items)` (`None`: the page states no
 /// limit). The images to edit of the two image-to-image pages, "list, required": "maximum 10
-/// images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana edit; Wan 2.6
+/// images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana edit; Seedance 2.0
+/// image-to-video's reference images, "list, required" with no count of their own, and its
+/// reference audio, beyond the cut, optional with none (together at most 12:
+/// [`SEEDANCE_I2V_TOTAL`]; narrower in first/last-frame mode: [`SEEDANCE_I2V_LIMITS`]); Wan 2.6
 /// reference-to-video's reference images, "list, optional, 0–5", and reference videos, "list,
 /// required, 1–3" (together at most 5: [`WAN_R2V_TOTAL`]). A list is given as a JSON array of
 /// strings, from flags by repeating the flag.
-const LISTS: [(&str, &str, bool, u64, Option<u64>); 4] = [
+const LISTS: [(&str, &str, bool, u64, Option<u64>); 7] = [
+    // "images: list, required"; with elements (not checked) at most 7.
+    (KLING_I2V, "images", true, 1, Some(7)),
     (NANO_BANANA_EDIT, "image_urls", true, 1, None),
+    (SEEDANCE_I2V, "image_urls", true, 1, None),
+    (SEEDANCE_I2V, "audio_urls", false, 0, None),
     (SEEDREAM_EDIT, "image_urls", true, 1, Some(10)),
     (WAN_R2V, "image_urls", false, 0, Some(5)),
     (WAN_R2V, "video_urls", true, 1, Some(3)),
@@ -261,6 +316,45 @@ const WAN_R2V_TOTAL: (&str, &str, [&str; 2], u64) = (
     ["image_urls", "video_urls"],
     5,
 );
+
+/// Seedance 2.0 image-to-video's limit on its two lists counted together (facts file: "count of
+/// `image_urls` + count of `audio_urls` must be ≤ 12"), as `models` gives it: the spec's id and
+/// message, the lists, the most items.
+const SEEDANCE_I2V_TOTAL: (&str, &str, [&str; 2], u64) = (
+    "twelve_references_at_most",
+    "image_urls and audio_urls together take at most 12 items",
+    ["image_urls", "audio_urls"],
+    12,
+);
+
+/// Seedance 2.0 image-to-video's first/last-frame mode (facts file: "when true ... `image_urls`
+/// may hold only 1 to 2 images, `audio_urls` must be empty"), as `models` gives it: `(id,
+/// message, list, fewest items, most items)`, each while `is_first_last_frame` is true (`None`:
+/// no fewest of its own). No other page states one.
+const SEEDANCE_I2V_LIMITS: [(&str, &str, &str, Option<u64>, u64); 2] = [
+    (
+        "first_last_frame_images",
+        "in first/last-frame mode image_urls takes 1 or 2 images",
+        "image_urls",
+        Some(1),
+        2,
+    ),
+    (
+        "first_last_frame_no_audio",
+        "in first/last-frame mode audio_urls must be empty",
+        "audio_urls",
+        None,
+        0,
+    ),
+];
+
+/// Seedance 2.0 image-to-video's rates (facts file: "Std: $0.24 per second. Fast: $0.20 per
+/// second"), times the whole seconds of `duration` (4 to 15).
+const SEEDANCE_I2V_RATES: [(&str, &str); 2] = [("std", "0.24"), ("fast", "0.20")];
+
+/// Kling 2.6 text-to-video's rates (facts file: "for every second of generated video, $0.06
+/// with audio off or $0.12 with audio on"), times the seconds of `duration` ("5" or "10").
+const KLING_26_T2V_RATES: [(bool, &str); 2] = [(false, "0.06"), (true, "0.12")];
 
 /// Wan 2.6 reference-to-video's rates (facts file: "$0.085 per second for 720p; $0.128 per
 /// second for 1080p"), times the whole seconds of `duration` (2 to 10).
@@ -763,9 +857,9 @@ fn option_flags_come_from_the_specs() {
             assert!(help(flag).contains("text, required"), "{}", help(flag));
         }
         // Free text the page does not require: Midjourney's negative prompt ("Negative
-        // prompt", no limit) and Wan's ("What the video should not contain", "≤ 500
-        // characters") differ, so the help gives neither description nor limit; which two
-        // models have it is checked below.
+        // prompt", no limit), Kling 2.6's ("Negative text prompt") and Wan's ("What the video
+        // should not contain", "≤ 500 characters") differ, so the help gives no description
+        // nor limit; which three models have it is checked below.
         let negative = help("--negative-prompt");
         assert!(
             negative.starts_with("--negative-prompt <TEXT> "),
@@ -775,7 +869,12 @@ fn option_flags_come_from_the_specs() {
             negative.contains(" differs by model (see `shortapi-pricing models`)"),
             "{negative}"
         );
-        for one_model_s in ["Negative prompt", "should not contain", "500"] {
+        for one_model_s in [
+            "Negative prompt",
+            "Negative text prompt",
+            "should not contain",
+            "500",
+        ] {
             assert!(!negative.contains(one_model_s), "{negative}");
         }
         // Wan's reference videos: a list of its own, required by its page.
@@ -785,6 +884,32 @@ fn option_flags_come_from_the_specs() {
                     .contains("a list of 1 to 3 texts (repeat the flag), required"),
             "{}",
             help("--video-urls")
+        );
+        // Seedance 2.0 image-to-video's own: a bool whose default is beyond the cut (none), its
+        // reference audio a list with no count of its own, optional.
+        let first_last = help("--is-first-last-frame");
+        assert!(
+            first_last.starts_with("--is-first-last-frame [<BOOL>] ")
+                && first_last.contains("true or false (optional, no default)")
+                && first_last.contains("`--is-first-last-frame` alone means true")
+                && first_last.contains(&format!("[only {SEEDANCE_I2V}]")),
+            "{first_last}"
+        );
+        let audio = help("--audio-urls");
+        assert!(
+            audio.starts_with("--audio-urls <TEXT> ")
+                && audio.contains("a list of texts (repeat the flag), optional")
+                && audio.contains(&format!("[only {SEEDANCE_I2V}]")),
+            "{audio}"
+        );
+        // Kling 2.6 text-to-video's cfg_scale: "float, optional, no default shown, Range 0 to
+        // 1".
+        let cfg_scale = help("--cfg-scale");
+        assert!(
+            cfg_scale.starts_with("--cfg-scale <NUMBER> ")
+                && cfg_scale.contains("a number from 0 to 1, optional")
+                && cfg_scale.contains(&format!("[only {KLING_26_T2V}]")),
+            "{cfg_scale}"
         );
         // Midjourney's own options: whole numbers with a range and a default.
         for (flag, text) in [
@@ -912,6 +1037,19 @@ fn quote_from_flags_for_every_model() {
             WAN_R2V,
             "--resolution 720p --duration 3 --image-urls https://e.com/a.png --video-urls https://e.com/v.mp4",
             json!({"model": WAN_R2V, "currency": "USD", "amount": "0.255", "duration": 3, "resolution": "720p"}),
+        ),
+        (
+            // "Std: $0.24 per second": 0.24 × 12; the reference images change no price, and
+            // first/last-frame mode, not given, is not said back (it has no default).
+            SEEDANCE_I2V,
+            "--duration 12 --aspect-ratio 21:9 --image-urls https://e.com/a.png",
+            json!({"model": SEEDANCE_I2V, "currency": "USD", "amount": "2.88", "mode": "std", "duration": 12, "aspect_ratio": "21:9"}),
+        ),
+        (
+            // "$0.12 with audio on": 0.12 × 10, a string duration; cfg_scale changes no price.
+            KLING_26_T2V,
+            "--duration 10 --generate-audio --cfg-scale 0.5",
+            json!({"model": KLING_26_T2V, "currency": "USD", "amount": "1.20", "mode": "pro", "duration": "10", "aspect_ratio": "16:9", "generate_audio": true}),
         ),
     ];
     for (model, flags, expected) in cases {
@@ -1636,7 +1774,7 @@ fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
             "starts at",
         ),
     ] {
-        let args = format!("--model {model} {} {flags}", text_flags(model));
+        let args = format!("--model {model} {} {flags}", required_flags(model));
         let o = cli(&format!("quote {args}"), b"");
         assert_eq!(code(&o), 1, "{args}: {}", stdout(&o));
         let e = json_out(&o);
@@ -1670,8 +1808,9 @@ fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
         let documented::Priced::Amount(amount) = entry.price else {
             continue;
         };
+        // Two images: with one, frame mode takes 5 or 10 seconds only (a limit).
         let command = format!(
-            "quote --model {KLING_I2V} --prompt p {}",
+            "quote --model {KLING_I2V} --prompt p --images a --images b {}",
             flags_of(entry.when)
         );
         let o = cli(&command, b"");
@@ -1679,7 +1818,9 @@ fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
         assert_eq!(json_out(&o)["amount"], amount, "{command}");
     }
     let o = cli(
-        &format!("quote --model {KLING_I2V} --prompt p --mode std --duration 8 --format text"),
+        &format!(
+            "quote --model {KLING_I2V} --prompt p --images a --images b --mode std --duration 8 --format text"
+        ),
         b"",
     );
     assert_eq!(
@@ -1744,19 +1885,19 @@ fn a_cut_page_lets_a_field_it_does_not_document_pass() {
     for (model, args, path, code_name) in [
         (
             KLING_I2V,
-            json!({"prompt": "p", "duration": "11", "images": []}),
+            json!({"prompt": "p", "duration": "11", "images": ["i"]}),
             "/duration",
             "out_of_range",
         ),
         (
             KLING_I2V,
-            json!({"prompt": "p", "duration": 8, "images": []}),
+            json!({"prompt": "p", "duration": 8, "images": ["i"]}),
             "/duration",
             "wrong_type",
         ),
         (
             KLING_I2V,
-            json!({"mode": "std", "images": []}),
+            json!({"mode": "std", "images": ["i"]}),
             "/prompt",
             "missing_field",
         ),
@@ -1805,7 +1946,7 @@ fn a_cut_page_lets_a_field_it_does_not_document_pass() {
         );
     }
     // The body around the args stays closed.
-    let body = json!({"model": KLING_I2V, "args": {"prompt": "p"}, "images": []});
+    let body = json!({"model": KLING_I2V, "args": {"prompt": "p", "images": ["i"]}, "images": []});
     let o = run(&["check", "--json", &body.to_string()], b"");
     assert_eq!(code(&o), 1);
     assert_eq!(json_out(&o)["errors"][0]["code"], "unknown_field");
@@ -2620,7 +2761,73 @@ fn documented_option(id: &str, name: &str) -> Value {
             image_option(id, name)
         }
         (WAN_R2V, _) => wan_option(name),
+        (SEEDANCE_I2V, _) => seedance_i2v_option(name),
+        (KLING_26_T2V, _) => kling_26_t2v_option(name),
         _ => transcribed_option(id, name),
+    }
+}
+
+/// What `models` says of an option of Seedance 2.0 image-to-video, by hand from its facts file:
+/// "mode — string, optional, default `std`, options "std", "fast""; "prompt — string,
+/// required"; "duration — int, optional, default `5`, range `4` to `15`"; "aspect_ratio —
+/// string, optional, default `16:9`, options "21:9", "16:9", "9:16", "4:3", "1:1", "3:4"";
+/// its two lists ([`LISTS`]: reference images required, reference audio optional, neither with
+/// a count of its own); "is_first_last_frame — bool, optional", its default beyond the cut
+/// (none given).
+fn seedance_i2v_option(name: &str) -> Value {
+    match name {
+        "mode" => {
+            json!({"type": "enum", "required": false, "values": ["std", "fast"], "default": "std"})
+        }
+        "prompt" => json!({"type": "string", "required": true}),
+        "duration" => {
+            json!({"type": "integer", "required": false, "minimum": 4, "maximum": 15, "default": 5})
+        }
+        "aspect_ratio" => {
+            json!({"type": "enum", "required": false, "values": ["21:9", "16:9", "9:16", "4:3", "1:1", "3:4"], "default": "16:9"})
+        }
+        "image_urls" | "audio_urls" => {
+            let (_, _, required, min, max) = LISTS
+                .iter()
+                .find(|l| l.0 == SEEDANCE_I2V && l.1 == name)
+                .unwrap();
+            json!({"type": "list", "required": required, "min_items": min, "max_items": max})
+        }
+        "is_first_last_frame" => json!({"type": "bool", "required": false}),
+        other => panic!("{SEEDANCE_I2V}: unexpected option {other}"),
+    }
+}
+
+/// What `models` says of an option of Kling 2.6 text-to-video, by hand from its facts file:
+/// "mode — string, required, default `pro`, options "pro"" (and the other three marked
+/// required with a default: optional with it); "prompt — string, required"; "negative_prompt —
+/// string, optional"; "duration — string, required, default `5`, options "5", "10"" (a whole
+/// number written as a string, of two values); "aspect_ratio — default `16:9`, options
+/// "16:9", "9:16", "1:1""; "cfg_scale — float, optional, no default shown, Range `0` to `1`"
+/// (a number read exactly: its bounds as the page writes them); "generate_audio — bool,
+/// default `false`".
+fn kling_26_t2v_option(name: &str) -> Value {
+    match name {
+        "mode" => json!({"type": "enum", "required": false, "values": ["pro"], "default": "pro"}),
+        "prompt" => json!({"type": "string", "required": true}),
+        "negative_prompt" => json!({"type": "string", "required": false}),
+        "duration" => json!({
+            "type": "integer",
+            "required": false,
+            "minimum": 5,
+            "maximum": 10,
+            "values": [5, 10],
+            "string": true,
+            "default": "5",
+        }),
+        "aspect_ratio" => {
+            json!({"type": "enum", "required": false, "values": ["16:9", "9:16", "1:1"], "default": "16:9"})
+        }
+        "cfg_scale" => {
+            json!({"type": "number", "required": false, "minimum": "0", "maximum": "1"})
+        }
+        "generate_audio" => json!({"type": "bool", "required": false, "default": false}),
+        other => panic!("{KLING_26_T2V}: unexpected option {other}"),
     }
 }
 
@@ -2660,6 +2867,10 @@ fn transcribed_option(id: &str, name: &str) -> Value {
         .option(name)
         .unwrap_or_else(|| panic!("{id}: unexpected option {name}"));
     let required = option.required;
+    // A list (Kling O1's images): its count as the transcription gives it.
+    if let Some((min, max)) = option.items {
+        return json!({"type": "list", "required": required, "min_items": min, "max_items": max});
+    }
     let Some(default) = option.default else {
         assert!(option.values.is_empty());
         return json!({"type": "string", "required": required});
@@ -2789,9 +3000,9 @@ fn models_json_gives_every_model_s_options_and_rules() {
         assert_eq!(transcribed, options, "{id}: MODELS and documented.rs");
         let m = model_entry(&models, id);
         assert_eq!(m["currency"], "USD", "{id}");
-        // A cut page says where its stored copy ends: after the last option it documents.
-        let cut = CUT_PAGES.contains(&id).then(|| *options.last().unwrap());
-        assert_eq!(m["cut_after"], json!(cut), "{id}");
+        // A cut page says where its stored copy ends: after the last option it documents
+        // (Seedance 2.0 image-to-video's inside `is_first_last_frame`, before `audio_urls`).
+        assert_eq!(m["cut_after"], json!(cut_after(id)), "{id}");
         assert_eq!(
             m["create_endpoint"],
             "https://api.shortapi.ai/api/v1/job/create"
@@ -2844,15 +3055,47 @@ fn models_json_gives_every_model_s_options_and_rules() {
             })
             .collect();
         assert_eq!(m["requirements"], json!(requirements), "{id}");
-        // Only Wan 2.6 reference-to-video limits lists counted together; every other model
-        // has an empty `totals`.
-        let (total, message, count, maximum) = WAN_R2V_TOTAL;
-        let totals = if id == WAN_R2V {
-            json!([{"id": total, "message": message, "count": count, "maximum": maximum}])
-        } else {
-            json!([])
+        // Only Wan 2.6 reference-to-video and Seedance 2.0 image-to-video limit lists counted
+        // together; every other model has an empty `totals`.
+        let totals = match id {
+            WAN_R2V => vec![WAN_R2V_TOTAL],
+            SEEDANCE_I2V => vec![SEEDANCE_I2V_TOTAL],
+            _ => vec![],
         };
-        assert_eq!(m["totals"], totals, "{id}");
+        let totals: Vec<Value> = totals
+            .into_iter()
+            .map(|(total, message, count, maximum)| {
+                json!({"id": total, "message": message, "count": count, "maximum": maximum})
+            })
+            .collect();
+        assert_eq!(m["totals"], json!(totals), "{id}");
+        // Seedance 2.0 image-to-video narrows a list's count while an option has a value (its
+        // first/last-frame mode); Kling O1 image-to-video its duration for a single frame
+        // ("when action is 'frame' and the images contain just one frame, duration should be 5
+        // or 10"); every other model has an empty `limits`.
+        let limits: Vec<Value> = if id == KLING_I2V {
+            vec![json!({
+                "id": "one_frame_five_or_ten_seconds",
+                "message": "with action frame and a single image, duration is 5 or 10",
+                "when": {"action": "frame", "images": {"min_items": 1, "max_items": 1}},
+                "field": "duration",
+                "values": ["5", "10"],
+            })]
+        } else if id == SEEDANCE_I2V {
+            SEEDANCE_I2V_LIMITS
+                .iter()
+                .map(|(limit, message, list, min, max)| {
+                    let mut entry = json!({"id": limit, "message": message, "when": {"is_first_last_frame": true}, "field": list, "max_items": max});
+                    if let Some(min) = min {
+                        entry["min_items"] = json!(min);
+                    }
+                    entry
+                })
+                .collect()
+        } else {
+            vec![]
+        };
+        assert_eq!(m["limits"], json!(limits), "{id}");
     }
     // By eye: Wan's total as the page states it ("images + videos together ≤ 5"), and none on
     // the seed's page.
@@ -2861,6 +3104,21 @@ fn models_json_gives_every_model_s_options_and_rules() {
         json!([{"id": "five_references_at_most", "message": "image_urls and video_urls together take at most 5 items", "count": ["image_urls", "video_urls"], "maximum": 5}])
     );
     assert_eq!(model_entry(&models, T2V_55)["totals"], json!([]));
+    // Seedance 2.0 image-to-video's, as the page states them ("the count of image_urls plus
+    // audio_urls must be at most 12"; "when true, ... image_urls may contain only 1 to 2
+    // images, and audio_urls must be empty").
+    let seedance = model_entry(&models, SEEDANCE_I2V);
+    assert_eq!(
+        seedance["totals"],
+        json!([{"id": "twelve_references_at_most", "message": "image_urls and audio_urls together take at most 12 items", "count": ["image_urls", "audio_urls"], "maximum": 12}])
+    );
+    assert_eq!(
+        seedance["limits"],
+        json!([
+            {"id": "first_last_frame_images", "message": "in first/last-frame mode image_urls takes 1 or 2 images", "when": {"is_first_last_frame": true}, "field": "image_urls", "min_items": 1, "max_items": 2},
+            {"id": "first_last_frame_no_audio", "message": "in first/last-frame mode audio_urls must be empty", "when": {"is_first_last_frame": true}, "field": "audio_urls", "max_items": 0},
+        ])
+    );
     // The transitions have image_tail and no multi_shot.
     for id in [TRANSITION_55, TRANSITION_60] {
         let names = model_entry(&models, id)["options"].to_string();
@@ -3068,7 +3326,7 @@ fn models_text_lists_every_model_for_people() {
         // measure.
         let page = format!(
             "\n  page: its stored copy ends after `{}`: a field it does not document passes",
-            options.last().unwrap()
+            cut_after(id).unwrap_or(*options.last().unwrap())
         );
         assert_eq!(
             section.contains(&page),
@@ -3095,7 +3353,9 @@ fn models_text_lists_every_model_for_people() {
             KLING_I2V => &[
                 "    mode      enum: std, pro (default pro)",
                 "    duration  integer: a whole number from \"3\" to \"10\" (a string) (default \"5\")",
+                "    images    list: a list of 1 to 7 texts (repeat the flag), required",
                 "  rules: none",
+                "  limit: duration \"5\", \"10\" when action = \"frame\", images has 1 item (one_frame_five_or_ten_seconds)",
                 "  price: a rate per second of duration, by mode (",
                 "\n  unpriced where mode = \"pro\": ",
             ],
@@ -3187,6 +3447,38 @@ fn models_text_lists_every_model_for_people() {
             // "≤ 1500 characters", "≤ 500 characters"; "0–5 reference images", "1–3 reference
             // videos", "images + videos together ≤ 5"; "default 5, options 2 … 10"; "default
             // 1080p"; "$0.085 per second for 720p; $0.128 per second for 1080p".
+            // "Std: $0.24 per second. Fast: $0.20 per second"; "image_urls — list, required";
+            // "is_first_last_frame — bool, optional", its default cut; `audio_urls` referenced
+            // (no count of its own); "count of image_urls + count of audio_urls must be ≤ 12";
+            // "when true ... image_urls may hold only 1 to 2 images, audio_urls must be empty".
+            SEEDANCE_I2V => &[
+                "    mode                 enum: std, fast (default std)",
+                "    prompt               string: text, required",
+                "    duration             integer: an integer from 4 to 15 (default 5)",
+                "    aspect_ratio         enum: 21:9, 16:9, 9:16, 4:3, 1:1, 3:4 (default 16:9)",
+                "    image_urls           list: a list of at least 1 texts (repeat the flag), required",
+                "    is_first_last_frame  bool: true or false (optional, no default)",
+                "    audio_urls           list: a list of texts (repeat the flag), optional",
+                "  rules: none",
+                "\n  total: image_urls + audio_urls at most 12 items (twelve_references_at_most)\n",
+                "\n  limit: image_urls 1 to 2 items when is_first_last_frame = true (first_last_frame_images)\n",
+                "\n  limit: audio_urls no items when is_first_last_frame = true (first_last_frame_no_audio)\n",
+                "  price: a rate per second of duration, by mode (2 rates)",
+            ],
+            // "mode — default pro, options "pro""; "duration — string, default 5, options
+            // "5", "10""; "cfg_scale — float, optional, no default shown, Range 0 to 1"; "$0.06
+            // with audio off or $0.12 with audio on".
+            KLING_26_T2V => &[
+                "    mode             enum: pro (default pro)",
+                "    prompt           string: text, required",
+                "    negative_prompt  string: text, optional",
+                "    duration         integer: one of the integers 5, 10 (default \"5\")",
+                "    aspect_ratio     enum: 16:9, 9:16, 1:1 (default 16:9)",
+                "    cfg_scale        number: a number from 0 to 1, optional",
+                "    generate_audio   bool: true or false (default false)",
+                "  rules: none",
+                "  price: a rate per second of duration, by generate_audio (2 rates)",
+            ],
             WAN_R2V => &[
                 "    prompt           string: text of at most 1500 characters, required",
                 "    negative_prompt  string: text of at most 500 characters, optional",
@@ -3221,8 +3513,9 @@ fn models_text_lists_every_model_for_people() {
             .unwrap();
         assert!(vidu.contains("starts at"), "{id}: {vidu}");
     }
-    // A conditional requirement is said by the one page that states one, and a limit on
-    // lists counted together by the one page that states one.
+    // A conditional requirement is said by the one page that states one, a limit on lists
+    // counted together by the two pages that state one, and a narrower count while an option
+    // has a value by the one page that states one.
     for (id, _) in MODELS {
         assert_eq!(
             sections[id].contains("\n  requires: "),
@@ -3232,7 +3525,13 @@ fn models_text_lists_every_model_for_people() {
         );
         assert_eq!(
             sections[id].contains("\n  total: "),
-            id == WAN_R2V,
+            id == WAN_R2V || id == SEEDANCE_I2V,
+            "{id}:\n{}",
+            sections[id]
+        );
+        assert_eq!(
+            sections[id].contains("\n  limit: "),
+            id == SEEDANCE_I2V || id == KLING_I2V,
             "{id}:\n{}",
             sections[id]
         );
@@ -3242,6 +3541,33 @@ fn models_text_lists_every_model_for_people() {
         sections[WAN_R2V].lines().any(|l| l == total),
         "{}",
         sections[WAN_R2V]
+    );
+    // Seedance 2.0 image-to-video's two limits, a line each, in spec order, after its total
+    // and before its price.
+    let seedance: Vec<&str> = sections[SEEDANCE_I2V].lines().collect();
+    let at = |line: &str| {
+        seedance
+            .iter()
+            .position(|l| *l == line)
+            .unwrap_or_else(|| panic!("no line {line:?}:\n{}", sections[SEEDANCE_I2V]))
+    };
+    let total = at("  total: image_urls + audio_urls at most 12 items (twelve_references_at_most)");
+    let images = at("  limit: image_urls 1 to 2 items when is_first_last_frame = true (first_last_frame_images)");
+    let audio = at(
+        "  limit: audio_urls no items when is_first_last_frame = true (first_last_frame_no_audio)",
+    );
+    let price = at("  price: a rate per second of duration, by mode (2 rates)");
+    assert!(
+        total < images && images < audio && audio < price,
+        "{}",
+        sections[SEEDANCE_I2V]
+    );
+    assert_eq!(
+        seedance
+            .iter()
+            .filter(|l| l.starts_with("  limit: "))
+            .count(),
+        2
     );
     let transition = sections[TRANSITION_60];
     assert!(transition.contains("image_tail      string: text, required"));
@@ -3258,11 +3584,14 @@ fn models_text_lists_every_model_for_people() {
 
 /// For people, `models --format text` says which options have no default: exactly the aspect
 /// ratios of the four text-to-image and the two image-to-image pages read `(required, no
-/// default)` after their values, and only Midjourney's negative prompt, Vidu Q2
+/// default)` after their values, and Seedance 2.0 image-to-video's first/last-frame switch
+/// (its default beyond the cut) `(optional, no default)`; only Kling 2.6 text-to-video's
+/// negative prompt and cfg_scale ("float, optional, no default shown"), Midjourney's negative
+/// prompt, Seedance 2.0 image-to-video's first/last-frame switch and reference audio, Vidu Q2
 /// image-to-video's voice id and Wan 2.6 reference-to-video's negative prompt (with its "≤ 500
 /// characters") and reference images ("optional, 0–5") are inputs a request may leave out; an
-/// integer the page lists values of says them (Flux's `num_images`), one with a range its
-/// range.
+/// integer the page lists values of says them (Flux's `num_images`, Kling 2.6's string
+/// `duration` "5" or "10"), one with a range its range.
 #[test]
 fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     let o = cli("models --format text", b"");
@@ -3287,7 +3616,7 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
             }
         }
     }
-    let expected: Vec<(&str, &str, String)> = NO_DEFAULT
+    let mut expected: Vec<(&str, &str, String)> = NO_DEFAULT
         .iter()
         .map(|(id, option, values)| {
             (
@@ -3297,6 +3626,16 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
             )
         })
         .collect();
+    // In the CLI's order: after the two Nano Banana pages, before the two Seedream ones.
+    assert_eq!(expected[3].0, NANO_BANANA);
+    expected.insert(
+        4,
+        (
+            SEEDANCE_I2V,
+            "is_first_last_frame",
+            "bool: true or false (optional, no default)".to_owned(),
+        ),
+    );
     let got: Vec<(&str, &str, String)> = no_default
         .iter()
         .map(|(id, option, d)| (*id, *option, d.to_string()))
@@ -3305,7 +3644,23 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     assert_eq!(
         optional_text,
         [
+            (KLING_26_T2V, "negative_prompt", "string: text, optional"),
+            (
+                KLING_26_T2V,
+                "cfg_scale",
+                "number: a number from 0 to 1, optional"
+            ),
             (MIDJOURNEY, "negative_prompt", "string: text, optional"),
+            (
+                SEEDANCE_I2V,
+                "is_first_last_frame",
+                "bool: true or false (optional, no default)"
+            ),
+            (
+                SEEDANCE_I2V,
+                "audio_urls",
+                "list: a list of texts (repeat the flag), optional"
+            ),
             (VIDU_I2V, "voice_id", "string: text, optional"),
             (
                 WAN_R2V,
@@ -3321,11 +3676,18 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     );
     assert_eq!(
         integer_lists,
-        [(
-            FLUX,
-            "num_images",
-            "integer: one of the integers 1, 2, 4, 8 (default 1)"
-        )]
+        [
+            (
+                FLUX,
+                "num_images",
+                "integer: one of the integers 1, 2, 4, 8 (default 1)"
+            ),
+            (
+                KLING_26_T2V,
+                "duration",
+                "integer: one of the integers 5, 10 (default \"5\")"
+            ),
+        ]
     );
 }
 
@@ -3334,28 +3696,32 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
 
 /// The CSV's header, by hand: `model`; every option a price depends on, in order of first
 /// appearance over the models in the CLI's order (Flux's performance, HappyHorse's resolution
-/// and duration, Kling O1's mode, Nano Banana's num_images, PixVerse 5.5's multi_shot and
-/// generate_audio); the amount; then a rate's columns and an unpriced row's reason.
-const CSV_HEADER: &str = "model,performance,resolution,duration,mode,num_images,multi_shot,generate_audio,amount,amount_micros,currency,rate,rate_micros,unit,per,unpriced";
+/// and duration, Kling 2.6's generate_audio, Kling O1's mode, Nano Banana's num_images,
+/// PixVerse 5.5's multi_shot); the amount; then a rate's columns and an unpriced row's reason.
+const CSV_HEADER: &str = "model,performance,resolution,duration,generate_audio,mode,num_images,multi_shot,amount,amount_micros,currency,rate,rate_micros,unit,per,unpriced";
 
 /// The option columns of [`CSV_HEADER`].
 const PRICED_COLUMNS: [&str; 7] = [
     "performance",
     "resolution",
     "duration",
+    "generate_audio",
     "mode",
     "num_images",
     "multi_shot",
-    "generate_audio",
 ];
 
-/// The options each of the twelve pages of `catalog/` prices by, from the facts files ("Depends
-/// on"): for a measured rate without the option it multiplies (Seedance's `duration`, whose
-/// column a rate row leaves empty: any value); for a price per image the number of images,
-/// each a row (Nano Banana, Seedream, and their edit pages, whose input images are not
-/// billed); Flux's price per request by performance alone, not num_images; Midjourney's by its
-/// one mode; none for the two Vidu pages, wholly unpriced (one row each).
-const NEW_PRICED_OPTIONS: [(&str, &[&str]); 12] = [
+/// The options each of the fourteen pages of `catalog/` prices by, from the facts files
+/// ("Depends on"): for a measured rate without the option it multiplies (Seedance
+/// omni-reference's `duration`, whose column a rate row leaves empty: any value); for a price
+/// per image the number of images, each a row (Nano Banana, Seedream, and their edit pages,
+/// whose input images are not billed); Flux's price per request by performance alone, not
+/// num_images; Midjourney's by its one mode; none for the two Vidu pages, wholly unpriced (one
+/// row each); Seedance 2.0 image-to-video's rate by mode times each whole second of duration
+/// (the input images and audio, and first/last-frame mode, not said to change it); Kling 2.6
+/// text-to-video's by generate_audio times each of its two durations (its one mode, aspect
+/// ratio and cfg_scale not).
+const NEW_PRICED_OPTIONS: [(&str, &[&str]); 14] = [
     (KLING_I2V, &["mode", "duration"]),
     (KLING_V2V, &["mode"]),
     (SEEDANCE, &["mode"]),
@@ -3368,6 +3734,8 @@ const NEW_PRICED_OPTIONS: [(&str, &[&str]); 12] = [
     (SEEDREAM, &["num_images"]),
     (NANO_BANANA_EDIT, &["num_images"]),
     (SEEDREAM_EDIT, &["num_images"]),
+    (SEEDANCE_I2V, &["mode", "duration"]),
+    (KLING_26_T2V, &["generate_audio", "duration"]),
 ];
 
 /// The price per image of the pages priced so ("$0.03 per image", "$0.038 per image").
@@ -3509,7 +3877,7 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
         rows.insert(amount(WAN_R2V, &values, price), None);
     }
     assert_eq!(wan.cell_count(), WAN_R2V_AMOUNTS.len());
-    // The twelve pages of catalog/: every combination of their values, as the transcription
+    // The fourteen pages of catalog/: every combination of their values, as the transcription
     // prices it, on the options the price depends on.
     for (model, priced) in NEW_PRICED_OPTIONS {
         let page = documented::documented(model);
@@ -3545,6 +3913,38 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
                             panic!("{model}: a duration")
                         };
                         assert_eq!(dec(rate) * dec(seconds), dec(price), "{model} {price}");
+                    }
+                    if model == SEEDANCE_I2V {
+                        // The hand-worked amount is the facts file's rate by mode times the
+                        // whole seconds.
+                        let Some(documented::V::S(mode)) = get("mode") else {
+                            panic!("{model}: a mode")
+                        };
+                        let rate = SEEDANCE_I2V_RATES.iter().find(|r| r.0 == mode).unwrap().1;
+                        let Some(documented::V::I(seconds)) = get("duration") else {
+                            panic!("{model}: a duration")
+                        };
+                        assert_eq!(
+                            dec(rate) * Decimal::from(seconds),
+                            dec(price),
+                            "{model} {price}"
+                        );
+                    }
+                    if model == KLING_26_T2V {
+                        // The hand-worked amount is the facts file's rate by audio times the
+                        // seconds of the string duration.
+                        let Some(documented::V::B(audio)) = get("generate_audio") else {
+                            panic!("{model}: generate_audio")
+                        };
+                        let rate = KLING_26_T2V_RATES.iter().find(|r| r.0 == audio).unwrap().1;
+                        let Some(documented::V::N(seconds)) = get("duration") else {
+                            panic!("{model}: a duration")
+                        };
+                        assert_eq!(
+                            dec(rate) * Decimal::from(seconds),
+                            dec(price),
+                            "{model} {price}"
+                        );
                     }
                     (amount(model, &values, price), None)
                 }
@@ -3675,50 +4075,60 @@ fn table_csv_has_every_documented_row_of_every_model() {
             (I2V_60.to_owned(), 16),
             (T2V_60.to_owned(), 16),
             (TRANSITION_60.to_owned(), 16),
-            (SEEDANCE.to_owned(), 2), // a rate per mode
-            (VEO.to_owned(), 36),     // 2 modes × 3 resolutions × audio × 3 durations
-            (VIDU.to_owned(), 1),     // one unpriced row
-            (VIDU_I2V.to_owned(), 1), // one unpriced row
-            (WAN_R2V.to_owned(), 18), // 2 resolutions × durations 2 to 10 s
+            (SEEDANCE.to_owned(), 2),      // a rate per mode
+            (VEO.to_owned(), 36),          // 2 modes × 3 resolutions × audio × 3 durations
+            (VIDU.to_owned(), 1),          // one unpriced row
+            (VIDU_I2V.to_owned(), 1),      // one unpriced row
+            (WAN_R2V.to_owned(), 18),      // 2 resolutions × durations 2 to 10 s
+            (SEEDANCE_I2V.to_owned(), 24), // 2 modes × durations 4 to 15 s
+            (KLING_26_T2V.to_owned(), 4),  // audio off/on × durations 5 and 10 s
         ])
     );
-    // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video.
-    assert_eq!(got.len(), 233 + 18);
+    // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video, 24 for
+    // Seedance 2.0 image-to-video, 4 for Kling 2.6 text-to-video.
+    assert_eq!(got.len(), 233 + 18 + 24 + 4);
     assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
-        "pixverse/pixverse-5.5/text-to-video,,720p,10,,,true,true,0.655,655000,USD,,,,,",
-        "pixverse/pixverse-5.5/image-to-video,,540p,5,,,false,false,0.128,128000,USD,,,,,",
-        "pixverse/pixverse-5.5/transition,,720p,8,,,,false,1.02,1020000,USD,,,,,",
-        "pixverse/pixverse-5.5/transition,,1080p,8,,,,true,2.210,2210000,USD,,,,,",
-        "pixverse/pixverse-6.0/text-to-video,,720p,8,,,,true,0.408,408000,USD,,,,,",
-        "pixverse/pixverse-6.0/image-to-video,,1080p,8,,,,false,0.616,616000,USD,,,,,",
-        "pixverse/pixverse-6.0/transition,,1080p,5,,,,true,0.490,490000,USD,,,,,",
-        "pixverse/pixverse-6.0/transition,,540p,10,,,,false,0.300,300000,USD,,,,,",
+        "pixverse/pixverse-5.5/text-to-video,,720p,10,true,,,true,0.655,655000,USD,,,,,",
+        "pixverse/pixverse-5.5/image-to-video,,540p,5,false,,,false,0.128,128000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,,720p,8,false,,,,1.02,1020000,USD,,,,,",
+        "pixverse/pixverse-5.5/transition,,1080p,8,true,,,,2.210,2210000,USD,,,,,",
+        "pixverse/pixverse-6.0/text-to-video,,720p,8,true,,,,0.408,408000,USD,,,,,",
+        "pixverse/pixverse-6.0/image-to-video,,1080p,8,false,,,,0.616,616000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,,1080p,5,true,,,,0.490,490000,USD,,,,,",
+        "pixverse/pixverse-6.0/transition,,540p,10,false,,,,0.300,300000,USD,,,,,",
         "alibaba/happyhorse-1.0/text-to-video,,1080P,15,,,,,3.435,3435000,USD,,,,,",
         "alibaba/happyhorse-1.0/text-to-video,,720P,3,,,,,0.387,387000,USD,,,,,",
         // 0.075 × 8; 0.48 × 8; 0.08 × 6
-        "kwaivgi/kling-o1/image-to-video,,,8,std,,,,0.600,600000,USD,,,,,",
-        "google/veo-3.1/image-to-video,,4k,8,quality,,,true,3.84,3840000,USD,,,,,",
-        "google/veo-3.1/image-to-video,,1080p,6,fast,,,false,0.48,480000,USD,,,,,",
+        "kwaivgi/kling-o1/image-to-video,,,8,,std,,,0.600,600000,USD,,,,,",
+        "google/veo-3.1/image-to-video,,4k,8,true,quality,,,3.84,3840000,USD,,,,,",
+        "google/veo-3.1/image-to-video,,1080p,6,false,fast,,,0.48,480000,USD,,,,,",
         // Per request: Flux by performance, any number of images; Midjourney.
         "shortapi/flux-1.0/text-to-image,schnell,,,,,,,0.002,2000,USD,,,,,",
         "shortapi/flux-1.0/text-to-image,dev,,,,,,,0.02,20000,USD,,,,,",
-        "midjourney/midjourney-v7/text-to-image,,,,fast,,,,0.04,40000,USD,,,,,",
+        "midjourney/midjourney-v7/text-to-image,,,,,fast,,,0.04,40000,USD,,,,,",
         // Per image: 0.03 × 3; 0.038 × 4.
-        "google/nano-banana/text-to-image,,,,,3,,,0.09,90000,USD,,,,,",
-        "bytedance/seedream-4.5/text-to-image,,,,,4,,,0.152,152000,USD,,,,,",
+        "google/nano-banana/text-to-image,,,,,,3,,0.09,90000,USD,,,,,",
+        "bytedance/seedream-4.5/text-to-image,,,,,,4,,0.152,152000,USD,,,,,",
         // The edit pages, per image too: 0.038 × 6; 0.03 × 4.
-        "bytedance/seedream-4.5/edit,,,,,6,,,0.228,228000,USD,,,,,",
-        "google/nano-banana/edit,,,,,4,,,0.12,120000,USD,,,,,",
+        "bytedance/seedream-4.5/edit,,,,,,6,,0.228,228000,USD,,,,,",
+        "google/nano-banana/edit,,,,,,4,,0.12,120000,USD,,,,,",
         // Rates: no amount; the rate, in millionths too, per second of what `per` names.
-        "kwaivgi/kling-o1/video-to-video,,,,std,,,,,,USD,0.11,110000,second,input_video_seconds,",
-        "kwaivgi/kling-o1/video-to-video,,,,pro,,,,,,USD,0.143,143000,second,input_video_seconds,",
-        "bytedance/seedance-2.0/omni-reference,,,,std,,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
-        "bytedance/seedance-2.0/omni-reference,,,,fast,,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
+        "kwaivgi/kling-o1/video-to-video,,,,,std,,,,,USD,0.11,110000,second,input_video_seconds,",
+        "kwaivgi/kling-o1/video-to-video,,,,,pro,,,,,USD,0.143,143000,second,input_video_seconds,",
+        "bytedance/seedance-2.0/omni-reference,,,,,std,,,,,USD,0.168,168000,second,input_video_seconds+duration,",
+        "bytedance/seedance-2.0/omni-reference,,,,,fast,,,,,USD,0.14,140000,second,input_video_seconds+duration,",
         // Wan: 0.085 × 2; 0.128 × 10, 1080p at 10 s allowed.
         "alibaba/wan-2.6/reference-to-video,,720p,2,,,,,0.170,170000,USD,,,,,",
         "alibaba/wan-2.6/reference-to-video,,1080p,10,,,,,1.280,1280000,USD,,,,,",
+        // Seedance 2.0 image-to-video: 0.24 × 5 (the defaults); 0.20 × 15; 0.24 × 4.
+        "bytedance/seedance-2.0/image-to-video,,,5,,std,,,1.20,1200000,USD,,,,,",
+        "bytedance/seedance-2.0/image-to-video,,,15,,fast,,,3.00,3000000,USD,,,,,",
+        "bytedance/seedance-2.0/image-to-video,,,4,,std,,,0.96,960000,USD,,,,,",
+        // Kling 2.6 text-to-video: 0.06 × 5 (the defaults); 0.12 × 10.
+        "kwaivgi/kling-2.6/text-to-video,,,5,false,,,,0.30,300000,USD,,,,,",
+        "kwaivgi/kling-2.6/text-to-video,,,10,true,,,,1.20,1200000,USD,,,,,",
     ] {
         assert!(lines.contains(&row), "missing {row}");
     }
@@ -3727,7 +4137,7 @@ fn table_csv_has_every_documented_row_of_every_model() {
     let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
     assert!(vidu_i2v.contains("starts at"), "{vidu_i2v}");
     for (prefix, reason) in [
-        (format!("{KLING_I2V},,,5,pro,,,,,,USD,,,,,"), &kling_pro),
+        (format!("{KLING_I2V},,,5,,pro,,,,,USD,,,,,"), &kling_pro),
         (format!("{VIDU},,,,,,,,,,USD,,,,,"), &vidu),
         (format!("{VIDU_I2V},,,,,,,,,,USD,,,,,"), &vidu_i2v),
     ] {
@@ -3751,22 +4161,24 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     let rows = json_out(&o);
     let rows = rows.as_array().unwrap();
     // As the CSV: 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
-    // resolutions × durations 2 to 10 s).
-    assert_eq!(rows.len(), 233 + 18);
+    // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
+    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s).
+    assert_eq!(rows.len(), 233 + 18 + 24 + 4);
     let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
             let model = r["model"].as_str().unwrap();
             let object = r.as_object().unwrap();
             let by_multi_shot = model == T2V_55 || model == I2V_55;
-            let by_audio = model.starts_with("pixverse/") || model == VEO;
-            let by_seconds = model == HAPPYHORSE || model == WAN_R2V;
+            let by_audio = model.starts_with("pixverse/") || model == VEO || model == KLING_26_T2V;
+            let by_seconds = model == HAPPYHORSE || model == WAN_R2V || model == SEEDANCE_I2V;
             assert_eq!(r.get("multi_shot").is_some(), by_multi_shot, "{r}");
             assert_eq!(r.get("generate_audio").is_some(), by_audio, "{r}");
             assert_eq!(r["currency"], "USD", "{r}");
-            // A duration is a string for PixVerse, Kling and Veo ("8"), a number for
-            // HappyHorse and Wan (8); a Seedance rate row has none (it multiplies any
-            // duration). A number of images is a number, as on the wire.
+            // A duration is a string for PixVerse, Kling (O1 and 2.6) and Veo ("8"), a number
+            // for HappyHorse, Wan and Seedance 2.0 image-to-video (8); a Seedance
+            // omni-reference rate row has none (it multiplies any duration). A number of images
+            // is a number, as on the wire.
             let options: BTreeMap<&str, String> = PRICED_COLUMNS
                 .iter()
                 .filter_map(|&c| {
@@ -3879,6 +4291,53 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
         })
         .collect();
     assert_eq!(of(WAN_R2V), wan.iter().collect::<Vec<_>>());
+    // Seedance 2.0 image-to-video: a row per mode and whole second, std first, the duration a
+    // number; the amounts worked out by hand, 0.24 × 4 to 15 and 0.20 × 4 to 15.
+    let seedance: Vec<Value> = [
+        ("std", 4, "0.96"),
+        ("std", 5, "1.20"),
+        ("std", 6, "1.44"),
+        ("std", 7, "1.68"),
+        ("std", 8, "1.92"),
+        ("std", 9, "2.16"),
+        ("std", 10, "2.40"),
+        ("std", 11, "2.64"),
+        ("std", 12, "2.88"),
+        ("std", 13, "3.12"),
+        ("std", 14, "3.36"),
+        ("std", 15, "3.60"),
+        ("fast", 4, "0.80"),
+        ("fast", 5, "1.00"),
+        ("fast", 6, "1.20"),
+        ("fast", 7, "1.40"),
+        ("fast", 8, "1.60"),
+        ("fast", 9, "1.80"),
+        ("fast", 10, "2.00"),
+        ("fast", 11, "2.20"),
+        ("fast", 12, "2.40"),
+        ("fast", 13, "2.60"),
+        ("fast", 14, "2.80"),
+        ("fast", 15, "3.00"),
+    ]
+    .iter()
+    .map(|(mode, seconds, amount)| {
+        let rate = SEEDANCE_I2V_RATES.iter().find(|r| r.0 == *mode).unwrap().1;
+        assert_eq!(dec(rate) * Decimal::from(*seconds), dec(amount), "{mode} {seconds}");
+        json!({"model": SEEDANCE_I2V, "mode": mode, "duration": seconds, "amount": amount, "currency": "USD"})
+    })
+    .collect();
+    assert_eq!(of(SEEDANCE_I2V), seedance.iter().collect::<Vec<_>>());
+    // Kling 2.6 text-to-video: audio off then on, "5" then "10" (a string duration): 0.06 × 5,
+    // 0.06 × 10, 0.12 × 5, 0.12 × 10.
+    assert_eq!(
+        of(KLING_26_T2V),
+        [
+            &json!({"model": KLING_26_T2V, "generate_audio": false, "duration": "5", "amount": "0.30", "currency": "USD"}),
+            &json!({"model": KLING_26_T2V, "generate_audio": false, "duration": "10", "amount": "0.60", "currency": "USD"}),
+            &json!({"model": KLING_26_T2V, "generate_audio": true, "duration": "5", "amount": "0.60", "currency": "USD"}),
+            &json!({"model": KLING_26_T2V, "generate_audio": true, "duration": "10", "amount": "1.20", "currency": "USD"}),
+        ]
+    );
     // The unpriced rows: the reason `models` gives.
     let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
     assert_eq!(
@@ -4007,7 +4466,9 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
          bytedance/seedream-4.5/edit,,,6,,,,,,2\n\
          google/nano-banana/edit,,,1,,,,,,3\n\
          alibaba/wan-2.6/reference-to-video,,,,,,1080p,7,,2\n\
-         alibaba/wan-2.6/reference-to-video,,,,,,720p,10,,1\n",
+         alibaba/wan-2.6/reference-to-video,,,,,,720p,10,,1\n\
+         bytedance/seedance-2.0/image-to-video,std,,,,,,5,,1\n\
+         kwaivgi/kling-2.6/text-to-video,,,,,true,,5,,3\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -4020,14 +4481,16 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     assert!(o.status.success(), "python: {}", stderr(&o));
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
     // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
-    // resolutions × durations 2 to 10 s).
-    assert_eq!(result["price_rows"], 233 + 18, "{result}");
+    // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
+    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s).
+    assert_eq!(result["price_rows"], 233 + 18 + 24 + 4, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 28, "{result}");
-    assert_eq!(result["jobs"], 95, "{result}");
+    assert_eq!(result["rows"], 30, "{result}");
+    // 95 jobs of the twenty other models, 1 of Seedance 2.0 image-to-video, 3 of Kling 2.6.
+    assert_eq!(result["jobs"], 95 + 1 + 3, "{result}");
     // The two Vidu pages and Kling O1 Pro join their unpriced rows and add nothing.
     assert_eq!(result["unpriced_rows"], 3, "{result}");
     assert_eq!(
@@ -4059,23 +4522,29 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     //        image) × 3 = 0.456 + 0.09 = 0.546;
     // Wan 2.6 reference-to-video, per second of duration: 0.128 × 7 × 2 + 0.085 × 10 × 1
     //        = 1.792 + 0.850 = 2.642;
-    // in all 28.219 + 16.8211 + 0.920 + 0.546 + 2.642 = 49.1481.
+    // Seedance 2.0 image-to-video std 5 s: 0.24 × 5 × 1 = 1.20; Kling 2.6 text-to-video audio
+    //        on 5 s: 0.12 × 5 × 3 = 0.60 × 3 = 1.80; together 3.00;
+    // in all 28.219 + 16.8211 + 0.920 + 0.546 + 2.642 + 3.00 = 52.1481.
     assert_eq!(
         dec("0.128") * dec("7") * dec("2") + dec("0.085") * dec("10"),
         dec("2.642")
     );
     assert_eq!(
-        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546") + dec("2.642"),
-        dec("49.1481")
+        dec("0.24") * dec("5") + dec("0.12") * dec("5") * dec("3"),
+        dec("3.00")
+    );
+    assert_eq!(
+        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546") + dec("2.642") + dec("3.00"),
+        dec("52.1481")
     );
     assert_eq!(
         dec(result["total_micros"].as_str().unwrap()),
-        dec("49148100"),
+        dec("52148100"),
         "{result}"
     );
     assert_eq!(
         dec(result["total"].as_str().unwrap()),
-        dec("49.1481"),
+        dec("52.1481"),
         "{result}"
     );
 }
@@ -4439,7 +4908,9 @@ fn request_round_trips_through_quote_for_every_model() {
 /// pages one image URL) they require, are exact at one image (Nano Banana 0.03, Seedream 0.038,
 /// the same for their edit pages), Flux dev 0.02 and Midjourney fast 0.04; Wan 2.6
 /// reference-to-video, given the one reference video it requires, is exact at 1080p and 5 s,
-/// 0.128 × 5; `check` accepts every one.
+/// 0.128 × 5; Seedance 2.0 image-to-video, given the one reference image it requires, at std
+/// and 5 s, 0.24 × 5; Kling 2.6 text-to-video at 5 s without audio, 0.06 × 5; `check` accepts
+/// every one.
 #[test]
 fn request_round_trips_through_quote_for_the_new_models() {
     for (model, quote_code, key, value) in [
@@ -4457,6 +4928,10 @@ fn request_round_trips_through_quote_for_the_new_models() {
         (VIDU_I2V, 1, "errors", json!([{"code": "unpriced"}])),
         // 1080p, 5 s: 0.128 × 5; given the one reference video it requires.
         (WAN_R2V, 0, "amount", json!("0.640")),
+        // std, 5 s: 0.24 × 5; given the one reference image it requires.
+        (SEEDANCE_I2V, 0, "amount", json!("1.20")),
+        // audio off, "5": 0.06 × 5.
+        (KLING_26_T2V, 0, "amount", json!("0.30")),
     ] {
         for minimal in ["", "--minimal"] {
             let command = format!(
@@ -4886,9 +5361,11 @@ fn a_list_flag_repeats_and_quote_prices_without_it() {
 
 /// A list option is described as one: `models --format text` says how many texts it takes,
 /// that its flag repeats and whether it is required ("a list of 1 to 10 texts" for Seedream
-/// edit's "maximum 10 images", "a list of at least 1 texts" where Nano Banana edit states no
-/// limit, Wan's "0 to 5" optional reference images and "1 to 3" required reference videos),
-/// for exactly the lists of [`LISTS`]; `models` gives it `"type": "list"` with `min_items` and
+/// edit's "maximum 10 images", "a list of at least 1 texts" where Nano Banana edit and
+/// Seedance 2.0 image-to-video's reference images state no limit, "a list of texts" for
+/// Seedance's optional reference audio, with no count at all, Wan's "0 to 5" optional
+/// reference images and "1 to 3" required reference videos), for exactly the lists of
+/// [`LISTS`]; `models` gives it `"type": "list"` with `min_items` and
 /// `max_items` (`null` for no limit) and no values or default; its JSON Schema, in both
 /// dialects, is an array of texts each like a required text (non-blank), with `minItems` where
 /// it is above 0 and, where the page states one, `maxItems`, required where the page requires
@@ -4898,24 +5375,54 @@ fn models_and_schema_describe_a_list_option() {
     let expected: Vec<(&str, &str, String)> = LISTS
         .iter()
         .map(|(id, option, required, min, max)| {
-            let count = match max {
-                Some(max) => format!("{min} to {max}"),
-                None => format!("at least {min}"),
+            let count = match (min, max) {
+                (_, Some(max)) => format!("{min} to {max} "),
+                (0, None) => String::new(),
+                (_, None) => format!("at least {min} "),
             };
             let required = if *required { "required" } else { "optional" };
             (
                 *id,
                 *option,
-                format!("list: a list of {count} texts (repeat the flag), {required}"),
+                format!("list: a list of {count}texts (repeat the flag), {required}"),
             )
         })
         .collect();
     assert_eq!(
-        expected[1].2,
-        "list: a list of 1 to 10 texts (repeat the flag), required"
+        expected[0],
+        (
+            KLING_I2V,
+            "images",
+            "list: a list of 1 to 7 texts (repeat the flag), required".to_owned()
+        )
     );
     assert_eq!(
-        expected[2..],
+        expected[1..5],
+        [
+            (
+                NANO_BANANA_EDIT,
+                "image_urls",
+                "list: a list of at least 1 texts (repeat the flag), required".to_owned()
+            ),
+            (
+                SEEDANCE_I2V,
+                "image_urls",
+                "list: a list of at least 1 texts (repeat the flag), required".to_owned()
+            ),
+            (
+                SEEDANCE_I2V,
+                "audio_urls",
+                "list: a list of texts (repeat the flag), optional".to_owned()
+            ),
+            (
+                SEEDREAM_EDIT,
+                "image_urls",
+                "list: a list of 1 to 10 texts (repeat the flag), required".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        expected[5..],
         [
             (
                 WAN_R2V,
@@ -4975,6 +5482,9 @@ fn models_and_schema_describe_a_list_option() {
         let holds = match (id, option) {
             (WAN_R2V, "image_urls") => "reference images",
             (WAN_R2V, "video_urls") => "reference videos",
+            (SEEDANCE_I2V, "image_urls") => "reference image",
+            (SEEDANCE_I2V, "audio_urls") => "reference audio",
+            (KLING_I2V, "images") => "images for the generation",
             _ => "images to edit",
         };
         assert!(
@@ -5086,6 +5596,159 @@ fn check_refuses_lists_past_their_total() {
         "{q}"
     );
     assert_eq!(dec("0.128") * dec("7"), dec("0.896"));
+}
+
+/// A Seedance 2.0 image-to-video body with prompt "a", `images` reference image URLs, `audio`
+/// reference audio URLs (left out when 0) and `extra`.
+fn seedance_i2v_body(images: usize, audio: usize, extra: Value) -> Value {
+    let mut args = json!({"prompt": "a", "image_urls": urls(images)});
+    if audio > 0 {
+        let audio: Vec<String> = (1..=audio)
+            .map(|k| format!("https://e.x/{k}.mp3"))
+            .collect();
+        args["audio_urls"] = json!(audio);
+    }
+    for (name, value) in extra.as_object().unwrap() {
+        args[name] = value.clone();
+    }
+    json!({"model": SEEDANCE_I2V, "args": args})
+}
+
+/// Seedance 2.0 image-to-video's first/last-frame mode ([`SEEDANCE_I2V_LIMITS`]; facts file:
+/// "when true ... `image_urls` may hold only 1 to 2 images, `audio_urls` must be empty"): with
+/// `is_first_last_frame` true, 3 reference images are refused (exit 1) with exactly one
+/// `too_many_items` at `/args/image_urls` whose message is the spec's, names the condition and
+/// counts the items, by `check` and by `quote` (before any price); 2 images and one audio are
+/// refused at `/args/audio_urls`; 1 or 2 images and no audio are accepted. With the mode off or
+/// left out (no default: the limits do not apply), 3 images and an audio pass. The total
+/// ([`SEEDANCE_I2V_TOTAL`], "≤ 12") holds whatever the mode: 10 images and 3 audio are one too
+/// many, at the last list counted (`too_many_in_total`); 10 and 2 pass. From flags the same, at
+/// bare paths; `quote` of a valid first/last-frame request (two repeated `--image-urls`,
+/// `--is-first-last-frame` alone meaning true) prices the output alone: fast at 8 s, 0.20 × 8.
+#[test]
+fn check_applies_a_conditional_limit() {
+    let [(_, images_message, ..), (_, audio_message, ..)] = SEEDANCE_I2V_LIMITS;
+    let on = json!({"is_first_last_frame": true});
+    let check = |body: &Value| run(&["check", "--json", &body.to_string()], b"");
+    // (a) Three images in first/last-frame mode: one error, at the images.
+    for sub in ["check", "quote"] {
+        let o = run(
+            &[
+                sub,
+                "--json",
+                &seedance_i2v_body(3, 0, on.clone()).to_string(),
+            ],
+            b"",
+        );
+        let errors = rejected(&o);
+        assert_eq!(
+            paths_and_codes(&errors),
+            [("/args/image_urls", "too_many_items")],
+            "{sub}: {errors:?}"
+        );
+        let message = &errors[0].2;
+        assert!(
+            message.starts_with(images_message)
+                && message.contains("is_first_last_frame = true")
+                && message.ends_with("image_urls has 3 items"),
+            "{sub}: {message}"
+        );
+    }
+    // (b) Two images and one audio: the audio must be empty.
+    for sub in ["check", "quote"] {
+        let o = run(
+            &[
+                sub,
+                "--json",
+                &seedance_i2v_body(2, 1, on.clone()).to_string(),
+            ],
+            b"",
+        );
+        let errors = rejected(&o);
+        assert_eq!(
+            paths_and_codes(&errors),
+            [("/args/audio_urls", "too_many_items")],
+            "{sub}: {errors:?}"
+        );
+        let message = &errors[0].2;
+        assert!(
+            message.starts_with(audio_message)
+                && message.contains("is_first_last_frame = true")
+                && message.ends_with("audio_urls has 1 item"),
+            "{sub}: {message}"
+        );
+    }
+    // (c) One or two images, no audio: accepted, the mode said back.
+    for images in [1, 2] {
+        let o = check(&seedance_i2v_body(images, 0, on.clone()));
+        assert_eq!(code(&o), 0, "{images}: {}", stdout(&o));
+        assert_eq!(
+            json_out(&o),
+            json!({"valid": true, "model": SEEDANCE_I2V, "mode": "std", "duration": 5, "aspect_ratio": "16:9", "is_first_last_frame": true}),
+            "{images}"
+        );
+    }
+    // (d) The mode off, or left out: three images and an audio pass.
+    for extra in [json!({"is_first_last_frame": false}), json!({})] {
+        let o = check(&seedance_i2v_body(3, 1, extra.clone()));
+        assert_eq!(code(&o), 0, "{extra}: {}", stdout(&o));
+        let c = json_out(&o);
+        assert_eq!(
+            (&c["valid"], &c["model"]),
+            (&json!(true), &json!(SEEDANCE_I2V))
+        );
+        assert_eq!(
+            c.get("is_first_last_frame"),
+            extra.get("is_first_last_frame"),
+            "{c}"
+        );
+    }
+    // (e) 10 images and 3 audio: 13 > 12, at the last list of the total; 10 and 2 make 12.
+    let (_, total_message, _, maximum) = SEEDANCE_I2V_TOTAL;
+    assert!(10 + 3 > maximum && 10 + 2 == maximum);
+    let o = check(&seedance_i2v_body(10, 3, json!({})));
+    assert_eq!(
+        json_out(&o),
+        json!({"errors": [{
+            "path": "/args/audio_urls",
+            "code": "too_many_in_total",
+            "message": format!("{total_message} (image_urls: 10, audio_urls: 3)"),
+        }]})
+    );
+    assert_eq!(code(&o), 1);
+    let o = check(&seedance_i2v_body(10, 2, json!({})));
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    // From flags: three repeated --image-urls with --is-first-last-frame, at the bare path.
+    let errors = rejected(&cli(
+        &format!(
+            "check --model {SEEDANCE_I2V} --prompt a --is-first-last-frame \
+             --image-urls https://e.x/1.png --image-urls https://e.x/2.png --image-urls https://e.x/3.png"
+        ),
+        b"",
+    ));
+    assert_eq!(
+        paths_and_codes(&errors),
+        [("/image_urls", "too_many_items")],
+        "{errors:?}"
+    );
+    // quote of a valid first/last-frame request: "Fast: $0.20 per second", 0.20 × 8 = 1.60.
+    let command = format!(
+        "quote --model {SEEDANCE_I2V} --prompt a --is-first-last-frame \
+         --image-urls https://e.x/first.png --image-urls https://e.x/last.png --duration 8 --mode fast"
+    );
+    let o = cli(&command, b"");
+    assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": SEEDANCE_I2V, "currency": "USD", "amount": "1.60", "mode": "fast", "duration": 8, "aspect_ratio": "16:9", "is_first_last_frame": true})
+    );
+    assert_eq!(dec("0.20") * dec("8"), dec("1.60"));
+    let o = cli(&format!("{command} --format text"), b"");
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o),
+        format!("1.60 USD: 0.20 per second × 8 seconds {SEEDANCE_I2V} mode=fast duration=8 aspect_ratio=16:9 is_first_last_frame=true\n")
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1680,7 +1680,7 @@ mod tests {
             "/args/voice_id".to_owned(),
             "voice_id is required in pro modes (mode is one of \"pro\", \"pro-fast\")".to_owned(),
         );
-        assert_eq!(judge("pro", true, 0), [with_audio.clone()]);
+        assert_eq!(judge("pro", true, 0), std::slice::from_ref(&with_audio));
         assert_eq!(judge("turbo", true, 0), [with_audio]);
         assert_eq!(judge("pro-fast", false, 0), [in_pro]);
         assert!(judge("turbo", false, 0).is_empty());
