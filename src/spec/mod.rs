@@ -474,7 +474,7 @@ impl Limit {
         seen: u64,
         count: &dyn Fn(usize) -> Option<usize>,
     ) -> bool {
-        self.when.iter().all(|c| c.holds(selection, seen, count))
+        all_hold(self.when, selection, seen, count)
     }
 }
 
@@ -512,7 +512,7 @@ impl Requirement {
         seen: u64,
         count: &dyn Fn(usize) -> Option<usize>,
     ) -> bool {
-        self.when.iter().all(|c| c.holds(selection, seen, count))
+        all_hold(self.when, selection, seen, count)
     }
 }
 
@@ -521,6 +521,16 @@ impl fmt::Display for Requirement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_with_conditions(f, self.message, self.when)
     }
+}
+
+/// Whether every condition of `when` holds (see [`Condition::holds`]).
+fn all_hold(
+    when: &[Condition],
+    selection: &crate::Selection,
+    seen: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
+    when.iter().all(|c| c.holds(selection, seen, count))
 }
 
 /// `message (option = value, …)`: how a rule, a requirement or a limit names what made it
