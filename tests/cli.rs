@@ -12,7 +12,9 @@
 //! each item judged, `quote` pricing without it); a limit on lists counted together (Wan 2.6
 //! reference-to-video's reference images and videos: `too_many_in_total`); a narrower item
 //! count for a list while an option has a value (Seedance 2.0 image-to-video's first/last-frame
-//! mode: `too_many_items` naming the condition); `models` (json, text);
+//! mode: `too_many_items` naming the condition); a choice narrowed while options hold values
+//! (Kling O1 image-to-video's duration, 5 or 10 with action frame and one image:
+//! `invalid_value` naming the values allowed); `models` (json, text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -5748,6 +5750,83 @@ fn check_applies_a_conditional_limit() {
     assert_eq!(
         stdout(&o),
         format!("1.60 USD: 0.20 per second × 8 seconds {SEEDANCE_I2V} mode=fast duration=8 aspect_ratio=16:9 is_first_last_frame=true\n")
+    );
+}
+
+/// A Kling O1 image-to-video body with prompt "p", `images` image URLs and `extra`.
+fn kling_i2v_body(images: usize, extra: Value) -> Value {
+    let mut args = json!({"prompt": "p", "images": urls(images)});
+    for (name, value) in extra.as_object().unwrap() {
+        args[name] = value.clone();
+    }
+    json!({"model": KLING_I2V, "args": args})
+}
+
+/// Kling O1 image-to-video's limit on a choice (facts file: "when `action` is 'frame' and the
+/// images contain just one frame, duration should be 5 or 10"; id
+/// `one_frame_five_or_ten_seconds`): one image and duration "3", action frame by default, is
+/// refused by `check` (exit 1) with exactly one `invalid_value` at `/args/duration` whose
+/// message is the limit's and names the values allowed, `"5", "10"`; two images, or action
+/// refer with one image, are accepted at "3". From flags, `quote` of one `--images` in std mode
+/// at 10 s prices it ("Standard mode video is $0.075 per second": 0.075 × 10 = 0.750); at 7 s
+/// it is refused (exit 1), at the bare path, naming the limit.
+#[test]
+fn check_applies_a_limit_on_a_choice() {
+    let message = "with action frame and a single image, duration is 5 or 10";
+    let check = |body: &Value| run(&["check", "--json", &body.to_string()], b"");
+    // (a) One image at "3" in frame mode (the default action): one error, at the duration.
+    let errors = rejected(&check(&kling_i2v_body(1, json!({"duration": "3"}))));
+    assert_eq!(
+        paths_and_codes(&errors),
+        [("/args/duration", "invalid_value")],
+        "{errors:?}"
+    );
+    let said = &errors[0].2;
+    assert!(
+        said.starts_with(message) && said.contains(r#"allowed: "5", "10""#),
+        "{said}"
+    );
+    // (b) Two images at "3": the limit does not apply; the defaults said back.
+    let o = check(&kling_i2v_body(2, json!({"duration": "3"})));
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": KLING_I2V, "mode": "pro", "action": "frame", "duration": "3"})
+    );
+    // (c) Action refer with one image at "3": nor does it.
+    let o = check(&kling_i2v_body(
+        1,
+        json!({"action": "refer", "duration": "3"}),
+    ));
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"valid": true, "model": KLING_I2V, "mode": "pro", "action": "refer", "duration": "3"})
+    );
+    // quote from flags, one image at 10 s (allowed): "$0.075 per second", 0.075 × 10 = 0.750.
+    let command =
+        format!("quote --model {KLING_I2V} --prompt p --mode std --images a --duration 10");
+    let o = cli(&command, b"");
+    assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": KLING_I2V, "currency": "USD", "amount": "0.750", "mode": "std", "action": "frame", "duration": "10"})
+    );
+    assert_eq!(dec("0.075") * dec("10"), dec("0.750"));
+    // One image at 7 s: refused before any price, at the bare path, naming the limit.
+    let errors = rejected(&cli(
+        &format!("quote --model {KLING_I2V} --prompt p --mode std --images a --duration 7"),
+        b"",
+    ));
+    assert_eq!(
+        paths_and_codes(&errors),
+        [("/duration", "invalid_value")],
+        "{errors:?}"
+    );
+    let said = &errors[0].2;
+    assert!(
+        said.starts_with(message) && said.contains(r#"allowed: "5", "10""#),
+        "{said}"
     );
 }
 
