@@ -275,8 +275,9 @@ fn unknown_input(spec: &ModelSpec, name: &str) -> Violation {
     }
 }
 
-/// The number a typed input gives for a number option, as its decimal digits (`"0.5"`: read
-/// exactly, never through a float), or why it is refused as the checker refuses a JSON value.
+/// The number a typed input gives for a number option, written as a JSON number (`"0.5"`,
+/// `"5e-1"`; not `".5"`, `"+1"` or `"1_0"`) and read as the checker reads a body's number,
+/// or why it is refused as the checker refuses that value.
 fn number_input(option: &OptionSpec, text: &str) -> Result<Decimal, Violation> {
     let (minimum, maximum) = match option.kind {
         OptionKind::Number { minimum, maximum } => (minimum, maximum),
@@ -284,18 +285,24 @@ fn number_input(option: &OptionSpec, text: &str) -> Result<Decimal, Violation> {
     };
     let path = crate::check::pointer("", option.name);
     let range = format!("a number from {minimum} to {maximum}");
-    match text.parse::<Decimal>() {
-        Ok(n) if (minimum..=maximum).contains(&n) => Ok(n),
-        Ok(n) => Err(Violation {
+    let number = serde_json::from_str::<serde_json::Number>(text);
+    match number.as_ref().map(crate::check::exact_number) {
+        Ok(Some(n)) if (minimum..=maximum).contains(&n) => Ok(n),
+        Ok(Some(n)) => Err(Violation {
             path,
             code: Code::OutOfRange,
             message: format!("{n} is out of range: {} must be {range}", option.name),
+        }),
+        Ok(None) => Err(Violation {
+            path,
+            code: Code::OutOfRange,
+            message: crate::check::unholdable(option.name, text, &range),
         }),
         Err(_) => Err(Violation {
             path,
             code: Code::WrongType,
             message: format!(
-                "{} must be {range} in decimal digits, not {:?}",
+                "{} must be {range}, written as a JSON number, not {:?}",
                 option.name,
                 crate::check::short(text)
             ),

@@ -1706,8 +1706,26 @@ fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
         );
         assert!(message(&body(cfg)).ends_with(range), "{cfg}");
     }
+    // Past 28 digits a number is refused, never rounded into the range: -1e-30 is not 0.
+    for cfg in ["-1e-30", "1e-30", "0.0000000000000000000000000000001"] {
+        assert_eq!(
+            found(&body(cfg)),
+            owned(&[("/args/cfg_scale", Code::OutOfRange)]),
+            "{cfg}"
+        );
+        let m = message(&body(cfg));
+        assert!(
+            m.contains("has more digits than are held exactly") && m.ends_with(range),
+            "{cfg}: {m}"
+        );
+    }
     for (cfg, hint) in [
         (r#""0.5""#, "; write the number 0.5 without quotes"),
+        (r#""5e-1""#, "; write the number 5e-1 without quotes"),
+        // Not JSON numbers: no hint to unquote them.
+        (r#"".5""#, ""),
+        (r#""+0.5""#, ""),
+        (r#""1_0""#, ""),
         ("true", ""),
         ("null", "; leave it out to send none"),
         ("[0.5]", ""),
@@ -1743,11 +1761,28 @@ fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
     )
     .unwrap();
     assert_eq!(args.number("cfg_scale"), Some("0.25".parse().unwrap()));
+    // Written as JSON writes a number, read as the checker reads one.
+    for (text, kept) in [("5e-1", "0.5"), ("1E0", "1"), ("-0", "0"), ("0.10", "0.1")] {
+        let args = shortapi_pricing::Args::from_inputs(
+            selection,
+            &[("prompt", "a"), ("cfg_scale", text)],
+            &[],
+        )
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(args.number("cfg_scale"), Some(kept.parse().unwrap()), "{text}");
+    }
     for (text, code) in [
         ("1.25", Code::OutOfRange),
         ("-0.25", Code::OutOfRange),
+        ("-1e-30", Code::OutOfRange),
+        ("1e-30", Code::OutOfRange),
         ("a lot", Code::WrongType),
         ("", Code::WrongType),
+        (".5", Code::WrongType),
+        ("+0.5", Code::WrongType),
+        ("1_0", Code::WrongType),
+        ("0x1", Code::WrongType),
+        ("NaN", Code::WrongType),
     ] {
         let errors = shortapi_pricing::Args::from_inputs(
             selection,

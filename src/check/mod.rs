@@ -17,7 +17,10 @@ use std::fmt;
 use serde::de::DeserializeSeed;
 use serde::Serialize;
 
-pub(crate) use walk::{broken_limits, broken_requirements, broken_totals, pointer, short, Request};
+pub(crate) use walk::{
+    broken_limits, broken_requirements, broken_totals, exact_number, pointer, short, unholdable,
+    Request,
+};
 
 /// `1 item`, `3 items`, `0 items`: a count of a list's items in a message.
 pub(crate) fn items(n: usize) -> String {

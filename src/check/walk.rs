@@ -577,16 +577,17 @@ fn judge<'v>(
         (OptionKind::Number { minimum, maximum }, other) => {
             let range = format!("a number from {minimum} to {maximum}");
             match other {
-                Scalar::Number(n) => exact_number(n)
-                    .filter(|d| (minimum..=maximum).contains(d))
-                    .map(Accepted::Number)
-                    .ok_or_else(|| {
-                        let message = format!("{n} is out of range: {name} must be {range}");
-                        (Code::OutOfRange, message)
-                    }),
+                Scalar::Number(n) => match exact_number(n) {
+                    Some(d) if (minimum..=maximum).contains(&d) => Ok(Accepted::Number(d)),
+                    Some(_) => Err((
+                        Code::OutOfRange,
+                        format!("{n} is out of range: {name} must be {range}"),
+                    )),
+                    None => Err((Code::OutOfRange, unholdable(name, n, &range))),
+                },
                 other => {
                     let hint = match other {
-                        Scalar::Str(s) if s.trim().parse::<rust_decimal::Decimal>().is_ok() => {
+                        Scalar::Str(s) if json_number(s.trim()).is_some() => {
                             format!("; write the number {} without quotes", s.trim())
                         }
                         Scalar::Null => null_hint(option),
@@ -652,8 +653,9 @@ fn judge<'v>(
 /// The exact decimal a JSON number writes, as [`judge`] reads a number option: an integer as
 /// itself; any other number as the shortest decimal its nearest `f64` prints as, which is the
 /// number as written whenever it has at most 15 significant digits (every decimal of 15
-/// digits or fewer survives the trip through a double: no two share one). `None` past
-/// `Decimal`'s 28 digits (`1e40`), which no page's range comes near.
+/// digits or fewer survives the trip through a double: no two share one). `None` when that
+/// decimal cannot be held exactly — past `Decimal`'s 28 digits either way (`1e40`, or
+/// `1e-30`, which would round to 0): never rounded, so never judged as another number.
 pub(crate) fn exact_number(n: &serde_json::Number) -> Option<rust_decimal::Decimal> {
     if let Some(i) = n.as_i64() {
         return Some(i.into());
@@ -664,9 +666,25 @@ pub(crate) fn exact_number(n: &serde_json::Number) -> Option<rust_decimal::Decim
     let f = n.as_f64()?;
     // `{}` writes an f64 in its shortest round-trip form, without an exponent.
     let text = format!("{f}");
-    text.parse()
+    rust_decimal::Decimal::from_str_exact(&text)
         .ok()
-        .map(|d: rust_decimal::Decimal| d.normalize())
+        .map(|d| d.normalize())
+}
+
+/// The number `text` writes in JSON's own grammar (`0.5`, `-3`, `5e-1`; not `.5`, `+1` or
+/// `1_0`), read as [`exact_number`] reads a body's number; `None` when it is not one or cannot
+/// be held exactly.
+fn json_number(text: &str) -> Option<rust_decimal::Decimal> {
+    let n: serde_json::Number = serde_json::from_str(text).ok()?;
+    exact_number(&n)
+}
+
+/// Why a number [`exact_number`] cannot hold is refused rather than rounded.
+pub(crate) fn unholdable(name: &str, n: impl std::fmt::Display, range: &str) -> String {
+    format!(
+        "{n} has more digits than are held exactly (28 at most, none rounded): {name} must be \
+         {range}"
+    )
 }
 
 /// What to do instead of sending `null` for `option`: leave it out for its default, or to
@@ -1731,6 +1749,13 @@ mod tests {
             Some("0.12345678901234568".parse().unwrap())
         );
         assert_eq!(exact_number(&n("1e40")), None);
+        // Too small to hold in 28 places: not rounded to 0.
+        assert_eq!(exact_number(&n("1e-30")), None);
+        assert_eq!(exact_number(&n("-1e-30")), None);
+        assert_eq!(
+            exact_number(&n("1e-28")),
+            Some("0.0000000000000000000000000001".parse().unwrap())
+        );
     }
 
     use super::*;
