@@ -504,15 +504,10 @@ fn option_schema(option: &OptionSpec) -> Value {
             string: true,
             ..
         } => {
-            let listed: Vec<String> = if values.is_empty() {
-                (minimum..=maximum).map(|n| n.to_string()).collect()
-            } else {
-                values.iter().map(i64::to_string).collect()
-            };
             json!({
                 "description": option.description,
                 "type": "string",
-                "enum": listed,
+                "enum": integer_strings(minimum, maximum, values, i64::MIN..=i64::MAX),
             })
         }
         OptionKind::Integer {
@@ -586,7 +581,20 @@ impl Branch {
                     has_default && slots.contains(&default),
                 ),
                 Test::Range { minimum, maximum } => (
-                    json!({ "type": "integer", "minimum": minimum, "maximum": maximum }),
+                    match option.kind {
+                        // Written as strings: the ones in the range (JSON Schema cannot read
+                        // the number a string writes).
+                        OptionKind::Integer {
+                            minimum: lo,
+                            maximum: hi,
+                            values,
+                            string: true,
+                            ..
+                        } => json!({
+                            "enum": integer_strings(lo, hi, values, minimum..=maximum),
+                        }),
+                        _ => json!({ "type": "integer", "minimum": minimum, "maximum": maximum }),
+                    },
                     has_default && (minimum..=maximum).contains(&default),
                 ),
                 Test::Given(true) => {
@@ -623,6 +631,25 @@ impl Branch {
         }
         self.schema
     }
+}
+
+/// The strings a string-typed integer from `minimum` to `maximum` (one of `values`, if any)
+/// takes within `within`, ascending.
+fn integer_strings(
+    minimum: i64,
+    maximum: i64,
+    values: &[i64],
+    within: std::ops::RangeInclusive<i64>,
+) -> Vec<String> {
+    let all: Vec<i64> = if values.is_empty() {
+        (minimum..=maximum).collect()
+    } else {
+        values.to_vec()
+    };
+    all.into_iter()
+        .filter(|n| within.contains(n))
+        .map(|n| n.to_string())
+        .collect()
 }
 
 /// An array of `min_items` to `max_items` items (`type` for ajv's strict mode).
@@ -861,5 +888,63 @@ impl JsonSchema for CreateJobResponse {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         to_schema(response_schema())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Model;
+
+    /// A range condition on a string-typed integer (Vidu Q2 image-to-video's duration, `"1"`
+    /// to `"10"`, default 5, option 2) is the strings in the range: `type: integer` would
+    /// never match a string, and the branch would never apply.
+    #[test]
+    fn a_range_condition_on_a_string_integer_lists_its_strings() {
+        let spec = Model::ViduQ2ImageToVideo.spec();
+        let on = |minimum, maximum| {
+            Branch::new(
+                "d",
+                &[Condition {
+                    option: 2,
+                    name: "duration",
+                    test: Test::Range { minimum, maximum },
+                }],
+                spec,
+            )
+            .finish()
+        };
+        let branch = on(3, 5);
+        assert_eq!(
+            branch["properties"]["duration"],
+            json!({ "enum": ["3", "4", "5"] })
+        );
+        // The default 5 is in the range: left out, the condition holds, so it is not required.
+        assert_eq!(branch.get("required"), None);
+        let branch = on(7, 40);
+        assert_eq!(
+            branch["properties"]["duration"],
+            json!({ "enum": ["7", "8", "9", "10"] })
+        );
+        assert_eq!(branch["required"], json!(["duration"]));
+        // An integer on the wire keeps its bounds (HappyHorse's duration, 3 to 15, option 3).
+        let b = Branch::new(
+            "d",
+            &[Condition {
+                option: 3,
+                name: "duration",
+                test: Test::Range {
+                    minimum: 6,
+                    maximum: 8,
+                },
+            }],
+            Model::Happyhorse10TextToVideo.spec(),
+        )
+        .finish();
+        assert_eq!(
+            b["properties"]["duration"],
+            json!({ "type": "integer", "minimum": 6, "maximum": 8 })
+        );
+        assert_eq!(b["required"], json!(["duration"]));
     }
 }
