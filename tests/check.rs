@@ -1769,7 +1769,11 @@ fn kling_2_6_cfg_scale_is_a_number_from_0_to_1_read_exactly() {
             &[],
         )
         .unwrap_or_else(|e| panic!("{text}: {e}"));
-        assert_eq!(args.number("cfg_scale"), Some(kept.parse().unwrap()), "{text}");
+        assert_eq!(
+            args.number("cfg_scale"),
+            Some(kept.parse().unwrap()),
+            "{text}"
+        );
     }
     for (text, code) in [
         ("1.25", Code::OutOfRange),

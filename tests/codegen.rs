@@ -990,7 +990,7 @@ fn per_unit_price_on_an_option_that_is_not_numeric() {
     );
     assert_eq!(
         problems(&clip),
-        ["spec/models/acme-video.toml:51:43: rule names integer option `duration`; only enum and bool options can be used"]
+        ["spec/models/acme-video.toml:51:43: rule names integer option `duration`; only enum and bool options can be used in a rule"]
     );
     let clip = per_clip();
     assert_eq!(problems(&clip), Vec::<String>::new());
@@ -2006,6 +2006,11 @@ fn a_condition_tests_values_ranges_counts_or_presence_and_can_hold() {
         ("image_urls = { min_items = 4 }", 23, "requirement: `image_urls`'s count can never be as the condition asks"),
         ("image_urls = { }", 23, "requirement: the condition on `image_urls` needs a `min_items` or a `max_items`"),
         ("hdr = { minimum = 1 }", 16, "requirement: `hdr` takes a value, a list of values or `{ given = … }`; a range is for an integer, a count for a list"),
+        ("seed = [5, 6, 7]", 17, "requirement: a condition on integer option `seed` is a range, `{ minimum = …, maximum = … }`, or `{ given = … }`, not values"),
+        ("seed = 5", 17, "requirement: a condition on integer option `seed` is a range, `{ minimum = …, maximum = … }`, or `{ given = … }`, not values"),
+        ("image_urls = 2", 23, "requirement: a condition on list option `image_urls` is a count, `{ min_items = …, max_items = … }`, or `{ given = … }`, not values"),
+        ("strength = \"1\"", 21, "requirement: a condition on number option `strength` is `{ given = … }`, not values"),
+        ("caption = [\"a\"]", 20, "requirement: a condition on free-text option `caption` is `{ given = … }`, not values"),
         ("seed = { given = \"yes\" }", 17, "requirement: `given` on `seed` takes true or false"),
         ("style = [\"photo\", \"photo\"]", 28, "requirement names style value \"photo\" twice; name it once"),
         ("style = []", 18, "requirement: `style` lists no value; name one or more"),

@@ -2158,15 +2158,42 @@ fn limits_table(o: &mut String, spec: &Spec) {
     blank(o);
 }
 
-/// `head[items]tail` as lines relative to a start `column` wide: on one line if it fits 100
-/// columns, else one item a line (the items here are literals longer than rustfmt packs).
+/// `head[items]tail` as lines relative to a start `column` wide, as rustfmt lays an array
+/// out: on one line if its items take at most 60 columns (rustfmt's `array_width`) and the
+/// line fits 100; else, when every item is a short literal (at most 10 columns, as rustfmt's
+/// `short_array_element_width_threshold`: a number or a short string), as many a line as fit
+/// in 100; else one item a line.
 fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(usize, String)> {
-    let inline = format!("{head}[{}]{tail}", items.join(", "));
-    if column + inline.len() <= 100 {
+    let joined = items.join(", ");
+    let inline = format!("{head}[{joined}]{tail}");
+    if joined.len() <= 60 && column + inline.len() <= 100 {
         return vec![(0, inline)];
     }
     let mut lines = vec![(0, format!("{head}["))];
-    lines.extend(items.iter().map(|i| (1, format!("{i},"))));
+    let short = |i: &String| {
+        i.len() <= 10
+            && (i.starts_with('"')
+                || i.trim_start_matches('-')
+                    .bytes()
+                    .all(|b| b.is_ascii_digit()))
+    };
+    if items.iter().all(short) {
+        let room = 100 - (column + 4);
+        let mut line = String::new();
+        for item in items {
+            if !line.is_empty() && line.len() + 1 + item.len() + 1 > room {
+                lines.push((1, std::mem::take(&mut line)));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(item);
+            line.push(',');
+        }
+        lines.push((1, line));
+    } else {
+        lines.extend(items.iter().map(|i| (1, format!("{i},"))));
+    }
     lines.push((0, format!("]{tail}")));
     lines
 }

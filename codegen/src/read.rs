@@ -1942,9 +1942,35 @@ impl<'s> Reader<'s> {
                 continue;
             };
             let option = &options[o];
+            let by_value = matches!(
+                option.kind,
+                OptionKind::Enum { .. } | OptionKind::Bool { .. }
+            );
             let test = match value.get_ref() {
-                DeValue::Array(_) => self.values_of(option, value, context).map(TestDef::OneOf),
                 DeValue::Table(_) => self.condition_table(option, value, context),
+                // Once for the whole condition, not once for each value it lists.
+                _ if !by_value => {
+                    let (kind, form) = match option.kind {
+                        OptionKind::Integer { .. } => (
+                            "integer",
+                            "a range, `{ minimum = …, maximum = … }`, or `{ given = … }`",
+                        ),
+                        OptionKind::List { .. } => (
+                            "list",
+                            "a count, `{ min_items = …, max_items = … }`, or `{ given = … }`",
+                        ),
+                        OptionKind::Number { .. } => ("number", "`{ given = … }`"),
+                        _ => ("free-text", "`{ given = … }`"),
+                    };
+                    self.error(
+                        value.span(),
+                        format!(
+                            "{context}: a condition on {kind} option `{name}` is {form}, not values"
+                        ),
+                    );
+                    None
+                }
+                DeValue::Array(_) => self.values_of(option, value, context).map(TestDef::OneOf),
                 _ => self.value_of(option, value, context).map(TestDef::Is),
             };
             match test {
@@ -2126,7 +2152,7 @@ impl<'s> Reader<'s> {
                 self.error(
                     v.span(),
                     format!(
-                        "{context} names {} option `{}`; only enum and bool options can be used",
+                        "{context} names {} option `{}`; only enum and bool options can be used in a rule",
                         match option.kind {
                             OptionKind::Text { .. } => "free-text",
                             OptionKind::List { .. } => "list",
