@@ -179,15 +179,27 @@ impl Args {
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }
-        kept.sort_by_key(|(i, _)| *i);
-        kept_lists.sort_by_key(|(i, _)| *i);
+        Ok(Args::in_option_order(selection, kept, kept_lists, numbers))
+    }
+
+    /// Args of `selection` and the inputs given, each kind put in option order (as a body
+    /// gives them, in any order): the one place the serializer's order is made, for the
+    /// checker, its fast path and typed inputs alike.
+    pub(crate) fn in_option_order(
+        selection: Selection,
+        mut texts: Vec<(usize, String)>,
+        mut lists: Vec<(usize, Vec<String>)>,
+        mut numbers: Vec<(usize, Decimal)>,
+    ) -> Self {
+        texts.sort_by_key(|(i, _)| *i);
+        lists.sort_by_key(|(i, _)| *i);
         numbers.sort_by_key(|(i, _)| *i);
-        Ok(Args {
+        Args {
             selection,
-            texts: kept,
-            lists: kept_lists,
+            texts,
+            lists,
             numbers,
-        })
+        }
     }
 
     /// The model.
@@ -455,6 +467,27 @@ impl serde::Serialize for Args {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Inputs given in any order are kept in option order, each kind: the serializer walks
+    /// the options once and takes each kind's next input where its index comes.
+    #[test]
+    fn inputs_are_kept_in_option_order() {
+        let selection = Selection::defaults(Model::ALL[0]);
+        let n = |s: &str| -> Decimal { s.parse().unwrap() };
+        let args = Args::in_option_order(
+            selection,
+            vec![(4, "b".to_owned()), (1, "a".to_owned())],
+            vec![(9, vec![]), (3, vec!["x".to_owned()])],
+            vec![(8, n("2")), (2, n("1")), (5, n("3"))],
+        );
+        assert_eq!(args.texts.iter().map(|t| t.0).collect::<Vec<_>>(), [1, 4]);
+        assert_eq!(args.lists.iter().map(|t| t.0).collect::<Vec<_>>(), [3, 9]);
+        assert_eq!(
+            args.numbers.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [2, 5, 8]
+        );
+        assert_eq!(args.numbers[0].1, n("1"));
+    }
 
     /// A text limit built here (no page in the spec set states one it refuses past; Kling
     /// O3's prompt, 2,500 characters, is the catalog's): counted in Unicode scalar values, as

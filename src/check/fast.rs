@@ -400,14 +400,12 @@ impl ArgsState {
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
             return Some(Err(broken_rules(&self.selection, self.seen, 0, base)));
         }
-        self.texts.sort_by_key(|(i, _)| *i);
-        self.lists.sort_by_key(|(i, _)| *i);
-        Some(Ok(CreateJobRequest::new(Args {
-            selection: self.selection,
-            texts: self.texts,
-            lists: self.lists,
-            numbers: self.numbers,
-        })))
+        Some(Ok(CreateJobRequest::new(Args::in_option_order(
+            self.selection,
+            self.texts,
+            self.lists,
+            self.numbers,
+        ))))
     }
 }
 

@@ -408,15 +408,12 @@ impl<'b> ArgsWalk<'b> {
             self.found.items.push((end, violation));
         }
         let args = self.found.items.is_empty().then(|| {
-            self.texts.sort_by_key(|(i, _)| *i);
-            self.lists.sort_by_key(|(i, _)| *i);
-            self.numbers.sort_by_key(|(i, _)| *i);
-            Args {
-                selection: self.selection,
-                texts: std::mem::take(&mut self.texts),
-                lists: std::mem::take(&mut self.lists),
-                numbers: std::mem::take(&mut self.numbers),
-            }
+            Args::in_option_order(
+                self.selection,
+                std::mem::take(&mut self.texts),
+                std::mem::take(&mut self.lists),
+                std::mem::take(&mut self.numbers),
+            )
         });
         (args, self.found)
     }
