@@ -90,7 +90,7 @@ impl Args {
         let mut errors = Vec::new();
         let mut kept: Vec<(usize, String)> = Vec::new();
         let mut kept_lists: Vec<(usize, Vec<String>)> = Vec::new();
-        let mut refused_lists = 0u64;
+        let mut refused = 0u64;
         for &(name, items) in lists {
             match spec
                 .option_index(name)
@@ -106,7 +106,7 @@ impl Args {
                     if found.is_empty() {
                         kept_lists.push((i, items.iter().map(|s| (*s).to_owned()).collect()));
                     } else {
-                        refused_lists |= 1 << i;
+                        refused |= 1 << i;
                     }
                     errors.extend(found);
                 }
@@ -126,12 +126,18 @@ impl Args {
                 Some(i) if spec.options[i].is_number() => {
                     match number_input(&spec.options[i], text) {
                         Ok(n) => numbers.push((i, n)),
-                        Err(v) => errors.push(v),
+                        Err(v) => {
+                            refused |= 1 << i;
+                            errors.push(v);
+                        }
                     }
                 }
                 Some(i) => {
                     match text_violation(&crate::check::pointer("", name), &spec.options[i], text) {
-                        Some(v) => errors.push(v),
+                        Some(v) => {
+                            refused |= 1 << i;
+                            errors.push(v);
+                        }
                         None => kept.push((i, text.to_owned())),
                     }
                 }
@@ -153,8 +159,8 @@ impl Args {
             }
             seen |= u64::from(given) << i;
         }
-        // The requirements, totals and limits, over the lists kept (one with a list refused
-        // above is not judged).
+        // The requirements, totals and limits, over the inputs kept: one whose field or
+        // condition was refused above is not judged, as the checker does not judge it.
         let count = |i: usize| {
             kept_lists
                 .iter()
@@ -165,15 +171,15 @@ impl Args {
             &selection,
             seen,
             &count,
-            refused_lists,
+            refused,
             "",
         ));
-        errors.extend(crate::check::broken_totals(spec, count, refused_lists, ""));
+        errors.extend(crate::check::broken_totals(spec, count, refused, ""));
         errors.extend(crate::check::broken_limits(
             &selection,
             &count,
             seen,
-            refused_lists,
+            refused,
             "",
         ));
         if let Some(errors) = Violations::new(errors) {
