@@ -372,7 +372,7 @@ impl ArgsState {
 
     /// The args; or, when a rule is all that is wrong, its violations as the full checker
     /// reports them (under `base`); or `None` when a required input is missing.
-    fn finish(mut self, base: &str) -> Option<Outcome> {
+    fn finish(self, base: &str) -> Option<Outcome> {
         let missing = self
             .spec
             .options
