@@ -168,19 +168,11 @@ impl Args {
                 .map(|(_, items)| items.len())
         };
         errors.extend(crate::check::broken_requirements(
-            &selection,
-            seen,
-            &count,
-            refused,
-            "",
+            &selection, seen, &count, refused, "",
         ));
         errors.extend(crate::check::broken_totals(spec, count, refused, ""));
         errors.extend(crate::check::broken_limits(
-            &selection,
-            &count,
-            seen,
-            refused,
-            "",
+            &selection, &count, seen, refused, "",
         ));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
