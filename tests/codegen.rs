@@ -1812,7 +1812,7 @@ fn a_limit_narrows_a_list_and_can_hold() {
         ["spec/models/acme-video.toml:131:9: limits[0] needs a `min_items` or a `max_items`"]
     );
     let p = option_forms_problems(max, "min_items = 3\nmax_items = 1\n");
-    assert_eq!(p, ["spec/models/acme-video.toml:131:9: limits[0] can never hold: it takes at least 3 items and at most 1"]);
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: limits[0] can never hold: it takes at least 3 and at most 1 item"]);
     // image_urls takes 1 to 3 items of its own.
     let images = edit_of(
         &read("tests/fixtures/option_forms.toml"),

@@ -1656,8 +1656,8 @@ impl<'s> Reader<'s> {
             Some("needs a `min_items` or a `max_items`".to_owned())
         } else if max.is_some_and(|m| narrowed_min > m) {
             Some(format!(
-                "can never hold: it takes at least {narrowed_min} items and at most {}",
-                max.unwrap_or(0)
+                "can never hold: it takes at least {narrowed_min} and at most {}",
+                items(max.unwrap_or(0))
             ))
         } else if own_max.is_some_and(|m| narrowed_min > m) {
             Some(format!(
@@ -3065,6 +3065,15 @@ fn choice_names(options: &[OptionDef]) -> String {
             .filter(|o| o.value_count().is_some())
             .map(|o| o.name.as_str()),
     )
+}
+
+/// `1 item`, `0 items`, `3 items`.
+fn items(n: u32) -> String {
+    if n == 1 {
+        "1 item".to_owned()
+    } else {
+        format!("{n} items")
+    }
 }
 
 fn quoted<'a>(items: impl Iterator<Item = &'a str>) -> String {

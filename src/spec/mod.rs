@@ -419,6 +419,15 @@ impl Total {
     pub fn allows(&self, count: u64) -> bool {
         count >= u64::from(self.minimum) && self.maximum.is_none_or(|m| count <= u64::from(m))
     }
+
+    /// The count the lists take together, as a limit's count (its `Display` says it in
+    /// words: `at most 5 items`).
+    pub const fn allowed(&self) -> Narrow {
+        Narrow::Items {
+            min_items: self.minimum,
+            max_items: self.maximum,
+        }
+    }
 }
 
 impl fmt::Display for Total {
@@ -651,20 +660,45 @@ impl fmt::Display for Condition {
             Test::Items {
                 min_items,
                 max_items,
-            } => {
-                let items = |n: u32| {
-                    if n == 1 {
-                        "1 item".to_owned()
-                    } else {
-                        format!("{n} items")
+            } => write!(f, "{name} has {}", CountRange(min_items, max_items)),
+        }
+    }
+}
+
+/// A count of items from `.0` to `.1` (none: no most) in words: `no items`, `1 item`,
+/// `1 to 2 items`, `at most 6 items`, `at least 2 items`.
+struct CountRange(u32, Option<u32>);
+
+impl fmt::Display for CountRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let items = |n: u32| crate::check::items(n as usize);
+        match *self {
+            CountRange(_, Some(0)) => f.write_str("no items"),
+            CountRange(min, Some(max)) if min == max => f.write_str(&items(max)),
+            CountRange(0, Some(max)) => write!(f, "at most {}", items(max)),
+            CountRange(min, Some(max)) => write!(f, "{min} to {}", items(max)),
+            CountRange(min, None) => write!(f, "at least {}", items(min)),
+        }
+    }
+}
+
+/// What the limit allows: a count in words (`1 to 2 items`, `no items`) or the values on the
+/// wire (`"5", "10"`).
+impl fmt::Display for Narrow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Narrow::Items {
+                min_items,
+                max_items,
+            } => CountRange(min_items, max_items).fmt(f),
+            Narrow::Values { values, .. } => {
+                for (k, v) in values.iter().enumerate() {
+                    if k > 0 {
+                        f.write_str(", ")?;
                     }
-                };
-                match max_items {
-                    Some(max) if max == min_items => write!(f, "{name} has {}", items(max)),
-                    Some(max) if min_items == 0 => write!(f, "{name} has at most {}", items(max)),
-                    Some(max) => write!(f, "{name} has {min_items} to {}", items(max)),
-                    None => write!(f, "{name} has at least {}", items(min_items)),
+                    v.fmt(f)?;
                 }
+                Ok(())
             }
         }
     }
@@ -1108,4 +1142,43 @@ pub const fn times(rate: Decimal, units: i64) -> Decimal {
         false,
         rate.scale(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A count in words, as `models` and messages say it: never "1 items".
+    #[test]
+    fn a_count_is_said_in_words() {
+        let n = |min_items, max_items| {
+            Narrow::Items {
+                min_items,
+                max_items,
+            }
+            .to_string()
+        };
+        assert_eq!(n(0, Some(0)), "no items");
+        assert_eq!(n(1, Some(1)), "1 item");
+        assert_eq!(n(3, Some(3)), "3 items");
+        assert_eq!(n(0, Some(1)), "at most 1 item");
+        assert_eq!(n(0, Some(6)), "at most 6 items");
+        assert_eq!(n(1, Some(2)), "1 to 2 items");
+        assert_eq!(n(1, None), "at least 1 item");
+        assert_eq!(n(2, None), "at least 2 items");
+        let values = Narrow::Values {
+            values: &[WireValue::IntString(5), WireValue::IntString(10)],
+            slots: &[5, 10],
+        };
+        assert_eq!(values.to_string(), "\"5\", \"10\"");
+        let c = Condition {
+            option: 0,
+            name: "images",
+            test: Test::Items {
+                min_items: 1,
+                max_items: Some(1),
+            },
+        };
+        assert_eq!(c.to_string(), "images has 1 item");
+    }
 }

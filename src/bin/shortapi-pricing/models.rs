@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec, Narrow};
+use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec};
 use shortapi_pricing::Model;
 
 use crate::flags::describe;
@@ -52,15 +52,11 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
         }
         // Limits across lists, one a line: `total: image_urls + video_urls at most 5`.
         for t in spec.totals {
-            let range = match t.maximum {
-                Some(max) if t.minimum > 0 => format!("{} to {max}", t.minimum),
-                Some(max) => format!("at most {max}"),
-                None => format!("at least {}", t.minimum),
-            };
             writeln!(
                 out,
-                "  total: {} {range} items ({})",
+                "  total: {} {} ({})",
                 t.names.join(" + "),
+                t.allowed(),
                 t.id
             )?;
         }
@@ -68,28 +64,11 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
         // is_first_last_frame = true (first_last_frame_images)`, `limit: duration "5", "10"
         // when …`.
         for l in spec.limits {
-            let allowed = match l.narrow {
-                Narrow::Items {
-                    max_items: Some(0), ..
-                } => "no items".to_owned(),
-                Narrow::Items {
-                    min_items,
-                    max_items: Some(max),
-                } if min_items > 0 => format!("{min_items} to {max} items"),
-                Narrow::Items {
-                    max_items: Some(max),
-                    ..
-                } => format!("at most {max} items"),
-                Narrow::Items { min_items, .. } => format!("at least {min_items} items"),
-                Narrow::Values { values, .. } => {
-                    let values: Vec<String> = values.iter().map(ToString::to_string).collect();
-                    values.join(", ")
-                }
-            };
             writeln!(
                 out,
-                "  limit: {} {allowed} when {} ({})",
+                "  limit: {} {} when {} ({})",
                 l.name,
+                l.narrow,
                 conditions(l.when),
                 l.id
             )?;
