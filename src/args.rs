@@ -38,12 +38,12 @@ use rust_decimal::Decimal;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Args {
     pub(crate) selection: Selection,
-    /// `(option index, text)`, in option order.
+    /// `(option index, text)`, in option order: free text as given, and a number option's
+    /// exact decimal as the digits the serializer writes (`"0.5"`, read back exactly by
+    /// [`Args::number`]).
     pub(crate) texts: Vec<(usize, String)>,
     /// `(option index, items)`, in option order.
     pub(crate) lists: Vec<(usize, Vec<String>)>,
-    /// `(option index, number)`, in option order.
-    pub(crate) numbers: Vec<(usize, Decimal)>,
 }
 
 impl Args {
@@ -112,20 +112,17 @@ impl Args {
                 }
             }
         }
-        let mut numbers: Vec<(usize, Decimal)> = Vec::new();
         for &(name, text) in texts {
             let at = spec
                 .option_index(name)
                 .filter(|&i| spec.options[i].is_text() || spec.options[i].is_number());
-            let twice = |i: usize| {
-                kept.iter().any(|(k, _)| *k == i) || numbers.iter().any(|(k, _)| *k == i)
-            };
+            let twice = |i: usize| kept.iter().any(|(k, _)| *k == i);
             match at {
                 None => errors.push(unknown_input(spec, name)),
                 Some(i) if twice(i) => errors.push(given_twice(name)),
                 Some(i) if spec.options[i].is_number() => {
                     match number_input(&spec.options[i], text) {
-                        Ok(n) => numbers.push((i, n)),
+                        Ok(n) => kept.push((i, n.to_string())),
                         Err(v) => {
                             refused |= 1 << i;
                             errors.push(v);
@@ -177,7 +174,7 @@ impl Args {
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }
-        Ok(Args::in_option_order(selection, kept, kept_lists, numbers))
+        Ok(Args::in_option_order(selection, kept, kept_lists))
     }
 
     /// Args of `selection` and the inputs given, each kind put in option order (as a body
@@ -187,16 +184,13 @@ impl Args {
         selection: Selection,
         mut texts: Vec<(usize, String)>,
         mut lists: Vec<(usize, Vec<String>)>,
-        mut numbers: Vec<(usize, Decimal)>,
     ) -> Self {
         texts.sort_by_key(|(i, _)| *i);
         lists.sort_by_key(|(i, _)| *i);
-        numbers.sort_by_key(|(i, _)| *i);
         Args {
             selection,
             texts,
             lists,
-            numbers,
         }
     }
 
@@ -220,7 +214,7 @@ impl Args {
         let options = self.selection.spec().options;
         self.texts
             .iter()
-            .find(|(i, _)| options[*i].name == name)
+            .find(|(i, _)| options[*i].name == name && options[*i].is_text())
             .map(|(_, t)| t.as_str())
     }
 
@@ -244,10 +238,11 @@ impl Args {
     /// The number input named `name` (Kling 2.6's `cfg_scale`), if given, exactly.
     pub fn number(&self, name: &str) -> Option<Decimal> {
         let options = self.selection.spec().options;
-        self.numbers
+        self.texts
             .iter()
-            .find(|(i, _)| options[*i].name == name)
-            .map(|&(_, n)| n)
+            .find(|(i, _)| options[*i].name == name && options[*i].is_number())
+            // The digits are the crate's own, written from a Decimal: they read back exactly.
+            .and_then(|(_, digits)| Decimal::from_str_exact(digits).ok())
     }
 
     /// Every free-text input given, as `(name, text)`, in option order.
@@ -255,6 +250,7 @@ impl Args {
         let options = self.selection.spec().options;
         self.texts
             .iter()
+            .filter(|(i, _)| options[*i].is_text())
             .map(|(i, t)| (options[*i].name, t.as_str()))
     }
 
@@ -471,20 +467,20 @@ mod tests {
     #[test]
     fn inputs_are_kept_in_option_order() {
         let selection = Selection::defaults(Model::ALL[0]);
-        let n = |s: &str| -> Decimal { s.parse().unwrap() };
         let args = Args::in_option_order(
             selection,
-            vec![(4, "b".to_owned()), (1, "a".to_owned())],
+            vec![
+                (4, "b".to_owned()),
+                (1, "a".to_owned()),
+                (2, "0.5".to_owned()),
+            ],
             vec![(9, vec![]), (3, vec!["x".to_owned()])],
-            vec![(8, n("2")), (2, n("1")), (5, n("3"))],
         );
-        assert_eq!(args.texts.iter().map(|t| t.0).collect::<Vec<_>>(), [1, 4]);
-        assert_eq!(args.lists.iter().map(|t| t.0).collect::<Vec<_>>(), [3, 9]);
         assert_eq!(
-            args.numbers.iter().map(|t| t.0).collect::<Vec<_>>(),
-            [2, 5, 8]
+            args.texts.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [1, 2, 4]
         );
-        assert_eq!(args.numbers[0].1, n("1"));
+        assert_eq!(args.lists.iter().map(|t| t.0).collect::<Vec<_>>(), [3, 9]);
     }
 
     /// A text limit built here (no page in the spec set states one it refuses past; Kling

@@ -140,12 +140,11 @@ impl Serialize for ArgsJson<'_> {
         let selection = &self.args.selection;
         let mut texts = self.args.texts.iter().peekable();
         let mut lists = self.args.lists.iter().peekable();
-        let mut numbers = self.args.numbers.iter().peekable();
         for (index, option) in selection.spec().options.iter().enumerate() {
             if option.is_number() {
-                if let Some((_, n)) = numbers.next_if(|(i, _)| *i == index) {
+                if let Some((_, digits)) = texts.next_if(|(i, _)| *i == index) {
                     // A JSON number with the decimal's own digits (`0.5`), never through f64.
-                    let raw = serde_json::value::RawValue::from_string(n.to_string())
+                    let raw = serde_json::value::RawValue::from_string(digits.clone())
                         .map_err(serde::ser::Error::custom)?;
                     map.serialize_entry(option.name, &raw)?;
                 }

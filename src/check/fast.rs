@@ -273,8 +273,6 @@ struct ArgsState {
     texts: Vec<(usize, String)>,
     /// `(option index, items)` in input order; only when the check keeps the text.
     lists: Vec<(usize, Vec<String>)>,
-    /// The numbers given, read exactly (only whole ones: any other is the full checker's).
-    numbers: Vec<(usize, Decimal)>,
     /// The item count of each list given, by option position (for the totals); a list of 255
     /// items or more, which the fast path leaves to the full checker where a total counts,
     /// is 255.
@@ -292,7 +290,6 @@ impl ArgsState {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
-            numbers: Vec::new(),
             counts: [0; MAX_OPTIONS],
             seen: 0,
             next: 0,
@@ -339,17 +336,18 @@ impl ArgsState {
             }
             return Some(());
         }
-        // A number: a whole one here, exactly; one with a fraction or an exponent is the full
-        // checker's (the scanner reads integers only).
+        // A number: a whole one here, exactly, kept as its digits; one with a fraction or an
+        // exponent is the full checker's (the scanner reads integers only).
         if let OptionKind::Number { minimum, maximum } = kind {
             let Value::Int(n) = value else {
                 return None;
             };
-            let n = Decimal::from(n);
-            if !(minimum..=maximum).contains(&n) {
+            if !(minimum..=maximum).contains(&Decimal::from(n)) {
                 return None;
             }
-            self.numbers.push((index, n));
+            if keep_text {
+                self.texts.push((index, n.to_string()));
+            }
             return Some(());
         }
         if let OptionKind::Text { max_length, .. } = kind {
@@ -404,7 +402,6 @@ impl ArgsState {
             self.selection,
             self.texts,
             self.lists,
-            self.numbers,
         ))))
     }
 }

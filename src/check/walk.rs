@@ -283,7 +283,6 @@ pub(crate) struct ArgsWalk<'b> {
     selection: Selection,
     texts: Vec<(usize, String)>,
     lists: Vec<(usize, Vec<String>)>,
-    numbers: Vec<(usize, rust_decimal::Decimal)>,
     /// How many items each list accepted has, by option position (for the totals and limits).
     counts: [usize; MAX_OPTIONS],
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
@@ -302,7 +301,6 @@ impl<'b> ArgsWalk<'b> {
             selection: Selection::defaults(model),
             texts: Vec::new(),
             lists: Vec::new(),
-            numbers: Vec::new(),
             counts: [0; MAX_OPTIONS],
             seen: 0,
             given: 0,
@@ -342,7 +340,10 @@ impl<'b> ArgsWalk<'b> {
                     Accepted::Slot(slot) => self.selection.set_slot(index, slot),
                     Accepted::Text(s) if self.keep_text => self.texts.push((index, s.to_owned())),
                     Accepted::Text(_) => {}
-                    Accepted::Number(n) => self.numbers.push((index, n)),
+                    Accepted::Number(n) if self.keep_text => {
+                        self.texts.push((index, n.to_string()));
+                    }
+                    Accepted::Number(_) => {}
                 }
             }
             Err((code, message)) => {
@@ -412,7 +413,6 @@ impl<'b> ArgsWalk<'b> {
                 self.selection,
                 std::mem::take(&mut self.texts),
                 std::mem::take(&mut self.lists),
-                std::mem::take(&mut self.numbers),
             )
         });
         (args, self.found)
