@@ -218,7 +218,8 @@ impl Args {
             .map(|(_, t)| t.as_str())
     }
 
-    /// The list input named `name`, if given.
+    /// The list input named `name`, if given: its texts, or for a list of objects each
+    /// item's JSON (its accepted fields in field order, `{"duration":3}`).
     pub fn list(&self, name: &str) -> Option<&[String]> {
         let options = self.selection.spec().options;
         self.lists
@@ -364,34 +365,8 @@ pub(crate) fn list_violations<'t>(
     len: usize,
     item: impl Fn(usize) -> Result<&'t str, String>,
 ) -> Vec<Violation> {
-    let OptionKind::List {
-        min_items,
-        max_items,
-    } = option.kind
-    else {
-        return Vec::new();
-    };
+    let mut found = count_violations(base, option, len);
     let path = crate::check::pointer(base, option.name);
-    let mut found = Vec::new();
-    let allowed = match max_items {
-        Some(max) if min_items == 0 => format!("at most {max}"),
-        Some(max) => format!("{min_items} to {max}"),
-        None => format!("at least {min_items}"),
-    };
-    if len < min_items as usize {
-        found.push(Violation {
-            path: path.clone(),
-            code: Code::TooFewItems,
-            message: format!("{} has {}; it takes {allowed}", option.name, items(len)),
-        });
-    }
-    if max_items.is_some_and(|max| len > max as usize) {
-        found.push(Violation {
-            path: path.clone(),
-            code: Code::TooManyItems,
-            message: format!("{} has {}; it takes {allowed}", option.name, items(len)),
-        });
-    }
     for k in 0..len {
         let at = crate::check::pointer(&path, &k.to_string());
         match item(k) {
@@ -404,6 +379,36 @@ pub(crate) fn list_violations<'t>(
         }
     }
     found
+}
+
+/// Too few or too many items for the list `option` with `len` items, at `base/name`.
+pub(crate) fn count_violations(base: &str, option: &OptionSpec, len: usize) -> Vec<Violation> {
+    let OptionKind::List {
+        min_items,
+        max_items,
+        ..
+    } = option.kind
+    else {
+        return Vec::new();
+    };
+    let path = crate::check::pointer(base, option.name);
+    let allowed = match max_items {
+        Some(max) if min_items == 0 => format!("at most {max}"),
+        Some(max) => format!("{min_items} to {max}"),
+        None => format!("at least {min_items}"),
+    };
+    let code = if len < min_items as usize {
+        Code::TooFewItems
+    } else if max_items.is_some_and(|max| len > max as usize) {
+        Code::TooManyItems
+    } else {
+        return Vec::new();
+    };
+    vec![Violation {
+        path,
+        code,
+        message: format!("{} has {}; it takes {allowed}", option.name, items(len)),
+    }]
 }
 
 /// The violation for a required input that is absent: free text, or an option the page

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::quote::{Quote, QuoteError};
 use crate::{Args, Model};
+use crate::spec::{ListItem, OptionKind};
 
 /// A create-job request: the args of one model and an optional callback URL.
 ///
@@ -158,7 +159,21 @@ impl Serialize for ArgsJson<'_> {
             }
             if option.is_list() {
                 if let Some((_, items)) = lists.next_if(|(i, _)| *i == index) {
-                    map.serialize_entry(option.name, items)?;
+                    if let OptionKind::List {
+                        item: ListItem::Object { .. },
+                        ..
+                    } = option.kind
+                    {
+                        // Each item is the JSON the checker wrote of its accepted fields.
+                        let raw: Vec<Box<serde_json::value::RawValue>> = items
+                            .iter()
+                            .map(|item| serde_json::value::RawValue::from_string(item.clone()))
+                            .collect::<Result<_, _>>()
+                            .map_err(serde::ser::Error::custom)?;
+                        map.serialize_entry(option.name, &raw)?;
+                    } else {
+                        map.serialize_entry(option.name, items)?;
+                    }
                 }
                 continue;
             }

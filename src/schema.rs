@@ -51,7 +51,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::spec::{
-    Condition, Limit, ModelSpec, Narrow, OptionKind, OptionSpec, Requirement, Rule, Test, WireEnum,
+    Condition, Limit, ListItem, ModelSpec, Narrow, OptionKind, OptionSpec, Requirement, Rule, Test, WireEnum,
 };
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
@@ -472,15 +472,34 @@ fn option_schema(option: &OptionSpec) -> Value {
         OptionKind::List {
             min_items,
             max_items,
+            item,
         } => {
-            let mut s = json!({
-                "description": option.description,
-                "type": "array",
-                "items": {
+            let items = match item {
+                ListItem::Text => json!({
                     "type": "string",
                     "minLength": 1,
                     "pattern": non_blank_pattern(),
-                },
+                }),
+                // An object of the item's fields; closed unless the page's copy is cut inside
+                // them.
+                ListItem::Object { fields, open } => {
+                    let mut properties = serde_json::Map::new();
+                    for field in fields {
+                        properties.insert(field.name.to_owned(), option_schema(field));
+                    }
+                    let mut s = json!({ "type": "object", "properties": properties });
+                    let required = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+                    set_required(&mut s, required);
+                    if !open {
+                        s["additionalProperties"] = json!(false);
+                    }
+                    s
+                }
+            };
+            let mut s = json!({
+                "description": option.description,
+                "type": "array",
+                "items": items,
             });
             if min_items > 0 {
                 s["minItems"] = json!(min_items);
@@ -726,6 +745,11 @@ fn args_object(spec: &ModelSpec) -> Value {
         // The same objects as `models`' JSON writes (`Total`'s serialization).
         schema[TOTALS_KEYWORD] = serde_json::to_value(spec.totals).unwrap_or_default();
     }
+    if !spec.sums.is_empty() {
+        // A sum over a list's items, which JSON Schema cannot say either: the same kind of
+        // extension keyword.
+        schema[SUMS_KEYWORD] = serde_json::to_value(spec.sums).unwrap_or_default();
+    }
     schema
 }
 
@@ -733,6 +757,11 @@ fn args_object(spec: &ModelSpec) -> Value {
 /// `{"id", "message", "count": [list names], "minimum"?, "maximum"?}`, each a limit on the
 /// items of the named lists counted together.
 pub const TOTALS_KEYWORD: &str = "x-shortapi-totals";
+
+/// The extension keyword of an `args` schema that carries the spec's sums: a list of
+/// `{"id", "message", "list", "field", "equals"}`, each saying that the `field` values of
+/// the items of `list` add up to the option `equals`.
+pub const SUMS_KEYWORD: &str = "x-shortapi-sums";
 
 /// The schema of a conditional requirement as a forbidden combination: the conditions with the
 /// field absent (`[[requires]]`) or present (`[[excludes]]`).

@@ -43,6 +43,7 @@ pub fn emit_model(spec: &Spec) -> String {
     requirements_table(b, spec);
     totals_table(b, spec);
     limits_table(b, spec);
+    sums_table(b, spec);
     prices(b, spec);
     quantities(b, spec);
     let code = code_lines(&body);
@@ -69,6 +70,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "CellPrice",
             "Condition",
             "Limit",
+            "ListItem",
             "Lookup",
             "ModelOptions",
             "ModelSpec",
@@ -82,6 +84,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Quantity",
             "Requirement",
             "Rule",
+            "Sum",
             "Term",
             "Test",
             "Total",
@@ -369,47 +372,12 @@ fn doc(out: &mut String, indent: usize, text: &str) {
     }
 }
 
-/// Writes `head[items]tail` for items that are literals or paths, as rustfmt lays them out: on
-/// one line if it fits in 100 columns, else one item a line, or as many a line as fit when
-/// every item is short.
+/// Writes `head[items]tail` for items that are literals or paths, as rustfmt lays them out
+/// (see [`array_lines`]).
 fn array(out: &mut String, indent: usize, head: &str, items: &[String], tail: &str) {
-    let inline = format!("{head}[{}]{tail}", items.join(", "));
-    if indent * 4 + inline.len() <= 100 {
-        line(out, indent, &inline);
-        return;
+    for (more, text) in array_lines(indent * 4, head, items, tail) {
+        line(out, indent + more, &text);
     }
-    line(out, indent, &format!("{head}["));
-    // rustfmt packs several items a line only when every item is at most 10 characters and
-    // simple (a path of more than one segment, `Self::S3`, is not).
-    if items
-        .iter()
-        .any(|item| item.len() > 10 || item.contains("::"))
-    {
-        for item in items {
-            line(out, indent + 1, &format!("{item},"));
-        }
-        line(out, indent, &format!("]{tail}"));
-        return;
-    }
-    let width = 100 - (indent + 1) * 4;
-    let mut current = String::new();
-    for item in items {
-        let added = if current.is_empty() {
-            item.len() + 1
-        } else {
-            current.len() + item.len() + 3
-        };
-        if !current.is_empty() && added > width {
-            line(out, indent + 1, &format!("{current},"));
-            current.clear();
-        }
-        if !current.is_empty() {
-            current.push_str(", ");
-        }
-        current.push_str(item);
-    }
-    line(out, indent + 1, &format!("{current},"));
-    line(out, indent, &format!("]{tail}"));
 }
 
 /// Writes `match (items) {` as rustfmt does: on one line while the items, joined by `, `, are at
@@ -635,6 +603,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     line(o, 1, "requirements: &REQUIREMENTS,");
     line(o, 1, "totals: &TOTALS,");
     line(o, 1, "limits: &LIMITS,");
+    line(o, 1, "sums: &SUMS,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
@@ -1845,91 +1814,140 @@ fn options_table(o: &mut String, spec: &Spec) {
         ),
     );
     for f in &spec.options {
-        line(o, 1, "OptionSpec {");
-        line(o, 2, &format!("name: {},", lit(&f.name)));
-        line(o, 2, &format!("description: {},", lit(&f.description)));
-        line(o, 2, &format!("required: {},", f.required));
-        match &f.kind {
-            OptionKind::Text {
-                examples,
-                max_length,
-            } => {
-                line(o, 2, "kind: OptionKind::Text {");
-                let items: Vec<String> = examples.iter().map(|e| lit(e)).collect();
-                array(o, 3, "examples: &", &items, ",");
-                line(o, 3, &format!("max_length: {},", some_or_none(max_length)));
-                line(o, 2, "},");
-            }
-            OptionKind::Number { minimum, maximum } => {
-                line(o, 2, "kind: OptionKind::Number {");
-                line(o, 3, &format!("minimum: {},", decimal_expr(minimum)));
-                line(o, 3, &format!("maximum: {},", decimal_expr(maximum)));
-                line(o, 2, "},");
-            }
-            OptionKind::List {
-                min_items,
-                max_items,
-            } => {
-                line(o, 2, "kind: OptionKind::List {");
-                line(o, 3, &format!("min_items: {min_items},"));
-                line(o, 3, &format!("max_items: {},", some_or_none(max_items)));
-                line(o, 2, "},");
-            }
-            OptionKind::Enum {
-                rust,
-                values,
-                default,
-            } => {
-                line(o, 2, "kind: OptionKind::Enum {");
-                line(o, 3, &format!("values: &{rust}::WIRE,"));
-                match default {
-                    Some(_) => line(o, 3, &format!("default: Some({rust}::DEFAULT as usize),")),
-                    None => line(o, 3, "default: None,"),
-                }
-                let units: Vec<String> = values
-                    .iter()
-                    .filter_map(|v| v.units.map(|u| u.to_string()))
-                    .collect();
-                array(o, 3, "units: &", &units, ",");
-                line(o, 2, "},");
-            }
-            OptionKind::Bool { default: None } => {
-                line(o, 2, "kind: OptionKind::Bool { default: None },");
-            }
-            OptionKind::Bool {
-                default: Some(default),
-            } => {
-                line(o, 2, "kind: OptionKind::Bool {");
-                line(o, 3, &format!("default: Some({default}),"));
-                line(o, 2, "},");
-            }
-            OptionKind::Integer {
-                rust,
-                values,
-                default,
-                string,
-                ..
-            } => {
-                line(o, 2, "kind: OptionKind::Integer {");
-                line(o, 3, &format!("minimum: {rust}::MIN,"));
-                line(o, 3, &format!("maximum: {rust}::MAX,"));
-                if values.is_empty() {
-                    line(o, 3, "values: &[],");
-                } else {
-                    line(o, 3, &format!("values: &{rust}::VALUES,"));
-                }
-                match default {
-                    Some(_) => line(o, 3, &format!("default: Some({rust}::DEFAULT.get()),")),
-                    None => line(o, 3, "default: None,"),
-                }
-                line(o, 3, &format!("string: {string},"));
-                line(o, 2, "},");
-            }
-        }
-        line(o, 1, "},");
+        option_spec(o, 0, f);
     }
     line(o, 0, "];");
     blank(o);
+}
+
+/// The `OptionSpec { … },` literal of `f`, `d` levels deeper than an entry of `OPTIONS`; an
+/// item field of a list of objects is one more level in, and an item's whole number has no
+/// Rust type, so its bounds are written as numbers.
+fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
+    line(o, d + 1, "OptionSpec {");
+    line(o, d + 2, &format!("name: {},", lit(&f.name)));
+    line(o, d + 2, &format!("description: {},", lit(&f.description)));
+    line(o, d + 2, &format!("required: {},", f.required));
+    match &f.kind {
+        OptionKind::Text {
+            examples,
+            max_length,
+        } => {
+            line(o, d + 2, "kind: OptionKind::Text {");
+            let items: Vec<String> = examples.iter().map(|e| lit(e)).collect();
+            array(o, d + 3, "examples: &", &items, ",");
+            line(o, d + 3, &format!("max_length: {},", some_or_none(max_length)));
+            line(o, d + 2, "},");
+        }
+        OptionKind::Number { minimum, maximum } => {
+            line(o, d + 2, "kind: OptionKind::Number {");
+            line(o, d + 3, &format!("minimum: {},", decimal_expr(minimum)));
+            line(o, d + 3, &format!("maximum: {},", decimal_expr(maximum)));
+            line(o, d + 2, "},");
+        }
+        OptionKind::List {
+            min_items,
+            max_items,
+            item,
+        } => {
+            line(o, d + 2, "kind: OptionKind::List {");
+            line(o, d + 3, &format!("min_items: {min_items},"));
+            line(o, d + 3, &format!("max_items: {},", some_or_none(max_items)));
+            match item {
+                None => line(o, d + 3, "item: ListItem::Text,"),
+                Some(item) => {
+                    line(o, d + 3, "item: ListItem::Object {");
+                    let mut fields = String::new();
+                    for field in &item.fields {
+                        option_spec(&mut fields, d + 4, field);
+                    }
+                    match item.fields.len() {
+                        // A lone item on the bracket's lines, as rustfmt writes it.
+                        1 => {
+                            let lines: Vec<&str> = fields.lines().collect();
+                            let last = lines.len() - 1;
+                            for (k, l) in lines.iter().enumerate() {
+                                let text = &l[4..];
+                                match k {
+                                    0 => line(o, 0, &text.replacen("OptionSpec {", "fields: &[OptionSpec {", 1)),
+                                    _ if k == last => line(o, 0, &format!("{}],", &text[..text.len() - 1])),
+                                    _ => line(o, 0, text),
+                                }
+                            }
+                        }
+                        _ => {
+                            line(o, d + 4, "fields: &[");
+                            o.push_str(&fields);
+                            line(o, d + 4, "],");
+                        }
+                    }
+                    line(o, d + 4, &format!("open: {},", item.open));
+                    line(o, d + 3, "},");
+                }
+            }
+            line(o, d + 2, "},");
+        }
+        OptionKind::Enum {
+            rust,
+            values,
+            default,
+        } => {
+            line(o, d + 2, "kind: OptionKind::Enum {");
+            line(o, d + 3, &format!("values: &{rust}::WIRE,"));
+            match default {
+                Some(_) => line(o, d + 3, &format!("default: Some({rust}::DEFAULT as usize),")),
+                None => line(o, d + 3, "default: None,"),
+            }
+            let units: Vec<String> = values
+                .iter()
+                .filter_map(|v| v.units.map(|u| u.to_string()))
+                .collect();
+            array(o, d + 3, "units: &", &units, ",");
+            line(o, d + 2, "},");
+        }
+        OptionKind::Bool { default: None } => {
+            line(o, d + 2, "kind: OptionKind::Bool { default: None },");
+        }
+        OptionKind::Bool {
+            default: Some(default),
+        } => {
+            line(o, d + 2, "kind: OptionKind::Bool {");
+            line(o, d + 3, &format!("default: Some({default}),"));
+            line(o, d + 2, "},");
+        }
+        OptionKind::Integer {
+            rust,
+            values,
+            default,
+            string,
+            ..
+        } => {
+            line(o, d + 2, "kind: OptionKind::Integer {");
+            match (rust.as_str(), &f.kind) {
+                // An item's whole number: no Rust type.
+                ("", OptionKind::Integer { minimum, maximum, .. }) => {
+                    line(o, d + 3, &format!("minimum: {minimum},"));
+                    line(o, d + 3, &format!("maximum: {maximum},"));
+                }
+                _ => {
+                    line(o, d + 3, &format!("minimum: {rust}::MIN,"));
+                    line(o, d + 3, &format!("maximum: {rust}::MAX,"));
+                }
+            }
+            if values.is_empty() {
+                line(o, d + 3, "values: &[],");
+            } else {
+                line(o, d + 3, &format!("values: &{rust}::VALUES,"));
+            }
+            match default {
+                Some(_) => line(o, d + 3, &format!("default: Some({rust}::DEFAULT.get()),")),
+                None => line(o, d + 3, "default: None,"),
+            }
+            line(o, d + 3, &format!("string: {string},"));
+            line(o, d + 2, "},");
+        }
+    }
+    line(o, d + 1, "},");
 }
 
 fn rules_table(o: &mut String, spec: &Spec) {
@@ -2115,6 +2133,43 @@ fn totals_table(o: &mut String, spec: &Spec) {
     blank(o);
 }
 
+/// `SUMS`: the sums over a list's items that must equal an option.
+fn sums_table(o: &mut String, spec: &Spec) {
+    doc(
+        o,
+        0,
+        "Every sum over a list's items that must equal an option, in spec order (`[[sums]]`).",
+    );
+    let items: Vec<Vec<(usize, String)>> = spec
+        .sums
+        .iter()
+        .map(|x| {
+            let field = match &spec.options[x.list].kind {
+                OptionKind::List { item: Some(item), .. } => item.fields[x.field].name.as_str(),
+                _ => "",
+            };
+            struct_lines(
+                "Sum",
+                &[
+                    format!("id: {},", lit(&x.id)),
+                    format!("message: {},", lit(&x.message)),
+                    format!("list: {},", x.list),
+                    format!("list_name: {},", lit(&spec.options[x.list].name)),
+                    format!("field: {},", x.field),
+                    format!("field_name: {},", lit(field)),
+                    format!("equals: {},", x.equals),
+                    format!("equals_name: {},", lit(&spec.options[x.equals].name)),
+                ],
+            )
+        })
+        .collect();
+    let head = format!("pub const SUMS: [Sum; {}] = ", spec.sums.len());
+    for (indent, text) in list_lines(&head, ";", &items) {
+        line(o, indent, &text);
+    }
+    blank(o);
+}
+
 /// `LIMITS`: the narrower limits on options while conditions hold.
 fn limits_table(o: &mut String, spec: &Spec) {
     doc(
@@ -2160,9 +2215,9 @@ fn limits_table(o: &mut String, spec: &Spec) {
 
 /// `head[items]tail` as lines relative to a start `column` wide, as rustfmt lays an array
 /// out: on one line if its items take at most 60 columns (rustfmt's `array_width`) and the
-/// line fits 100; else, when every item is a short literal (at most 10 columns, as rustfmt's
-/// `short_array_element_width_threshold`: a number or a short string), as many a line as fit
-/// in 100; else one item a line.
+/// line fits 100; else, when every item is short and simple (at most 10 columns, as rustfmt's
+/// `short_array_element_width_threshold`: a number, a short string, a one-segment path), as
+/// many a line as fit in 100; else one item a line.
 fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(usize, String)> {
     let joined = items.join(", ");
     let inline = format!("{head}[{joined}]{tail}");
@@ -2170,13 +2225,8 @@ fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(
         return vec![(0, inline)];
     }
     let mut lines = vec![(0, format!("{head}["))];
-    let short = |i: &String| {
-        i.len() <= 10
-            && (i.starts_with('"')
-                || i.trim_start_matches('-')
-                    .bytes()
-                    .all(|b| b.is_ascii_digit()))
-    };
+    // Simple: a literal or a one-segment path (`Self::S3` and `WireValue::Int(5)` are not).
+    let short = |i: &String| i.len() <= 10 && !i.contains("::") && !i.contains('(');
     if items.iter().all(short) {
         let room = 100 - (column + 4);
         let mut line = String::new();

@@ -39,6 +39,8 @@ pub struct Spec {
     pub totals: Vec<TotalDef>,
     /// `[[limits]]`, in spec order.
     pub limits: Vec<LimitDef>,
+    /// `[[sums]]`, in spec order.
+    pub sums: Vec<SumDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
     /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
@@ -83,10 +85,12 @@ pub enum OptionKind {
         /// The most characters the page allows (refusing past it), if it states a limit.
         max_length: Option<u32>,
     },
-    /// A list of free-text items, with the fewest and most items allowed.
+    /// A list of items, with the fewest and most items allowed: free text, or (`item`)
+    /// objects with typed fields.
     List {
         min_items: u32,
         max_items: Option<u32>,
+        item: Option<ItemDef>,
     },
     /// One of a list of wire strings, as a generated Rust enum; `default` is `None` when the
     /// page gives none.
@@ -110,6 +114,31 @@ pub enum OptionKind {
         /// Written as a JSON string on the wire (`"5"`).
         string: bool,
     },
+}
+
+/// The items of a list of objects (`[[options.fields]]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemDef {
+    /// The item's fields, in spec order: free text, a list of text, a whole number, a
+    /// number or a bool, none with a default.
+    pub fields: Vec<OptionDef>,
+    /// `cut_after` given: the page's copy is cut inside the item's fields, so a member the
+    /// spec does not know passes.
+    pub open: bool,
+}
+
+/// One `[[sums]]`: the items' `field` of the list of objects `list` add up to the integer
+/// option `equals`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SumDef {
+    pub id: String,
+    pub message: String,
+    /// The list of objects, an option index.
+    pub list: usize,
+    /// The whole-number item field, an index into the list's fields.
+    pub field: usize,
+    /// The integer option, an option index.
+    pub equals: usize,
 }
 
 /// One value of an enum option.
@@ -557,6 +586,7 @@ impl<'s> Reader<'s> {
                 "excludes",
                 "totals",
                 "limits",
+                "sums",
                 "pricing",
             ],
         );
@@ -599,6 +629,11 @@ impl<'s> Reader<'s> {
             None => Vec::new(),
         };
 
+        let sums = match self.get(&root, "sums", false) {
+            Some(v) => self.sums(v, &options, &mut requirement_ids),
+            None => Vec::new(),
+        };
+
         let cut_after = self.cut_after(&root, &options);
         let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
             (model?, endpoints?, pricing?, cut_after?);
@@ -616,6 +651,7 @@ impl<'s> Reader<'s> {
             requirements,
             totals,
             limits,
+            sums,
             dimensions: pricing.dimensions,
             per: pricing.per,
             quantities: pricing.quantities,
@@ -822,8 +858,24 @@ impl<'s> Reader<'s> {
             Some("list") => {
                 self.unknown_keys(
                     t,
-                    &[&common[..], &["required", "min_items", "max_items"]].concat(),
+                    &[
+                        &common[..],
+                        &["required", "min_items", "max_items", "fields", "cut_after"],
+                    ]
+                    .concat(),
                 );
+                let item = match self.get(t, "fields", false) {
+                    None => {
+                        if let Some(c) = self.get(t, "cut_after", false) {
+                            self.error(
+                                c.span(),
+                                "`cut_after` on a list names the last item field its page documents; this list has no `fields`",
+                            );
+                        }
+                        Some(None)
+                    }
+                    Some(v) => self.item_fields(t, v).map(Some),
+                };
                 let required = matches!(
                     self.get(t, "required", false).map(Spanned::get_ref),
                     Some(DeValue::Boolean(true))
@@ -842,9 +894,10 @@ impl<'s> Reader<'s> {
                         None
                     }
                     // A required list holds at least one item unless the spec says otherwise.
-                    (min, max) => Some(OptionKind::List {
+                    (min, max) => item.map(|item| OptionKind::List {
                         min_items: min.unwrap_or(u32::from(required)),
                         max_items: max,
+                        item,
                     }),
                 }
             }
@@ -935,6 +988,213 @@ impl<'s> Reader<'s> {
             required,
             kind,
         })
+    }
+
+    /// A list's `[[options.fields]]`: each item field a table as an option's, of a kind an
+    /// item can hold (free text, a list of text, a number, a bool, or a whole number with
+    /// `minimum` and `maximum` and nothing more), none with a default, each named once; and
+    /// the list's `cut_after`, which must name one of them.
+    fn item_fields(&mut self, list: &Table<'_, '_>, v: &Value<'_>) -> Option<ItemDef> {
+        let items = self.array(v, "`fields`")?;
+        let mut fields: Vec<OptionDef> = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("fields[{i}]")) else {
+                ok = false;
+                continue;
+            };
+            let field = match self.get(&t, "type", false).map(Spanned::get_ref) {
+                Some(DeValue::String(ty)) if ty.as_ref() == "integer" => self.item_integer(&t),
+                Some(DeValue::String(ty)) if matches!(ty.as_ref(), "enum") => {
+                    let span = self.get(&t, "type", false).map_or(t.span.clone(), Spanned::span);
+                    self.error(
+                        span,
+                        r#"an item field is "string", "list", "integer", "number" or "bool""#,
+                    );
+                    None
+                }
+                _ => self.option(&t),
+            };
+            let Some(field) = field else {
+                ok = false;
+                continue;
+            };
+            let span = self.get(&t, "name", true).map_or(t.span.clone(), Spanned::span);
+            if field.has_default() {
+                let at = self.get(&t, "default", false).map_or(span.clone(), Spanned::span);
+                self.error(
+                    at,
+                    format!("item field `{}` has a `default`; an item's field has none", field.name),
+                );
+                ok = false;
+            } else if matches!(field.kind, OptionKind::List { item: Some(_), .. }) {
+                self.error(
+                    span,
+                    format!("item field `{}` is a list of objects; an item holds lists of text only", field.name),
+                );
+                ok = false;
+            } else if fields.iter().any(|f| f.name == field.name) {
+                self.error(span, format!("duplicate item field `{}`", field.name));
+                ok = false;
+            } else {
+                fields.push(field);
+            }
+        }
+        if fields.is_empty() && ok {
+            self.error(v.span(), "`fields` lists no field; name the items' fields");
+            return None;
+        }
+        let open = match self.get(list, "cut_after", false) {
+            None => false,
+            Some(c) => {
+                let name = self.as_string(c, "`cut_after` of a list")?;
+                if !fields.iter().any(|f| &f.name == name.get_ref()) {
+                    let names = quoted(fields.iter().map(|f| f.name.as_str()));
+                    self.error(
+                        name.span(),
+                        format!(
+                            "`cut_after` names unknown item field `{}`; its fields: {names}",
+                            name.get_ref()
+                        ),
+                    );
+                    return None;
+                }
+                true
+            }
+        };
+        ok.then_some(ItemDef { fields, open })
+    }
+
+    /// An item's whole-number field: `minimum` and `maximum`, nothing an option's integer has
+    /// for its Rust type or its price (no `rust`, `values`, `default` or `string`).
+    fn item_integer(&mut self, t: &Table<'_, '_>) -> Option<OptionDef> {
+        self.unknown_keys(
+            t,
+            &["name", "type", "description", "required", "minimum", "maximum"],
+        );
+        let name = self.string(t, "name").map(Spanned::into_inner);
+        let description = self.non_empty_string(t, "description");
+        let bound = |r: &mut Self, key: &str| -> Option<i64> {
+            let v = r.get(t, key, true)?;
+            match v.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+                other => {
+                    r.error(
+                        v.span(),
+                        format!("`{key}` must be a whole number, found {}", type_name(other)),
+                    );
+                    None
+                }
+            }
+        };
+        let (minimum, maximum) = (bound(self, "minimum"), bound(self, "maximum"));
+        let (minimum, maximum) = (minimum?, maximum?);
+        if minimum > maximum {
+            let span = self.get(t, "minimum", false).map_or(t.span.clone(), Spanned::span);
+            self.error(
+                span,
+                format!("`minimum` {minimum} is above `maximum` {maximum}; swap them"),
+            );
+            return None;
+        }
+        let kind = OptionKind::Integer {
+            rust: String::new(),
+            minimum,
+            maximum,
+            values: Vec::new(),
+            default: None,
+            string: false,
+        };
+        let required = self.required(t, &kind)?;
+        Some(OptionDef {
+            name: name?,
+            description: description?,
+            required,
+            kind,
+        })
+    }
+
+    /// Reads `[[sums]]`: each an `id` (unique among rules, requirements, totals, limits and
+    /// sums), a `message`, the list of objects `list`, its whole-number item `field`, and the
+    /// integer option the items' values add up to (`equals`).
+    fn sums(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Vec<SumDef> {
+        let Some(items) = self.array(v, "`sums`") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(t) = self.table(item, format!("sums[{i}]")) else {
+                continue;
+            };
+            self.unknown_keys(&t, &["id", "message", "list", "field", "equals"]);
+            let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
+            let message = self.non_empty_string(&t, "message");
+            let list = self.string(&t, "list").and_then(|name| {
+                let found = options.iter().position(|o| &o.name == name.get_ref());
+                match found.map(|l| (l, &options[l].kind)) {
+                    Some((l, OptionKind::List { item: Some(item), .. })) => Some((l, item.clone())),
+                    Some(_) => {
+                        self.error(name.span(), format!("`list` names `{}`, which is not a list of objects", name.get_ref()));
+                        None
+                    }
+                    None => {
+                        if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                            let names = quoted(options.iter().map(|o| o.name.as_str()));
+                            self.error(name.span(), format!("`list` names unknown option `{}`; options: {names}", name.get_ref()));
+                        }
+                        None
+                    }
+                }
+            });
+            let field = match (&list, self.string(&t, "field")) {
+                (Some((_, item)), Some(name)) => {
+                    match item.fields.iter().position(|f| &f.name == name.get_ref()) {
+                        Some(f) if matches!(item.fields[f].kind, OptionKind::Integer { .. }) => Some(f),
+                        Some(_) => {
+                            self.error(name.span(), format!("`field` names `{}`, which is not a whole number", name.get_ref()));
+                            None
+                        }
+                        None => {
+                            let names = quoted(item.fields.iter().map(|f| f.name.as_str()));
+                            self.error(name.span(), format!("`field` names unknown item field `{}`; its fields: {names}", name.get_ref()));
+                            None
+                        }
+                    }
+                }
+                _ => None,
+            };
+            let equals = self.string(&t, "equals").and_then(|name| {
+                match options.iter().position(|o| &o.name == name.get_ref()) {
+                    Some(e) if matches!(options[e].kind, OptionKind::Integer { .. }) => Some(e),
+                    Some(_) => {
+                        self.error(name.span(), format!("`equals` names `{}`, which is not an integer option", name.get_ref()));
+                        None
+                    }
+                    None => {
+                        let names = quoted(options.iter().map(|o| o.name.as_str()));
+                        self.error(name.span(), format!("`equals` names unknown option `{}`; options: {names}", name.get_ref()));
+                        None
+                    }
+                }
+            });
+            if let (Some(id), Some(message), Some((list, _)), Some(field), Some(equals)) =
+                (id, message, list, field, equals)
+            {
+                out.push(SumDef {
+                    id,
+                    message,
+                    list,
+                    field,
+                    equals,
+                });
+            }
+        }
+        out
     }
 
     /// The `required` key, read against whether the option has a default: free text and a
@@ -1489,6 +1749,7 @@ impl<'s> Reader<'s> {
                 OptionKind::List {
                     min_items,
                     max_items,
+                    ..
                 } => (if o.required { min_items } else { 0 }, max_items),
                 _ => (0, None),
             };
@@ -1591,6 +1852,7 @@ impl<'s> Reader<'s> {
                 OptionKind::List {
                     min_items,
                     max_items,
+                    ..
                 } => self.narrowed_items(&t, option, *min_items, *max_items, span.clone()),
                 OptionKind::Enum { .. } | OptionKind::Bool { .. } | OptionKind::Integer { .. } => {
                     self.narrowed_values(&t, option, span.clone())
@@ -2049,6 +2311,7 @@ impl<'s> Reader<'s> {
             OptionKind::List {
                 min_items,
                 max_items,
+                ..
             } => {
                 self.unknown_keys(&t, &["min_items", "max_items", "given"]);
                 let lo = self.count(&t, "min_items", 0)?;

@@ -19,7 +19,7 @@ use super::walk::{
     BODY_FIELDS,
 };
 use super::Expect;
-use crate::spec::{ModelSpec, OptionKind};
+use crate::spec::{ListItem, ModelSpec, OptionKind};
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 use rust_decimal::Decimal;
 
@@ -320,8 +320,13 @@ impl ArgsState {
         if let OptionKind::List {
             min_items,
             max_items,
+            item,
         } = kind
         {
+            // A list of objects is the full checker's.
+            if item != ListItem::Text {
+                return None;
+            }
             let Value::List(raw, count) = value else {
                 return None;
             };

@@ -88,6 +88,9 @@ pub enum Code {
     TooManyInTotal,
     /// Several lists together take fewer items than the page asks.
     TooFewInTotal,
+    /// A list's items' values do not add up to the option they must equal (Kling 3.0: the
+    /// shots' durations add up to `duration`); the path is the list.
+    WrongSum,
     /// `model` is not a model id the crate knows (or bare args name no model).
     UnknownModel,
     /// The page does not let a price be computed for these options (a quote only; the request
@@ -121,6 +124,7 @@ impl Code {
             Code::ConditionallyForbidden => "conditionally_forbidden",
             Code::TooManyInTotal => "too_many_in_total",
             Code::TooFewInTotal => "too_few_in_total",
+            Code::WrongSum => "wrong_sum",
             Code::UnknownModel => "unknown_model",
             Code::Unpriced => "unpriced",
             Code::NeedsUsage => "needs_usage",

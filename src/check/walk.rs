@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
 use crate::spec::{
-    Limit, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
+    Limit, ListItem, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
 };
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
@@ -79,6 +79,9 @@ enum Scalar<'de> {
     List(Vec<Scalar<'de>>),
     /// An array inside an array, read and not kept.
     Array,
+    /// An array's object item: its members in input order, kept to judge a list of objects
+    /// (values one level down read as a field's are, so an item's list of text is kept).
+    Entries(Vec<(Cow<'de, str>, Scalar<'de>)>),
     Object,
 }
 
@@ -91,24 +94,25 @@ impl Scalar<'_> {
             Scalar::Number(n) => format!("the number {n}"),
             Scalar::Str(s) => format!("the string {:?}", short(s)),
             Scalar::List(_) | Scalar::Array => "an array".to_owned(),
-            Scalar::Object => "an object".to_owned(),
+            Scalar::Entries(_) | Scalar::Object => "an object".to_owned(),
         }
     }
 }
 
-/// Reads a value; `nested` for an array's item, whose own arrays are not kept.
+/// Reads a value at `depth`: 0 for a field's value, 1 for an item of its array, 2 for a
+/// member of such an item (an object), 3 for an item of that member's array. Arrays are kept
+/// at 0 and 2, objects at 1; anything deeper is read and kept only by kind, so what is kept
+/// is bounded by the shapes a spec can state.
+#[derive(Clone, Copy)]
 struct ScalarVisitor {
-    nested: bool,
+    depth: u8,
 }
 
-/// An array's item: a scalar, or a container by kind.
-struct Item<'de>(Scalar<'de>);
+impl<'de> de::DeserializeSeed<'de> for ScalarVisitor {
+    type Value = Scalar<'de>;
 
-impl<'de> de::Deserialize<'de> for Item<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_any(ScalarVisitor { nested: true })
-            .map(Item)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Scalar<'de>, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -157,26 +161,36 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar<'de>, A::Error> {
-        if self.nested {
+        if self.depth % 2 == 1 || self.depth > 2 {
             while seq.next_element::<Skip>()?.is_some() {}
             return Ok(Scalar::Array);
         }
+        let items_at = ScalarVisitor {
+            depth: self.depth + 1,
+        };
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(Item(item)) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(items_at)? {
             items.push(item);
         }
         Ok(Scalar::List(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scalar<'de>, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Scalar::Object)
+        if self.depth != 1 {
+            while map.next_entry::<Skip, Skip>()?.is_some() {}
+            return Ok(Scalar::Object);
+        }
+        let mut members = Vec::new();
+        while let Some(Key(key)) = map.next_key()? {
+            members.push((key, map.next_value_seed(ScalarVisitor { depth: 2 })?));
+        }
+        Ok(Scalar::Entries(members))
     }
 }
 
 impl<'de> de::Deserialize<'de> for Scalar<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(ScalarVisitor { nested: false })
+        deserializer.deserialize_any(ScalarVisitor { depth: 0 })
     }
 }
 
@@ -285,6 +299,8 @@ pub(crate) struct ArgsWalk<'b> {
     lists: Vec<(usize, Vec<String>)>,
     /// How many items each list accepted has, by option position (for the totals and limits).
     counts: [usize; MAX_OPTIONS],
+    /// `(sum index, total)`: each sum over the items of a list of objects accepted.
+    sums: Vec<(usize, i64)>,
     /// Bit `i`: `options[i]` was seen / given a valid value / given an invalid one.
     seen: u64,
     given: u64,
@@ -302,6 +318,7 @@ impl<'b> ArgsWalk<'b> {
             texts: Vec::new(),
             lists: Vec::new(),
             counts: [0; MAX_OPTIONS],
+            sums: Vec::new(),
             seen: 0,
             given: 0,
             failed: 0,
@@ -329,9 +346,16 @@ impl<'b> ArgsWalk<'b> {
             return;
         }
         self.seen |= bit;
-        if let (OptionKind::List { .. }, Scalar::List(items)) = (spec.kind, &value) {
-            self.list(at, index, items);
-            return;
+        match (spec.kind, &value) {
+            (
+                OptionKind::List {
+                    item: ListItem::Object { fields, open },
+                    ..
+                },
+                Scalar::List(items),
+            ) => return self.objects(at, index, items, fields, open),
+            (OptionKind::List { .. }, Scalar::List(items)) => return self.list(at, index, items),
+            _ => {}
         }
         match judge(self.base, spec, &value) {
             Ok(accepted) => {
@@ -383,6 +407,65 @@ impl<'b> ArgsWalk<'b> {
         }
     }
 
+    /// Judges the items of a list of objects given for `options[index]` by the key at `at`:
+    /// the count, then each item that is not an object, and in each object every member
+    /// (as an option of its field's kind, at `/…/name/k/field`), a member the spec does not
+    /// know (unless the page's copy is cut inside the item: `open`) and a required field left
+    /// out. Kept: each item as the JSON of its known fields, in field order; and the sums
+    /// over the list, if every item was accepted.
+    fn objects(
+        &mut self,
+        at: usize,
+        index: usize,
+        items: &[Scalar<'_>],
+        fields: &'static [OptionSpec],
+        open: bool,
+    ) {
+        let spec = &self.spec.options[index];
+        let path = pointer(self.base, spec.name);
+        let mut found = crate::args::count_violations(self.base, spec, items.len());
+        let mut kept = Vec::with_capacity(items.len());
+        let sums: Vec<usize> = (0..self.spec.sums.len())
+            .filter(|&x| self.spec.sums[x].list == index)
+            .collect();
+        let mut totals = vec![0i64; sums.len()];
+        for (k, item) in items.iter().enumerate() {
+            let at_item = pointer(&path, &k.to_string());
+            let Scalar::Entries(members) = item else {
+                let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                found.push(Violation {
+                    path: at_item,
+                    code: Code::WrongType,
+                    message: format!(
+                        "each item of {} must be an object with the fields {}, not {}",
+                        spec.name,
+                        QuotedList(&names),
+                        item.describe()
+                    ),
+                });
+                continue;
+            };
+            let (json, values) = judge_item(&at_item, spec.name, fields, open, members, &mut found);
+            for (t, &x) in totals.iter_mut().zip(&sums) {
+                *t = t.saturating_add(values[self.spec.sums[x].field]);
+            }
+            kept.push(json);
+        }
+        if found.is_empty() {
+            self.given |= 1 << index;
+            self.counts[index] = items.len();
+            self.sums.extend(sums.into_iter().zip(totals));
+            if self.keep_text {
+                self.lists.push((index, kept));
+            }
+            return;
+        }
+        self.failed |= 1 << index;
+        for v in found {
+            self.found.items.push((at, v));
+        }
+    }
+
     /// What only the whole object tells: missing required inputs, broken rules.
     fn finish(mut self, end: usize) -> (Option<Args>, Found) {
         for (index, option) in self.spec.options.iter().enumerate() {
@@ -408,6 +491,11 @@ impl<'b> ArgsWalk<'b> {
         for violation in limits {
             self.found.items.push((end, violation));
         }
+        for &(x, total) in &self.sums {
+            if let Some(violation) = broken_sum(&self.spec.sums[x], total, &self.selection, self.failed, self.base) {
+                self.found.items.push((end, violation));
+            }
+        }
         let args = self.found.items.is_empty().then(|| {
             Args::in_option_order(
                 self.selection,
@@ -417,6 +505,130 @@ impl<'b> ArgsWalk<'b> {
         });
         (args, self.found)
     }
+}
+
+/// Judges one object item of the list `list` at `at` against its `fields`, adding what is
+/// wrong to `found`; gives the item's JSON (its accepted known fields, in field order) and
+/// each field's whole-number value (0 where it is not one or was not given), for the sums.
+fn judge_item(
+    at: &str,
+    list: &str,
+    fields: &'static [OptionSpec],
+    open: bool,
+    members: &[(Cow<'_, str>, Scalar<'_>)],
+    found: &mut Vec<Violation>,
+) -> (String, Vec<i64>) {
+    let mut values = vec![0i64; fields.len()];
+    let mut json: Vec<Option<String>> = vec![None; fields.len()];
+    let mut seen = 0u64;
+    for (key, value) in members {
+        let Some(f) = fields.iter().position(|f| f.name == key.as_ref()) else {
+            if !open {
+                let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                found.push(Violation {
+                    path: pointer(at, key),
+                    code: Code::UnknownField,
+                    message: format!(
+                        "{:?} is not a field of {list}'s items; their fields: {}",
+                        short(key),
+                        QuotedList(&names)
+                    ),
+                });
+            }
+            continue;
+        };
+        let field = &fields[f];
+        if seen & (1 << f) != 0 {
+            json[f] = None;
+            found.push(Violation {
+                path: pointer(at, field.name),
+                code: Code::DuplicateField,
+                message: format!("field {:?} is given more than once; give it once", field.name),
+            });
+            continue;
+        }
+        seen |= 1 << f;
+        if let (OptionKind::List { .. }, Scalar::List(items)) = (field.kind, value) {
+            let wrong = crate::args::list_violations(at, field, items.len(), |k| match &items[k] {
+                Scalar::Str(s) => Ok(s),
+                other => Err(other.describe()),
+            });
+            if wrong.is_empty() {
+                let texts: Vec<&str> = items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Scalar::Str(s) => Some(s.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                json[f] = serde_json::to_string(&texts).ok();
+            }
+            found.extend(wrong);
+            continue;
+        }
+        match judge(at, field, value) {
+            Ok(accepted) => {
+                json[f] = Some(match accepted {
+                    Accepted::Text(t) => serde_json::to_string(t).unwrap_or_default(),
+                    Accepted::Number(n) => n.to_string(),
+                    Accepted::Slot(v) if matches!(field.kind, OptionKind::Bool { .. }) => (v == 1).to_string(),
+                    Accepted::Slot(v) => {
+                        values[f] = v;
+                        v.to_string()
+                    }
+                });
+            }
+            Err((code, message)) => found.push(Violation {
+                path: pointer(at, field.name),
+                code,
+                message,
+            }),
+        }
+    }
+    for (f, field) in fields.iter().enumerate() {
+        if field.required && seen & (1 << f) == 0 {
+            found.push(missing_input(at, field));
+        }
+    }
+    let mut text = String::from("{");
+    for (field, value) in fields.iter().zip(&json) {
+        if let Some(value) = value {
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push_str(&serde_json::to_string(field.name).unwrap_or_default());
+            text.push(':');
+            text.push_str(value);
+        }
+    }
+    text.push('}');
+    (text, values)
+}
+
+/// The violation of `sum` by a list whose items' values add up to `total`, if the option it
+/// must equal has another value (not judged when that option was refused or has no value).
+fn broken_sum(
+    sum: &crate::spec::Sum,
+    total: i64,
+    selection: &Selection,
+    failed: u64,
+    base: &str,
+) -> Option<Violation> {
+    if failed & (1 << sum.equals) != 0 {
+        return None;
+    }
+    let target = selection.slot(sum.equals);
+    if target == crate::spec::ABSENT || target == total {
+        return None;
+    }
+    Some(Violation {
+        path: pointer(base, sum.list_name),
+        code: Code::WrongSum,
+        message: format!(
+            "{}: the items' {} add up to {total}, and {} is {target}",
+            sum.message, sum.field_name, sum.equals_name
+        ),
+    })
 }
 
 /// A value [`judge`] accepts for an option.

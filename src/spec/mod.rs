@@ -66,6 +66,10 @@ pub struct ModelSpec {
     /// Narrower item counts for a list when options have some values ("with
     /// `is_first_last_frame` on, `image_urls` takes 1 to 2 images"), in spec order.
     pub limits: &'static [Limit],
+    /// Sums over a list's items that must equal an option ("the shots' durations add up to
+    /// `duration`"): what JSON Schema cannot say, carried in the schema as the
+    /// `x-shortapi-sums` keyword.
+    pub sums: &'static [Sum],
     /// The prices as the page documents them.
     pub pricing: Pricing,
     /// The price lookup built from [`pricing`](Self::pricing) at compile time.
@@ -157,12 +161,15 @@ pub enum OptionKind {
         /// them) the page allows, if it states a limit it refuses past.
         max_length: Option<u32>,
     },
-    /// A JSON array of free-text items (image or video URLs), each checked like free text.
+    /// A JSON array of items: free text (image or video URLs), each checked like free text,
+    /// or objects with typed fields (Kling 3.0's `multi_prompt` shots).
     List {
         /// The fewest items allowed (1 for a required list unless the spec says otherwise).
         min_items: u32,
         /// The most items allowed, if the page states a limit.
         max_items: Option<u32>,
+        /// What each item is.
+        item: ListItem,
     },
     /// One of a list of strings; a generated enum in Rust.
     Enum {
@@ -205,6 +212,32 @@ pub enum OptionKind {
         /// its decimal digits, no sign for a positive number, no leading zero.
         string: bool,
     },
+}
+
+/// What each item of a [`List`](OptionKind::List) is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListItem {
+    /// Free text, checked like a free-text option (not empty, not blank).
+    Text,
+    /// A JSON object whose members are `fields`, each checked like an option of that kind
+    /// (free text, a list of text, a whole number, a number or a bool; none has a default).
+    Object {
+        /// The item's documented fields, in page order.
+        fields: &'static [OptionSpec],
+        /// Whether a member the spec does not know passes: the page's copy is cut inside the
+        /// item's fields (`cut_after`), so the API may take more.
+        open: bool,
+    },
+}
+
+impl ListItem {
+    /// The item's fields; none for text.
+    pub const fn fields(&self) -> &'static [OptionSpec] {
+        match self {
+            ListItem::Text => &[],
+            ListItem::Object { fields, .. } => fields,
+        }
+    }
 }
 
 impl OptionKind {
@@ -432,6 +465,35 @@ impl Total {
 
 impl fmt::Display for Total {
     /// `image_urls and video_urls together take at most 5 items`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+/// A sum over the items of a list of objects that must equal an integer option: Kling 3.0's
+/// "the sum of the shot durations must equal the task `duration`".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sum {
+    /// A stable snake_case id (`"shots_add_up_to_duration"`).
+    pub id: &'static str,
+    /// What users are told when a request breaks it.
+    pub message: &'static str,
+    /// The list of objects: its position in the model's [`options`](ModelSpec::options).
+    pub list: usize,
+    /// Its wire name.
+    pub list_name: &'static str,
+    /// The whole-number item field summed: its position in the item's fields.
+    pub field: usize,
+    /// Its name.
+    pub field_name: &'static str,
+    /// The integer option the sum must equal: its position in the options.
+    pub equals: usize,
+    /// Its wire name.
+    pub equals_name: &'static str,
+}
+
+impl fmt::Display for Sum {
+    /// `the shots' durations add up to duration`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message)
     }

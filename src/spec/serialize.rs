@@ -31,13 +31,13 @@ use serde::{Serialize, Serializer};
 
 use super::{
     Cell, CellPrice, Condition, Limit, ModelSpec, Narrow, OptionKind, OptionSpec, Quantity,
-    Requirement, Rule, Test, Total,
+    Requirement, Rule, Sum, Test, Total, ListItem,
 };
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(14))?;
+        let mut map = serializer.serialize_map(Some(15))?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("category", self.category)?;
@@ -51,6 +51,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("requirements", self.requirements)?;
         map.serialize_entry("totals", self.totals)?;
         map.serialize_entry("limits", self.limits)?;
+        map.serialize_entry("sums", self.sums)?;
         map.serialize_entry("pricing", &PricingView(self))?;
         map.end()
     }
@@ -72,9 +73,15 @@ impl Serialize for OptionSpec {
             OptionKind::List {
                 min_items,
                 max_items,
+                item,
             } => {
                 map.serialize_entry("min_items", &min_items)?;
                 map.serialize_entry("max_items", &max_items)?;
+                // A list of objects: its items' fields, and whether others pass (a cut page).
+                if let ListItem::Object { fields, open } = item {
+                    map.serialize_entry("fields", fields)?;
+                    map.serialize_entry("open", &open)?;
+                }
             }
             OptionKind::Enum { values, units, .. } => {
                 map.serialize_entry("values", values)?;
@@ -128,6 +135,20 @@ impl Serialize for Requirement {
         map.serialize_entry("message", self.message)?;
         map.serialize_entry("when", &When(self.when))?;
         map.serialize_entry(if self.present { "require" } else { "forbid" }, self.name)?;
+        map.end()
+    }
+}
+
+impl Serialize for Sum {
+    /// `{"id", "message", "list", "field", "equals"}`: the items' `field` values of `list`
+    /// add up to the option `equals`.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        map.serialize_entry("list", self.list_name)?;
+        map.serialize_entry("field", self.field_name)?;
+        map.serialize_entry("equals", self.equals_name)?;
         map.end()
     }
 }

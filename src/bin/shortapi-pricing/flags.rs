@@ -4,7 +4,7 @@
 
 use clap::{Arg, ArgAction, ArgMatches};
 use serde_json::{Map, Value};
-use shortapi_pricing::spec::{OptionKind, OptionSpec, WireValue};
+use shortapi_pricing::spec::{ListItem, OptionKind, OptionSpec, WireValue};
 use shortapi_pricing::Model;
 
 use crate::Failure;
@@ -74,13 +74,26 @@ pub fn describe(option: &OptionSpec) -> String {
         OptionKind::List {
             min_items,
             max_items,
+            item,
         } => {
             let count = match max_items {
                 Some(max) => format!("{min_items} to {max} "),
                 None if min_items == 0 => String::new(),
                 None => format!("at least {min_items} "),
             };
-            format!("a list of {count}texts (repeat the flag)")
+            match item {
+                ListItem::Text => format!("a list of {count}texts (repeat the flag)"),
+                ListItem::Object { fields, .. } => {
+                    let fields: Vec<String> = fields
+                        .iter()
+                        .map(|f| format!("{}: {}", f.name, describe(f)))
+                        .collect();
+                    format!(
+                        "a list of {count}objects, each flag one JSON object {{{}}} (repeat the flag)",
+                        fields.join("; ")
+                    )
+                }
+            }
         }
         OptionKind::Enum { values, .. } => values.join(", "),
         OptionKind::Bool { .. } => "true or false".to_owned(),
@@ -247,6 +260,16 @@ impl Given {
             };
             let option = &spec.options[index];
             let value = match values.as_slice() {
+                // A list of objects: each flag one JSON object (text that is not JSON goes as
+                // the string it is, for the checker to refuse with the fields it takes).
+                _ if matches!(option.kind, OptionKind::List { item: ListItem::Object { .. }, .. }) => {
+                    Value::Array(
+                        values
+                            .iter()
+                            .map(|v| serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone())))
+                            .collect(),
+                    )
+                }
                 _ if option.is_list() => {
                     Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())
                 }
@@ -295,6 +318,19 @@ fn placeholder(option: &OptionSpec) -> Value {
         }
         OptionKind::Text { .. } => Value::String(NO_TEXT.to_owned()),
         OptionKind::Number { minimum, .. } => json_value(&option.kind, &minimum.to_string()),
+        // An item of each required field's placeholder.
+        OptionKind::List {
+            min_items,
+            item: ListItem::Object { fields, .. },
+            ..
+        } => Value::Array(
+            (0..min_items.max(1))
+                .map(|_| {
+                    let item = fields.iter().filter(|f| f.required);
+                    Value::Object(item.map(|f| (f.name.to_owned(), placeholder(f))).collect())
+                })
+                .collect(),
+        ),
         OptionKind::List { min_items, .. } => Value::Array(
             (0..min_items.max(1))
                 .map(|_| Value::String(NO_TEXT.to_owned()))
