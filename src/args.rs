@@ -528,6 +528,7 @@ mod tests {
             kind: OptionKind::List {
                 min_items: 0,
                 max_items: Some(2),
+                item: crate::spec::ListItem::Text,
             },
         };
         let items = ["a", " ", "c"];

@@ -5,8 +5,8 @@ use serde::ser::SerializeMap;
 use serde::Serialize;
 
 use crate::quote::{Quote, QuoteError};
-use crate::{Args, Model};
 use crate::spec::{ListItem, OptionKind};
+use crate::{Args, Model};
 
 /// A create-job request: the args of one model and an optional callback URL.
 ///

@@ -51,7 +51,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 use crate::spec::{
-    Condition, Limit, ListItem, ModelSpec, Narrow, OptionKind, OptionSpec, Requirement, Rule, Test, WireEnum,
+    Condition, Limit, ListItem, ModelSpec, Narrow, OptionKind, OptionSpec, Requirement, Rule, Test,
+    WireEnum,
 };
 use crate::{CreateJobRequest, CreateJobResponse, Model};
 
@@ -488,7 +489,11 @@ fn option_schema(option: &OptionSpec) -> Value {
                         properties.insert(field.name.to_owned(), option_schema(field));
                     }
                     let mut s = json!({ "type": "object", "properties": properties });
-                    let required = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+                    let required = fields
+                        .iter()
+                        .filter(|f| f.required)
+                        .map(|f| f.name)
+                        .collect();
                     set_required(&mut s, required);
                     if !open {
                         s["additionalProperties"] = json!(false);

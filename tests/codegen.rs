@@ -1600,6 +1600,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "Pricing",
         "Requirement",
         "Rule",
+        "Sum",
         "Test",
         "Total",
         "WireEnum",
@@ -1758,7 +1759,7 @@ fn a_list_says_its_counts_and_a_text_its_length() {
         ["spec/models/acme-video.toml:91:14: `max_length` must be a whole number from 1 to 4294967295"]
     );
     let p = option_forms_problems("max_items = 3\n", "max_items = 3\nmax_length = 9\n");
-    assert_eq!(p, ["spec/models/acme-video.toml:79:1: unknown key `max_length` in options[6]; allowed keys: name, type, description, required, min_items, max_items"]);
+    assert_eq!(p, ["spec/models/acme-video.toml:79:1: unknown key `max_length` in options[6]; allowed keys: name, type, description, required, min_items, max_items, fields, cut_after"]);
     // A list is no price dimension and no rule's condition.
     let p = option_forms_problems("dimensions = []", "dimensions = [\"image_urls\"]");
     assert!(

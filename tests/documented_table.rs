@@ -73,6 +73,7 @@ fn the_models_are_the_hand_listed_ones() {
                 OptionKind::List {
                     min_items,
                     max_items,
+                    ..
                 } => {
                     assert_eq!(
                         page.items,

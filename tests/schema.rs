@@ -529,11 +529,47 @@ fn everything_comes_from_the_spec() {
                 OptionKind::List {
                     min_items,
                     max_items,
+                    item,
                 } => {
                     assert_eq!(p["type"], "array");
-                    assert_eq!(p["items"]["type"], "string");
-                    assert_eq!(p["items"]["minLength"], 1);
-                    assert_eq!(p["items"]["pattern"], schema::non_blank_pattern());
+                    let item_type = match item {
+                        shortapi_pricing::spec::ListItem::Text => "string",
+                        shortapi_pricing::spec::ListItem::Object { .. } => "object",
+                    };
+                    assert_eq!(p["items"]["type"], item_type);
+                    match item {
+                        shortapi_pricing::spec::ListItem::Text => {
+                            assert_eq!(p["items"]["minLength"], 1);
+                            assert_eq!(p["items"]["pattern"], schema::non_blank_pattern());
+                        }
+                        // An object of its fields, each as an option's schema; closed unless
+                        // the page is cut inside them.
+                        shortapi_pricing::spec::ListItem::Object { fields, open } => {
+                            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                            let properties = p["items"]["properties"].as_object().unwrap();
+                            assert_eq!(
+                                properties.keys().map(String::as_str).collect::<Vec<_>>(),
+                                {
+                                    let mut sorted = names.clone();
+                                    sorted.sort_unstable();
+                                    sorted
+                                }
+                            );
+                            let required: Vec<&str> = fields
+                                .iter()
+                                .filter(|f| f.required)
+                                .map(|f| f.name)
+                                .collect();
+                            assert_eq!(
+                                p["items"].get("required"),
+                                (!required.is_empty()).then(|| json!(required)).as_ref()
+                            );
+                            assert_eq!(
+                                p["items"].get("additionalProperties"),
+                                (!open).then(|| json!(false)).as_ref()
+                            );
+                        }
+                    }
                     assert_eq!(
                         p.get("minItems"),
                         (min_items > 0).then(|| json!(min_items)).as_ref()
@@ -602,7 +638,13 @@ fn everything_comes_from_the_spec() {
         for (r, s) in spec.requirements.iter().zip(&rules[spec.rules.len()..]) {
             assert!(s["description"].as_str().unwrap().contains(r.message));
             assert_conditions(s, r.when);
-            let required = s["required"].as_array().unwrap();
+            // No `required` where every condition holds with its option left out (Kling 3.0's
+            // prompt while `multi_shot` is false, its default).
+            let required = s
+                .get("required")
+                .and_then(|r| r.as_array())
+                .cloned()
+                .unwrap_or_default();
             if r.present {
                 assert_eq!(s["not"], json!({"required": [r.name]}));
                 assert!(!required.contains(&json!(r.name)));
@@ -746,6 +788,7 @@ static FIXTURE: ModelSpec = ModelSpec {
     requirements: &[],
     totals: &[],
     limits: &[],
+    sums: &[],
     pricing: Pricing {
         dimensions: &[],
         per: None,
@@ -944,12 +987,13 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // Q2 (text- and image-to-video) and Kling O1 image-to-video take no number at all. Wan 2.6
     // reference-to-video's duration (2 to 10): 1e1, 5.0, 1E1 and 2e0 taken, the other six not.
     // Seedance 2.0 image-to-video's (4 to 15) as omni-reference's: five taken, five not. Kling
-    // 2.6 text-to-video's string-typed duration ("5" or "10") takes no number (ten refused).
+    // 2.6 text-to-video's string-typed duration ("5" or "10") takes no number (ten refused), nor
+    // Kling 3.0 text-to-video's ("3" to "15": ten more).
     assert_eq!(
         checked,
         (
             10 + 3 + 27 + 3 + 4 + 5,
-            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5 + 10
+            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5 + 10 + 10
         )
     );
 }

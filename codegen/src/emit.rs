@@ -1836,7 +1836,11 @@ fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
             line(o, d + 2, "kind: OptionKind::Text {");
             let items: Vec<String> = examples.iter().map(|e| lit(e)).collect();
             array(o, d + 3, "examples: &", &items, ",");
-            line(o, d + 3, &format!("max_length: {},", some_or_none(max_length)));
+            line(
+                o,
+                d + 3,
+                &format!("max_length: {},", some_or_none(max_length)),
+            );
             line(o, d + 2, "},");
         }
         OptionKind::Number { minimum, maximum } => {
@@ -1852,7 +1856,11 @@ fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
         } => {
             line(o, d + 2, "kind: OptionKind::List {");
             line(o, d + 3, &format!("min_items: {min_items},"));
-            line(o, d + 3, &format!("max_items: {},", some_or_none(max_items)));
+            line(
+                o,
+                d + 3,
+                &format!("max_items: {},", some_or_none(max_items)),
+            );
             match item {
                 None => line(o, d + 3, "item: ListItem::Text,"),
                 Some(item) => {
@@ -1869,8 +1877,14 @@ fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
                             for (k, l) in lines.iter().enumerate() {
                                 let text = &l[4..];
                                 match k {
-                                    0 => line(o, 0, &text.replacen("OptionSpec {", "fields: &[OptionSpec {", 1)),
-                                    _ if k == last => line(o, 0, &format!("{}],", &text[..text.len() - 1])),
+                                    0 => line(
+                                        o,
+                                        0,
+                                        &text.replacen("OptionSpec {", "fields: &[OptionSpec {", 1),
+                                    ),
+                                    _ if k == last => {
+                                        line(o, 0, &format!("{}],", &text[..text.len() - 1]))
+                                    }
                                     _ => line(o, 0, text),
                                 }
                             }
@@ -1895,7 +1909,11 @@ fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
             line(o, d + 2, "kind: OptionKind::Enum {");
             line(o, d + 3, &format!("values: &{rust}::WIRE,"));
             match default {
-                Some(_) => line(o, d + 3, &format!("default: Some({rust}::DEFAULT as usize),")),
+                Some(_) => line(
+                    o,
+                    d + 3,
+                    &format!("default: Some({rust}::DEFAULT as usize),"),
+                ),
                 None => line(o, d + 3, "default: None,"),
             }
             let units: Vec<String> = values
@@ -1925,7 +1943,12 @@ fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
             line(o, d + 2, "kind: OptionKind::Integer {");
             match (rust.as_str(), &f.kind) {
                 // An item's whole number: no Rust type.
-                ("", OptionKind::Integer { minimum, maximum, .. }) => {
+                (
+                    "",
+                    OptionKind::Integer {
+                        minimum, maximum, ..
+                    },
+                ) => {
                     line(o, d + 3, &format!("minimum: {minimum},"));
                     line(o, d + 3, &format!("maximum: {maximum},"));
                 }
@@ -2145,7 +2168,9 @@ fn sums_table(o: &mut String, spec: &Spec) {
         .iter()
         .map(|x| {
             let field = match &spec.options[x.list].kind {
-                OptionKind::List { item: Some(item), .. } => item.fields[x.field].name.as_str(),
+                OptionKind::List {
+                    item: Some(item), ..
+                } => item.fields[x.field].name.as_str(),
                 _ => "",
             };
             struct_lines(

@@ -1006,7 +1006,9 @@ impl<'s> Reader<'s> {
             let field = match self.get(&t, "type", false).map(Spanned::get_ref) {
                 Some(DeValue::String(ty)) if ty.as_ref() == "integer" => self.item_integer(&t),
                 Some(DeValue::String(ty)) if matches!(ty.as_ref(), "enum") => {
-                    let span = self.get(&t, "type", false).map_or(t.span.clone(), Spanned::span);
+                    let span = self
+                        .get(&t, "type", false)
+                        .map_or(t.span.clone(), Spanned::span);
                     self.error(
                         span,
                         r#"an item field is "string", "list", "integer", "number" or "bool""#,
@@ -1019,18 +1021,28 @@ impl<'s> Reader<'s> {
                 ok = false;
                 continue;
             };
-            let span = self.get(&t, "name", true).map_or(t.span.clone(), Spanned::span);
+            let span = self
+                .get(&t, "name", true)
+                .map_or(t.span.clone(), Spanned::span);
             if field.has_default() {
-                let at = self.get(&t, "default", false).map_or(span.clone(), Spanned::span);
+                let at = self
+                    .get(&t, "default", false)
+                    .map_or(span.clone(), Spanned::span);
                 self.error(
                     at,
-                    format!("item field `{}` has a `default`; an item's field has none", field.name),
+                    format!(
+                        "item field `{}` has a `default`; an item's field has none",
+                        field.name
+                    ),
                 );
                 ok = false;
             } else if matches!(field.kind, OptionKind::List { item: Some(_), .. }) {
                 self.error(
                     span,
-                    format!("item field `{}` is a list of objects; an item holds lists of text only", field.name),
+                    format!(
+                        "item field `{}` is a list of objects; an item holds lists of text only",
+                        field.name
+                    ),
                 );
                 ok = false;
             } else if fields.iter().any(|f| f.name == field.name) {
@@ -1070,7 +1082,14 @@ impl<'s> Reader<'s> {
     fn item_integer(&mut self, t: &Table<'_, '_>) -> Option<OptionDef> {
         self.unknown_keys(
             t,
-            &["name", "type", "description", "required", "minimum", "maximum"],
+            &[
+                "name",
+                "type",
+                "description",
+                "required",
+                "minimum",
+                "maximum",
+            ],
         );
         let name = self.string(t, "name").map(Spanned::into_inner);
         let description = self.non_empty_string(t, "description");
@@ -1090,7 +1109,9 @@ impl<'s> Reader<'s> {
         let (minimum, maximum) = (bound(self, "minimum"), bound(self, "maximum"));
         let (minimum, maximum) = (minimum?, maximum?);
         if minimum > maximum {
-            let span = self.get(t, "minimum", false).map_or(t.span.clone(), Spanned::span);
+            let span = self
+                .get(t, "minimum", false)
+                .map_or(t.span.clone(), Spanned::span);
             self.error(
                 span,
                 format!("`minimum` {minimum} is above `maximum` {maximum}; swap them"),
@@ -1137,15 +1158,32 @@ impl<'s> Reader<'s> {
             let list = self.string(&t, "list").and_then(|name| {
                 let found = options.iter().position(|o| &o.name == name.get_ref());
                 match found.map(|l| (l, &options[l].kind)) {
-                    Some((l, OptionKind::List { item: Some(item), .. })) => Some((l, item.clone())),
+                    Some((
+                        l,
+                        OptionKind::List {
+                            item: Some(item), ..
+                        },
+                    )) => Some((l, item.clone())),
                     Some(_) => {
-                        self.error(name.span(), format!("`list` names `{}`, which is not a list of objects", name.get_ref()));
+                        self.error(
+                            name.span(),
+                            format!(
+                                "`list` names `{}`, which is not a list of objects",
+                                name.get_ref()
+                            ),
+                        );
                         None
                     }
                     None => {
                         if !self.broken_options.iter().any(|b| b == name.get_ref()) {
                             let names = quoted(options.iter().map(|o| o.name.as_str()));
-                            self.error(name.span(), format!("`list` names unknown option `{}`; options: {names}", name.get_ref()));
+                            self.error(
+                                name.span(),
+                                format!(
+                                    "`list` names unknown option `{}`; options: {names}",
+                                    name.get_ref()
+                                ),
+                            );
                         }
                         None
                     }
@@ -1154,14 +1192,28 @@ impl<'s> Reader<'s> {
             let field = match (&list, self.string(&t, "field")) {
                 (Some((_, item)), Some(name)) => {
                     match item.fields.iter().position(|f| &f.name == name.get_ref()) {
-                        Some(f) if matches!(item.fields[f].kind, OptionKind::Integer { .. }) => Some(f),
+                        Some(f) if matches!(item.fields[f].kind, OptionKind::Integer { .. }) => {
+                            Some(f)
+                        }
                         Some(_) => {
-                            self.error(name.span(), format!("`field` names `{}`, which is not a whole number", name.get_ref()));
+                            self.error(
+                                name.span(),
+                                format!(
+                                    "`field` names `{}`, which is not a whole number",
+                                    name.get_ref()
+                                ),
+                            );
                             None
                         }
                         None => {
                             let names = quoted(item.fields.iter().map(|f| f.name.as_str()));
-                            self.error(name.span(), format!("`field` names unknown item field `{}`; its fields: {names}", name.get_ref()));
+                            self.error(
+                                name.span(),
+                                format!(
+                                    "`field` names unknown item field `{}`; its fields: {names}",
+                                    name.get_ref()
+                                ),
+                            );
                             None
                         }
                     }
@@ -1172,12 +1224,24 @@ impl<'s> Reader<'s> {
                 match options.iter().position(|o| &o.name == name.get_ref()) {
                     Some(e) if matches!(options[e].kind, OptionKind::Integer { .. }) => Some(e),
                     Some(_) => {
-                        self.error(name.span(), format!("`equals` names `{}`, which is not an integer option", name.get_ref()));
+                        self.error(
+                            name.span(),
+                            format!(
+                                "`equals` names `{}`, which is not an integer option",
+                                name.get_ref()
+                            ),
+                        );
                         None
                     }
                     None => {
                         let names = quoted(options.iter().map(|o| o.name.as_str()));
-                        self.error(name.span(), format!("`equals` names unknown option `{}`; options: {names}", name.get_ref()));
+                        self.error(
+                            name.span(),
+                            format!(
+                                "`equals` names unknown option `{}`; options: {names}",
+                                name.get_ref()
+                            ),
+                        );
                         None
                     }
                 }

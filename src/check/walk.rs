@@ -16,7 +16,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
 use crate::spec::{
-    Limit, ListItem, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement, WireValue,
+    Limit, ListItem, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement,
+    WireValue,
 };
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
@@ -492,7 +493,13 @@ impl<'b> ArgsWalk<'b> {
             self.found.items.push((end, violation));
         }
         for &(x, total) in &self.sums {
-            if let Some(violation) = broken_sum(&self.spec.sums[x], total, &self.selection, self.failed, self.base) {
+            if let Some(violation) = broken_sum(
+                &self.spec.sums[x],
+                total,
+                &self.selection,
+                self.failed,
+                self.base,
+            ) {
                 self.found.items.push((end, violation));
             }
         }
@@ -543,7 +550,10 @@ fn judge_item(
             found.push(Violation {
                 path: pointer(at, field.name),
                 code: Code::DuplicateField,
-                message: format!("field {:?} is given more than once; give it once", field.name),
+                message: format!(
+                    "field {:?} is given more than once; give it once",
+                    field.name
+                ),
             });
             continue;
         }
@@ -571,7 +581,9 @@ fn judge_item(
                 json[f] = Some(match accepted {
                     Accepted::Text(t) => serde_json::to_string(t).unwrap_or_default(),
                     Accepted::Number(n) => n.to_string(),
-                    Accepted::Slot(v) if matches!(field.kind, OptionKind::Bool { .. }) => (v == 1).to_string(),
+                    Accepted::Slot(v) if matches!(field.kind, OptionKind::Bool { .. }) => {
+                        (v == 1).to_string()
+                    }
                     Accepted::Slot(v) => {
                         values[f] = v;
                         v.to_string()
@@ -625,8 +637,8 @@ fn broken_sum(
         path: pointer(base, sum.list_name),
         code: Code::WrongSum,
         message: format!(
-            "{}: the items' {} add up to {total}, and {} is {target}",
-            sum.message, sum.field_name, sum.equals_name
+            "{}: the {} of {}'s items add up to {total}, but {} is {target}",
+            sum.message, sum.field_name, sum.list_name, sum.equals_name
         ),
     })
 }
@@ -1984,6 +1996,7 @@ mod tests {
             kind: OptionKind::List {
                 min_items: 0,
                 max_items: None,
+                item: crate::spec::ListItem::Text,
             },
         },
         OptionSpec {
@@ -1993,6 +2006,7 @@ mod tests {
             kind: OptionKind::List {
                 min_items: 0,
                 max_items: None,
+                item: crate::spec::ListItem::Text,
             },
         },
     ];
@@ -2020,6 +2034,7 @@ mod tests {
         requirements: &[],
         totals: &TWO_TO_THREE,
         limits: &[],
+        sums: &[],
         pricing: Pricing {
             dimensions: &[],
             per: None,

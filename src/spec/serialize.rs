@@ -30,8 +30,8 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    Cell, CellPrice, Condition, Limit, ModelSpec, Narrow, OptionKind, OptionSpec, Quantity,
-    Requirement, Rule, Sum, Test, Total, ListItem,
+    Cell, CellPrice, Condition, Limit, ListItem, ModelSpec, Narrow, OptionKind, OptionSpec,
+    Quantity, Requirement, Rule, Sum, Test, Total,
 };
 use crate::money::AsString;
 

@@ -1806,7 +1806,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 22] = [
+pub const MODELS: [&Documented; 23] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1884,6 +1884,7 @@ pub const MODELS: [&Documented; 22] = [
     &WAN_2_6_REFERENCE_TO_VIDEO,
     &SEEDANCE_2_0_IMAGE_TO_VIDEO,
     &KLING_2_6_TEXT_TO_VIDEO,
+    &KLING_3_0_TEXT_TO_VIDEO,
 ];
 
 /// kwaivgi/kling-2.6/text-to-video (`catalog/kwaivgi__kling-2.6__text-to-video.md`): "mode —
@@ -1943,6 +1944,86 @@ pub const KLING_2_6_TEXT_TO_VIDEO: Documented = Documented {
             price: Priced::Amount("1.20"), // 0.12 × 10
         },
     ]),
+};
+
+/// kwaivgi/kling-3.0/text-to-video (`catalog/kwaivgi__kling-3.0__text-to-video.md`; the
+/// stored copy is CUT inside `multi_prompt`'s item field `duration`): "mode — string,
+/// required, default pro, options pro, std"; "duration — string, required, default 5, Range 3
+/// to 15"; "multi_shot — bool, required, default false"; "shot_type — optional, default
+/// intelligence, options customize, intelligence"; "prompt — optional … cannot be empty when
+/// multi_shot is false OR when shot_type is 'intelligence'"; "negative_prompt — optional";
+/// "multi_prompt — list, optional, enabled when shot_type is 'customize', 1 to 6 shots", each
+/// with "duration — int, required".
+///
+/// Unpriced: "Standard $0.143 / $0.214 per second, Pro $0.190 / $0.286 per second, audio off /
+/// on", and the audio input is beyond the cut.
+pub const KLING_3_0_TEXT_TO_VIDEO: Documented = Documented {
+    id: "kwaivgi/kling-3.0/text-to-video",
+    options: &[
+        choice("mode", &[V::S("pro"), V::S("std")], V::S("pro")),
+        choice(
+            "duration",
+            &[
+                V::N(3),
+                V::N(4),
+                V::N(5),
+                V::N(6),
+                V::N(7),
+                V::N(8),
+                V::N(9),
+                V::N(10),
+                V::N(11),
+                V::N(12),
+                V::N(13),
+                V::N(14),
+                V::N(15),
+            ],
+            V::N(5),
+        ),
+        choice("multi_shot", BOOLS, V::B(false)),
+        choice(
+            "shot_type",
+            &[V::S("customize"), V::S("intelligence")],
+            V::S("intelligence"),
+        ),
+        Opt {
+            name: "prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+            number: None,
+        },
+        Opt {
+            name: "negative_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+            number: None,
+        },
+        Opt {
+            name: "multi_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: Some((1, Some(6))),
+            number: None,
+        },
+    ],
+    rules: &[],
+    requires: &[
+        ("prompt", "multi_shot", V::B(false)),
+        ("prompt", "shot_type", V::S("intelligence")),
+        ("multi_prompt", "shot_type", V::S("customize")),
+    ],
+    prices: Prices::Listed(&[Listed {
+        when: &[],
+        price: Priced::Unpriced("audio"),
+    }]),
 };
 
 /// bytedance/seedance-2.0/image-to-video (`catalog/bytedance__seedance-2.0__image-to-video.md`):

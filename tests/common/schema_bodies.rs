@@ -421,17 +421,20 @@ pub fn whole_numbers_as_text(model: Model) -> Vec<String> {
 }
 
 /// What a JSON Schema validator must say of an input the checker judged `outcome`: its verdict,
-/// except for the one thing the schema cannot say. A request whose only violations are totals
+/// except for the two things the schema cannot say. A request whose only violations are totals
 /// (`too_many_in_total`, `too_few_in_total`: items counted across several lists, carried in the
-/// schema as the `x-shortapi-totals` extension keyword that validators do not apply) is valid
-/// to the schema. That is the whole list of excused cases: every other verdict must agree.
+/// schema as the `x-shortapi-totals` extension keyword that validators do not apply) or sums
+/// (`wrong_sum`: a list's items' values adding up to an option, `x-shortapi-sums`) is valid to
+/// the schema. That is the whole list of excused cases: every other verdict must agree.
 pub fn schema_verdict<T>(outcome: &Result<T, shortapi_pricing::Violations>) -> bool {
     match outcome {
         Ok(_) => true,
         Err(v) => v.as_slice().iter().all(|v| {
             matches!(
                 v.code,
-                shortapi_pricing::Code::TooManyInTotal | shortapi_pricing::Code::TooFewInTotal
+                shortapi_pricing::Code::TooManyInTotal
+                    | shortapi_pricing::Code::TooFewInTotal
+                    | shortapi_pricing::Code::WrongSum
             )
         }),
     }

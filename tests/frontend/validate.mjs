@@ -23,6 +23,7 @@ for (const [name, schema] of Object.entries(schemas)) {
   // The crate's extension keyword for counts across lists, which JSON Schema cannot say: told
   // to ajv (strict mode refuses an unknown keyword), and applied by the checker alone.
   ajv.addKeyword({ keyword: "x-shortapi-totals", schemaType: "array" });
+  ajv.addKeyword({ keyword: "x-shortapi-sums", schemaType: "array" });
   validators[name] = ajv.compile(schema);
 }
 

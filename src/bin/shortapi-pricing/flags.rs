@@ -262,11 +262,20 @@ impl Given {
             let value = match values.as_slice() {
                 // A list of objects: each flag one JSON object (text that is not JSON goes as
                 // the string it is, for the checker to refuse with the fields it takes).
-                _ if matches!(option.kind, OptionKind::List { item: ListItem::Object { .. }, .. }) => {
+                _ if matches!(
+                    option.kind,
+                    OptionKind::List {
+                        item: ListItem::Object { .. },
+                        ..
+                    }
+                ) =>
+                {
                     Value::Array(
                         values
                             .iter()
-                            .map(|v| serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone())))
+                            .map(|v| {
+                                serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.clone()))
+                            })
                             .collect(),
                     )
                 }
