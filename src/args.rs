@@ -4,7 +4,7 @@
 use crate::check::{items, Code, Violation, Violations};
 use crate::quote::{Quote, QuoteError};
 use crate::request::{ArgsJson, Fields};
-use crate::spec::{Listed, ModelOptions, ModelSpec, OptionKind, OptionSpec, QuotedList};
+use crate::spec::{ListItem, Listed, ModelOptions, ModelSpec, OptionKind, OptionSpec, QuotedList};
 use crate::{Model, Selection};
 use rust_decimal::Decimal;
 
@@ -91,6 +91,7 @@ impl Args {
         let mut kept: Vec<(usize, String)> = Vec::new();
         let mut kept_lists: Vec<(usize, Vec<String>)> = Vec::new();
         let mut refused = 0u64;
+        let mut sums: Vec<(usize, i64)> = Vec::new();
         for &(name, items) in lists {
             match spec
                 .option_index(name)
@@ -99,6 +100,17 @@ impl Args {
                 None => errors.push(unknown_input(spec, name)),
                 Some(i) if kept_lists.iter().any(|(k, _)| *k == i) => {
                     errors.push(given_twice(name));
+                }
+                // A list of objects: each item the JSON text of one object.
+                Some(i) if spec.options[i].kind.list_item() != Some(ListItem::Text) => {
+                    let (found, items, totals) = crate::check::object_items(spec, i, items);
+                    if found.is_empty() {
+                        kept_lists.push((i, items));
+                        sums.extend(totals);
+                    } else {
+                        refused |= 1 << i;
+                    }
+                    errors.extend(found);
                 }
                 Some(i) => {
                     let found =
@@ -171,6 +183,12 @@ impl Args {
         errors.extend(crate::check::broken_limits(
             &selection, &count, seen, refused, "",
         ));
+        for (x, total) in sums {
+            let sum = &spec.sums[x];
+            errors.extend(crate::check::broken_sum(
+                sum, total, &selection, refused, "",
+            ));
+        }
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }

@@ -82,10 +82,11 @@ fn required(model: Model) -> String {
 
 /// Args of `model` with its required inputs and `extra` members.
 fn args_with(model: Model, extra: &str) -> String {
-    if extra.is_empty() {
-        format!("{{{}}}", required(model))
-    } else {
-        format!("{{{},{extra}}}", required(model))
+    let required = required(model);
+    match (required.is_empty(), extra.is_empty()) {
+        (_, true) => format!("{{{required}}}"),
+        (true, false) => format!("{{{extra}}}"),
+        (false, false) => format!("{{{required},{extra}}}"),
     }
 }
 
@@ -525,7 +526,19 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
                     .spec()
                     .options
                     .iter()
-                    .filter(|o| o.is_required() && o.name != name)
+                    .filter(|o| {
+                        // And what a requirement asks at the defaults (Kling 3.0's prompt).
+                        let asked = model.spec().requirements.iter().any(|r| {
+                            r.present
+                                && r.name == o.name
+                                && r.applies(
+                                    &shortapi_pricing::Selection::defaults(model),
+                                    0,
+                                    &|_| None,
+                                )
+                        });
+                        (o.is_required() || asked) && o.name != name
+                    })
                     .map(|o| match o.kind {
                         OptionKind::Enum { values, .. } => {
                             format!("\"{}\":\"{}\"", o.name, values[0])
@@ -542,6 +555,17 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
                 assert_eq!(
                     message(&with(None)),
                     format!("{name} is required: {}", option.description.to_lowercase())
+                );
+            } else if model.spec().requirements.iter().any(|r| {
+                r.present
+                    && r.name == name
+                    && r.applies(&shortapi_pricing::Selection::defaults(model), 0, &|_| None)
+            }) {
+                // Optional, but required at the defaults (Kling 3.0's prompt while multi_shot
+                // is false): reported once, however many requirements ask for it.
+                assert_eq!(
+                    found(&with(None)),
+                    owned(&[(&pointer, Code::ConditionallyRequired)])
                 );
             } else {
                 assert!(check(with(None)).is_ok());
@@ -573,11 +597,12 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×22, image ×6, image_tail ×2, video ×1 (Kling O1 video-to-video), video_url ×1
-    // (Seedance omni-reference), negative_prompt ×3 (Midjourney, Wan 2.6 reference-to-video,
-    // Kling 2.6 text-to-video, optional), voice_id ×1 (Vidu Q2 image-to-video, optional but
-    // for its condition).
-    assert_eq!(texts, 36);
+    // prompt ×23 (Kling 3.0's optional but for its conditions), image ×6, image_tail ×2,
+    // video ×1 (Kling O1 video-to-video), video_url ×1 (Seedance omni-reference),
+    // negative_prompt ×4 (Midjourney, Wan 2.6 reference-to-video, Kling 2.6 and 3.0
+    // text-to-video, optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for its
+    // condition).
+    assert_eq!(texts, 38);
 }
 
 #[test]

@@ -357,6 +357,9 @@ fn every_combination_of_every_model_through_the_typed_api() {
             ("google/veo-3.1/image-to-video", counts(108, 108, 0, 0, 0)),
             // mode × duration × ratio × audio, 1 × 2 × 3 × 2, every one priced.
             ("kwaivgi/kling-2.6/text-to-video", counts(12, 12, 0, 0, 0)),
+            // mode × multi_shot × shot_type, 2 × 2 × 2 (no price depends on the duration: the
+            // page's audio switch is beyond its cut), every one unpriced.
+            ("kwaivgi/kling-3.0/text-to-video", counts(8, 0, 0, 8, 0)),
             ("kwaivgi/kling-o1/image-to-video", counts(32, 16, 0, 16, 0)),
             ("kwaivgi/kling-o1/video-to-video", counts(8, 0, 0, 0, 8)),
             (
@@ -423,8 +426,8 @@ fn every_args(doc: &documented::Documented) -> Vec<(Fields, Expected, Measured)>
             let mut fields: Fields = doc
                 .texts()
                 .into_iter()
-                .chain(doc.required_by(get))
                 .map(|t| (t, format!("\"a {t}\"")))
+                .chain(doc.required_by_json(get))
                 .collect();
             fields.extend(doc.required_lists());
             fields.extend(values.iter().map(|&(name, v)| (name, v.json().to_string())));
@@ -458,6 +461,7 @@ fn combination_count(id: &str) -> usize {
         "alibaba/wan-2.6/reference-to-video" => 18,   // 9 × 2
         "bytedance/seedance-2.0/image-to-video" => 288, // 2 × 12 × 6 × 2 (first/last frame)
         "kwaivgi/kling-2.6/text-to-video" => 12,      // 1 × 2 × 3 × 2 (cfg_scale a number)
+        "kwaivgi/kling-3.0/text-to-video" => 104,     // 2 modes × 13 durations × 2 × 2
         "pixverse/pixverse-5.5/transition" | "pixverse/pixverse-6.0/transition" => 90,
         _ => 180, // PixVerse with multi_shot: 3 × 3 × 5 × 2 × 2
     }
@@ -672,6 +676,11 @@ fn documented_defaults_of_every_model() {
         ("bytedance/seedance-2.0/image-to-video", amount("1.20")),
         // Kling 2.6 text-to-video: audio off, 5 s: 0.06 × 5.
         ("kwaivgi/kling-2.6/text-to-video", amount("0.30")),
+        // Kling 3.0 text-to-video: the audio switch its price needs is beyond the cut.
+        (
+            "kwaivgi/kling-3.0/text-to-video",
+            Expected::Unpriced("audio"),
+        ),
         (
             "vidu/vidu-q2/image-to-video",
             Expected::Unpriced("starts at"),
@@ -691,6 +700,8 @@ fn documented_defaults_of_every_model() {
                 .map(|(name, v)| (name, v.json().to_string())),
         );
         fields.extend(doc.required_lists());
+        // What a conditional requirement asks at the defaults (Kling 3.0's prompt).
+        fields.extend(doc.required_by_json(|_| None));
         let body = format!(r#"{{"model":"{id}","args":{}}}"#, object(&fields));
         assert_outcome(price, &check(&body).unwrap().quote(), id);
         let defaults = Selection::defaults(model(id));

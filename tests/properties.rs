@@ -142,7 +142,7 @@ proptest! {
             .filter(|o| o.is_text())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
-        let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 2)).unwrap());
+        let request = shortapi_pricing::CreateJobRequest::new(shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s, 2)).unwrap());
         let body = request.to_json(Fields::All);
         let errors = quote_json(&body).unwrap_err();
         prop_assert_eq!(errors.as_slice()[0].code, Code::Unpriced);
@@ -310,7 +310,7 @@ proptest! {
             .filter(|o| o.is_text())
             .map(|o| (o.name, "https://example.com/a.png"))
             .collect();
-        let args = shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s.model(), 2)).unwrap();
+        let args = shortapi_pricing::Args::from_inputs(s, &texts, &common::strategies::required_lists(s, 2)).unwrap();
         let body = shortapi_pricing::CreateJobRequest::new(args).to_json(Fields::All);
         match (quote_json(&body), documented(s.model().id()).expected_of(&s, None)) {
             (Ok(q), Expected::Amount(a)) => prop_assert_eq!(q.amount().to_string(), a),

@@ -1,7 +1,7 @@
 //! The create-job body and the API's responses, as they travel, for every model.
 
 use shortapi_pricing::models::{pixverse_5_5_text_to_video as seed, pixverse_6_0_transition};
-use shortapi_pricing::spec::{OptionKind, WireValue};
+use shortapi_pricing::spec::{ListItem, OptionKind, WireValue};
 use shortapi_pricing::{
     check, Args, CreateJobData, CreateJobRequest, CreateJobResponse, Decimal, Fields, JobStatus,
     Model, QueryJobResponse, Selection,
@@ -68,7 +68,12 @@ fn default_request(model: Model) -> CreateJobRequest {
         .options
         .iter()
         .filter(|o| o.is_list())
-        .map(|o| (o.name, &["https://example.com/a.png", "b \"c\""][..]))
+        .map(|o| match o.kind.list_item() {
+            // A list of objects: one shot as long as the task (Kling 3.0's sum), with a field
+            // beyond the cut that passes and is not written back.
+            Some(ListItem::Object { .. }) => (o.name, &[r#"{"duration":5,"prompt":"p"}"#][..]),
+            _ => (o.name, &["https://example.com/a.png", "b \"c\""][..]),
+        })
         .collect();
     CreateJobRequest::new(Args::from_inputs(selection, &texts, &lists).unwrap())
 }

@@ -553,12 +553,14 @@ mod tests {
             .min()
     }
 
-    /// A plausible wire value for every option of `model`, free text included.
+    /// A plausible wire value for every option of `model`, free text included; not a list of
+    /// objects, which the fast path leaves to the full checker.
     fn plain_members(model: Model) -> Vec<(&'static str, String)> {
         let spec = model.spec();
         spec.options
             .iter()
             .enumerate()
+            .filter(|(_, o)| !has_objects(o))
             .map(|(i, o)| {
                 // A list some limit empties (while its condition holds, as it may here) is
                 // given empty.
@@ -581,6 +583,11 @@ mod tests {
                 (o.name, value)
             })
             .collect()
+    }
+
+    /// Whether `o` is a list of objects.
+    fn has_objects(o: &OptionSpec) -> bool {
+        matches!(o.kind.list_item(), Some(ListItem::Object { .. }))
     }
 
     fn object(members: &[(&str, String)]) -> String {
@@ -1036,7 +1043,14 @@ mod tests {
     /// A valid args object of `model` (every required input, each other option perhaps, in
     /// any order), as a body in any order or bare.
     fn valid_text() -> impl Strategy<Value = (String, Model)> {
-        prop::sample::select(Model::ALL.to_vec())
+        // Not a model with a list of objects: the fast path leaves those to the full checker
+        // (the check tests and `agrees_on_objects` judge them).
+        let plain: Vec<Model> = Model::ALL
+            .iter()
+            .copied()
+            .filter(|m| !m.spec().options.iter().any(has_objects))
+            .collect();
+        prop::sample::select(plain)
             .prop_flat_map(|model| {
                 let spec = model.spec();
                 let options: Vec<BoxedStrategy<Option<String>>> = spec

@@ -350,11 +350,11 @@ impl<'b> ArgsWalk<'b> {
         match (spec.kind, &value) {
             (
                 OptionKind::List {
-                    item: ListItem::Object { fields, open },
+                    item: ListItem::Object { .. },
                     ..
                 },
                 Scalar::List(items),
-            ) => return self.objects(at, index, items, fields, open),
+            ) => return self.objects(at, index, items),
             (OptionKind::List { .. }, Scalar::List(items)) => return self.list(at, index, items),
             _ => {}
         }
@@ -408,54 +408,14 @@ impl<'b> ArgsWalk<'b> {
         }
     }
 
-    /// Judges the items of a list of objects given for `options[index]` by the key at `at`:
-    /// the count, then each item that is not an object, and in each object every member
-    /// (as an option of its field's kind, at `/…/name/k/field`), a member the spec does not
-    /// know (unless the page's copy is cut inside the item: `open`) and a required field left
-    /// out. Kept: each item as the JSON of its known fields, in field order; and the sums
-    /// over the list, if every item was accepted.
-    fn objects(
-        &mut self,
-        at: usize,
-        index: usize,
-        items: &[Scalar<'_>],
-        fields: &'static [OptionSpec],
-        open: bool,
-    ) {
-        let spec = &self.spec.options[index];
-        let path = pointer(self.base, spec.name);
-        let mut found = crate::args::count_violations(self.base, spec, items.len());
-        let mut kept = Vec::with_capacity(items.len());
-        let sums: Vec<usize> = (0..self.spec.sums.len())
-            .filter(|&x| self.spec.sums[x].list == index)
-            .collect();
-        let mut totals = vec![0i64; sums.len()];
-        for (k, item) in items.iter().enumerate() {
-            let at_item = pointer(&path, &k.to_string());
-            let Scalar::Entries(members) = item else {
-                let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
-                found.push(Violation {
-                    path: at_item,
-                    code: Code::WrongType,
-                    message: format!(
-                        "each item of {} must be an object with the fields {}, not {}",
-                        spec.name,
-                        QuotedList(&names),
-                        item.describe()
-                    ),
-                });
-                continue;
-            };
-            let (json, values) = judge_item(&at_item, spec.name, fields, open, members, &mut found);
-            for (t, &x) in totals.iter_mut().zip(&sums) {
-                *t = t.saturating_add(values[self.spec.sums[x].field]);
-            }
-            kept.push(json);
-        }
+    /// Judges the items of a list of objects given for `options[index]` by the key at `at`
+    /// (see [`judge_objects`]); keeps them and the sums over them if all are accepted.
+    fn objects(&mut self, at: usize, index: usize, items: &[Scalar<'_>]) {
+        let (found, kept, sums) = judge_objects(self.base, self.spec, index, items);
         if found.is_empty() {
             self.given |= 1 << index;
             self.counts[index] = items.len();
-            self.sums.extend(sums.into_iter().zip(totals));
+            self.sums.extend(sums);
             if self.keep_text {
                 self.lists.push((index, kept));
             }
@@ -512,6 +472,80 @@ impl<'b> ArgsWalk<'b> {
         });
         (args, self.found)
     }
+}
+
+/// The items of the list of objects at `spec.options[index]`, judged: the count, then each
+/// item that is not an object, and in each object every member (as an option of its field's
+/// kind, at `base/name/k/field`), a member the spec does not know (unless the page's copy is
+/// cut inside the item) and a required field left out. Gives what is wrong, each item as the
+/// JSON of its known fields in field order, and `(sum index, total)` for each sum over the
+/// list.
+fn judge_objects(
+    base: &str,
+    model: &ModelSpec,
+    index: usize,
+    items: &[Scalar<'_>],
+) -> (Vec<Violation>, Vec<String>, Vec<(usize, i64)>) {
+    let spec = &model.options[index];
+    let (fields, open) = match spec.kind {
+        OptionKind::List {
+            item: ListItem::Object { fields, open },
+            ..
+        } => (fields, open),
+        _ => (&[][..], false),
+    };
+    let path = pointer(base, spec.name);
+    let mut found = crate::args::count_violations(base, spec, items.len());
+    let mut kept = Vec::with_capacity(items.len());
+    let mut sums: Vec<(usize, i64)> = (0..model.sums.len())
+        .filter(|&x| model.sums[x].list == index)
+        .map(|x| (x, 0))
+        .collect();
+    for (k, item) in items.iter().enumerate() {
+        let at_item = pointer(&path, &k.to_string());
+        let Scalar::Entries(members) = item else {
+            let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+            found.push(Violation {
+                path: at_item,
+                code: Code::WrongType,
+                message: format!(
+                    "each item of {} must be an object with the fields {}, not {}",
+                    spec.name,
+                    QuotedList(&names),
+                    item.describe()
+                ),
+            });
+            continue;
+        };
+        let (json, values) = judge_item(&at_item, spec.name, fields, open, members, &mut found);
+        for (x, total) in &mut sums {
+            *total = total.saturating_add(values[model.sums[*x].field]);
+        }
+        kept.push(json);
+    }
+    (found, kept, sums)
+}
+
+/// Typed inputs' items of the list of objects at `spec.options[index]`, each the JSON text of
+/// one object, judged as [`judge_objects`] judges a body's (text that is not JSON is judged
+/// as the string it is: not an object).
+pub(crate) fn object_items(
+    model: &ModelSpec,
+    index: usize,
+    items: &[&str],
+) -> (Vec<Violation>, Vec<String>, Vec<(usize, i64)>) {
+    let scalars: Vec<Scalar<'_>> = items
+        .iter()
+        .map(|text| {
+            let mut de = serde_json::Deserializer::from_str(text);
+            ScalarVisitor { depth: 1 }
+                .deserialize(&mut de)
+                .ok()
+                .filter(|_| de.end().is_ok())
+                .unwrap_or(Scalar::Str(Cow::Borrowed(text)))
+        })
+        .collect();
+    judge_objects("", model, index, &scalars)
 }
 
 /// Judges one object item of the list `list` at `at` against its `fields`, adding what is
@@ -619,7 +653,7 @@ fn judge_item(
 
 /// The violation of `sum` by a list whose items' values add up to `total`, if the option it
 /// must equal has another value (not judged when that option was refused or has no value).
-fn broken_sum(
+pub(crate) fn broken_sum(
     sum: &crate::spec::Sum,
     total: i64,
     selection: &Selection,

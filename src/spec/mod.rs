@@ -241,6 +241,14 @@ impl ListItem {
 }
 
 impl OptionKind {
+    /// What a list's items are; `None` for any other kind.
+    pub const fn list_item(&self) -> Option<ListItem> {
+        match self {
+            OptionKind::List { item, .. } => Some(*item),
+            _ => None,
+        }
+    }
+
     /// The kind's name where the spec is written out as JSON (`"string"`, `"list"`, `"enum"`,
     /// `"bool"`, `"integer"`, `"number"`), as the spec files spell it.
     pub const fn name(&self) -> &'static str {

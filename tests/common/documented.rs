@@ -76,6 +76,16 @@ pub struct Opt {
     pub number: Option<(&'static str, &'static str)>,
 }
 
+/// The lists of objects whose items' values must add up to an option, as the pages say:
+/// `(model, list, item field, option)`. Kling 3.0 text-to-video: "the sum of the shot
+/// durations must equal the task duration".
+pub const SUMMED_ITEMS: &[(&str, &str, &str, &str)] = &[(
+    "kwaivgi/kling-3.0/text-to-video",
+    "multi_prompt",
+    "duration",
+    "duration",
+)];
+
 /// Free text, required.
 const fn text(name: &'static str) -> Opt {
     Opt {
@@ -2368,13 +2378,42 @@ impl Documented {
 
     /// The fields the page's conditional requirements add for the option values `get` gives
     /// (an option `get` leaves out at its default): `voice_id` when `generate_audio` is true.
-    pub fn required_by(&self, get: impl Fn(&str) -> Option<V>) -> Vec<&'static str> {
-        self.requires
-            .iter()
-            .filter(|(_, option, value)| {
-                get(option).or_else(|| self.option(option).and_then(|o| o.default)) == Some(*value)
+    pub fn required_by(&self, get: &impl Fn(&str) -> Option<V>) -> Vec<&'static str> {
+        let mut fields: Vec<&'static str> = Vec::new();
+        let applying = self.requires.iter().filter(|(_, option, value)| {
+            get(option).or_else(|| self.option(option).and_then(|o| o.default)) == Some(*value)
+        });
+        // Each field once, however many requirements ask for it (Kling 3.0's prompt).
+        for (field, _, _) in applying {
+            if !fields.contains(field) {
+                fields.push(field);
+            }
+        }
+        fields
+    }
+
+    /// [`required_by`](Self::required_by) as JSON values: free text as `"a NAME"`, and a
+    /// list of shots as one item whose duration is the whole task's ([`SUMMED_ITEMS`]).
+    pub fn required_by_json(&self, get: impl Fn(&str) -> Option<V>) -> Vec<(&'static str, String)> {
+        self.required_by(&get)
+            .into_iter()
+            .map(|field| {
+                let summed = SUMMED_ITEMS
+                    .iter()
+                    .find(|(id, list, _, _)| *id == self.id && *list == field);
+                match summed {
+                    Some((_, _, item_field, equals)) => {
+                        let n = match get(equals)
+                            .or_else(|| self.option(equals).and_then(|o| o.default))
+                        {
+                            Some(V::N(n) | V::I(n)) => n,
+                            other => panic!("{}: {equals} is {other:?}", self.id),
+                        };
+                        (field, format!("[{{\"{item_field}\":{n}}}]"))
+                    }
+                    None => (field, format!("\"a {field}\"")),
+                }
             })
-            .map(|(field, _, _)| *field)
             .collect()
     }
 

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use shortapi_pricing::spec::{Narrow, OptionKind, WireValue};
+use shortapi_pricing::spec::{ListItem, Narrow, OptionKind, WireValue};
 use shortapi_pricing::{Args, Code, CreateJobRequest, Model, Selection};
 
 /// Any model.
@@ -107,25 +107,58 @@ const URLS: [&str; 3] = [
     "https://example.com/c.png",
 ];
 
-/// Every required list input of `model` with `n` (1 to 3) of [`URLS`], and no more than a
-/// limit on it allows, whatever its conditions.
-pub fn required_lists(model: Model, n: usize) -> Vec<(&'static str, &'static [&'static str])> {
+/// Every required list input of `selection`'s model with `n` (1 to 3) of [`URLS`], and no
+/// more than a limit on it allows, whatever its conditions; and every list of objects a
+/// condition may require (Kling 3.0's shots), as one item whose summed field is the option
+/// its sum must equal (the task's duration), which is valid whatever the other options.
+pub fn required_lists(
+    selection: Selection,
+    n: usize,
+) -> Vec<(&'static str, &'static [&'static str])> {
+    let model = selection.model();
     let spec = model.spec();
     spec.options
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.is_list() && o.is_required())
-        .map(|(i, o)| {
-            let most = spec
-                .limits
-                .iter()
-                .filter(|l| l.field == i)
-                .filter_map(|l| match l.narrow {
-                    Narrow::Items { max_items, .. } => max_items,
-                    Narrow::Values { .. } => None,
-                })
-                .fold(3, |most, m| most.min(m as usize));
-            (o.name, &URLS[..n.clamp(1, most.max(1))])
+        .filter(|(i, o)| {
+            o.is_list()
+                && (o.is_required() || spec.requirements.iter().any(|r| r.present && r.field == *i))
+        })
+        .map(|(i, o)| match o.kind.list_item() {
+            Some(ListItem::Object { fields, .. }) => {
+                let members: Vec<String> = fields
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.required)
+                    .map(|(k, f)| {
+                        let sum = spec.sums.iter().find(|x| x.list == i && x.field == k);
+                        let value = match (sum, f.kind) {
+                            (Some(x), _) => selection.slot(x.equals).to_string(),
+                            (None, OptionKind::Integer { minimum, .. }) => minimum.to_string(),
+                            (None, OptionKind::Bool { .. }) => "false".to_owned(),
+                            (None, OptionKind::List { .. }) => format!("[\"{}\"]", URLS[0]),
+                            _ => format!("\"{}\"", URLS[0]),
+                        };
+                        format!("\"{}\":{value}", f.name)
+                    })
+                    .collect();
+                let item: &'static str =
+                    Box::leak(format!("{{{}}}", members.join(",")).into_boxed_str());
+                let items: &'static [&'static str] = Box::leak(vec![item].into_boxed_slice());
+                (o.name, items)
+            }
+            _ => {
+                let most = spec
+                    .limits
+                    .iter()
+                    .filter(|l| l.field == i)
+                    .filter_map(|l| match l.narrow {
+                        Narrow::Items { max_items, .. } => max_items,
+                        Narrow::Values { .. } => None,
+                    })
+                    .fold(3, |most, m| most.min(m as usize));
+                (o.name, &URLS[..n.clamp(1, most.max(1))])
+            }
         })
         .collect()
 }
@@ -136,7 +169,7 @@ pub fn args_for(selection: Selection) -> BoxedStrategy<Args> {
     (texts_of(selection.model()), 1..=3usize)
         .prop_filter_map("the limits hold", move |(texts, n)| {
             let pairs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (*n, t.as_str())).collect();
-            let lists = required_lists(selection.model(), n);
+            let lists = required_lists(selection, n);
             match Args::from_inputs(selection, &pairs, &lists) {
                 Ok(args) => Some(args),
                 Err(e) if e.as_slice().iter().all(|v| v.code == Code::InvalidValue) => None,
