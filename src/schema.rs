@@ -435,11 +435,9 @@ fn json_number(d: rust_decimal::Decimal) -> Value {
     let d = d.normalize();
     match i64::try_from(d) {
         Ok(i) if d.fract().is_zero() => json!(i),
-        _ => d
-            .to_string()
-            .parse::<f64>()
-            .ok()
-            .and_then(serde_json::Number::from_f64)
+        // Read by serde_json's own number parser (core's `f64` parser would be a second one
+        // in the WebAssembly package).
+        _ => serde_json::from_str::<serde_json::Number>(&d.to_string())
             .map_or(Value::Null, Value::Number),
     }
 }

@@ -148,10 +148,20 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
         // The required texts, a field a condition may require (Vidu's voice_id), and a
         // required list's images typed into its box (a line an item: two where it takes two,
         // as Kling O1's one frame narrows its duration).
+        let summed = |field: &str| {
+            documented::SUMMED_ITEMS
+                .iter()
+                .any(|(id, list, _, _)| *id == doc.id && *list == field)
+        };
         let mut texts: serde_json::Map<String, Value> = doc
             .texts()
             .into_iter()
-            .chain(doc.requires.iter().map(|(field, _, _)| *field))
+            .chain(
+                doc.requires
+                    .iter()
+                    .map(|(field, _, _)| *field)
+                    .filter(|f| !summed(f)),
+            )
             .map(|t| (t.to_string(), json!(text_for(t))))
             .collect();
         for (name, items) in doc.required_lists() {
@@ -177,6 +187,16 @@ fn the_demo_shows_the_documented_price_and_the_rule_s_message() {
                 .iter()
                 .map(|&(name, v)| (name.to_owned(), v.json()))
                 .collect();
+            // A list of shots a condition requires (Kling 3.0's under `customize`): one JSON
+            // object a line, one shot as long as the task.
+            let mut texts = texts.clone();
+            for (field, items) in doc.required_by_json(get) {
+                if summed(field) {
+                    let items: Vec<Value> = serde_json::from_str(&items).unwrap();
+                    let lines: Vec<String> = items.iter().map(Value::to_string).collect();
+                    texts.insert(field.to_owned(), json!(lines.join("\n")));
+                }
+            }
             let mut case = json!({"model": doc.id, "texts": texts, "options": options});
             match expected {
                 Expected::Amount(p) => case["price"] = json!(p),

@@ -14,7 +14,9 @@
 //! count for a list while an option has a value (Seedance 2.0 image-to-video's first/last-frame
 //! mode: `too_many_items` naming the condition); a choice narrowed while options hold values
 //! (Kling O1 image-to-video's duration, 5 or 10 with action frame and one image:
-//! `invalid_value` naming the values allowed); `models` (json, text);
+//! `invalid_value` naming the values allowed); a list of objects and conditional requirements
+//! (Kling 3.0 text-to-video's shots, each flag one JSON object, and its prompt required only
+//! under conditions); `models` (json, text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -74,6 +76,7 @@ const NANO_BANANA_EDIT: &str = "google/nano-banana/edit";
 const WAN_R2V: &str = "alibaba/wan-2.6/reference-to-video";
 const SEEDANCE_I2V: &str = "bytedance/seedance-2.0/image-to-video";
 const KLING_26_T2V: &str = "kwaivgi/kling-2.6/text-to-video";
+const KLING_30_T2V: &str = "kwaivgi/kling-3.0/text-to-video";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -187,14 +190,31 @@ const KLING_26_T2V_OPTIONS: &[&str] = &[
     "generate_audio",
 ];
 
+/// The options of Kling 3.0 text-to-video, in page order as its facts file lists them, as far
+/// as its stored copy goes (7 top-level parameters; it is cut inside `multi_prompt`'s item field
+/// `duration`, the last): `mode`, `duration` and `multi_shot` "required" with a default
+/// (optional with it), `prompt` optional but for its conditions ([`REQUIREMENTS`]), and the
+/// shots a list of objects ([`OBJECT_LISTS`]).
+const KLING_30_T2V_OPTIONS: &[&str] = &[
+    "mode",
+    "duration",
+    "multi_shot",
+    "shot_type",
+    "prompt",
+    "negative_prompt",
+    "multi_prompt",
+];
+
 /// Every model with its options in page order (models/README.md, catalog/), in the order the
 /// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
-/// comes after `pixverse/…`, `kwaivgi/kling-2.6…` before `kwaivgi/kling-o1…`, `shortapi/flux…`
-/// first and `alibaba/wan…` last).
-const MODELS: [(&str, &[&str]); 22] = [
+/// comes after `pixverse/…`, `kwaivgi/kling-2.6…` and `kwaivgi/kling-3.0…` before
+/// `kwaivgi/kling-o1…`, `shortapi/flux…` first and `alibaba/wan…` last).
+// 23 models: the 22 before, and Kling 3.0 text-to-video.
+const MODELS: [(&str, &[&str]); 23] = [
     (FLUX, FLUX_OPTIONS),
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
     (KLING_26_T2V, KLING_26_T2V_OPTIONS),
+    (KLING_30_T2V, KLING_30_T2V_OPTIONS),
     (KLING_I2V, KLING_I2V_OPTIONS),
     (KLING_V2V, KLING_V2V_OPTIONS),
     (MIDJOURNEY, MIDJOURNEY_OPTIONS),
@@ -218,9 +238,18 @@ const MODELS: [(&str, &[&str]); 22] = [
 
 /// The models whose stored page is cut inside its options (catalog/: "INCOMPLETE"): the last
 /// option transcribed is where the copy ends (for Seedance 2.0 image-to-video
-/// `is_first_last_frame`, before the `audio_urls` the page names: [`cut_after`]), and a field
-/// the page does not document passes.
-const CUT_PAGES: [&str; 5] = [KLING_I2V, KLING_V2V, SEEDANCE_I2V, SEEDANCE, WAN_R2V];
+/// `is_first_last_frame`, before the `audio_urls` the page names: [`cut_after`]; for Kling 3.0
+/// text-to-video `multi_prompt`, inside its item field `duration`), and a field the page does
+/// not document passes.
+// 6 pages: the 5 before, and Kling 3.0 text-to-video.
+const CUT_PAGES: [&str; 6] = [
+    KLING_30_T2V,
+    KLING_I2V,
+    KLING_V2V,
+    SEEDANCE_I2V,
+    SEEDANCE,
+    WAN_R2V,
+];
 
 /// Where the stored copy of a cut page ends ([`CUT_PAGES`]): after its last option, except
 /// Seedance 2.0 image-to-video's, cut inside `is_first_last_frame` (facts file: "text stops at
@@ -244,6 +273,12 @@ const FREE_TEXT: [(&str, &str); 5] = [
     ("video", "--video https://e.com/v.mp4"),
     ("video_url", "--video-url https://e.com/v.mp4"),
 ];
+
+/// The free text of [`FREE_TEXT`] a page does not require: Kling 3.0 text-to-video's prompt
+/// (facts file: "prompt: string, optional"; it "cannot be empty when `multi_shot` is false OR
+/// when `shot_type` is 'intelligence'": required only under those conditions,
+/// [`REQUIREMENTS`]).
+const OPTIONAL_FREE_TEXT: [(&str, &str); 1] = [(KLING_30_T2V, "prompt")];
 
 /// The options a page requires and gives no default (catalog/: "required, no default shown"),
 /// with the values it lists, in page order: `aspect_ratio` of the four text-to-image pages and
@@ -308,6 +343,33 @@ const LISTS: [(&str, &str, bool, u64, Option<u64>); 7] = [
     (WAN_R2V, "image_urls", false, 0, Some(5)),
     (WAN_R2V, "video_urls", true, 1, Some(3)),
 ];
+
+/// The lists of objects the pages document, in the order the CLI lists models and options
+/// ([`ObjectList`]), the item field required. Kling 3.0 text-to-video's shots (facts file: "multi_prompt: list,
+/// optional … Number of shots: 1 to 6"), each with "duration: int, required" (cut at "Must be
+/// gr"; the image-to-video page's copy reads "greater than or equal to 1"; the shots add up to
+/// the total `duration`, at most 15, so no shot is longer), the item fields after it beyond the
+/// cut (they pass). A list of objects is given as a JSON array of objects, from flags by
+/// repeating the flag, one JSON object each.
+const OBJECT_LISTS: [ObjectList; 1] =
+    [(KLING_30_T2V, "multi_prompt", false, 1, 6, "duration", 1, 15)];
+
+/// A list of objects of [`OBJECT_LISTS`]: `(model, option, required, fewest items, most items,
+/// item field, its least, its most)`.
+type ObjectList = (
+    &'static str,
+    &'static str,
+    bool,
+    u64,
+    u64,
+    &'static str,
+    i64,
+    i64,
+);
+
+/// How `models --format text` describes Kling 3.0 text-to-video's shots ([`OBJECT_LISTS`]);
+/// the flags' help says the same after its `list: `.
+const KLING_30_SHOTS: &str = "list: a list of 1 to 6 objects, each flag one JSON object {duration: an integer from 1 to 15 (required, no default)} (repeat the flag), optional";
 
 /// Wan 2.6 reference-to-video's limit on its two lists counted together (facts file: "images +
 /// videos together ≤ 5"), as `models` gives it: the spec's id and message, the lists, the most
@@ -385,18 +447,48 @@ const WAN_R2V_AMOUNTS: [(&str, i64, &str); 18] = [
     ("1080p", 10, "1.280"), // 0.128 × 10
 ];
 
-/// The conditional requirement Vidu Q2 image-to-video states (facts file: "generate_audio —
-/// bool, optional, default false; description: when true, `voice_id` is required"): `(model,
-/// id, message, option, value, field)`, the field required when the option has the value. No
-/// other page states one.
-const REQUIREMENTS: [(&str, &str, &str, &str, bool, &str); 1] = [(
-    VIDU_I2V,
-    "voice_id_with_audio",
-    "voice_id is required when generate_audio is true",
-    "generate_audio",
-    true,
-    "voice_id",
-)];
+/// The conditional requirements the pages state: `(model, id, message, option, value, field)`,
+/// the field required when the option has the value, in the order the CLI lists models and
+/// each page states them. Kling 3.0 text-to-video (facts file: the prompt "cannot be empty
+/// when `multi_shot` is false OR when `shot_type` is 'intelligence'"; `multi_prompt` "enabled
+/// when `shot_type` is 'customize'", the shots a customized video is made of): three; Vidu Q2
+/// image-to-video (facts file: "generate_audio — bool, optional, default false; description:
+/// when true, `voice_id` is required"): one. No other page states one.
+// 4 requirements: Vidu Q2 image-to-video's one, and Kling 3.0 text-to-video's three.
+const REQUIREMENTS: [(&str, &str, &str, &str, documented::V, &str); 4] = [
+    (
+        KLING_30_T2V,
+        "prompt_for_a_single_shot",
+        "prompt is required when multi_shot is false",
+        "multi_shot",
+        documented::V::B(false),
+        "prompt",
+    ),
+    (
+        KLING_30_T2V,
+        "prompt_for_intelligent_shots",
+        "prompt is required when shot_type is intelligence",
+        "shot_type",
+        documented::V::S("intelligence"),
+        "prompt",
+    ),
+    (
+        KLING_30_T2V,
+        "shots_for_customize",
+        "multi_prompt is required when shot_type is customize",
+        "shot_type",
+        documented::V::S("customize"),
+        "multi_prompt",
+    ),
+    (
+        VIDU_I2V,
+        "voice_id_with_audio",
+        "voice_id is required when generate_audio is true",
+        "generate_audio",
+        documented::V::B(true),
+        "voice_id",
+    ),
+];
 
 /// What the checker says when a request leaves that field out: the message and the values
 /// that make it required.
@@ -690,7 +782,8 @@ fn list_args(model: &str) -> Map<String, Value> {
 /// Whether the page of `model` requires `option` (free text, a list, or a value without a
 /// default).
 fn is_required(model: &str, option: &str) -> bool {
-    FREE_TEXT.iter().any(|(name, _)| *name == option)
+    (FREE_TEXT.iter().any(|(name, _)| *name == option)
+        && !OPTIONAL_FREE_TEXT.contains(&(model, option)))
         || NO_DEFAULT
             .iter()
             .any(|(id, name, _)| *id == model && *name == option)
@@ -912,6 +1005,22 @@ fn option_flags_come_from_the_specs() {
                 && cfg_scale.contains("a number from 0 to 1, optional")
                 && cfg_scale.contains(&format!("[only {KLING_26_T2V}]")),
             "{cfg_scale}"
+        );
+        // Kling 3.0 text-to-video's own: how its shots are split ("customize", "intelligence",
+        // default "intelligence"), and the shots, a list of objects each flag gives one of.
+        let shot_type = help("--shot-type");
+        assert!(
+            shot_type.starts_with("--shot-type <VALUE> ")
+                && shot_type.contains("customize, intelligence (default intelligence)")
+                && shot_type.contains(&format!("[only {KLING_30_T2V}]")),
+            "{shot_type}"
+        );
+        let shots = help("--multi-prompt");
+        assert!(
+            shots.starts_with("--multi-prompt <")
+                && shots.contains(KLING_30_SHOTS.strip_prefix("list: ").unwrap())
+                && shots.contains(&format!("[only {KLING_30_T2V}]")),
+            "{shots}"
         );
         // Midjourney's own options: whole numbers with a range and a default.
         for (flag, text) in [
@@ -2765,6 +2874,7 @@ fn documented_option(id: &str, name: &str) -> Value {
         (WAN_R2V, _) => wan_option(name),
         (SEEDANCE_I2V, _) => seedance_i2v_option(name),
         (KLING_26_T2V, _) => kling_26_t2v_option(name),
+        (KLING_30_T2V, _) => kling_30_t2v_option(name),
         _ => transcribed_option(id, name),
     }
 }
@@ -2830,6 +2940,53 @@ fn kling_26_t2v_option(name: &str) -> Value {
         }
         "generate_audio" => json!({"type": "bool", "required": false, "default": false}),
         other => panic!("{KLING_26_T2V}: unexpected option {other}"),
+    }
+}
+
+/// What `models` says of an option of Kling 3.0 text-to-video, by hand from its facts file:
+/// "mode — string, required, default `pro`, options "pro", "std"", "duration — string,
+/// required, default `5`, Range `3` to `15`" (a whole number written as a string: its range as
+/// numbers) and "multi_shot — bool, required, default `false`" (required with a default:
+/// optional with it); "shot_type — string, optional, default `intelligence`, options
+/// "customize", "intelligence""; "prompt — string, optional" (required only under its
+/// conditions: [`REQUIREMENTS`]) and "negative_prompt — string, optional", no limit stated;
+/// the shots, "multi_prompt — list, optional … Number of shots: 1 to 6" ([`OBJECT_LISTS`]): a
+/// list of objects, each with "duration: int, required" (at least 1, at most the total's 15),
+/// open to the item fields beyond the cut.
+fn kling_30_t2v_option(name: &str) -> Value {
+    match name {
+        "mode" => {
+            json!({"type": "enum", "required": false, "values": ["pro", "std"], "default": "pro"})
+        }
+        "duration" => json!({
+            "type": "integer",
+            "required": false,
+            "minimum": 3,
+            "maximum": 15,
+            "string": true,
+            "default": "5",
+        }),
+        "multi_shot" => json!({"type": "bool", "required": false, "default": false}),
+        "shot_type" => {
+            json!({"type": "enum", "required": false, "values": ["customize", "intelligence"], "default": "intelligence"})
+        }
+        "prompt" | "negative_prompt" => json!({"type": "string", "required": false}),
+        "multi_prompt" => json!({
+            "type": "list",
+            "required": false,
+            "min_items": 1,
+            "max_items": 6,
+            "fields": [{
+                "name": "duration",
+                "type": "integer",
+                "description": "Shot duration, unit: s (seconds)",
+                "required": true,
+                "minimum": 1,
+                "maximum": 15,
+            }],
+            "open": true,
+        }),
+        other => panic!("{KLING_30_T2V}: unexpected option {other}"),
     }
 }
 
@@ -3048,12 +3205,13 @@ fn models_json_gives_every_model_s_options_and_rules() {
             json!([])
         };
         assert_eq!(m["rules"], rules, "{id}");
-        // Only Vidu Q2 image-to-video states a conditional requirement.
+        // Only Kling 3.0 text-to-video (three) and Vidu Q2 image-to-video (one) state
+        // conditional requirements.
         let requirements: Vec<Value> = REQUIREMENTS
             .iter()
             .filter(|r| r.0 == id)
             .map(|(_, rid, message, option, value, field)| {
-                json!({"id": rid, "message": message, "when": {*option: value}, "require": field})
+                json!({"id": rid, "message": message, "when": {*option: value.json()}, "require": field})
             })
             .collect();
         assert_eq!(m["requirements"], json!(requirements), "{id}");
@@ -3098,6 +3256,30 @@ fn models_json_gives_every_model_s_options_and_rules() {
             vec![]
         };
         assert_eq!(m["limits"], json!(limits), "{id}");
+        // Only Kling 3.0 text-to-video sums a list's item field ("the sum of the shot durations
+        // must equal the task `duration`"); every other model has an empty `sums`.
+        let sums = if id == KLING_30_T2V {
+            json!([{
+                "id": "shots_add_up_to_duration",
+                "message": "the shots' durations add up to the task's duration",
+                "list": "multi_prompt",
+                "field": "duration",
+                "equals": "duration",
+            }])
+        } else {
+            json!([])
+        };
+        assert_eq!(m["sums"], sums, "{id}");
+        // Only Kling 3.0 text-to-video has a list of objects, open past its cut.
+        for option in listed {
+            for key in ["fields", "open"] {
+                assert_eq!(
+                    option.get(key).is_some(),
+                    id == KLING_30_T2V && option["name"] == "multi_prompt",
+                    "{id} {key}: {option}"
+                );
+            }
+        }
     }
     // By eye: Wan's total as the page states it ("images + videos together ≤ 5"), and none on
     // the seed's page.
@@ -3481,6 +3663,28 @@ fn models_text_lists_every_model_for_people() {
                 "  rules: none",
                 "  price: a rate per second of duration, by generate_audio (2 rates)",
             ],
+            // "mode — string, required, default `pro`, options "pro", "std""; "duration —
+            // string, required, default `5`, Range `3` to `15`"; "multi_shot — bool, required,
+            // default `false`"; "shot_type — default `intelligence`, options "customize",
+            // "intelligence""; "prompt", "negative_prompt — string, optional"; "multi_prompt —
+            // list, optional … Number of shots: 1 to 6", each shot "duration: int, required"
+            // (at least 1, at most the total's 15); the prompt "cannot be empty when
+            // `multi_shot` is false OR when `shot_type` is 'intelligence'", the shots for
+            // 'customize'; unpriced (the audio switch is beyond the cut).
+            KLING_30_T2V => &[
+                "    mode             enum: pro, std (default pro)",
+                "    duration         integer: a whole number from \"3\" to \"15\" (a string) (default \"5\")",
+                "    multi_shot       bool: true or false (default false)",
+                "    shot_type        enum: customize, intelligence (default intelligence)",
+                "    prompt           string: text, optional",
+                "    negative_prompt  string: text, optional",
+                "    multi_prompt     list: a list of 1 to 6 objects, each flag one JSON object {duration: an integer from 1 to 15 (required, no default)} (repeat the flag), optional",
+                "  rules: none",
+                "\n  requires: prompt when multi_shot = false\n",
+                "\n  requires: prompt when shot_type = \"intelligence\"\n",
+                "\n  requires: multi_prompt when shot_type = \"customize\"\n",
+                "  price: unpriced: ",
+            ],
             WAN_R2V => &[
                 "    prompt           string: text of at most 1500 characters, required",
                 "    negative_prompt  string: text of at most 500 characters, optional",
@@ -3515,13 +3719,22 @@ fn models_text_lists_every_model_for_people() {
             .unwrap();
         assert!(vidu.contains("starts at"), "{id}: {vidu}");
     }
-    // A conditional requirement is said by the one page that states one, a limit on lists
+    // Kling 3.0's: the page's four rates by mode and audio, and the audio switch beyond the
+    // cut.
+    let kling = sections[KLING_30_T2V]
+        .lines()
+        .find(|l| l.starts_with("  price: unpriced: "))
+        .unwrap();
+    for words in ["$0.143", "$0.214", "$0.190", "$0.286", "audio", "cut"] {
+        assert!(kling.contains(words), "{words}: {kling}");
+    }
+    // Conditional requirements are said by the two pages that state them, a limit on lists
     // counted together by the two pages that state one, and a narrower count while an option
-    // has a value by the one page that states one.
+    // has a value by the two pages that state one.
     for (id, _) in MODELS {
         assert_eq!(
             sections[id].contains("\n  requires: "),
-            id == VIDU_I2V,
+            id == VIDU_I2V || id == KLING_30_T2V,
             "{id}:\n{}",
             sections[id]
         );
@@ -3586,10 +3799,12 @@ fn models_text_lists_every_model_for_people() {
 
 /// For people, `models --format text` says which options have no default: exactly the aspect
 /// ratios of the four text-to-image and the two image-to-image pages read `(required, no
-/// default)` after their values, and Seedance 2.0 image-to-video's first/last-frame switch
-/// (its default beyond the cut) `(optional, no default)`; only Kling 2.6 text-to-video's
-/// negative prompt and cfg_scale ("float, optional, no default shown"), Midjourney's negative
-/// prompt, Seedance 2.0 image-to-video's first/last-frame switch and reference audio, Vidu Q2
+/// default)` after their values, Kling 3.0 text-to-video's shots the same of their item field
+/// `duration` ("int, required", no default), and Seedance 2.0 image-to-video's first/last-frame
+/// switch (its default beyond the cut) `(optional, no default)`; only Kling 2.6 text-to-video's
+/// negative prompt and cfg_scale ("float, optional, no default shown"), Kling 3.0
+/// text-to-video's prompt (required only under its conditions), negative prompt and shots
+/// ("list, optional"), Midjourney's negative prompt, Seedance 2.0 image-to-video's first/last-frame switch and reference audio, Vidu Q2
 /// image-to-video's voice id and Wan 2.6 reference-to-video's negative prompt (with its "≤ 500
 /// characters") and reference images ("optional, 0–5") are inputs a request may leave out; an
 /// integer the page lists values of says them (Flux's `num_images`, Kling 2.6's string
@@ -3638,6 +3853,10 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
             "bool: true or false (optional, no default)".to_owned(),
         ),
     );
+    // Kling 3.0's shots: the list is optional, its item field `duration` required with no
+    // default; in the CLI's order, after Flux.
+    assert_eq!(expected[0].0, FLUX);
+    expected.insert(1, (KLING_30_T2V, "multi_prompt", KLING_30_SHOTS.to_owned()));
     let got: Vec<(&str, &str, String)> = no_default
         .iter()
         .map(|(id, option, d)| (*id, *option, d.to_string()))
@@ -3652,6 +3871,9 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
                 "cfg_scale",
                 "number: a number from 0 to 1, optional"
             ),
+            (KLING_30_T2V, "prompt", "string: text, optional"),
+            (KLING_30_T2V, "negative_prompt", "string: text, optional"),
+            (KLING_30_T2V, "multi_prompt", KLING_30_SHOTS),
             (MIDJOURNEY, "negative_prompt", "string: text, optional"),
             (
                 SEEDANCE_I2V,
@@ -3713,17 +3935,18 @@ const PRICED_COLUMNS: [&str; 7] = [
     "multi_shot",
 ];
 
-/// The options each of the fourteen pages of `catalog/` prices by, from the facts files
+/// The options each of the fifteen pages of `catalog/` prices by, from the facts files
 /// ("Depends on"): for a measured rate without the option it multiplies (Seedance
 /// omni-reference's `duration`, whose column a rate row leaves empty: any value); for a price
 /// per image the number of images, each a row (Nano Banana, Seedream, and their edit pages,
 /// whose input images are not billed); Flux's price per request by performance alone, not
-/// num_images; Midjourney's by its one mode; none for the two Vidu pages, wholly unpriced (one
-/// row each); Seedance 2.0 image-to-video's rate by mode times each whole second of duration
+/// num_images; Midjourney's by its one mode; none for the two Vidu pages and Kling 3.0
+/// text-to-video (its audio switch beyond the cut), wholly unpriced (one row each); Seedance 2.0 image-to-video's rate by mode times each whole second of duration
 /// (the input images and audio, and first/last-frame mode, not said to change it); Kling 2.6
 /// text-to-video's by generate_audio times each of its two durations (its one mode, aspect
 /// ratio and cfg_scale not).
-const NEW_PRICED_OPTIONS: [(&str, &[&str]); 14] = [
+// 15 pages: the 14 before, and Kling 3.0 text-to-video.
+const NEW_PRICED_OPTIONS: [(&str, &[&str]); 15] = [
     (KLING_I2V, &["mode", "duration"]),
     (KLING_V2V, &["mode"]),
     (SEEDANCE, &["mode"]),
@@ -3738,6 +3961,7 @@ const NEW_PRICED_OPTIONS: [(&str, &[&str]); 14] = [
     (SEEDREAM_EDIT, &["num_images"]),
     (SEEDANCE_I2V, &["mode", "duration"]),
     (KLING_26_T2V, &["generate_audio", "duration"]),
+    (KLING_30_T2V, &[]),
 ];
 
 /// The price per image of the pages priced so ("$0.03 per image", "$0.038 per image").
@@ -3879,7 +4103,7 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
         rows.insert(amount(WAN_R2V, &values, price), None);
     }
     assert_eq!(wan.cell_count(), WAN_R2V_AMOUNTS.len());
-    // The fourteen pages of catalog/: every combination of their values, as the transcription
+    // The fifteen pages of catalog/: every combination of their values, as the transcription
     // prices it, on the options the price depends on.
     for (model, priced) in NEW_PRICED_OPTIONS {
         let page = documented::documented(model);
@@ -3996,9 +4220,9 @@ fn assert_documented_rows(got: &[(String, String)], what: &str) {
     }
 }
 
-/// The reasons `models` gives for Kling O1 image-to-video's Pro, for Vidu Q2 text-to-video and
-/// for Vidu Q2 image-to-video.
-fn unpriced_reasons() -> (String, String, String) {
+/// The reasons `models` gives for Kling O1 image-to-video's Pro, for Vidu Q2 text-to-video, for
+/// Vidu Q2 image-to-video and for Kling 3.0 text-to-video.
+fn unpriced_reasons() -> (String, String, String, String) {
     let models = json_out(&cli("models", b""));
     let kling = &model_entry(&models, KLING_I2V)["pricing"]["rates"][1];
     assert_eq!(kling["mode"], "pro");
@@ -4012,6 +4236,7 @@ fn unpriced_reasons() -> (String, String, String) {
         kling["unpriced"].as_str().unwrap().to_owned(),
         reason(VIDU),
         reason(VIDU_I2V),
+        reason(KLING_30_T2V),
     )
 }
 
@@ -4084,11 +4309,13 @@ fn table_csv_has_every_documented_row_of_every_model() {
             (WAN_R2V.to_owned(), 18),      // 2 resolutions × durations 2 to 10 s
             (SEEDANCE_I2V.to_owned(), 24), // 2 modes × durations 4 to 15 s
             (KLING_26_T2V.to_owned(), 4),  // audio off/on × durations 5 and 10 s
+            (KLING_30_T2V.to_owned(), 1),  // one unpriced row
         ])
     );
     // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video, 24 for
-    // Seedance 2.0 image-to-video, 4 for Kling 2.6 text-to-video.
-    assert_eq!(got.len(), 233 + 18 + 24 + 4);
+    // Seedance 2.0 image-to-video, 4 for Kling 2.6 text-to-video, 1 (unpriced) for Kling 3.0
+    // text-to-video.
+    assert_eq!(got.len(), 233 + 18 + 24 + 4 + 1);
     assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
@@ -4136,7 +4363,7 @@ fn table_csv_has_every_documented_row_of_every_model() {
     }
     // Unpriced rows: no amount, no rate, the reason `models` gives, quoted as CSV quotes a
     // field with commas and quotes (both reasons have them).
-    let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
+    let (kling_pro, vidu, vidu_i2v, kling_30) = unpriced_reasons();
     assert!(vidu_i2v.contains("starts at"), "{vidu_i2v}");
     for (prefix, reason) in [
         (format!("{KLING_I2V},,,5,,pro,,,,,USD,,,,,"), &kling_pro),
@@ -4154,6 +4381,22 @@ fn table_csv_has_every_documented_row_of_every_model() {
             "{line}"
         );
     }
+    // Kling 3.0 text-to-video's one row, every option empty: its reason has commas and no
+    // quote, quoted whole; the page's four rates and the audio switch beyond the cut.
+    for words in ["$0.143", "$0.214", "$0.190", "$0.286", "audio", "cut"] {
+        assert!(kling_30.contains(words), "{words}: {kling_30}");
+    }
+    assert!(
+        kling_30.contains(',') && !kling_30.contains('"'),
+        "{kling_30}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with(&format!("{KLING_30_T2V},")))
+            .collect::<Vec<_>>(),
+        [&format!("{KLING_30_T2V},,,,,,,,,,USD,,,,,\"{kling_30}\"")]
+    );
 }
 
 #[test]
@@ -4164,8 +4407,9 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     let rows = rows.as_array().unwrap();
     // As the CSV: 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
     // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
-    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s).
-    assert_eq!(rows.len(), 233 + 18 + 24 + 4);
+    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s), 1 for
+    // Kling 3.0 text-to-video (unpriced).
+    assert_eq!(rows.len(), 233 + 18 + 24 + 4 + 1);
     let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
@@ -4341,7 +4585,7 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
         ]
     );
     // The unpriced rows: the reason `models` gives.
-    let (kling_pro, vidu, vidu_i2v) = unpriced_reasons();
+    let (kling_pro, vidu, vidu_i2v, kling_30) = unpriced_reasons();
     assert_eq!(
         of(VIDU),
         [&json!({"model": VIDU, "unpriced": vidu, "currency": "USD"})]
@@ -4349,6 +4593,12 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     assert_eq!(
         of(VIDU_I2V),
         [&json!({"model": VIDU_I2V, "unpriced": vidu_i2v, "currency": "USD"})]
+    );
+    // Kling 3.0 text-to-video: one row, by no option (no rate can be picked without the audio
+    // switch).
+    assert_eq!(
+        of(KLING_30_T2V),
+        [&json!({"model": KLING_30_T2V, "unpriced": kling_30, "currency": "USD"})]
     );
     let pro: Vec<&Value> = of(KLING_I2V)
         .into_iter()
@@ -4470,7 +4720,8 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
          alibaba/wan-2.6/reference-to-video,,,,,,1080p,7,,2\n\
          alibaba/wan-2.6/reference-to-video,,,,,,720p,10,,1\n\
          bytedance/seedance-2.0/image-to-video,std,,,,,,5,,1\n\
-         kwaivgi/kling-2.6/text-to-video,,,,,true,,5,,3\n",
+         kwaivgi/kling-2.6/text-to-video,,,,,true,,5,,3\n\
+         kwaivgi/kling-3.0/text-to-video,std,,,true,,,10,,2\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -4484,17 +4735,21 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     let result: Value = serde_json::from_slice(&o.stdout).unwrap();
     // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
     // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
-    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s).
-    assert_eq!(result["price_rows"], 233 + 18 + 24 + 4, "{result}");
+    // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s), 1 for
+    // Kling 3.0 text-to-video (unpriced).
+    assert_eq!(result["price_rows"], 233 + 18 + 24 + 4 + 1, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    assert_eq!(result["rows"], 30, "{result}");
-    // 95 jobs of the twenty other models, 1 of Seedance 2.0 image-to-video, 3 of Kling 2.6.
-    assert_eq!(result["jobs"], 95 + 1 + 3, "{result}");
-    // The two Vidu pages and Kling O1 Pro join their unpriced rows and add nothing.
-    assert_eq!(result["unpriced_rows"], 3, "{result}");
+    // 30 usage rows before, and Kling 3.0 text-to-video's.
+    assert_eq!(result["rows"], 30 + 1, "{result}");
+    // 95 jobs of the twenty other models, 1 of Seedance 2.0 image-to-video, 3 of Kling 2.6, 2
+    // of Kling 3.0.
+    assert_eq!(result["jobs"], 95 + 1 + 3 + 2, "{result}");
+    // The two Vidu pages, Kling O1 Pro and Kling 3.0 (its one row, every option empty, joins
+    // any values) join their unpriced rows and add nothing.
+    assert_eq!(result["unpriced_rows"], 3 + 1, "{result}");
     assert_eq!(
         result["per_names"],
         json!(["duration", "input_video_seconds"]),
@@ -5371,7 +5626,10 @@ fn a_list_flag_repeats_and_quote_prices_without_it() {
 /// `max_items` (`null` for no limit) and no values or default; its JSON Schema, in both
 /// dialects, is an array of texts each like a required text (non-blank), with `minItems` where
 /// it is above 0 and, where the page states one, `maxItems`, required where the page requires
-/// it.
+/// it. A list of objects ([`OBJECT_LISTS`]: Kling 3.0 text-to-video's 1 to 6 shots, optional)
+/// says how many objects it takes and its item field with its range; `models` gives its item
+/// field under `fields` and that the items are open past the cut (`open`); its JSON Schema is
+/// an array of objects with that field required and no `additionalProperties: false`.
 #[test]
 fn models_and_schema_describe_a_list_option() {
     let expected: Vec<(&str, &str, String)> = LISTS
@@ -5438,6 +5696,26 @@ fn models_and_schema_describe_a_list_option() {
             ),
         ]
     );
+    // The lists of objects: how many objects, each flag one, with the item field and its range.
+    let objects: Vec<(&str, &str, String)> = OBJECT_LISTS
+        .iter()
+        .map(|(id, option, required, min, max, field, least, most)| {
+            let required = if *required { "required" } else { "optional" };
+            (
+                *id,
+                *option,
+                format!(
+                    "list: a list of {min} to {max} objects, each flag one JSON object \
+                     {{{field}: an integer from {least} to {most} (required, no default)}} \
+                     (repeat the flag), {required}"
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(
+        objects,
+        [(KLING_30_T2V, "multi_prompt", KLING_30_SHOTS.to_owned())]
+    );
     let o = cli("models --format text", b"");
     assert_eq!(code(&o), 0);
     let text = stdout(&o);
@@ -5452,7 +5730,9 @@ fn models_and_schema_describe_a_list_option() {
             }
         }
     }
-    assert_eq!(got, expected);
+    // In the CLI's order: Kling 3.0's shots before Kling O1's images.
+    let all: Vec<(&str, &str, String)> = objects.iter().chain(&expected).cloned().collect();
+    assert_eq!(got, all);
     // JSON: the counts, and no other model has a list.
     let models = json_out(&cli("models", b""));
     let mut lists = Vec::new();
@@ -5466,11 +5746,96 @@ fn models_and_schema_describe_a_list_option() {
             }
         }
     }
-    let listed: Vec<(String, String)> = LISTS
+    let listed: Vec<(String, String)> = OBJECT_LISTS
         .iter()
         .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned()))
+        .chain(
+            LISTS
+                .iter()
+                .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned())),
+        )
         .collect();
     assert_eq!(lists, listed);
+    for (id, option, required, min, max, field, least, most) in OBJECT_LISTS {
+        let entry = model_entry(&models, id)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == option)
+            .unwrap()
+            .clone();
+        let description = entry["description"].as_str().unwrap().to_owned();
+        // What the list holds: the shots of a customized multi-shot video.
+        assert!(description.contains("shots"), "{id}: {description}");
+        let item_description = entry["fields"][0]["description"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            item_description.to_lowercase().contains("shot duration"),
+            "{id}: {item_description}"
+        );
+        assert_eq!(
+            entry,
+            json!({
+                "name": option,
+                "type": "list",
+                "description": description,
+                "required": required,
+                "min_items": min,
+                "max_items": max,
+                "fields": [{
+                    "name": field,
+                    "type": "integer",
+                    "description": item_description,
+                    "required": true,
+                    "minimum": least,
+                    "maximum": most,
+                }],
+                "open": true,
+            }),
+            "{id} {option}"
+        );
+        // JSON Schema: an array of objects, the item field a required integer in its range,
+        // other item fields let pass (no `additionalProperties: false`).
+        for dialect in ["2020-12", "openapi3"] {
+            let o = cli(
+                &format!("schema --target args --model {id} --dialect {dialect}"),
+                b"",
+            );
+            assert_eq!(code(&o), 0, "{id} {dialect}");
+            let schema = json_out(&o);
+            let items = json!({
+                "type": "object",
+                "properties": {field: {
+                    "type": "integer",
+                    "description": item_description,
+                    "minimum": least,
+                    "maximum": most,
+                }},
+                "required": [field],
+            });
+            assert_eq!(
+                schema["properties"][option],
+                json!({
+                    "type": "array",
+                    "description": description,
+                    "items": items,
+                    "minItems": min,
+                    "maxItems": max,
+                }),
+                "{id} {option} {dialect}: {schema}"
+            );
+            assert_eq!(
+                schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .is_some_and(|r| r.contains(&json!(option))),
+                required,
+                "{id} {option} {dialect}"
+            );
+        }
+    }
     for (id, option, required, min, max) in LISTS {
         let entry = model_entry(&models, id)["options"]
             .as_array()
@@ -5858,9 +6223,10 @@ fn paths_and_codes(errors: &[(String, String, String)]) -> Vec<(&str, &str)> {
 /// still refused as blank text. In a log, each line is judged so.
 #[test]
 fn check_requires_voice_id_when_generate_audio_is_true() {
-    let (_, _, message, option, value, field) = REQUIREMENTS[0];
+    let (_, _, message, option, value, field) =
+        *REQUIREMENTS.iter().find(|r| r.0 == VIDU_I2V).unwrap();
     assert!(VOICE_ID_REQUIRED.starts_with(message));
-    let body = vidu_i2v_body(json!({option: value}));
+    let body = vidu_i2v_body(json!({option: value.json()}));
     for sub in ["check", "quote"] {
         let o = run(&[sub, "--json", &body.to_string()], b"");
         assert_ne!(code(&o), 0, "{sub}: {}", stdout(&o));
@@ -6199,23 +6565,56 @@ fn models_json_gives_the_conditional_requirements() {
     for id in [T2V_55, I2V_55, TRANSITION_55, T2V_60, I2V_60, TRANSITION_60] {
         assert_eq!(model_entry(&models, id)["requirements"], json!([]), "{id}");
     }
-    for (id, _) in MODELS.iter().filter(|(id, _)| *id != VIDU_I2V) {
+    // Kling 3.0 text-to-video's three, in page order: the prompt "cannot be empty when
+    // `multi_shot` is false OR when `shot_type` is 'intelligence'" (two requirements of one
+    // field), and the shots when `shot_type` is 'customize'.
+    assert_eq!(
+        model_entry(&models, KLING_30_T2V)["requirements"],
+        json!([
+            {
+                "id": "prompt_for_a_single_shot",
+                "message": "prompt is required when multi_shot is false",
+                "when": {"multi_shot": false},
+                "require": "prompt",
+            },
+            {
+                "id": "prompt_for_intelligent_shots",
+                "message": "prompt is required when shot_type is intelligence",
+                "when": {"shot_type": "intelligence"},
+                "require": "prompt",
+            },
+            {
+                "id": "shots_for_customize",
+                "message": "multi_prompt is required when shot_type is customize",
+                "when": {"shot_type": "customize"},
+                "require": "multi_prompt",
+            },
+        ])
+    );
+    for (id, _) in MODELS
+        .iter()
+        .filter(|(id, _)| *id != VIDU_I2V && *id != KLING_30_T2V)
+    {
         assert_eq!(model_entry(&models, id)["requirements"], json!([]), "{id}");
     }
 }
 
-/// For people, `models --format text` says the requirement under Vidu Q2 image-to-video's
-/// section, after its rules and before its price: `requires: voice_id when generate_audio =
-/// true`; no other section has a `requires:` line.
+/// For people, `models --format text` says the requirements under their page's section, after
+/// its rules and before its price, a line each: Vidu Q2 image-to-video's `requires: voice_id
+/// when generate_audio = true`, and Kling 3.0 text-to-video's three in page order (the prompt
+/// when `multi_shot` is false, the prompt when `shot_type` is 'intelligence', the shots when it
+/// is 'customize'); no other section has a `requires:` line.
 #[test]
 fn models_text_says_the_conditional_requirement() {
     let o = cli("models --format text", b"");
     assert_eq!(code(&o), 0);
     let text = stdout(&o);
-    let section = text
-        .split("\n\n")
-        .find(|s| s.split_whitespace().next() == Some(VIDU_I2V))
-        .unwrap_or_else(|| panic!("no section for {VIDU_I2V}:\n{text}"));
+    let section_of = |id: &str| {
+        text.split("\n\n")
+            .find(|s| s.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("no section for {id}:\n{text}"))
+    };
+    let section = section_of(VIDU_I2V);
     let lines: Vec<&str> = section.lines().collect();
     let at = |line: &str| {
         lines
@@ -6235,12 +6634,43 @@ fn models_text_says_the_conditional_requirement() {
         1,
         "{section}"
     );
+    // Kling 3.0 text-to-video: no rule, then its three requirements in page order, then its
+    // price.
+    let kling = section_of(KLING_30_T2V);
+    let lines: Vec<&str> = kling.lines().collect();
+    let at = |line: &str| {
+        lines
+            .iter()
+            .position(|l| *l == line)
+            .unwrap_or_else(|| panic!("no line {line:?}:\n{kling}"))
+    };
+    let rules = at("  rules: none");
+    let single = at("  requires: prompt when multi_shot = false");
+    let intelligence = at("  requires: prompt when shot_type = \"intelligence\"");
+    let customize = at("  requires: multi_prompt when shot_type = \"customize\"");
+    let price = lines
+        .iter()
+        .position(|l| l.starts_with("  price: "))
+        .unwrap();
+    assert!(
+        rules < single && single < intelligence && intelligence < customize && customize < price,
+        "{kling}"
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("  requires: "))
+            .count(),
+        3,
+        "{kling}"
+    );
     let requiring: Vec<&str> = text
         .split("\n\n")
         .filter(|s| s.lines().any(|l| l.starts_with("  requires: ")))
         .map(|s| s.split_whitespace().next().unwrap())
         .collect();
-    assert_eq!(requiring, [VIDU_I2V]);
+    // In the CLI's order of models.
+    assert_eq!(requiring, [KLING_30_T2V, VIDU_I2V]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -6280,13 +6710,20 @@ fn schema_args_for_every_model_in_both_dialects() {
                 "{id}"
             );
             // Free text and the values without a default, in page order; Midjourney's
-            // negative prompt is not required.
+            // negative prompt is not required, nor Kling 3.0's prompt (required only under its
+            // conditions: the schema's `not`), so Kling 3.0's args require nothing and have no
+            // `required`.
             let required: Vec<&str> = options
                 .iter()
                 .copied()
                 .filter(|o| is_required(id, o))
                 .collect();
-            assert_eq!(schema["required"], json!(required), "{id}");
+            if required.is_empty() {
+                assert_eq!(id, KLING_30_T2V);
+                assert_eq!(schema.get("required"), None, "{id}");
+            } else {
+                assert_eq!(schema["required"], json!(required), "{id}");
+            }
             let draft =
                 (dialect == "2020-12").then_some("https://json-schema.org/draft/2020-12/schema");
             assert_eq!(schema.get("$schema").and_then(Value::as_str), draft);

@@ -918,12 +918,16 @@ pub(crate) fn exact_number(n: &serde_json::Number) -> Option<rust_decimal::Decim
     if let Some(u) = n.as_u64() {
         return Some(u.into());
     }
-    let f = n.as_f64()?;
-    // `{}` writes an f64 in its shortest round-trip form, without an exponent.
-    let text = format!("{f}");
-    rust_decimal::Decimal::from_str_exact(&text)
-        .ok()
-        .map(|d| d.normalize())
+    // serde_json writes a float in its shortest round-trip form (`0.1`, `1e-30`), with the
+    // formatter it has already: core's `{}` for f64 would bring a second one into the
+    // WebAssembly package.
+    let text = n.to_string();
+    let exact = if text.contains(['e', 'E']) {
+        rust_decimal::Decimal::from_scientific(&text)
+    } else {
+        rust_decimal::Decimal::from_str_exact(&text)
+    };
+    exact.ok().map(|d| d.normalize())
 }
 
 /// The number `text` writes in JSON's own grammar (`0.5`, `-3`, `5e-1`; not `.5`, `+1` or

@@ -89,6 +89,15 @@ function quantityField(q) {
 }
 
 function controlFor(prop) {
+  if (prop.type === "array" && prop.items?.type === "object") {
+    // A list of objects (Kling 3.0's shots): one JSON object a line.
+    const area = document.createElement("textarea");
+    area.rows = 3;
+    const fields = Object.keys(prop.items.properties ?? {});
+    area.placeholder = `one JSON object per line: {${fields.map((f) => `"${f}": …`).join(", ")}}`;
+    area.dataset.kind = "objects";
+    return area;
+  }
   if (prop.type === "array") {
     // A list of texts (image URLs): one item a line.
     const area = document.createElement("textarea");
@@ -145,7 +154,8 @@ function hintFor(prop) {
   }
   if (prop.type === "array") {
     const most = prop.maxItems === undefined ? "" : ` (at most ${prop.maxItems})`;
-    parts.push(`one per line${most}`);
+    const what = prop.items?.type === "object" ? "one JSON object per line" : "one per line";
+    parts.push(`${what}${most}`);
   }
   if (prop.maxLength !== undefined) parts.push(`at most ${prop.maxLength} characters`);
   if (prop.default !== undefined) parts.push(`default ${prop.default}`);
@@ -181,6 +191,19 @@ function args() {
       case "list":
         // Each line an item, as typed (a blank line is an item the checker refuses).
         if (control.value !== "") out[control.name] = control.value.split("\n");
+        break;
+      case "objects":
+        // Each line one object; a line that is not JSON goes as the text it is, for the
+        // checker to refuse with the fields an item takes.
+        if (control.value !== "") {
+          out[control.name] = control.value.split("\n").map((line) => {
+            try {
+              return JSON.parse(line);
+            } catch {
+              return line;
+            }
+          });
+        }
         break;
       default:
         if (control.value !== "") out[control.name] = control.value;
