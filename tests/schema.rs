@@ -566,7 +566,7 @@ fn everything_comes_from_the_spec() {
                             );
                             assert_eq!(
                                 p["items"].get("additionalProperties"),
-                                (!open).then(|| json!(false)).as_ref()
+                                (!open).then_some(json!(false)).as_ref()
                             );
                         }
                     }
