@@ -1944,3 +1944,189 @@ fn kling_o1_image_to_video_narrows_its_duration_for_a_single_frame() {
         }])
     );
 }
+
+/// Kling 3.0 text-to-video (`catalog/kwaivgi__kling-3.0__text-to-video.md`, cut inside
+/// `multi_prompt`'s item field `duration`): "multi_prompt: list, optional. Enabled when
+/// shot_type is 'customize'. Number of shots: 1 to 6. The sum of the shot durations must
+/// equal the task duration"; each shot's "duration: int, required" (at least 1, as the
+/// image-to-video page's copy reads); "prompt … cannot be empty when multi_shot is false OR
+/// when shot_type is 'intelligence'"; "duration: string, default 5, Range 3 to 15".
+#[test]
+fn kling_3_0_shots_are_checked_item_by_item_and_add_up_to_the_duration() {
+    const KLING: &str = "kwaivgi/kling-3.0/text-to-video";
+    let body = |args: &str| format!(r#"{{"model":"{KLING}","args":{{{args}}}}}"#);
+    let customize = |shots: &str, duration: &str| {
+        body(&format!(
+            r#""multi_shot":true,"shot_type":"customize","duration":"{duration}","multi_prompt":[{shots}]"#
+        ))
+    };
+    // Kept: one to six shots adding up to the duration, an item field beyond the cut passing.
+    for (shots, duration) in [
+        (r#"{"duration":5}"#, "5"),
+        (r#"{"duration":2},{"duration":3}"#, "5"),
+        (r#"{"duration":1},{"duration":1},{"duration":1}"#, "3"),
+        (
+            r#"{"duration":1},{"duration":1},{"duration":1},{"duration":1},{"duration":1},{"duration":10}"#,
+            "15",
+        ),
+        (r#"{"duration":15}"#, "15"),
+        (
+            r#"{"duration":2,"prompt":"a close-up"},{"index":2,"duration":3}"#,
+            "5",
+        ),
+    ] {
+        let request = check(customize(shots, duration)).unwrap_or_else(|e| panic!("{shots}: {e}"));
+        // Written back with its items' documented fields only, in field order.
+        let json = request.to_json(shortapi_pricing::Fields::All);
+        assert!(json.contains(r#""multi_prompt":[{"duration":"#), "{json}");
+        assert!(
+            !json.contains("close-up") && !json.contains("index"),
+            "{json}"
+        );
+        // Unpriced, whatever the shots: the audio switch its price needs is beyond the cut.
+        let quote = quote_json(customize(shots, duration)).unwrap_err();
+        assert_eq!(quote.as_slice()[0].code, Code::Unpriced);
+    }
+    // The count: none, and seven.
+    let seven = [r#"{"duration":1}"#; 7].join(",");
+    for (shots, duration, code) in [
+        ("", "5", Code::TooFewItems),
+        (seven.as_str(), "7", Code::TooManyItems),
+    ] {
+        assert_eq!(
+            found(&customize(shots, duration)),
+            owned(&[("/args/multi_prompt", code)]),
+            "{shots}"
+        );
+    }
+    // Each shot, pointed into: a duration under 1 or over 15, written as a string, left out,
+    // an item that is not an object, a field given twice; every violation at once, and no sum
+    // judged over items refused.
+    assert_eq!(
+        found(&customize(
+            r#"{"duration":0},{"duration":"3"},{},"a shot",{"duration":2,"duration":2},{"duration":16}"#,
+            "5"
+        )),
+        owned(&[
+            ("/args/multi_prompt/0/duration", Code::OutOfRange),
+            ("/args/multi_prompt/1/duration", Code::WrongType),
+            ("/args/multi_prompt/2/duration", Code::MissingField),
+            ("/args/multi_prompt/3", Code::WrongType),
+            ("/args/multi_prompt/4/duration", Code::DuplicateField),
+            ("/args/multi_prompt/5/duration", Code::OutOfRange),
+        ])
+    );
+    assert_eq!(
+        message(&customize(r#""a shot""#, "5")),
+        "each item of multi_prompt must be an object with the fields \"duration\", not the string \"a shot\""
+    );
+    assert_eq!(
+        message(&customize(r#"{"duration":1.5}"#, "5")),
+        "duration must be a whole number from 1 to 15, not the number 1.5"
+    );
+    // The sum: one short, one over, at the default duration 5, and past the task's own range.
+    for (shots, duration, total) in [
+        (r#"{"duration":2},{"duration":2}"#, Some("5"), 4),
+        (r#"{"duration":3},{"duration":3}"#, Some("5"), 6),
+        (r#"{"duration":4}"#, None, 4),
+    ] {
+        let json = match duration {
+            Some(d) => customize(shots, d),
+            None => body(&format!(
+                r#""multi_shot":true,"shot_type":"customize","multi_prompt":[{shots}]"#
+            )),
+        };
+        assert_eq!(
+            found(&json),
+            owned(&[("/args/multi_prompt", Code::WrongSum)]),
+            "{shots}"
+        );
+        assert_eq!(
+            message(&json),
+            format!(
+                "the shots' durations add up to the task's duration: the duration values of \
+                 multi_prompt's items add up to {total}, but duration is 5"
+            )
+        );
+    }
+    // A task duration refused is not judged against the shots again.
+    assert_eq!(
+        found(&customize(r#"{"duration":2}"#, "16")),
+        owned(&[("/args/duration", Code::OutOfRange)])
+    );
+    // The conditions: the shots required under `customize`, the prompt while multi_shot is
+    // false or shot_type is intelligence (its default), reported once.
+    assert_eq!(
+        found(&body(r#""multi_shot":true,"shot_type":"customize""#)),
+        owned(&[("/args/multi_prompt", Code::ConditionallyRequired)])
+    );
+    for args in [
+        r#""duration":"5""#,
+        r#""multi_shot":true"#,
+        r#""multi_shot":false,"shot_type":"customize","multi_prompt":[{"duration":5}]"#,
+    ] {
+        assert_eq!(
+            found(&body(args)),
+            owned(&[("/args/prompt", Code::ConditionallyRequired)]),
+            "{args}"
+        );
+        assert!(
+            check(body(&format!(r#"{args},"prompt":"a fox""#))).is_ok(),
+            "{args}"
+        );
+    }
+    // Shots are taken (not refused) outside `customize`: the page only says when they are
+    // "enabled". A field beyond the whole page's cut passes too.
+    assert!(check(body(
+        r#""prompt":"a fox","multi_prompt":[{"duration":5}],"sound":true"#
+    ))
+    .is_ok());
+    // Typed inputs give each shot as a JSON object, judged the same way.
+    let selection = shortapi_pricing::Selection::defaults(Model::Kling30TextToVideo);
+    let args = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a fox")],
+        &[(
+            "multi_prompt",
+            &[r#"{"duration":2}"#, r#"{ "duration" : 3 }"#],
+        )],
+    )
+    .unwrap();
+    assert_eq!(
+        args.list("multi_prompt"),
+        Some(
+            &[
+                r#"{"duration":2}"#.to_owned(),
+                r#"{"duration":3}"#.to_owned()
+            ][..]
+        )
+    );
+    let refused = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a fox")],
+        &[("multi_prompt", &[r#"{"duration":2}"#, "not json"])],
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/multi_prompt/1", Code::WrongType)]
+    );
+    let short = shortapi_pricing::Args::from_inputs(
+        selection,
+        &[("prompt", "a fox")],
+        &[("multi_prompt", &[r#"{"duration":2}"#])],
+    )
+    .unwrap_err();
+    assert_eq!(
+        short
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/multi_prompt", Code::WrongSum)]
+    );
+}

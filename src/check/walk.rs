@@ -671,7 +671,7 @@ pub(crate) fn broken_sum(
         path: pointer(base, sum.list_name),
         code: Code::WrongSum,
         message: format!(
-            "{}: the {} of {}'s items add up to {total}, but {} is {target}",
+            "{}: the {} values of {}'s items add up to {total}, but {} is {target}",
             sum.message, sum.field_name, sum.list_name, sum.equals_name
         ),
     })

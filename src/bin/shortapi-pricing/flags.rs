@@ -203,7 +203,12 @@ pub fn add(mut command: clap::Command, quoting: bool) -> clap::Command {
             // A value name only where every model's option is of one kind.
             let kind = specs[0].1.kind.name();
             let same = specs.iter().all(|(_, o)| o.kind.name() == kind);
+            let objects = specs
+                .iter()
+                .all(|(_, o)| matches!(o.kind.list_item(), Some(ListItem::Object { .. })));
             arg.value_name(match specs[0].1.kind {
+                // A list of objects: each flag one JSON object.
+                OptionKind::List { .. } if objects => "JSON",
                 OptionKind::Integer { .. } if same => "INTEGER",
                 OptionKind::Number { .. } if same => "NUMBER",
                 OptionKind::Text { .. } | OptionKind::List { .. } if same => "TEXT",

@@ -60,6 +60,15 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 t.id
             )?;
         }
+        // Sums over a list's items, one a line: `sum: multi_prompt's duration = duration
+        // (shots_add_up_to_duration)`.
+        for x in spec.sums {
+            writeln!(
+                out,
+                "  sum: {}'s {} = {} ({})",
+                x.list_name, x.field_name, x.equals_name, x.id
+            )?;
+        }
         // Narrower limits under conditions, one a line: `limit: image_urls 1 to 2 items when
         // is_first_last_frame = true (first_last_frame_images)`, `limit: duration "5", "10"
         // when …`.
