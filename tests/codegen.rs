@@ -1805,7 +1805,7 @@ fn a_limit_narrows_a_list_and_can_hold() {
     let p = option_forms_problems(field, "field = \"caption\"\nmax_items");
     assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names `caption`, which is neither a list nor a choice; a limit narrows a list's items or a choice's values"]);
     let p = option_forms_problems(field, "field = \"masks\"\nmax_items");
-    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names unknown option `masks`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\""]);
+    assert_eq!(p, ["spec/models/acme-video.toml:131:9: `field` names unknown option `masks`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\", \"panels\""]);
     let max = "max_items = 1\n";
     let p = option_forms_problems(max, "");
     assert_eq!(
@@ -1878,7 +1878,7 @@ fn a_total_counts_lists_and_can_hold() {
     let p = option_forms_problems(count, "count = [\"image_urls\", \"caption\"]");
     assert_eq!(p, ["spec/models/acme-video.toml:122:24: `count` names `caption`, which is not a list; a total counts lists' items"]);
     let p = option_forms_problems(count, "count = [\"image_urls\", \"masks\"]");
-    assert_eq!(p, ["spec/models/acme-video.toml:122:24: `count` names unknown option `masks`; lists: \"image_urls\", \"mask_urls\""]);
+    assert_eq!(p, ["spec/models/acme-video.toml:122:24: `count` names unknown option `masks`; lists: \"image_urls\", \"mask_urls\", \"panels\""]);
     let p = option_forms_problems(count, "count = [\"image_urls\", \"image_urls\"]");
     assert_eq!(
         p,
@@ -2015,7 +2015,7 @@ fn a_condition_tests_values_ranges_counts_or_presence_and_can_hold() {
         ("seed = { given = \"yes\" }", 17, "requirement: `given` on `seed` takes true or false"),
         ("style = [\"photo\", \"photo\"]", 28, "requirement names style value \"photo\" twice; name it once"),
         ("style = []", 18, "requirement: `style` lists no value; name one or more"),
-        ("colour = \"red\"", 10, "requirement names unknown option `colour`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\""),
+        ("colour = \"red\"", 10, "requirement names unknown option `colour`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\", \"panels\""),
     ] {
         assert_eq!(with(bad), [at(col, problem)], "{bad}");
     }
@@ -2049,4 +2049,88 @@ fn a_condition_tests_values_ranges_counts_or_presence_and_can_hold() {
         option_forms_problems(field, "field = \"image_urls\"\nvalues = [1]"),
         ["spec/models/acme-video.toml:159:9: limits[1] narrows a list: `values` is for a choice; give `min_items` or `max_items`"]
     );
+}
+
+/// A list of objects: its items' fields typed as options are, with no default, no nested list
+/// of objects, no `enum`, each named once, and a `cut_after` that names one of them; a sum names
+/// a list of objects, one of its whole-number fields and an integer option. Each problem at
+/// its place.
+#[test]
+fn a_list_of_objects_types_its_fields_and_a_sum_names_them() {
+    let at = |line_col: &str, problem: &str| {
+        format!("spec/models/acme-video.toml:{line_col}: {problem}")
+    };
+    for (from, to, expected) in [
+        (
+            "minimum = 1\nmaximum = 8\n",
+            "minimum = 1\nmaximum = 8\ndefault = 2\n",
+            at("196:1", "unknown key `default` in fields[1]; allowed keys: name, type, description, required, minimum, maximum"),
+        ),
+        (
+            "minimum = 1\nmaximum = 8\n",
+            "minimum = 9\nmaximum = 8\n",
+            at("194:11", "`minimum` 9 is above `maximum` 8; swap them"),
+        ),
+        (
+            "name = \"tags\"\ntype = \"list\"",
+            "name = \"tags\"\ntype = \"enum\"",
+            at("199:8", r#"an item field is "string", "list", "integer", "number" or "bool""#),
+        ),
+        (
+            "name = \"tags\"",
+            "name = \"caption\"",
+            at("198:8", "duplicate item field `caption`"),
+        ),
+        (
+            "max_items = 4\n",
+            "max_items = 4\ncut_after = \"colour\"\n",
+            at("181:13", "`cut_after` names unknown item field `colour`; its fields: \"caption\", \"weight\", \"tags\""),
+        ),
+        (
+            "field = \"weight\"",
+            "field = \"caption\"",
+            at("207:9", "`field` names `caption`, which is not a whole number"),
+        ),
+        (
+            "field = \"weight\"",
+            "field = \"size\"",
+            at("207:9", "`field` names unknown item field `size`; its fields: \"caption\", \"weight\", \"tags\""),
+        ),
+        (
+            "list = \"panels\"",
+            "list = \"image_urls\"",
+            at("206:8", "`list` names `image_urls`, which is not a list of objects"),
+        ),
+        (
+            "equals = \"num_images\"",
+            "equals = \"style\"",
+            at("208:10", "`equals` names `style`, which is not an integer option"),
+        ),
+        (
+            "equals = \"num_images\"",
+            "equals = \"count\"",
+            at("208:10", "`equals` names unknown option `count`; options: \"prompt\", \"aspect_ratio\", \"num_images\", \"style\", \"hdr\", \"seed\", \"image_urls\", \"mask_urls\", \"caption\", \"strength\", \"panels\""),
+        ),
+    ] {
+        assert_eq!(option_forms_problems(from, to), [expected], "{to}");
+    }
+    // A field with a default, of a kind that takes one: refused where the default is.
+    let p = option_forms_problems(
+        "name = \"tags\"\ntype = \"list\"\nrequired = false\ndescription = \"Tags\"\n",
+        "name = \"tags\"\ntype = \"bool\"\ndescription = \"Tags\"\ndefault = true\n",
+    );
+    assert_eq!(
+        p,
+        [at(
+            "201:11",
+            "item field `tags` has a `default`; an item's field has none"
+        )]
+    );
+    // A list without fields names no item field to be cut after.
+    let p = option_forms_problems(
+        "description = \"Masks\"\n",
+        "description = \"Masks\"\ncut_after = \"x\"\n",
+    );
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].contains("this list has no `fields`"), "{p:?}");
 }

@@ -1234,14 +1234,16 @@ impl<'s> Reader<'s> {
                         None
                     }
                     None => {
-                        let names = quoted(options.iter().map(|o| o.name.as_str()));
-                        self.error(
-                            name.span(),
-                            format!(
-                                "`equals` names unknown option `{}`; options: {names}",
-                                name.get_ref()
-                            ),
-                        );
+                        if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                            let names = quoted(options.iter().map(|o| o.name.as_str()));
+                            self.error(
+                                name.span(),
+                                format!(
+                                    "`equals` names unknown option `{}`; options: {names}",
+                                    name.get_ref()
+                                ),
+                            );
+                        }
                         None
                     }
                 }
