@@ -1105,3 +1105,58 @@ fn a_limit_is_in_the_schema_and_validators_apply_it() {
         }
     }
 }
+
+/// Kling 3.0 text-to-video's shots (a list of objects, cut inside its items) in the schema:
+/// the validators judge each item as the checker does, and leave its sum (`x-shortapi-sums`)
+/// to it, the one case excused.
+#[test]
+fn a_list_of_objects_is_in_the_schema_and_validators_apply_it() {
+    let v = Validators::get();
+    let kling = Model::Kling30TextToVideo;
+    let shots = |items: Value, duration: &str| json!({"multi_shot": true, "shot_type": "customize", "duration": duration, "multi_prompt": items});
+    for (a, valid, excused) in [
+        (
+            shots(json!([{"duration": 2}, {"duration": 3}]), "5"),
+            true,
+            false,
+        ),
+        // A field after the cut passes in an item.
+        (
+            shots(json!([{"duration": 5, "prompt": "p"}]), "5"),
+            true,
+            false,
+        ),
+        (shots(json!([{"duration": 0}]), "5"), false, false),
+        (shots(json!([{"duration": "5"}]), "5"), false, false),
+        (shots(json!([{}]), "5"), false, false),
+        (shots(json!(["a shot"]), "5"), false, false),
+        (shots(json!([]), "5"), false, false),
+        (
+            shots(json!(vec![json!({"duration": 1}); 7]), "7"),
+            false,
+            false,
+        ),
+        // The sum: the checker's alone.
+        (shots(json!([{"duration": 2}]), "5"), false, true),
+    ] {
+        let checked = check_args(kling, a.to_string());
+        assert_eq!(checked.is_ok(), valid, "{a}");
+        if excused {
+            let codes: Vec<shortapi_pricing::Code> = checked
+                .unwrap_err()
+                .as_slice()
+                .iter()
+                .map(|v| v.code)
+                .collect();
+            assert_eq!(codes, [shortapi_pricing::Code::WrongSum], "{a}");
+        }
+        for (validator, d) in v.args[kling as usize].iter().zip(Dialect::ALL) {
+            assert_eq!(validator.is_valid(&a), valid || excused, "{a} ({d})");
+        }
+    }
+    let schema = schema::args(kling, Dialect::Draft2020_12);
+    assert_eq!(
+        schema[schema::SUMS_KEYWORD],
+        json!([{"id": "shots_add_up_to_duration", "message": "the shots' durations add up to the task's duration", "list": "multi_prompt", "field": "duration", "equals": "duration"}])
+    );
+}
