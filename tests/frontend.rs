@@ -367,6 +367,13 @@ fn tsc_compiles_a_typed_form_and_refuses_wrong_ones() {
             "'Pixverse55ImageToVideoArgs'",
         ),
         ("value_not_allowed.ts", "TS2322", "'\"4k\"'", ""),
+        // An item of a list of objects is typed too (Kling 3.0's shots).
+        (
+            "item_field_wrong_type.ts",
+            "TS2322",
+            "duration: string",
+            "Kling30TextToVideoArgs",
+        ),
     ];
     let forms: Vec<&str> = wrong.iter().map(|w| w.0).collect();
     let (ok, text) = tsc(&dir, &forms);
