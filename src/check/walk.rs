@@ -2020,6 +2020,45 @@ mod tests {
     use super::*;
     use crate::spec::{Lookup, Pricing, Total};
 
+    /// What the reader keeps of a field's value at each depth: an array of items (0), an
+    /// item's object (1), its members' arrays (2) and their items (3); deeper containers by
+    /// kind only, and an object outside a list by kind only.
+    #[test]
+    fn a_value_is_kept_as_deep_as_a_spec_can_state_it() {
+        fn read(json: &str) -> Scalar<'_> {
+            serde_json::from_str(json).unwrap()
+        }
+        let shape = |s: &Scalar<'_>| -> String {
+            fn go(s: &Scalar<'_>) -> String {
+                match s {
+                    Scalar::List(items) => {
+                        format!("[{}]", items.iter().map(go).collect::<Vec<_>>().join(","))
+                    }
+                    Scalar::Entries(members) => format!(
+                        "{{{}}}",
+                        members
+                            .iter()
+                            .map(|(k, v)| format!("{k}:{}", go(v)))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    ),
+                    Scalar::Array => "A".to_owned(),
+                    Scalar::Object => "O".to_owned(),
+                    Scalar::Str(s) => format!("{s:?}"),
+                    Scalar::Number(n) => n.to_string(),
+                    Scalar::Bool(b) => b.to_string(),
+                    Scalar::Null => "null".to_owned(),
+                }
+            }
+            go(s)
+        };
+        assert_eq!(shape(&read(r#"{"a":1}"#)), "O");
+        assert_eq!(
+            shape(&read(r#"[{"a":["x",["y"],{"z":1}],"b":{"c":2}},[1],"s"]"#)),
+            r#"[{a:["x",A,O],b:O},A,"s"]"#
+        );
+    }
+
     fn scalar(json: &str) -> Scalar<'_> {
         serde_json::from_str(json).unwrap()
     }
