@@ -187,18 +187,30 @@ mod typed_quote {
 }
 
 /// The inputs every request of `selection`'s model gives beside its texts: each required
-/// list, with two image URLs.
+/// list, with two image URLs; and a list of shots a condition may require (Kling 3.0's), as
+/// one shot as long as the task (a bench's set-up: the item's text is leaked).
 fn lists_for(selection: &Selection) -> Vec<(&'static str, &'static [&'static str])> {
     const URLS: [&str; 2] = [
         "https://example.com/frames/black-lab-0001.png",
         "https://example.com/frames/black-lab-0002.png",
     ];
-    selection
-        .spec()
-        .options
+    let spec = selection.spec();
+    spec.options
         .iter()
-        .filter(|o| o.is_list() && o.is_required())
-        .map(|o| (o.name, &URLS[..]))
+        .enumerate()
+        .filter(|(i, o)| {
+            o.is_list()
+                && (o.is_required() || spec.requirements.iter().any(|r| r.present && r.field == *i))
+        })
+        .map(|(i, o)| match spec.sums.iter().find(|x| x.list == i) {
+            Some(sum) => {
+                let item = format!(r#"{{"{}":{}}}"#, sum.field_name, selection.slot(sum.equals));
+                let items: &'static [&'static str] =
+                    Box::leak(vec![&*Box::leak(item.into_boxed_str())].into_boxed_slice());
+                (o.name, items)
+            }
+            None => (o.name, &URLS[..]),
+        })
         .collect()
 }
 
@@ -286,7 +298,8 @@ fn over(bencher: Bencher, inputs: Vec<Vec<u8>>, f: impl Fn(&[u8])) {
 }
 
 /// Bodies with lists: Seedream 4.5 edit with 10 image URLs (its most), one per value of its
-/// other options, and Wan 2.6 reference-to-video with 2 images and 3 videos (at its total).
+/// other options, Wan 2.6 reference-to-video with 2 images and 3 videos (at its total), and
+/// Kling 3.0 text-to-video with 6 shots (its most) adding up to each duration from 6 to 15 s.
 fn list_bodies() -> Vec<Vec<u8>> {
     let url = |i: usize| format!("https://example.com/inputs/picture-{i:02}.png");
     let images: Vec<String> = (0..10).map(url).collect();
@@ -305,6 +318,18 @@ fn list_bodies() -> Vec<Vec<u8>> {
                 "model": "alibaba/wan-2.6/reference-to-video",
                 "args": {"prompt": PROMPT, "image_urls": &images[..2], "video_urls": &images[2..5],
                          "duration": duration, "resolution": resolution}
+            }));
+        }
+    }
+    for duration in 6..=15 {
+        for mode in ["pro", "std"] {
+            let shots: Vec<Value> = (0..6)
+                .map(|k| serde_json::json!({"duration": duration / 6 + usize::from(k < duration % 6)}))
+                .collect();
+            bodies.push(serde_json::json!({
+                "model": "kwaivgi/kling-3.0/text-to-video",
+                "args": {"prompt": PROMPT, "mode": mode, "duration": duration.to_string(),
+                         "multi_shot": true, "shot_type": "customize", "multi_prompt": shots}
             }));
         }
     }
