@@ -1017,7 +1017,7 @@ fn option_flags_come_from_the_specs() {
         );
         let shots = help("--multi-prompt");
         assert!(
-            shots.starts_with("--multi-prompt <")
+            shots.starts_with("--multi-prompt <JSON> ")
                 && shots.contains(KLING_30_SHOTS.strip_prefix("list: ").unwrap())
                 && shots.contains(&format!("[only {KLING_30_T2V}]")),
             "{shots}"
@@ -3683,6 +3683,8 @@ fn models_text_lists_every_model_for_people() {
                 "\n  requires: prompt when multi_shot = false\n",
                 "\n  requires: prompt when shot_type = \"intelligence\"\n",
                 "\n  requires: multi_prompt when shot_type = \"customize\"\n",
+                // "The sum of the shot durations must equal the task duration."
+                "\n  sum: multi_prompt's duration = duration (shots_add_up_to_duration)\n",
                 "  price: unpriced: ",
             ],
             WAN_R2V => &[
