@@ -121,6 +121,8 @@ export interface PriceRow {
 export type OptionInfo = { name: string; description: string; required: boolean } & (
   | { type: "string"; max_length?: number }
   | { type: "list"; min_items: number; max_items: number | null }
+  /** A list of objects: each item's fields; `open` where the page is cut inside them. */
+  | { type: "list"; min_items: number; max_items: number | null; fields: OptionInfo[]; open: boolean }
   | { type: "enum"; values: string[]; default?: string; units?: number[] }
   | { type: "bool"; default?: boolean }
   | { type: "integer"; minimum: number; maximum: number; values?: number[]; default?: number }
@@ -136,8 +138,19 @@ export interface RuleInfo {
   when: Record<string, WireValue>;
 }
 
-/** A field required (`require`) or refused (`forbid`) when the values of `when` hold. */
-export type RequirementInfo = { id: string; message: string; when: Record<string, WireValue> } & (
+/**
+ * What a condition of a requirement or a limit asks of one option, as the spec writes it: a
+ * value, one of some values, an integer's range, a list's count, or given / left out.
+ */
+export type ConditionInfo =
+  | WireValue
+  | WireValue[]
+  | { minimum?: number; maximum?: number }
+  | { min_items?: number; max_items?: number }
+  | { given: boolean };
+
+/** A field required (`require`) or refused (`forbid`) when every condition of `when` holds. */
+export type RequirementInfo = { id: string; message: string; when: Record<string, ConditionInfo> } & (
   | { require: string }
   | { forbid: string }
 );
@@ -151,14 +164,27 @@ export interface TotalInfo {
   maximum?: number;
 }
 
-/** A narrower item count for the list `list` while the values of `when` hold. */
+/**
+ * A narrower limit on the option `field` while every condition of `when` holds: a list's
+ * item count, or some of a choice's `values`.
+ */
 export interface LimitInfo {
   id: string;
   message: string;
-  when: Record<string, WireValue>;
-  list: string;
+  when: Record<string, ConditionInfo>;
+  field: string;
   min_items?: number;
   max_items?: number;
+  values?: WireValue[];
+}
+
+/** The `field` values of the items of the list of objects `list` add up to the option `equals`. */
+export interface SumInfo {
+  id: string;
+  message: string;
+  list: string;
+  field: string;
+  equals: string;
 }
 
 /** A measured quantity a price multiplies (the seconds of an input video). */
@@ -202,6 +228,7 @@ export interface ModelInfo {
   requirements: RequirementInfo[];
   totals: TotalInfo[];
   limits: LimitInfo[];
+  sums: SumInfo[];
   pricing: PricingInfo;
 }
 "#;

@@ -17,6 +17,23 @@ for (const m of all) {
     const most: number | undefined = t.maximum;
     console.log(t.id, lists, most, t.message);
   }
+  // Narrower limits (a list's count or a choice's values) and sums over a list's items.
+  for (const l of m.limits) {
+    const field: string = l.field;
+    console.log(l.id, field, l.min_items, l.max_items, l.values, l.when);
+  }
+  for (const x of m.sums) {
+    const parts: [string, string, string] = [x.list, x.field, x.equals];
+    console.log(x.id, parts, x.message);
+  }
+  // A list of objects describes its items' fields.
+  for (const o of m.options) {
+    if (o.type === "list" && "fields" in o) {
+      const fields: string[] = o.fields.map((f) => f.name);
+      const open: boolean = o.open;
+      console.log(o.name, fields, open);
+    }
+  }
 }
 const result: QuoteResult = quoteArgs(id, { prompt: "a black lab", image: "https://example.com/a.png" });
 if (result.errors) {
