@@ -2020,6 +2020,88 @@ mod tests {
     use super::*;
     use crate::spec::{Lookup, Pricing, Total};
 
+    /// An item of several fields (no page has one yet, so it is built here): each field in
+    /// its place, a duplicate and a missing one reported at their own field, a list of text
+    /// and a bool written back as themselves, in field order.
+    #[test]
+    fn an_item_of_several_fields_is_judged_field_by_field() {
+        use crate::spec::ListItem;
+        static FIELDS: [OptionSpec; 4] = [
+            OptionSpec {
+                name: "caption",
+                description: "Caption",
+                required: true,
+                kind: OptionKind::Text {
+                    examples: &[],
+                    max_length: None,
+                },
+            },
+            OptionSpec {
+                name: "weight",
+                description: "Weight",
+                required: true,
+                kind: OptionKind::Integer {
+                    minimum: 1,
+                    maximum: 8,
+                    values: &[],
+                    default: None,
+                    string: false,
+                },
+            },
+            OptionSpec {
+                name: "tags",
+                description: "Tags",
+                required: false,
+                kind: OptionKind::List {
+                    min_items: 0,
+                    max_items: None,
+                    item: ListItem::Text,
+                },
+            },
+            OptionSpec {
+                name: "hdr",
+                description: "HDR",
+                required: false,
+                kind: OptionKind::Bool { default: None },
+            },
+        ];
+        let judged = |json: &str| {
+            let Scalar::List(items) = serde_json::from_str::<Scalar<'_>>(json).unwrap() else {
+                panic!("{json}")
+            };
+            let Scalar::Entries(members) = &items[0] else {
+                panic!("{json}")
+            };
+            let mut found = Vec::new();
+            let (text, values) = judge_item("/p/0", "panels", &FIELDS, false, members, &mut found);
+            let found: Vec<(String, Code)> = found.into_iter().map(|v| (v.path, v.code)).collect();
+            (text, values, found)
+        };
+        let (text, values, found) =
+            judged(r#"[{"hdr":true,"tags":["a","b"],"weight":3,"caption":"c"}]"#);
+        assert_eq!(
+            text,
+            r#"{"caption":"c","weight":3,"tags":["a","b"],"hdr":true}"#
+        );
+        assert_eq!(values, [0, 3, 0, 0]);
+        assert!(found.is_empty(), "{found:?}");
+        let (text, _, _) = judged(r#"[{"hdr":false,"weight":1,"caption":"c"}]"#);
+        assert_eq!(text, r#"{"caption":"c","weight":1,"hdr":false}"#);
+        // The second field twice and the first left out; an unknown member of a closed item.
+        let (_, _, found) = judged(r#"[{"weight":2,"weight":2,"tags":[" "],"size":1}]"#);
+        assert_eq!(
+            found,
+            [
+                ("/p/0/weight".to_owned(), Code::DuplicateField),
+                ("/p/0/tags/0".to_owned(), Code::EmptyText),
+                ("/p/0/size".to_owned(), Code::UnknownField),
+                ("/p/0/caption".to_owned(), Code::MissingField),
+            ]
+        );
+        let (_, _, found) = judged(r#"[{"caption":"c"}]"#);
+        assert_eq!(found, [("/p/0/weight".to_owned(), Code::MissingField)]);
+    }
+
     /// What the reader keeps of a field's value at each depth: an array of items (0), an
     /// item's object (1), its members' arrays (2) and their items (3); deeper containers by
     /// kind only, and an object outside a list by kind only.
