@@ -556,6 +556,19 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// An array of tables, `[[key]]`: each table named `key[i]` in messages; an item that is
+    /// not a table is reported and left out.
+    fn tables<'a, 'i>(&mut self, v: &'a Value<'i>, key: &str) -> Vec<Table<'a, 'i>> {
+        let Some(items) = self.array(v, &format!("`{key}`")) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.table(item, format!("{key}[{i}]")))
+            .collect()
+    }
+
     fn array<'a, 'i>(&mut self, v: &'a Value<'i>, what: &str) -> Option<&'a DeArray<'i>> {
         match v.get_ref() {
             DeValue::Array(a) => Some(a),
@@ -1144,14 +1157,8 @@ impl<'s> Reader<'s> {
         options: &[OptionDef],
         ids: &mut BTreeMap<String, usize>,
     ) -> Vec<SumDef> {
-        let Some(items) = self.array(v, "`sums`") else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let Some(t) = self.table(item, format!("sums[{i}]")) else {
-                continue;
-            };
+        for t in self.tables(v, "sums") {
             self.unknown_keys(&t, &["id", "message", "list", "field", "equals"]);
             let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
             let message = self.non_empty_string(&t, "message");
@@ -1712,14 +1719,8 @@ impl<'s> Reader<'s> {
         options: &[OptionDef],
         ids: &mut BTreeMap<String, usize>,
     ) -> Vec<RequirementDef> {
-        let Some(items) = self.array(v, &format!("`{key}`")) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let Some(t) = self.table(item, format!("{key}[{i}]")) else {
-                continue;
-            };
+        for t in self.tables(v, key) {
             self.unknown_keys(&t, &["id", "when", "field", "message"]);
             let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
             let message = self.non_empty_string(&t, "message");
@@ -1789,14 +1790,8 @@ impl<'s> Reader<'s> {
         options: &[OptionDef],
         ids: &mut BTreeMap<String, usize>,
     ) -> Vec<TotalDef> {
-        let Some(items) = self.array(v, "`totals`") else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let Some(t) = self.table(item, format!("totals[{i}]")) else {
-                continue;
-            };
+        for t in self.tables(v, "totals") {
             self.unknown_keys(&t, &["id", "message", "count", "minimum", "maximum"]);
             let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
             let message = self.non_empty_string(&t, "message");
@@ -1868,14 +1863,8 @@ impl<'s> Reader<'s> {
         options: &[OptionDef],
         ids: &mut BTreeMap<String, usize>,
     ) -> Vec<LimitDef> {
-        let Some(items) = self.array(v, "`limits`") else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            let Some(t) = self.table(item, format!("limits[{i}]")) else {
-                continue;
-            };
+        for t in self.tables(v, "limits") {
             self.unknown_keys(
                 &t,
                 &[
