@@ -189,6 +189,7 @@ impl Args {
                 sum, total, &selection, refused, "",
             ));
         }
+        errors.extend(crate::check::broken_relations(&selection, refused, ""));
         if let Some(errors) = Violations::new(errors) {
             return Err(errors);
         }

@@ -753,6 +753,11 @@ fn args_object(spec: &ModelSpec) -> Value {
         // extension keyword.
         schema[SUMS_KEYWORD] = serde_json::to_value(spec.sums).unwrap_or_default();
     }
+    if !spec.relations.is_empty() {
+        // A product or ratio of two options, which JSON Schema cannot compute: the same kind
+        // of extension keyword.
+        schema[RELATIONS_KEYWORD] = serde_json::to_value(spec.relations).unwrap_or_default();
+    }
     schema
 }
 
@@ -765,6 +770,12 @@ pub const TOTALS_KEYWORD: &str = "x-shortapi-totals";
 /// `{"id", "message", "list", "field", "equals"}`, each saying that the `field` values of
 /// the items of `list` add up to the option `equals`.
 pub const SUMS_KEYWORD: &str = "x-shortapi-sums";
+
+/// The extension keyword of an `args` schema that carries the spec's relations: a list of
+/// `{"id", "message", "product": [a, b], "minimum"?, "maximum"?}` (whole numbers) or `{"id",
+/// "message", "ratio": [a, b], "minimum"?, "maximum"?}` (`"n:d"` strings), each bounding the
+/// product or the ratio of the two integer options, both ends included, when both are given.
+pub const RELATIONS_KEYWORD: &str = "x-shortapi-relations";
 
 /// The schema of a conditional requirement as a forbidden combination: the conditions with the
 /// field absent (`[[requires]]`) or present (`[[excludes]]`).

@@ -597,12 +597,12 @@ fn free_text_inputs_are_required_strings_that_are_not_blank() {
             assert_eq!(request.args.text(name), Some("a \"b\"\nc"));
         }
     }
-    // prompt ×23 (Kling 3.0's optional but for its conditions), image ×6, image_tail ×2,
+    // prompt ×24 (Kling 3.0's optional but for its conditions), image ×6, image_tail ×2,
     // video ×1 (Kling O1 video-to-video), video_url ×1 (Seedance omni-reference),
-    // negative_prompt ×4 (Midjourney, Wan 2.6 reference-to-video, Kling 2.6 and 3.0
-    // text-to-video, optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for its
-    // condition).
-    assert_eq!(texts, 38);
+    // negative_prompt ×5 (Midjourney, Wan 2.6 reference-to-video and text-to-image, Kling 2.6
+    // and 3.0 text-to-video, optional), voice_id ×1 (Vidu Q2 image-to-video, optional but for
+    // its condition).
+    assert_eq!(texts, 40);
 }
 
 #[test]
@@ -2128,5 +2128,260 @@ fn kling_3_0_shots_are_checked_item_by_item_and_add_up_to_the_duration() {
             .map(|v| (v.path.as_str(), v.code))
             .collect::<Vec<_>>(),
         [("/multi_prompt", Code::WrongSum)]
+    );
+}
+
+/// Kling O1's elements (`catalog/kwaivgi__kling-o1__video-to-video.md` and
+/// `…__image-to-video.md`): "elements: list, optional", each with "frontal_image_url: string,
+/// required" and "reference_image_urls: list, optional"; "the number of images in `images` +
+/// `elements` must not exceed 4" (video-to-video) and "… 7" (image-to-video). The
+/// video-to-video copy holds the items' fields whole (a field it does not list is unknown);
+/// the image-to-video copy is cut inside `reference_image_urls`' description, so a later item
+/// field passes. Kept and broken, at and past each limit, with pointers into the items.
+#[test]
+fn kling_o1_elements_have_a_frontal_image_and_count_with_the_images() {
+    let v2v = |args: &str| {
+        format!(
+            r#"{{"model":"kwaivgi/kling-o1/video-to-video","args":{{"prompt":"a","video":"https://e.x/in.mp4"{args}}}}}"#
+        )
+    };
+    let i2v = |args: &str| {
+        format!(
+            r#"{{"model":"kwaivgi/kling-o1/image-to-video","args":{{"prompt":"a","mode":"std"{args}}}}}"#
+        )
+    };
+    let urls = |n: usize| {
+        let items: Vec<String> = (0..n).map(|i| format!("\"https://e.x/{i}.png\"")).collect();
+        format!("[{}]", items.join(","))
+    };
+    let elements = |n: usize| {
+        let items: Vec<String> = (0..n)
+            .map(|i| format!(r#"{{"frontal_image_url":"https://e.x/front-{i}.png"}}"#))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    let lists = |images: usize, given: usize| {
+        format!(
+            r#","images":{},"elements":{}"#,
+            urls(images),
+            elements(given)
+        )
+    };
+    // Kept: up to 4 together (video-to-video), up to 7 (image-to-video), an element with
+    // its reference images; written back with its fields.
+    for (images, given) in [(0, 0), (0, 4), (4, 0), (2, 2), (1, 3)] {
+        let json = v2v(&lists(images, given));
+        check(json.as_str()).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+    for (images, given) in [(1, 6), (7, 0), (3, 4), (1, 0)] {
+        let json = i2v(&lists(images, given));
+        check(json.as_str()).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+    let with_references = v2v(
+        r#","elements":[{"reference_image_urls":["https://e.x/side.png","https://e.x/back.png"],"frontal_image_url":"https://e.x/front.png"}]"#,
+    );
+    let request = check(with_references.as_str()).unwrap();
+    assert!(
+        request.to_json(shortapi_pricing::Fields::All).contains(
+            r#""elements":[{"frontal_image_url":"https://e.x/front.png","reference_image_urls":["https://e.x/side.png","https://e.x/back.png"]}]"#
+        ),
+        "{}",
+        request.to_json(shortapi_pricing::Fields::All)
+    );
+    // One past the total, at the later list given; each list past its own most (what the
+    // total implies) is its own code, and the total is not judged beside it.
+    for (images, given, at, code) in [
+        (3, 2, "/args/elements", Code::TooManyInTotal),
+        (4, 1, "/args/elements", Code::TooManyInTotal),
+        (5, 0, "/args/images", Code::TooManyItems),
+        (0, 5, "/args/elements", Code::TooManyItems),
+    ] {
+        let json = v2v(&lists(images, given));
+        assert_eq!(found(&json), owned(&[(at, code)]), "{json}");
+    }
+    assert_eq!(
+        message(&v2v(&lists(3, 2))),
+        "images and elements together take at most 4 items (images: 3, elements: 2)"
+    );
+    for (images, given, at, code) in [
+        (2, 6, "/args/elements", Code::TooManyInTotal),
+        (7, 1, "/args/elements", Code::TooManyInTotal),
+        (8, 0, "/args/images", Code::TooManyItems),
+        (1, 8, "/args/elements", Code::TooManyItems),
+    ] {
+        let json = i2v(&lists(images, given));
+        assert_eq!(found(&json), owned(&[(at, code)]), "{json}");
+    }
+    assert_eq!(
+        message(&i2v(&lists(2, 6))),
+        "images and elements together take at most 7 items (images: 2, elements: 6)"
+    );
+    // Each element, pointed into: no frontal image, a blank one, a number with reference
+    // images not a list, a field the video-to-video page does not document; every violation
+    // at once.
+    let broken = r#","elements":[{"reference_image_urls":["https://e.x/a.png"]},{"frontal_image_url":" "},{"frontal_image_url":7,"reference_image_urls":"g"},{"frontal_image_url":"f","name":"hero"}]"#;
+    assert_eq!(
+        found(&v2v(broken)),
+        owned(&[
+            ("/args/elements/0/frontal_image_url", Code::MissingField),
+            ("/args/elements/1/frontal_image_url", Code::EmptyText),
+            ("/args/elements/2/frontal_image_url", Code::WrongType),
+            ("/args/elements/2/reference_image_urls", Code::WrongType),
+            ("/args/elements/3/name", Code::UnknownField),
+        ])
+    );
+    assert_eq!(
+        message(&v2v(r#","elements":[{"frontal_image_url":"f","name":"hero"}]"#)),
+        "\"name\" is not a field of an item of elements; an item's fields: \"frontal_image_url\", \"reference_image_urls\""
+    );
+    // Past image-to-video's cut inside the items, the same unknown field passes; the
+    // documented ones are still judged.
+    assert_eq!(
+        found(&i2v(
+            r#","images":["https://e.x/1.png"],"elements":[{"frontal_image_url":"f","name":"hero"},{"name":"villain"}]"#
+        )),
+        owned(&[("/args/elements/1/frontal_image_url", Code::MissingField)])
+    );
+    // The price does not depend on them: image-to-video's Standard is still 0.075 × 5 s.
+    assert_eq!(
+        quote_json(i2v(&lists(1, 6)))
+            .map(|q| q.amount().to_string())
+            .ok()
+            .as_deref(),
+        Some("0.375")
+    );
+}
+
+/// Wan 2.6 text-to-image (`catalog/alibaba__wan-2.6__text-to-image.md`): "width — int,
+/// optional, no default shown, range 640 to 2880", "height" the same, "joint rule with
+/// height: total pixels (width × height) between 1280 × 1280 and 1440 × 1440; aspect ratio
+/// within 1:4 to 4:1"; "prompt … length ≤ 2100 characters", "negative_prompt … ≤ 500";
+/// "$0.026 per image". Each pair worked out by hand, at and past each bound; judged only with
+/// both given, and not beside a value refused on its own.
+#[test]
+fn wan_2_6_text_to_image_bounds_width_times_height_and_their_ratio() {
+    let body = |args: &str| {
+        format!(
+            r#"{{"model":"alibaba/wan-2.6/text-to-image","args":{{"prompt":"a lighthouse"{args}}}}}"#
+        )
+    };
+    let size = |w: i64, h: i64| body(&format!(r#","width":{w},"height":{h}"#));
+    // Kept: 1280 × 1280 = 1,638,400 (the least), 1440 × 1440 = 2,073,600 (the most), 2880 ×
+    // 720 = 2,073,600 at 4:1 (the widest), 720 × 2880 at 1:4, 1600 × 1200 = 1,920,000 at 4:3.
+    for (w, h) in [
+        (1280, 1280),
+        (1440, 1440),
+        (2880, 720),
+        (720, 2880),
+        (1600, 1200),
+    ] {
+        let json = size(w, h);
+        assert_eq!(
+            quote_json(&json)
+                .map(|q| q.amount().to_string())
+                .ok()
+                .as_deref(),
+            Some("0.026"),
+            "{json}"
+        );
+    }
+    // "$0.026 per image": 0.026 × 3.
+    assert_eq!(
+        quote_json(body(r#","num_images":3,"width":1280,"height":1280"#))
+            .unwrap()
+            .amount()
+            .to_string(),
+        "0.078"
+    );
+    // One given alone, or neither: not judged (the API may size the other).
+    for json in [body(r#","width":2880"#), body(r#","height":640"#), body("")] {
+        check(json.as_str()).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+    // Broken: each at the later of the two, `/args/height`.
+    for (w, h, code) in [
+        (1279, 1280, Code::ProductOutOfRange), // 1,637,120: one row short
+        (1280, 1279, Code::ProductOutOfRange),
+        (1441, 1440, Code::ProductOutOfRange), // 2,075,040
+        (640, 640, Code::ProductOutOfRange),   // 409,600, at 1:1
+        (2880, 2880, Code::ProductOutOfRange), // 8,294,400
+        (2880, 640, Code::RatioOutOfRange),    // 1,843,200 pixels, but 9:2
+        (640, 2600, Code::RatioOutOfRange),    // 1,664,000 pixels, but 16:65
+    ] {
+        let json = size(w, h);
+        assert_eq!(found(&json), owned(&[("/args/height", code)]), "{json}");
+    }
+    // Within the pixels, past the ratio: the ratio alone. (Within 640 to 2880 the two cannot
+    // both break: past 4:1 with a height of 640 or more takes over 2,560 × 640 = 1,638,400.)
+    assert_eq!(
+        found(&size(2880, 680)),
+        owned(&[("/args/height", Code::RatioOutOfRange)]),
+        "1,958,400 pixels are within; 72:17 is past 4:1"
+    );
+    assert_eq!(
+        message(&size(1000, 1000)),
+        "width × height is from 1280 × 1280 to 1440 × 1440 pixels: width 1000 × height 1000 is 1000000"
+    );
+    assert_eq!(
+        message(&size(2880, 640)),
+        "width : height is from 1:4 to 4:1: width 2880 : height 640 is 9:2"
+    );
+    // A width refused on its own range is the one violation: no relation judged beside it.
+    assert_eq!(
+        found(&size(3000, 100)),
+        owned(&[
+            ("/args/width", Code::OutOfRange),
+            ("/args/height", Code::OutOfRange)
+        ])
+    );
+    assert_eq!(
+        found(&size(3000, 1280)),
+        owned(&[("/args/width", Code::OutOfRange)])
+    );
+    // The text limits: 2,100 and 500 characters (Unicode scalar values).
+    let long = |n: usize| "é".repeat(n);
+    check(body(&format!(r#","negative_prompt":"{}""#, long(500))).as_str()).unwrap();
+    assert_eq!(
+        found(&body(&format!(r#","negative_prompt":"{}""#, long(501)))),
+        owned(&[("/args/negative_prompt", Code::TooLong)])
+    );
+    let prompt = |n: usize| {
+        format!(
+            r#"{{"model":"alibaba/wan-2.6/text-to-image","args":{{"prompt":"{}"}}}}"#,
+            long(n)
+        )
+    };
+    check(prompt(2100).as_str()).unwrap();
+    assert_eq!(
+        found(&prompt(2101)),
+        owned(&[("/args/prompt", Code::TooLong)])
+    );
+    // Typed inputs say the same: the selection holds both values.
+    let model = Model::Wan26TextToImage;
+    let mut s = shortapi_pricing::Selection::defaults(model);
+    s.set("width", WireValue::Int(2880)).unwrap();
+    s.set("height", WireValue::Int(640)).unwrap();
+    let errors = shortapi_pricing::Args::from_inputs(s, &[("prompt", "a")], &[]).unwrap_err();
+    assert_eq!(
+        errors
+            .as_slice()
+            .iter()
+            .map(|v| (v.path.as_str(), v.code))
+            .collect::<Vec<_>>(),
+        [("/height", Code::RatioOutOfRange)]
+    );
+    s.set("height", WireValue::Int(720)).unwrap();
+    assert!(shortapi_pricing::Args::from_inputs(s, &[("prompt", "a")], &[]).is_ok());
+    // The spec's JSON says them as the spec writes them.
+    let json = serde_json::to_value(model.spec()).unwrap();
+    assert_eq!(
+        json["relations"],
+        serde_json::json!([
+            {"id": "pixels_from_1280x1280_to_1440x1440",
+             "message": "width × height is from 1280 × 1280 to 1440 × 1440 pixels",
+             "product": ["width", "height"], "minimum": 1638400, "maximum": 2073600},
+            {"id": "aspect_ratio_from_1_4_to_4_1",
+             "message": "width : height is from 1:4 to 4:1",
+             "ratio": ["width", "height"], "minimum": "1:4", "maximum": "4:1"},
+        ])
     );
 }

@@ -10,13 +10,17 @@
 //! per request whatever `num_images` asks; a required list of texts (the images an
 //! image-to-image page edits: a JSON array, or a flag repeated per item; its item count and
 //! each item judged, `quote` pricing without it); a limit on lists counted together (Wan 2.6
-//! reference-to-video's reference images and videos: `too_many_in_total`); a narrower item
+//! reference-to-video's reference images and videos, Kling O1 video-to-video's images and
+//! elements: `too_many_in_total`); a narrower item
 //! count for a list while an option has a value (Seedance 2.0 image-to-video's first/last-frame
 //! mode: `too_many_items` naming the condition); a choice narrowed while options hold values
 //! (Kling O1 image-to-video's duration, 5 or 10 with action frame and one image:
 //! `invalid_value` naming the values allowed); a list of objects and conditional requirements
 //! (Kling 3.0 text-to-video's shots, each flag one JSON object, and its prompt required only
-//! under conditions); `models` (json, text);
+//! under conditions; Kling O1's elements, each with its required frontal image); two optional
+//! integers bounded together (Wan 2.6 text-to-image's width × height and width : height,
+//! judged when both are given: `product_out_of_range`, `ratio_out_of_range`); `models`
+//! (json, text);
 //! `table` (csv, json; every documented amount, rate and unpriced row, and the CSV joined in
 //! DuckDB to a mixed-model usage table, measured seconds included, to the exact total);
 //! `reconcile` for every model (a measured charge within or outside its bounds); `request` and
@@ -77,6 +81,7 @@ const WAN_R2V: &str = "alibaba/wan-2.6/reference-to-video";
 const SEEDANCE_I2V: &str = "bytedance/seedance-2.0/image-to-video";
 const KLING_26_T2V: &str = "kwaivgi/kling-2.6/text-to-video";
 const KLING_30_T2V: &str = "kwaivgi/kling-3.0/text-to-video";
+const WAN_T2I: &str = "alibaba/wan-2.6/text-to-image";
 
 const TEXT_TO_VIDEO: &[&str] = &[
     "prompt",
@@ -107,10 +112,21 @@ const TRANSITION: &[&str] = &[
 ];
 
 /// The options of the five pages of `catalog/` added beside PixVerse and HappyHorse, in page
-/// order as their facts files list them (the lists a cut page documents, `images` and
-/// `elements`, are not options of the spec).
-const KLING_I2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "duration", "images"];
-const KLING_V2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "video", "keep_audio"];
+/// order as their facts files list them, as far as their stored copies go. Kling O1's lists
+/// are options too: image-to-video's "images: list, required" and "elements: list, optional"
+/// (the copy cut inside the latter's item field `reference_image_urls`), video-to-video's
+/// "images: list, optional" and "elements: list, optional" before `keep_audio` (where its copy
+/// ends): [`LISTS`], [`ELEMENTS`].
+const KLING_I2V_OPTIONS: &[&str] = &["mode", "action", "prompt", "duration", "images", "elements"];
+const KLING_V2V_OPTIONS: &[&str] = &[
+    "mode",
+    "action",
+    "prompt",
+    "video",
+    "images",
+    "elements",
+    "keep_audio",
+];
 const SEEDANCE_OPTIONS: &[&str] = &["mode", "prompt", "duration", "aspect_ratio", "video_url"];
 const VEO_OPTIONS: &[&str] = &[
     "mode",
@@ -134,7 +150,9 @@ const VIDU_I2V_OPTIONS: &[&str] = &[
     "voice_id",
 ];
 
-/// The options of the four text-to-image pages, in page order as their facts files list them.
+/// The options of the four text-to-image pages with an aspect ratio, in page order as their
+/// facts files list them (Wan 2.6 text-to-image's, with a width and a height instead:
+/// [`WAN_T2I_OPTIONS`]).
 const NANO_BANANA_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio"];
 const FLUX_OPTIONS: &[&str] = &["prompt", "num_images", "aspect_ratio", "performance"];
 const MIDJOURNEY_OPTIONS: &[&str] = &[
@@ -205,12 +223,27 @@ const KLING_30_T2V_OPTIONS: &[&str] = &[
     "multi_prompt",
 ];
 
+/// The options of Wan 2.6 text-to-image, in page order as its facts file lists them (whole
+/// page, "Option count: 6"): the prompt required ("≤ 2100 characters"), the negative prompt
+/// optional ("≤ 500"), `num_images` "options 1, 2, 3, 4" (default 1), `width` and `height`
+/// optional integers with no default ([`OPTIONAL_INTEGERS`]) bounded together
+/// ([`WAN_T2I_RELATIONS`]), `prompt_extend` a bool (default false).
+const WAN_T2I_OPTIONS: &[&str] = &[
+    "prompt",
+    "negative_prompt",
+    "num_images",
+    "width",
+    "height",
+    "prompt_extend",
+];
+
 /// Every model with its options in page order (models/README.md, catalog/), in the order the
 /// CLI lists models: by the spec's file name, the id after its vendor (so `bytedance/seedance…`
 /// comes after `pixverse/…`, `kwaivgi/kling-2.6…` and `kwaivgi/kling-3.0…` before
 /// `kwaivgi/kling-o1…`, `shortapi/flux…` first and `alibaba/wan…` last).
-// 23 models: the 22 before, and Kling 3.0 text-to-video.
-const MODELS: [(&str, &[&str]); 23] = [
+// 24 models: the 23 before, and Wan 2.6 text-to-image (`wan-2.6-text-to-image.toml`, after
+// `wan-2.6-reference-to-video.toml`).
+const MODELS: [(&str, &[&str]); 24] = [
     (FLUX, FLUX_OPTIONS),
     (HAPPYHORSE, HAPPYHORSE_OPTIONS),
     (KLING_26_T2V, KLING_26_T2V_OPTIONS),
@@ -234,13 +267,15 @@ const MODELS: [(&str, &[&str]); 23] = [
     (VIDU_I2V, VIDU_I2V_OPTIONS),
     (VIDU, VIDU_OPTIONS),
     (WAN_R2V, WAN_R2V_OPTIONS),
+    (WAN_T2I, WAN_T2I_OPTIONS),
 ];
 
 /// The models whose stored page is cut inside its options (catalog/: "INCOMPLETE"): the last
 /// option transcribed is where the copy ends (for Seedance 2.0 image-to-video
 /// `is_first_last_frame`, before the `audio_urls` the page names: [`cut_after`]; for Kling 3.0
-/// text-to-video `multi_prompt`, inside its item field `duration`), and a field the page does
-/// not document passes.
+/// text-to-video `multi_prompt`, inside its item field `duration`; for Kling O1 image-to-video
+/// `elements`, inside its item field `reference_image_urls`), and a field the page does not
+/// document passes.
 // 6 pages: the 5 before, and Kling 3.0 text-to-video.
 const CUT_PAGES: [&str; 6] = [
     KLING_30_T2V,
@@ -281,8 +316,9 @@ const FREE_TEXT: [(&str, &str); 5] = [
 const OPTIONAL_FREE_TEXT: [(&str, &str); 1] = [(KLING_30_T2V, "prompt")];
 
 /// The options a page requires and gives no default (catalog/: "required, no default shown"),
-/// with the values it lists, in page order: `aspect_ratio` of the four text-to-image pages and
-/// of the two image-to-image pages, in the order the CLI lists models. Left out, a request is
+/// with the values it lists, in page order: `aspect_ratio` of the four text-to-image pages with
+/// one (not Wan 2.6 text-to-image, sized by its optional width and height: [`OPTIONAL_INTEGERS`])
+/// and of the two image-to-image pages, in the order the CLI lists models. Left out, a request is
 /// refused (`missing_field`).
 const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
     (
@@ -323,9 +359,12 @@ const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
     ),
 ];
 
-/// The lists the pages document (catalog/: "list"), in the order the CLI lists models and
-/// options: `(model, option, required, fewest items, most items)` (`None`: the page states no
-/// limit). The images to edit of the two image-to-image pages, "list, required": "maximum 10
+/// The lists of text the pages document (catalog/: "list"), in the order the CLI lists models
+/// and options: `(model, option, required, fewest items, most items)` (`None`: the page states
+/// no limit). Kling O1 image-to-video's images, "list, required", and video-to-video's, "list,
+/// optional", with no count of their own: each with the model's `elements` ([`ELEMENTS`]) at
+/// most 7 ([`KLING_I2V_TOTAL`]) and at most 4 ([`KLING_V2V_TOTAL`]), so alone at most as many.
+/// The images to edit of the two image-to-image pages, "list, required": "maximum 10
 /// images" for Seedream 4.5 edit, "No count limit stated" for Nano Banana edit; Seedance 2.0
 /// image-to-video's reference images, "list, required" with no count of their own, and its
 /// reference audio, beyond the cut, optional with none (together at most 12:
@@ -333,9 +372,11 @@ const NO_DEFAULT: [(&str, &str, &[&str]); 6] = [
 /// reference-to-video's reference images, "list, optional, 0–5", and reference videos, "list,
 /// required, 1–3" (together at most 5: [`WAN_R2V_TOTAL`]). A list is given as a JSON array of
 /// strings, from flags by repeating the flag.
-const LISTS: [(&str, &str, bool, u64, Option<u64>); 7] = [
-    // "images: list, required"; with elements (not checked) at most 7.
+const LISTS: [(&str, &str, bool, u64, Option<u64>); 8] = [
+    // "images: list, required"; with elements at most 7.
     (KLING_I2V, "images", true, 1, Some(7)),
+    // "images: list, optional"; with elements at most 4.
+    (KLING_V2V, "images", false, 0, Some(4)),
     (NANO_BANANA_EDIT, "image_urls", true, 1, None),
     (SEEDANCE_I2V, "image_urls", true, 1, None),
     (SEEDANCE_I2V, "audio_urls", false, 0, None),
@@ -344,8 +385,9 @@ const LISTS: [(&str, &str, bool, u64, Option<u64>); 7] = [
     (WAN_R2V, "video_urls", true, 1, Some(3)),
 ];
 
-/// The lists of objects the pages document, in the order the CLI lists models and options
-/// ([`ObjectList`]), the item field required. Kling 3.0 text-to-video's shots (facts file: "multi_prompt: list,
+/// The lists of objects with an integer item field the pages document, in the order the CLI
+/// lists models and options ([`ObjectList`]), the item field required (Kling O1's `elements`,
+/// of text fields: [`ELEMENTS`]). Kling 3.0 text-to-video's shots (facts file: "multi_prompt: list,
 /// optional … Number of shots: 1 to 6"), each with "duration: int, required" (cut at "Must be
 /// gr"; the image-to-video page's copy reads "greater than or equal to 1"; the shots add up to
 /// the total `duration`, at most 15, so no shot is longer), the item fields after it beyond the
@@ -367,6 +409,31 @@ type ObjectList = (
     i64,
 );
 
+/// The two Kling O1 pages' elements, lists of objects (facts files: "elements: list, optional,
+/// elements for the generation", each with "nested item field `frontal_image_url`: string,
+/// required" and "nested item field `reference_image_urls`: list, optional", no count stated
+/// for the latter), in the order the CLI lists models: `(model, option, most items, open)`.
+/// Neither list of elements states a count of its own; with the model's `images` it takes at most 7
+/// (image-to-video: "The number of images in `images` + `elements` must not exceed 7",
+/// [`KLING_I2V_TOTAL`]) or 4 (video-to-video: "... must not exceed 4", [`KLING_V2V_TOTAL`]), so
+/// alone at most as many. Image-to-video's copy is cut inside `reference_image_urls` ("Additional
+/// reference images from diffe"): an element's field after it may exist, so its items are open
+/// (such a field passes); video-to-video's copy goes on past `elements` (to `keep_audio`), so
+/// its items are closed.
+const ELEMENTS: [(&str, &str, u64, bool); 2] = [
+    (KLING_I2V, "elements", 7, true),
+    (KLING_V2V, "elements", 4, false),
+];
+
+/// How `models --format text` describes a Kling O1 page's elements of at most `most` items
+/// ([`ELEMENTS`]): optional, each a JSON object with its required frontal image and its
+/// optional array of reference images; the flags' help says the same after its `list: `.
+fn elements_text(most: u64) -> String {
+    format!(
+        "list: a list of 0 to {most} objects, each flag one JSON object {{frontal_image_url: text, required; reference_image_urls: an array of texts, optional}} (repeat the flag), optional"
+    )
+}
+
 /// How `models --format text` describes Kling 3.0 text-to-video's shots ([`OBJECT_LISTS`]);
 /// the flags' help says the same after its `list: `.
 const KLING_30_SHOTS: &str = "list: a list of 1 to 6 objects, each flag one JSON object {duration: an integer from 1 to 15 (required, no default)} (repeat the flag), optional";
@@ -379,6 +446,26 @@ const WAN_R2V_TOTAL: (&str, &str, [&str; 2], u64) = (
     "image_urls and video_urls together take at most 5 items",
     ["image_urls", "video_urls"],
     5,
+);
+
+/// Kling O1 image-to-video's limit on its two lists counted together (facts file: "The number
+/// of images in `images` + `elements` must not exceed 7"), as `models` gives it: the spec's id
+/// and message, the lists, the most items.
+const KLING_I2V_TOTAL: (&str, &str, [&str; 2], u64) = (
+    "seven_images_and_elements_at_most",
+    "images and elements together take at most 7 items",
+    ["images", "elements"],
+    7,
+);
+
+/// Kling O1 video-to-video's limit on its two lists counted together (facts file: "The number
+/// of images in `images` + `elements` must not exceed 4"), as `models` gives it: the spec's id
+/// and message, the lists, the most items.
+const KLING_V2V_TOTAL: (&str, &str, [&str; 2], u64) = (
+    "four_images_and_elements_at_most",
+    "images and elements together take at most 4 items",
+    ["images", "elements"],
+    4,
 );
 
 /// Seedance 2.0 image-to-video's limit on its two lists counted together (facts file: "count of
@@ -503,6 +590,75 @@ const VIDU_I2V_RULE: (&str, &str, &str, &str) = (
     "pro-fast",
     "540p",
 );
+
+/// The optional integers a page gives a range and no default (catalog/: "int, optional, no
+/// default shown"), in the order the CLI lists models and options: `(model, option, least,
+/// most)`. Wan 2.6 text-to-image's width and height ("range 640 to 2880" each); left out, a
+/// request does not send them (the API picks the size).
+const OPTIONAL_INTEGERS: [(&str, &str, i64, i64); 2] = [
+    (WAN_T2I, "width", 640, 2880),
+    (WAN_T2I, "height", 640, 2880),
+];
+
+/// Wan 2.6 text-to-image's bound on width × height (facts file: "total pixels (width × height)
+/// between 1280 × 1280 and 1440 × 1440"), as `models` gives it: the spec's id and message, the
+/// two options, the fewest and the most pixels, by hand 1280 × 1280 = 1638400 and 1440 × 1440
+/// = 2073600. Judged only when both options are given.
+const WAN_T2I_PIXELS: (&str, &str, [&str; 2], u64, u64) = (
+    "pixels_from_1280x1280_to_1440x1440",
+    "width × height is from 1280 × 1280 to 1440 × 1440 pixels",
+    ["width", "height"],
+    1_638_400,
+    2_073_600,
+);
+
+/// Wan 2.6 text-to-image's bound on width : height (facts file: "aspect ratio within 1:4 to
+/// 4:1"), as `models` gives it: the spec's id and message, the two options, the least and the
+/// greatest ratio as the page writes them. Judged only when both options are given.
+const WAN_T2I_RATIO: (&str, &str, [&str; 2], &str, &str) = (
+    "aspect_ratio_from_1_4_to_4_1",
+    "width : height is from 1:4 to 4:1",
+    ["width", "height"],
+    "1:4",
+    "4:1",
+);
+
+/// The relations `models` gives for `id` (its `relations`): Wan 2.6 text-to-image's two
+/// ([`WAN_T2I_PIXELS`], [`WAN_T2I_RATIO`]), in spec order; no other page states one.
+fn relations_of(id: &str) -> Value {
+    if id != WAN_T2I {
+        return json!([]);
+    }
+    let (pixels, pixels_message, product, fewest, most) = WAN_T2I_PIXELS;
+    let (ratio, ratio_message, of, least, greatest) = WAN_T2I_RATIO;
+    json!([
+        {"id": pixels, "message": pixels_message, "product": product, "minimum": fewest, "maximum": most},
+        {"id": ratio, "message": ratio_message, "ratio": of, "minimum": least, "maximum": greatest},
+    ])
+}
+
+/// Wan 2.6 text-to-image's price (facts file: "$0.026 per image", "cost = 0.026 × `num_images`
+/// (1–4)"), multiplied out by hand: `(num_images, amount)`.
+const WAN_T2I_AMOUNTS: [(i64, &str); 4] = [
+    (1, "0.026"), // 0.026 × 1 (the default)
+    (2, "0.052"), // 0.026 × 2
+    (3, "0.078"), // 0.026 × 3
+    (4, "0.104"), // 0.026 × 4
+];
+
+/// Where the CLI lists option `option` of model `id`: the model's place in [`MODELS`], then
+/// the option's in its page order.
+fn place(id: &str, option: &str) -> (usize, usize) {
+    let model = MODELS
+        .iter()
+        .position(|(m, _)| *m == id)
+        .unwrap_or_else(|| panic!("{id} is not in MODELS"));
+    let option = options_of(id)
+        .iter()
+        .position(|o| *o == option)
+        .unwrap_or_else(|| panic!("{id} has no option {option} in MODELS"));
+    (model, option)
+}
 
 /// The options of `model`, from [`MODELS`].
 fn options_of(model: &str) -> &'static [&'static str] {
@@ -952,9 +1108,10 @@ fn option_flags_come_from_the_specs() {
             assert!(help(flag).contains("text, required"), "{}", help(flag));
         }
         // Free text the page does not require: Midjourney's negative prompt ("Negative
-        // prompt", no limit), Kling 2.6's ("Negative text prompt") and Wan's ("What the video
-        // should not contain", "≤ 500 characters") differ, so the help gives no description
-        // nor limit; which three models have it is checked below.
+        // prompt", no limit), Kling 2.6's ("Negative text prompt"), Kling 3.0's, Wan 2.6
+        // reference-to-video's ("What the video should not contain", "≤ 500 characters") and
+        // Wan 2.6 text-to-image's ("What the image should not contain", "≤ 500") differ, so the
+        // help gives no description nor limit; which five models have it is checked below.
         let negative = help("--negative-prompt");
         assert!(
             negative.starts_with("--negative-prompt <TEXT> "),
@@ -1021,6 +1178,25 @@ fn option_flags_come_from_the_specs() {
                 && shots.contains(KLING_30_SHOTS.strip_prefix("list: ").unwrap())
                 && shots.contains(&format!("[only {KLING_30_T2V}]")),
             "{shots}"
+        );
+        // Wan 2.6 text-to-image's own: its width and height, integers in "range 640 to 2880"
+        // with no default (optional), and its prompt rewriting, a bool "default false".
+        for flag in ["--width", "--height"] {
+            let text = help(flag);
+            assert!(
+                text.starts_with(&format!("{flag} <INTEGER> "))
+                    && text.contains("an integer from 640 to 2880 (optional, no default)")
+                    && text.contains(&format!("[only {WAN_T2I}]")),
+                "{text}"
+            );
+        }
+        let prompt_extend = help("--prompt-extend");
+        assert!(
+            prompt_extend.starts_with("--prompt-extend [<BOOL>] ")
+                && prompt_extend.contains("true or false (default false)")
+                && prompt_extend.contains("`--prompt-extend` alone means true")
+                && prompt_extend.contains(&format!("[only {WAN_T2I}]")),
+            "{prompt_extend}"
         );
         // Midjourney's own options: whole numbers with a range and a default.
         for (flag, text) in [
@@ -1161,6 +1337,13 @@ fn quote_from_flags_for_every_model() {
             KLING_26_T2V,
             "--duration 10 --generate-audio --cfg-scale 0.5",
             json!({"model": KLING_26_T2V, "currency": "USD", "amount": "1.20", "mode": "pro", "duration": "10", "aspect_ratio": "16:9", "generate_audio": true}),
+        ),
+        (
+            // "$0.026 per image": 0.026 × 2, whatever the size (1440 × 1440, the most pixels,
+            // at 1:1); width and height integers on the wire.
+            WAN_T2I,
+            "--num-images 2 --width 1440 --height 1440 --prompt-extend",
+            json!({"model": WAN_T2I, "currency": "USD", "amount": "0.052", "num_images": 2, "width": 1440, "height": 1440, "prompt_extend": true}),
         ),
     ];
     for (model, flags, expected) in cases {
@@ -1386,8 +1569,8 @@ fn quoted(values: &[&str]) -> String {
 }
 
 /// An option a page requires and gives no default for (`aspect_ratio` of the four
-/// text-to-image and the two image-to-image pages): a body without it (and with the images an
-/// image-to-image page requires) is refused by `check` and `quote` alike, with one
+/// text-to-image pages with one and the two image-to-image pages): a body without it (and with
+/// the images an image-to-image page requires) is refused by `check` and `quote` alike, with one
 /// `missing_field` at its path whose message lists the page's values in page order; with any of
 /// them it is accepted. From flags `check` and `request` refuse it the same way (only `quote`
 /// fills it in, as it does not change the price: see the next test).
@@ -1947,12 +2130,13 @@ fn an_unpriced_quote_exits_1_with_the_reason_and_check_accepts_it() {
 /// page still refuses a field it does not have.
 #[test]
 fn a_cut_page_lets_a_field_it_does_not_document_pass() {
-    // Kling O1 image-to-video documents `images` and `elements` as lists (not transcribed),
-    // and the copy ends inside `elements`: anything may follow. 0.075 × 8.
+    // Kling O1 image-to-video's copy ends inside `elements` (in its item field
+    // `reference_image_urls`): anything may follow, here `aspect_ratio`, and an element's
+    // field after the cut, here `side`. 0.075 × 8.
     let body = json!({"model": KLING_I2V, "args": {
         "prompt": "p", "mode": "std", "duration": "8",
         "images": ["https://e.com/a.png", "https://e.com/b.png"],
-        "elements": [{"frontal_image_url": "https://e.com/f.png"}],
+        "elements": [{"frontal_image_url": "https://e.com/f.png", "side": "left"}],
         "aspect_ratio": "16:9",
     }});
     let o = run(&["quote", "--json", &body.to_string()], b"");
@@ -2098,6 +2282,8 @@ fn a_flag_the_model_lacks_is_a_usage_error() {
         (VIDU_I2V, "--multi-shot"),
         (VIDU, "--voice-id"),
         (VEO, "--voice-id"),
+        (WAN_T2I, "--aspect-ratio"),
+        (NANO_BANANA, "--width"),
     ] {
         // Its own flags, in page order.
         let own: Vec<String> = options_of(model).iter().map(|o| flag_of(o)).collect();
@@ -2872,6 +3058,7 @@ fn documented_option(id: &str, name: &str) -> Value {
             image_option(id, name)
         }
         (WAN_R2V, _) => wan_option(name),
+        (WAN_T2I, _) => wan_t2i_option(name),
         (SEEDANCE_I2V, _) => seedance_i2v_option(name),
         (KLING_26_T2V, _) => kling_26_t2v_option(name),
         (KLING_30_T2V, _) => kling_30_t2v_option(name),
@@ -3017,6 +3204,32 @@ fn wan_option(name: &str) -> Value {
     }
 }
 
+/// What `models` says of an option of Wan 2.6 text-to-image, by hand from its facts file:
+/// "prompt — string, required, positive prompt; length ≤ 2100 characters"; "negative_prompt —
+/// string, optional; length ≤ 500 characters" (free text with no default); "num_images — int,
+/// optional, default `1`, options "1", "2", "3", "4"" (every whole number from 1 to 4: a range,
+/// as Nano Banana's and Seedream's same words); "width", "height — int, optional, no default shown, range `640` to `2880`"
+/// ([`OPTIONAL_INTEGERS`]: a range, no default); "prompt_extend — bool, optional, default
+/// `false`".
+fn wan_t2i_option(name: &str) -> Value {
+    match name {
+        "prompt" => json!({"type": "string", "required": true, "max_length": 2100}),
+        "negative_prompt" => json!({"type": "string", "required": false, "max_length": 500}),
+        "num_images" => {
+            json!({"type": "integer", "required": false, "minimum": 1, "maximum": 4, "default": 1})
+        }
+        "width" | "height" => {
+            let (_, _, least, most) = OPTIONAL_INTEGERS
+                .iter()
+                .find(|i| i.0 == WAN_T2I && i.1 == name)
+                .unwrap();
+            json!({"type": "integer", "required": false, "minimum": least, "maximum": most})
+        }
+        "prompt_extend" => json!({"type": "bool", "required": false, "default": false}),
+        other => panic!("{WAN_T2I}: unexpected option {other}"),
+    }
+}
+
 /// What `models` says of an option of one of the five pages added beside PixVerse and
 /// HappyHorse, from its hand transcription in `common/documented.rs`: free text is a required
 /// string; a whole number has its range; strings are an enum, booleans a bool; each with a
@@ -3086,7 +3299,8 @@ fn pixverse_option(name: &str) -> Value {
     }
 }
 
-/// What `models` says of an option of the four text-to-image and the two image-to-image pages,
+/// What `models` says of an option of the four text-to-image pages with an aspect ratio and the
+/// two image-to-image pages,
 /// by hand from their facts files: the aspect ratio required with no default ([`NO_DEFAULT`]);
 /// Midjourney's negative prompt free text it does not require; Flux's `num_images` one of "1",
 /// "2", "4", "8" (its values, between the smallest and the largest), the others' "1" to "4" (or
@@ -3175,9 +3389,10 @@ fn models_json_gives_every_model_s_options_and_rules() {
             for (key, value) in expected.as_object().unwrap() {
                 assert_eq!(&option[key], value, "{id} {name} {key}");
             }
-            // No key the page does not give: no default where it gives none, no values for an
+            // No key the page does not give: no default where it gives none (Wan 2.6
+            // text-to-image's width and height have a range and none), no values for an
             // integer range, item counts for a list alone, a text limit where the page states
-            // one (Wan's two texts alone).
+            // one (the two texts of each Wan page alone).
             for key in [
                 "required",
                 "default",
@@ -3215,9 +3430,12 @@ fn models_json_gives_every_model_s_options_and_rules() {
             })
             .collect();
         assert_eq!(m["requirements"], json!(requirements), "{id}");
-        // Only Wan 2.6 reference-to-video and Seedance 2.0 image-to-video limit lists counted
-        // together; every other model has an empty `totals`.
+        // Only the two Kling O1 pages (images + elements), Wan 2.6 reference-to-video and
+        // Seedance 2.0 image-to-video limit lists counted together; every other model has an
+        // empty `totals`.
         let totals = match id {
+            KLING_I2V => vec![KLING_I2V_TOTAL],
+            KLING_V2V => vec![KLING_V2V_TOTAL],
             WAN_R2V => vec![WAN_R2V_TOTAL],
             SEEDANCE_I2V => vec![SEEDANCE_I2V_TOTAL],
             _ => vec![],
@@ -3270,14 +3488,18 @@ fn models_json_gives_every_model_s_options_and_rules() {
             json!([])
         };
         assert_eq!(m["sums"], sums, "{id}");
-        // Only Kling 3.0 text-to-video has a list of objects, open past its cut.
+        // Only Wan 2.6 text-to-image bounds two options together (width × height and width :
+        // height); every other model has an empty `relations`.
+        assert_eq!(m["relations"], relations_of(id), "{id}");
+        // Only Kling 3.0 text-to-video's shots and the two Kling O1 pages' elements are lists
+        // of objects, with item fields and whether an item is open past a cut (the ones of
+        // Kling O1 checked in `models_and_schema_describe_a_list_option`).
         for option in listed {
+            let name = option["name"].as_str().unwrap();
+            let objects = (id == KLING_30_T2V && name == "multi_prompt")
+                || ELEMENTS.iter().any(|e| e.0 == id && e.1 == name);
             for key in ["fields", "open"] {
-                assert_eq!(
-                    option.get(key).is_some(),
-                    id == KLING_30_T2V && option["name"] == "multi_prompt",
-                    "{id} {key}: {option}"
-                );
+                assert_eq!(option.get(key).is_some(), objects, "{id} {key}: {option}");
             }
         }
     }
@@ -3438,12 +3660,14 @@ fn models_json_gives_every_model_s_price_form() {
     );
     // Nano Banana and Seedream, text-to-image and edit: "$0.03 per image", "$0.038 per image",
     // a rate per image of num_images, which the request carries (nothing measured; the input
-    // images are not said to be billed).
+    // images are not said to be billed); Wan 2.6 text-to-image's "$0.026 per image" the same
+    // (its size not mentioned in the price).
     for (id, rate) in [
         (NANO_BANANA, "0.03"),
         (SEEDREAM, "0.038"),
         (NANO_BANANA_EDIT, "0.03"),
         (SEEDREAM_EDIT, "0.038"),
+        (WAN_T2I, "0.026"),
     ] {
         assert_eq!(
             model_entry(&models, id)["pricing"],
@@ -3538,14 +3762,20 @@ fn models_text_lists_every_model_for_people() {
                 "    mode      enum: std, pro (default pro)",
                 "    duration  integer: a whole number from \"3\" to \"10\" (a string) (default \"5\")",
                 "    images    list: a list of 1 to 7 texts (repeat the flag), required",
+                "    elements  list: a list of 0 to 7 objects, each flag one JSON object {frontal_image_url: text, required; reference_image_urls: an array of texts, optional} (repeat the flag), optional",
                 "  rules: none",
+                "\n  total: images + elements at most 7 items (seven_images_and_elements_at_most)\n",
                 "  limit: duration \"5\", \"10\" when action = \"frame\", images has 1 item (one_frame_five_or_ten_seconds)",
                 "  price: a rate per second of duration, by mode (",
                 "\n  unpriced where mode = \"pro\": ",
             ],
             KLING_V2V => &[
+                "    video       string: text, required",
+                "    images      list: a list of 0 to 4 texts (repeat the flag), optional",
+                "    elements    list: a list of 0 to 4 objects, each flag one JSON object {frontal_image_url: text, required; reference_image_urls: an array of texts, optional} (repeat the flag), optional",
                 "    keep_audio  bool: true or false (default false)",
                 "  rules: none",
+                "\n  total: images + elements at most 4 items (four_images_and_elements_at_most)\n",
                 "  price: a rate per second of input_video_seconds, by mode (2 rates)",
                 "  measured: input_video_seconds: ",
                 " (seconds, 3 to 10); give it with --usage input_video_seconds=NUMBER",
@@ -3698,6 +3928,22 @@ fn models_text_lists_every_model_for_people() {
                 "\n  total: image_urls + video_urls at most 5 items (five_references_at_most)\n",
                 "  price: a rate per second of duration, by resolution (2 rates)",
             ],
+            // "length ≤ 2100 characters", "≤ 500"; "default `1`, options "1", "2", "3", "4"";
+            // "no default shown, range `640` to `2880`" twice; "default `false`"; "total pixels
+            // (width × height) between 1280 × 1280 and 1440 × 1440; aspect ratio within 1:4 to
+            // 4:1"; "$0.026 per image".
+            WAN_T2I => &[
+                "    prompt           string: text of at most 2100 characters, required",
+                "    negative_prompt  string: text of at most 500 characters, optional",
+                "    num_images       integer: an integer from 1 to 4 (default 1)",
+                "    width            integer: an integer from 640 to 2880 (optional, no default)",
+                "    height           integer: an integer from 640 to 2880 (optional, no default)",
+                "    prompt_extend    bool: true or false (default false)",
+                "  rules: none",
+                "\n  relation: width × height from 1638400 to 2073600 (pixels_from_1280x1280_to_1440x1440)\n",
+                "\n  relation: width : height from 1:4 to 4:1 (aspect_ratio_from_1_4_to_4_1)\n",
+                "  price: a rate per image of num_images (",
+            ],
             _ => &[
                 "  resolution      enum: 540p, 720p, 1080p (default 720p)",
                 "  duration        enum: 5, 8, 10 (default 5)",
@@ -3731,8 +3977,21 @@ fn models_text_lists_every_model_for_people() {
         assert!(kling.contains(words), "{words}: {kling}");
     }
     // Conditional requirements are said by the two pages that state them, a limit on lists
-    // counted together by the two pages that state one, and a narrower count while an option
-    // has a value by the two pages that state one.
+    // counted together by the four pages that state one (a line each, as `models` gives it),
+    // and a narrower count while an option has a value by the two pages that state one.
+    for (model, (total, _, [first, second], most)) in [
+        (KLING_I2V, KLING_I2V_TOTAL),
+        (KLING_V2V, KLING_V2V_TOTAL),
+        (SEEDANCE_I2V, SEEDANCE_I2V_TOTAL),
+        (WAN_R2V, WAN_R2V_TOTAL),
+    ] {
+        let line = format!("  total: {first} + {second} at most {most} items ({total})");
+        assert!(
+            sections[model].lines().any(|l| l == line),
+            "{line}:\n{}",
+            sections[model]
+        );
+    }
     for (id, _) in MODELS {
         assert_eq!(
             sections[id].contains("\n  requires: "),
@@ -3742,7 +4001,7 @@ fn models_text_lists_every_model_for_people() {
         );
         assert_eq!(
             sections[id].contains("\n  total: "),
-            id == WAN_R2V || id == SEEDANCE_I2V,
+            [KLING_I2V, KLING_V2V, WAN_R2V, SEEDANCE_I2V].contains(&id),
             "{id}:\n{}",
             sections[id]
         );
@@ -3752,7 +4011,35 @@ fn models_text_lists_every_model_for_people() {
             "{id}:\n{}",
             sections[id]
         );
+        assert_eq!(
+            sections[id].contains("\n  relation: "),
+            id == WAN_T2I,
+            "{id}:\n{}",
+            sections[id]
+        );
     }
+    // Wan 2.6 text-to-image's two relations, a line each as `models` gives them, in spec
+    // order, after its rules and before its price.
+    let (pixels, _, [first, second], fewest, most) = WAN_T2I_PIXELS;
+    let (ratio, _, [left, right], least, greatest) = WAN_T2I_RATIO;
+    let relations: Vec<&str> = sections[WAN_T2I]
+        .lines()
+        .filter(|l| l.starts_with("  relation: "))
+        .collect();
+    assert_eq!(
+        relations,
+        [
+            format!("  relation: {first} × {second} from {fewest} to {most} ({pixels})"),
+            format!("  relation: {left} : {right} from {least} to {greatest} ({ratio})"),
+        ]
+    );
+    let wan: Vec<&str> = sections[WAN_T2I].lines().collect();
+    let at = |start: &str| wan.iter().position(|l| l.starts_with(start)).unwrap();
+    assert!(
+        at("  rules: none") < at(relations[0]) && at(relations[1]) < at("  price: "),
+        "{}",
+        sections[WAN_T2I]
+    );
     let total = "  total: image_urls + video_urls at most 5 items (five_references_at_most)";
     assert!(
         sections[WAN_R2V].lines().any(|l| l == total),
@@ -3800,17 +4087,23 @@ fn models_text_lists_every_model_for_people() {
 }
 
 /// For people, `models --format text` says which options have no default: exactly the aspect
-/// ratios of the four text-to-image and the two image-to-image pages read `(required, no
-/// default)` after their values, Kling 3.0 text-to-video's shots the same of their item field
-/// `duration` ("int, required", no default), and Seedance 2.0 image-to-video's first/last-frame
-/// switch (its default beyond the cut) `(optional, no default)`; only Kling 2.6 text-to-video's
-/// negative prompt and cfg_scale ("float, optional, no default shown"), Kling 3.0
-/// text-to-video's prompt (required only under its conditions), negative prompt and shots
-/// ("list, optional"), Midjourney's negative prompt, Seedance 2.0 image-to-video's first/last-frame switch and reference audio, Vidu Q2
-/// image-to-video's voice id and Wan 2.6 reference-to-video's negative prompt (with its "≤ 500
-/// characters") and reference images ("optional, 0–5") are inputs a request may leave out; an
-/// integer the page lists values of says them (Flux's `num_images`, Kling 2.6's string
-/// `duration` "5" or "10"), one with a range its range.
+/// ratios of the four text-to-image pages with one and the two image-to-image pages read
+/// `(required, no default)` after their values, Kling 3.0 text-to-video's shots the same of
+/// their item field `duration` ("int, required", no default), and Seedance 2.0
+/// image-to-video's first/last-frame switch (its default beyond the cut) and Wan 2.6
+/// text-to-image's width and height ("int, optional, no default shown", [`OPTIONAL_INTEGERS`])
+/// `(optional, no default)`; only Kling 2.6 text-to-video's negative prompt and cfg_scale
+/// ("float, optional, no default shown"), Kling 3.0 text-to-video's prompt (required only under
+/// its conditions), negative prompt and shots ("list, optional"), Kling O1 image-to-video's
+/// elements and video-to-video's images and elements ("list, optional"), Midjourney's negative
+/// prompt, Seedance 2.0 image-to-video's first/last-frame switch and reference audio, Vidu Q2
+/// image-to-video's voice id, Wan 2.6 reference-to-video's negative prompt (with its "≤ 500
+/// characters") and reference images ("optional, 0–5") and Wan 2.6 text-to-image's negative
+/// prompt ("≤ 500"), width and height are inputs a request may leave out; an integer the page
+/// lists values of, as its spec transcribes them, says them (Flux's `num_images`, Kling 2.6's
+/// string `duration` "5" or "10"), one with a range its range (Nano Banana's, Seedream's and
+/// Wan 2.6 text-to-image's `num_images`, whose pages list "1" to "4", are transcribed as the
+/// range 1 to 4).
 #[test]
 fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     let o = cli("models --format text", b"");
@@ -3859,11 +4152,30 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
     // default; in the CLI's order, after Flux.
     assert_eq!(expected[0].0, FLUX);
     expected.insert(1, (KLING_30_T2V, "multi_prompt", KLING_30_SHOTS.to_owned()));
+    // Wan 2.6 text-to-image's width and height: optional integers in their range, with no
+    // default; in the CLI's order, last.
+    expected.extend(OPTIONAL_INTEGERS.iter().map(|(id, option, least, most)| {
+        (
+            *id,
+            *option,
+            format!("integer: an integer from {least} to {most} (optional, no default)"),
+        )
+    }));
     let got: Vec<(&str, &str, String)> = no_default
         .iter()
         .map(|(id, option, d)| (*id, *option, d.to_string()))
         .collect();
     assert_eq!(got, expected);
+    let (i2v_elements, v2v_elements) = (elements_text(7), elements_text(4));
+    // "range `640` to `2880`", both.
+    let (width, height) = (
+        expected[expected.len() - 2].2.as_str(),
+        expected[expected.len() - 1].2.as_str(),
+    );
+    assert_eq!(
+        [width, height],
+        ["integer: an integer from 640 to 2880 (optional, no default)"; 2]
+    );
     assert_eq!(
         optional_text,
         [
@@ -3876,6 +4188,13 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
             (KLING_30_T2V, "prompt", "string: text, optional"),
             (KLING_30_T2V, "negative_prompt", "string: text, optional"),
             (KLING_30_T2V, "multi_prompt", KLING_30_SHOTS),
+            (KLING_I2V, "elements", &i2v_elements),
+            (
+                KLING_V2V,
+                "images",
+                "list: a list of 0 to 4 texts (repeat the flag), optional"
+            ),
+            (KLING_V2V, "elements", &v2v_elements),
             (MIDJOURNEY, "negative_prompt", "string: text, optional"),
             (
                 SEEDANCE_I2V,
@@ -3898,6 +4217,13 @@ fn models_text_says_what_has_no_default_and_an_integer_s_values() {
                 "image_urls",
                 "list: a list of 0 to 5 texts (repeat the flag), optional"
             ),
+            (
+                WAN_T2I,
+                "negative_prompt",
+                "string: text of at most 500 characters, optional"
+            ),
+            (WAN_T2I, "width", width),
+            (WAN_T2I, "height", height),
         ]
     );
     assert_eq!(
@@ -3937,18 +4263,19 @@ const PRICED_COLUMNS: [&str; 7] = [
     "multi_shot",
 ];
 
-/// The options each of the fifteen pages of `catalog/` prices by, from the facts files
+/// The options each of the sixteen pages of `catalog/` prices by, from the facts files
 /// ("Depends on"): for a measured rate without the option it multiplies (Seedance
 /// omni-reference's `duration`, whose column a rate row leaves empty: any value); for a price
 /// per image the number of images, each a row (Nano Banana, Seedream, and their edit pages,
-/// whose input images are not billed); Flux's price per request by performance alone, not
+/// whose input images are not billed; Wan 2.6 text-to-image, whose size is not mentioned in the
+/// price); Flux's price per request by performance alone, not
 /// num_images; Midjourney's by its one mode; none for the two Vidu pages and Kling 3.0
 /// text-to-video (its audio switch beyond the cut), wholly unpriced (one row each); Seedance 2.0 image-to-video's rate by mode times each whole second of duration
 /// (the input images and audio, and first/last-frame mode, not said to change it); Kling 2.6
 /// text-to-video's by generate_audio times each of its two durations (its one mode, aspect
 /// ratio and cfg_scale not).
-// 15 pages: the 14 before, and Kling 3.0 text-to-video.
-const NEW_PRICED_OPTIONS: [(&str, &[&str]); 15] = [
+// 16 pages: the 15 before, and Wan 2.6 text-to-image.
+const NEW_PRICED_OPTIONS: [(&str, &[&str]); 16] = [
     (KLING_I2V, &["mode", "duration"]),
     (KLING_V2V, &["mode"]),
     (SEEDANCE, &["mode"]),
@@ -3964,14 +4291,17 @@ const NEW_PRICED_OPTIONS: [(&str, &[&str]); 15] = [
     (SEEDANCE_I2V, &["mode", "duration"]),
     (KLING_26_T2V, &["generate_audio", "duration"]),
     (KLING_30_T2V, &[]),
+    (WAN_T2I, &["num_images"]),
 ];
 
-/// The price per image of the pages priced so ("$0.03 per image", "$0.038 per image").
-const PER_IMAGE: [(&str, &str); 4] = [
+/// The price per image of the pages priced so ("$0.03 per image", "$0.038 per image", "$0.026
+/// per image").
+const PER_IMAGE: [(&str, &str); 5] = [
     (NANO_BANANA, "0.03"),
     (SEEDREAM, "0.038"),
     (NANO_BANANA_EDIT, "0.03"),
     (SEEDREAM_EDIT, "0.038"),
+    (WAN_T2I, "0.026"),
 ];
 
 /// What a measured rate multiplies, by hand from the pages, as `per` joins it.
@@ -4105,8 +4435,9 @@ fn documented_rows() -> BTreeMap<String, Option<&'static str>> {
         rows.insert(amount(WAN_R2V, &values, price), None);
     }
     assert_eq!(wan.cell_count(), WAN_R2V_AMOUNTS.len());
-    // The fifteen pages of catalog/: every combination of their values, as the transcription
-    // prices it, on the options the price depends on.
+    // The sixteen pages of catalog/: every combination of their values, as the transcription
+    // prices it, on the options the price depends on (Wan 2.6 text-to-image's width and height,
+    // with no default, left out: its price ignores them).
     for (model, priced) in NEW_PRICED_OPTIONS {
         let page = documented::documented(model);
         for combination in page.combinations() {
@@ -4312,12 +4643,13 @@ fn table_csv_has_every_documented_row_of_every_model() {
             (SEEDANCE_I2V.to_owned(), 24), // 2 modes × durations 4 to 15 s
             (KLING_26_T2V.to_owned(), 4),  // audio off/on × durations 5 and 10 s
             (KLING_30_T2V.to_owned(), 1),  // one unpriced row
+            (WAN_T2I.to_owned(), 4),       // per image, 1 to 4 images
         ])
     );
     // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video, 24 for
     // Seedance 2.0 image-to-video, 4 for Kling 2.6 text-to-video, 1 (unpriced) for Kling 3.0
-    // text-to-video.
-    assert_eq!(got.len(), 233 + 18 + 24 + 4 + 1);
+    // text-to-video, 4 for Wan 2.6 text-to-image.
+    assert_eq!(got.len(), 233 + 18 + 24 + 4 + 1 + 4);
     assert_documented_rows(&got, "csv");
     // A few by eye, as the pages write them.
     for row in [
@@ -4360,6 +4692,9 @@ fn table_csv_has_every_documented_row_of_every_model() {
         // Kling 2.6 text-to-video: 0.06 × 5 (the defaults); 0.12 × 10.
         "kwaivgi/kling-2.6/text-to-video,,,5,false,,,,0.30,300000,USD,,,,,",
         "kwaivgi/kling-2.6/text-to-video,,,10,true,,,,1.20,1200000,USD,,,,,",
+        // Wan 2.6 text-to-image, per image whatever the size: 0.026 × 1; 0.026 × 4.
+        "alibaba/wan-2.6/text-to-image,,,,,,1,,0.026,26000,USD,,,,,",
+        "alibaba/wan-2.6/text-to-image,,,,,,4,,0.104,104000,USD,,,,,",
     ] {
         assert!(lines.contains(&row), "missing {row}");
     }
@@ -4410,8 +4745,8 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
     // As the CSV: 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
     // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
     // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s), 1 for
-    // Kling 3.0 text-to-video (unpriced).
-    assert_eq!(rows.len(), 233 + 18 + 24 + 4 + 1);
+    // Kling 3.0 text-to-video (unpriced), 4 for Wan 2.6 text-to-image (1 to 4 images).
+    assert_eq!(rows.len(), 233 + 18 + 24 + 4 + 1 + 4);
     let got: Vec<(String, String)> = rows
         .iter()
         .map(|r| {
@@ -4504,7 +4839,8 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
         ]
     );
     // The image pages: per request (Flux, Midjourney) with no num_images; per image, a row
-    // for each number of images: 0.03 × n, 0.038 × n (to 6 for Seedream edit).
+    // for each number of images: 0.03 × n, 0.038 × n (to 6 for Seedream edit), 0.026 × n
+    // ([`WAN_T2I_AMOUNTS`], no width nor height: the price ignores them).
     assert_eq!(
         of(FLUX),
         [
@@ -4524,7 +4860,18 @@ fn table_json_has_the_same_rows_without_unpriced_options() {
             SEEDREAM_EDIT,
             &["0.038", "0.076", "0.114", "0.152", "0.190", "0.228"],
         ),
+        (WAN_T2I, &WAN_T2I_AMOUNTS.map(|(_, amount)| amount)),
     ] {
+        if model == WAN_T2I {
+            // The hand-worked amounts are the page's price per image times the images.
+            for (images, amount) in WAN_T2I_AMOUNTS {
+                assert_eq!(
+                    dec("0.026") * Decimal::from(images),
+                    dec(amount),
+                    "{images}"
+                );
+            }
+        }
         let expected: Vec<Value> = (1..)
             .zip(amounts)
             .map(|(n, amount)| json!({"model": model, "num_images": n, "amount": amount, "currency": "USD"}))
@@ -4723,7 +5070,8 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
          alibaba/wan-2.6/reference-to-video,,,,,,720p,10,,1\n\
          bytedance/seedance-2.0/image-to-video,std,,,,,,5,,1\n\
          kwaivgi/kling-2.6/text-to-video,,,,,true,,5,,3\n\
-         kwaivgi/kling-3.0/text-to-video,std,,,true,,,10,,2\n",
+         kwaivgi/kling-3.0/text-to-video,std,,,true,,,10,,2\n\
+         alibaba/wan-2.6/text-to-image,,,4,,,,,,3\n",
     )
     .unwrap();
     let o = Command::new("python3")
@@ -4738,17 +5086,17 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     // 233 rows for the nineteen other models, 18 for Wan 2.6 reference-to-video (2
     // resolutions × durations 2 to 10 s), 24 for Seedance 2.0 image-to-video (2 modes ×
     // durations 4 to 15 s), 4 for Kling 2.6 text-to-video (audio off/on × 5 and 10 s), 1 for
-    // Kling 3.0 text-to-video (unpriced).
-    assert_eq!(result["price_rows"], 233 + 18 + 24 + 4 + 1, "{result}");
+    // Kling 3.0 text-to-video (unpriced), 4 for Wan 2.6 text-to-image (1 to 4 images).
+    assert_eq!(result["price_rows"], 233 + 18 + 24 + 4 + 1 + 4, "{result}");
     assert_eq!(
         result["unmatched"], 0,
         "each usage row joins one price: {result}"
     );
-    // 30 usage rows before, and Kling 3.0 text-to-video's.
-    assert_eq!(result["rows"], 30 + 1, "{result}");
+    // 30 usage rows before, Kling 3.0 text-to-video's and Wan 2.6 text-to-image's.
+    assert_eq!(result["rows"], 30 + 1 + 1, "{result}");
     // 95 jobs of the twenty other models, 1 of Seedance 2.0 image-to-video, 3 of Kling 2.6, 2
-    // of Kling 3.0.
-    assert_eq!(result["jobs"], 95 + 1 + 3 + 2, "{result}");
+    // of Kling 3.0, 3 of Wan 2.6 text-to-image.
+    assert_eq!(result["jobs"], 95 + 1 + 3 + 2 + 3, "{result}");
     // The two Vidu pages, Kling O1 Pro and Kling 3.0 (its one row, every option empty, joins
     // any values) join their unpriced rows and add nothing.
     assert_eq!(result["unpriced_rows"], 3 + 1, "{result}");
@@ -4783,7 +5131,8 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
     //        = 1.792 + 0.850 = 2.642;
     // Seedance 2.0 image-to-video std 5 s: 0.24 × 5 × 1 = 1.20; Kling 2.6 text-to-video audio
     //        on 5 s: 0.12 × 5 × 3 = 0.60 × 3 = 1.80; together 3.00;
-    // in all 28.219 + 16.8211 + 0.920 + 0.546 + 2.642 + 3.00 = 52.1481.
+    // Wan 2.6 text-to-image, per image: 0.104 (4 images) × 3 = 0.312;
+    // in all 28.219 + 16.8211 + 0.920 + 0.546 + 2.642 + 3.00 + 0.312 = 52.4601.
     assert_eq!(
         dec("0.128") * dec("7") * dec("2") + dec("0.085") * dec("10"),
         dec("2.642")
@@ -4792,18 +5141,25 @@ fn table_csv_loads_in_duckdb_and_joins_to_a_mixed_usage_table_exactly() {
         dec("0.24") * dec("5") + dec("0.12") * dec("5") * dec("3"),
         dec("3.00")
     );
+    assert_eq!(dec("0.026") * dec("4") * dec("3"), dec("0.312"));
     assert_eq!(
-        dec("28.219") + dec("16.8211") + dec("0.920") + dec("0.546") + dec("2.642") + dec("3.00"),
-        dec("52.1481")
+        dec("28.219")
+            + dec("16.8211")
+            + dec("0.920")
+            + dec("0.546")
+            + dec("2.642")
+            + dec("3.00")
+            + dec("0.312"),
+        dec("52.4601")
     );
     assert_eq!(
         dec(result["total_micros"].as_str().unwrap()),
-        dec("52148100"),
+        dec("52460100"),
         "{result}"
     );
     assert_eq!(
         dec(result["total"].as_str().unwrap()),
-        dec("52.1481"),
+        dec("52.4601"),
         "{result}"
     );
 }
@@ -5168,8 +5524,9 @@ fn request_round_trips_through_quote_for_every_model() {
 /// the same for their edit pages), Flux dev 0.02 and Midjourney fast 0.04; Wan 2.6
 /// reference-to-video, given the one reference video it requires, is exact at 1080p and 5 s,
 /// 0.128 × 5; Seedance 2.0 image-to-video, given the one reference image it requires, at std
-/// and 5 s, 0.24 × 5; Kling 2.6 text-to-video at 5 s without audio, 0.06 × 5; `check` accepts
-/// every one.
+/// and 5 s, 0.24 × 5; Kling 2.6 text-to-video at 5 s without audio, 0.06 × 5; Wan 2.6
+/// text-to-image at one image, 0.026 × 1, its width and height (no default) not written;
+/// `check` accepts every one.
 #[test]
 fn request_round_trips_through_quote_for_the_new_models() {
     for (model, quote_code, key, value) in [
@@ -5191,6 +5548,8 @@ fn request_round_trips_through_quote_for_the_new_models() {
         (SEEDANCE_I2V, 0, "amount", json!("1.20")),
         // audio off, "5": 0.06 × 5.
         (KLING_26_T2V, 0, "amount", json!("0.30")),
+        // one image: 0.026 × 1.
+        (WAN_T2I, 0, "amount", json!("0.026")),
     ] {
         for minimal in ["", "--minimal"] {
             let command = format!(
@@ -5200,6 +5559,12 @@ fn request_round_trips_through_quote_for_the_new_models() {
             let o = cli(&command, b"");
             assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
             assert_eq!(json_out(&o)["model"], model, "{command}");
+            // An optional option without a default is not written unless given.
+            for (id, option, ..) in OPTIONAL_INTEGERS {
+                if id == model {
+                    assert_eq!(json_out(&o)["args"].get(option), None, "{command}");
+                }
+            }
             let q = cli("quote", &o.stdout);
             assert_eq!(code(&q), quote_code, "{command}: {}", stdout(&q));
             let got = json_out(&q);
@@ -5631,7 +5996,12 @@ fn a_list_flag_repeats_and_quote_prices_without_it() {
 /// it. A list of objects ([`OBJECT_LISTS`]: Kling 3.0 text-to-video's 1 to 6 shots, optional)
 /// says how many objects it takes and its item field with its range; `models` gives its item
 /// field under `fields` and that the items are open past the cut (`open`); its JSON Schema is
-/// an array of objects with that field required and no `additionalProperties: false`.
+/// an array of objects with that field required and no `additionalProperties: false`. Kling
+/// O1's elements ([`ELEMENTS`]: optional, at most 7 or 4) say the same of their two item
+/// fields, the frontal image a required text and the reference images an optional array of
+/// texts; `open` only for image-to-video's, cut inside its items, and its JSON Schema alone
+/// without `additionalProperties: false`. Every list line comes in the CLI's order: by model,
+/// then by option in page order.
 #[test]
 fn models_and_schema_describe_a_list_option() {
     let expected: Vec<(&str, &str, String)> = LISTS
@@ -5651,15 +6021,22 @@ fn models_and_schema_describe_a_list_option() {
         })
         .collect();
     assert_eq!(
-        expected[0],
-        (
-            KLING_I2V,
-            "images",
-            "list: a list of 1 to 7 texts (repeat the flag), required".to_owned()
-        )
+        expected[..2],
+        [
+            (
+                KLING_I2V,
+                "images",
+                "list: a list of 1 to 7 texts (repeat the flag), required".to_owned()
+            ),
+            (
+                KLING_V2V,
+                "images",
+                "list: a list of 0 to 4 texts (repeat the flag), optional".to_owned()
+            ),
+        ]
     );
     assert_eq!(
-        expected[1..5],
+        expected[2..6],
         [
             (
                 NANO_BANANA_EDIT,
@@ -5684,7 +6061,7 @@ fn models_and_schema_describe_a_list_option() {
         ]
     );
     assert_eq!(
-        expected[5..],
+        expected[6..],
         [
             (
                 WAN_R2V,
@@ -5718,6 +6095,27 @@ fn models_and_schema_describe_a_list_option() {
         objects,
         [(KLING_30_T2V, "multi_prompt", KLING_30_SHOTS.to_owned())]
     );
+    // Kling O1's elements: at most so many objects, each flag one, with the required frontal
+    // image and the optional array of reference images.
+    let elements: Vec<(&str, &str, String)> = ELEMENTS
+        .iter()
+        .map(|(id, option, most, _)| (*id, *option, elements_text(*most)))
+        .collect();
+    assert_eq!(
+        elements,
+        [
+            (
+                KLING_I2V,
+                "elements",
+                "list: a list of 0 to 7 objects, each flag one JSON object {frontal_image_url: text, required; reference_image_urls: an array of texts, optional} (repeat the flag), optional".to_owned()
+            ),
+            (
+                KLING_V2V,
+                "elements",
+                "list: a list of 0 to 4 objects, each flag one JSON object {frontal_image_url: text, required; reference_image_urls: an array of texts, optional} (repeat the flag), optional".to_owned()
+            ),
+        ]
+    );
     let o = cli("models --format text", b"");
     assert_eq!(code(&o), 0);
     let text = stdout(&o);
@@ -5732,8 +6130,16 @@ fn models_and_schema_describe_a_list_option() {
             }
         }
     }
-    // In the CLI's order: Kling 3.0's shots before Kling O1's images.
-    let all: Vec<(&str, &str, String)> = objects.iter().chain(&expected).cloned().collect();
+    // In the CLI's order: by model as [`MODELS`] lists them, then by option in page order
+    // (Kling 3.0's shots first, Kling O1's images before their elements).
+    let mut all: Vec<(&str, &str, String)> = objects
+        .iter()
+        .chain(&elements)
+        .chain(&expected)
+        .cloned()
+        .collect();
+    all.sort_by_key(|(id, option, _)| place(id, option));
+    assert_eq!(all.first().map(|l| l.1), Some("multi_prompt"));
     assert_eq!(got, all);
     // JSON: the counts, and no other model has a list.
     let models = json_out(&cli("models", b""));
@@ -5748,14 +6154,9 @@ fn models_and_schema_describe_a_list_option() {
             }
         }
     }
-    let listed: Vec<(String, String)> = OBJECT_LISTS
+    let listed: Vec<(String, String)> = all
         .iter()
-        .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned()))
-        .chain(
-            LISTS
-                .iter()
-                .map(|(id, option, ..)| ((*id).to_owned(), (*option).to_owned())),
-        )
+        .map(|(id, option, _)| ((*id).to_owned(), (*option).to_owned()))
         .collect();
     assert_eq!(lists, listed);
     for (id, option, required, min, max, field, least, most) in OBJECT_LISTS {
@@ -5838,6 +6239,113 @@ fn models_and_schema_describe_a_list_option() {
             );
         }
     }
+    for (id, option, most, open) in ELEMENTS {
+        let entry = model_entry(&models, id)["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == option)
+            .unwrap()
+            .clone();
+        // What the list and its item fields hold, in the page's words.
+        let text = |v: &Value| v.as_str().unwrap().to_owned();
+        let description = text(&entry["description"]);
+        assert!(
+            description
+                .to_lowercase()
+                .contains("elements for the generation"),
+            "{id}: {description}"
+        );
+        let frontal = text(&entry["fields"][0]["description"]);
+        assert!(
+            frontal.to_lowercase().contains("frontal"),
+            "{id}: {frontal}"
+        );
+        let references = text(&entry["fields"][1]["description"]);
+        assert!(
+            references.to_lowercase().contains("reference images"),
+            "{id}: {references}"
+        );
+        // Optional, no fewest, at most the total; the frontal image a required text, the
+        // reference images an optional list with no count stated.
+        assert_eq!(
+            entry,
+            json!({
+                "name": option,
+                "type": "list",
+                "description": description,
+                "required": false,
+                "min_items": 0,
+                "max_items": most,
+                "fields": [
+                    {
+                        "name": "frontal_image_url",
+                        "type": "string",
+                        "description": frontal,
+                        "required": true,
+                    },
+                    {
+                        "name": "reference_image_urls",
+                        "type": "list",
+                        "description": references,
+                        "required": false,
+                        "min_items": 0,
+                        "max_items": null,
+                    },
+                ],
+                "open": open,
+            }),
+            "{id} {option}"
+        );
+        // JSON Schema: an array of at most so many objects, the frontal image a required
+        // non-blank text, the reference images an array of them; other item fields let pass
+        // only where the copy is cut inside the items (no `additionalProperties: false`).
+        for dialect in ["2020-12", "openapi3"] {
+            let o = cli(
+                &format!("schema --target args --model {id} --dialect {dialect}"),
+                b"",
+            );
+            assert_eq!(code(&o), 0, "{id} {dialect}");
+            let schema = json_out(&o);
+            let mut url = schema["properties"]["prompt"].clone();
+            url.as_object_mut().unwrap().remove("description");
+            assert_eq!(url["minLength"], 1, "{id} {dialect}: {url}");
+            let mut frontal_url = url.clone();
+            frontal_url["description"] = json!(frontal);
+            let mut items = json!({
+                "type": "object",
+                "properties": {
+                    "frontal_image_url": frontal_url,
+                    "reference_image_urls": {
+                        "type": "array",
+                        "description": references,
+                        "items": url,
+                    },
+                },
+                "required": ["frontal_image_url"],
+            });
+            if !open {
+                items["additionalProperties"] = json!(false);
+            }
+            assert_eq!(
+                schema["properties"][option],
+                json!({
+                    "type": "array",
+                    "description": description,
+                    "items": items,
+                    "maxItems": most,
+                }),
+                "{id} {option} {dialect}: {schema}"
+            );
+            assert!(
+                !schema["required"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!(option)),
+                "{id} {option} {dialect}"
+            );
+        }
+    }
     for (id, option, required, min, max) in LISTS {
         let entry = model_entry(&models, id)["options"]
             .as_array()
@@ -5853,7 +6361,7 @@ fn models_and_schema_describe_a_list_option() {
             (WAN_R2V, "video_urls") => "reference videos",
             (SEEDANCE_I2V, "image_urls") => "reference image",
             (SEEDANCE_I2V, "audio_urls") => "reference audio",
-            (KLING_I2V, "images") => "images for the generation",
+            (KLING_I2V | KLING_V2V, "images") => "images for the generation",
             _ => "images to edit",
         };
         assert!(
@@ -5965,6 +6473,147 @@ fn check_refuses_lists_past_their_total() {
         "{q}"
     );
     assert_eq!(dec("0.128") * dec("7"), dec("0.896"));
+}
+
+/// Kling O1 video-to-video's lists from flags ([`LISTS`], [`ELEMENTS`]): `--images` repeats
+/// one text each, `--elements` one JSON object each (facts file: "frontal_image_url: string,
+/// required"; "reference_image_urls: list, optional"). Two images and two elements, one of them
+/// with its reference images, make 4, the most "images + elements" takes
+/// ([`KLING_V2V_TOTAL`]): `check` and `quote` accept them, the quote the per-second estimate the
+/// page's Pro rate gives without the input video's length (0.143 × 3 to 10 s); `request`
+/// writes both lists back as given. Three images and two elements are one too many: exactly
+/// one `too_many_in_total`, at the last list counted, with each list's count, before any price.
+/// An element without its frontal image is refused (`missing_field`) at the item's field, and
+/// as the page's items end before `keep_audio` (not cut), a field an element does not have
+/// (`unknown_field`). From a JSON body the paths are under `/args`.
+#[test]
+fn kling_o1_video_to_video_takes_images_and_elements_up_to_their_total() {
+    let (_, message, [images, elements], maximum) = KLING_V2V_TOTAL;
+    let most = ELEMENTS.iter().find(|e| e.0 == KLING_V2V).unwrap().2;
+    assert_eq!(
+        LISTS.iter().find(|l| l.0 == KLING_V2V && l.1 == images),
+        Some(&(KLING_V2V, "images", false, 0, Some(4)))
+    );
+    assert_eq!((elements, most, maximum), ("elements", 4, 4));
+    let front = r#"{"frontal_image_url":"https://e.x/f.png"}"#;
+    let with_references =
+        r#"{"frontal_image_url":"https://e.x/g.png","reference_image_urls":["https://e.x/h.png"]}"#;
+    let args = |sub: &'static str, images: &[&'static str], elements: &[&'static str]| {
+        let mut args = vec![
+            sub,
+            "--model",
+            KLING_V2V,
+            "--prompt",
+            "p",
+            "--video",
+            "https://e.x/v.mp4",
+        ];
+        for image in images {
+            args.extend(["--images", image]);
+        }
+        for element in elements {
+            args.extend(["--elements", element]);
+        }
+        args
+    };
+    // 2 + 2 = 4: accepted.
+    let o = run(&args("quote", &["A", "B"], &[front, with_references]), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(
+        json_out(&o),
+        json!({"model": KLING_V2V, "currency": "USD", "rate": "0.143", "unit": "second", "needs": ["input_video_seconds"], "min_amount": "0.429", "max_amount": "1.430", "mode": "pro", "action": "refer", "keep_audio": false})
+    );
+    assert_eq!(
+        (dec("0.143") * dec("3"), dec("0.143") * dec("10")),
+        (dec("0.429"), dec("1.430"))
+    );
+    let o = run(&args("check", &["A", "B"], &[front, with_references]), b"");
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert_eq!(json_out(&o)["valid"], true);
+    let o = run(
+        &args("request", &["A", "B"], &[front, with_references]),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let body = json_out(&o);
+    assert_eq!(body["args"]["images"], json!(["A", "B"]), "{body}");
+    assert_eq!(
+        body["args"]["elements"],
+        json!([
+            {"frontal_image_url": "https://e.x/f.png"},
+            {"frontal_image_url": "https://e.x/g.png", "reference_image_urls": ["https://e.x/h.png"]},
+        ]),
+        "{body}"
+    );
+    // 3 + 2 = 5: one too many, for check and quote alike.
+    let too_many = format!("{message} (images: 3, elements: 2)");
+    for sub in ["check", "quote"] {
+        let errors = rejected(&run(&args(sub, &["A", "B", "C"], &[front, front]), b""));
+        assert_eq!(
+            errors,
+            [(
+                "/elements".to_owned(),
+                "too_many_in_total".to_owned(),
+                too_many.clone()
+            )],
+            "{sub}"
+        );
+    }
+    // An element's frontal image is required; a field the items do not have is refused.
+    for sub in ["check", "quote"] {
+        let errors = rejected(&run(
+            &args(
+                sub,
+                &[],
+                &[r#"{"reference_image_urls":["https://e.x/h.png"]}"#],
+            ),
+            b"",
+        ));
+        assert_eq!(
+            paths_and_codes(&errors),
+            [("/elements/0/frontal_image_url", "missing_field")],
+            "{sub}: {errors:?}"
+        );
+        let errors = rejected(&run(
+            &args(
+                sub,
+                &[],
+                &[
+                    front,
+                    r#"{"frontal_image_url":"https://e.x/g.png","side":"left"}"#,
+                ],
+            ),
+            b"",
+        ));
+        assert_eq!(
+            paths_and_codes(&errors),
+            [("/elements/1/side", "unknown_field")],
+            "{sub}: {errors:?}"
+        );
+    }
+    // The same from a JSON body, under /args.
+    for (elements, path, code_name) in [
+        (
+            json!([{"frontal_image_url": "f"}, {"frontal_image_url": "g"}]),
+            "/args/elements",
+            "too_many_in_total",
+        ),
+        (
+            json!([{"reference_image_urls": ["h"]}]),
+            "/args/elements/0/frontal_image_url",
+            "missing_field",
+        ),
+    ] {
+        let body = json!({"model": KLING_V2V, "args": {
+            "prompt": "p", "video": "v", "images": ["a", "b", "c"], "elements": elements,
+        }});
+        let errors = rejected(&run(&["check", "--json", &body.to_string()], b""));
+        assert_eq!(
+            paths_and_codes(&errors),
+            [(path, code_name)],
+            "{body}: {errors:?}"
+        );
+    }
 }
 
 /// A Seedance 2.0 image-to-video body with prompt "a", `images` reference image URLs, `audio`
@@ -6673,6 +7322,255 @@ fn models_text_says_the_conditional_requirement() {
         .collect();
     // In the CLI's order of models.
     assert_eq!(requiring, [KLING_30_T2V, VIDU_I2V]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wan 2.6 text-to-image: two integers bounded together
+
+/// Wan 2.6 text-to-image's width and height, each "range `640` to `2880`" with no default,
+/// are bounded together (facts file: "total pixels (width × height) between 1280 × 1280 and
+/// 1440 × 1440; aspect ratio within 1:4 to 4:1": an int in range can still be invalid), both
+/// bounds included: `quote` and `check` from flags accept a size within them (priced at "$0.026
+/// per image" whatever the size) and refuse one outside with one `product_out_of_range` or
+/// `ratio_out_of_range` at the later option, `/height` (`/args/height` in a body), whose message
+/// is the spec's followed by the values given. The relations are judged only when both options
+/// are given, and not beside a refused value. `models` (json and text) and the args JSON Schema
+/// (`x-shortapi-relations`, both dialects) give the two relations for this model alone.
+#[test]
+fn wan_2_6_text_to_image_bounds_width_times_height_and_their_ratio() {
+    let (pixels, pixels_message, _, fewest, most) = WAN_T2I_PIXELS;
+    let (ratio, ratio_message, _, least, greatest) = WAN_T2I_RATIO;
+    // The page's bounds, by hand: 1280 × 1280 and 1440 × 1440 pixels.
+    assert_eq!((1280 * 1280, 1440 * 1440), (fewest, most));
+    assert_eq!((fewest, most), (1_638_400, 2_073_600));
+    // Accepted: `(flags, num_images, amount, width, height)`, `None` for an option not given
+    // (not said back).
+    for (extra, images, amount, width, height) in [
+        // 1280 × 1280 = 1638400, the fewest pixels, at 1:1; 0.026 × 3.
+        (
+            "--num-images 3 --width 1280 --height 1280",
+            3,
+            "0.078",
+            Some(1280),
+            Some(1280),
+        ),
+        // 1440 × 1440 = 2073600, the most, at 1:1; 0.026 × 1.
+        (
+            "--width 1440 --height 1440",
+            1,
+            "0.026",
+            Some(1440),
+            Some(1440),
+        ),
+        // 2880 × 720 = 2073600 at 2880 : 720 = 4:1, both at their bound; 0.026 × 1.
+        (
+            "--width 2880 --height 720",
+            1,
+            "0.026",
+            Some(2880),
+            Some(720),
+        ),
+        // 720 × 2880 = 2073600 at 1:4; 0.026 × 2.
+        (
+            "--num-images 2 --width 720 --height 2880",
+            2,
+            "0.052",
+            Some(720),
+            Some(2880),
+        ),
+        // One alone: nothing to judge it with (1500 × 1500 would be 2250000); 0.026 × 1.
+        ("--width 1500", 1, "0.026", Some(1500), None),
+        // 0.026 × 4.
+        ("--num-images 4 --height 640", 4, "0.104", None, Some(640)),
+        // Neither: the API picks the size; 0.026 × 1.
+        ("", 1, "0.026", None, None),
+    ] {
+        let command = format!("quote --model {WAN_T2I} --prompt p {extra}");
+        let o = cli(&command, b"");
+        assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+        let q = json_out(&o);
+        assert_eq!(
+            (&q["model"], &q["amount"], &q["currency"], &q["num_images"]),
+            (
+                &json!(WAN_T2I),
+                &json!(amount),
+                &json!("USD"),
+                &json!(images)
+            ),
+            "{command}: {q}"
+        );
+        assert_eq!(
+            q.get("width"),
+            width.map(|w| json!(w)).as_ref(),
+            "{command}"
+        );
+        assert_eq!(
+            q.get("height"),
+            height.map(|h| json!(h)).as_ref(),
+            "{command}"
+        );
+        assert_eq!(
+            dec("0.026") * Decimal::from(images),
+            dec(amount),
+            "{command}"
+        );
+        let command = format!("check --model {WAN_T2I} --prompt p {extra}");
+        let o = cli(&command, b"");
+        assert_eq!(code(&o), 0, "{command}: {}", stdout(&o));
+        let c = json_out(&o);
+        assert_eq!(c["valid"], true, "{command}: {c}");
+        assert!(c.get("amount").is_none(), "{command}: {c}");
+    }
+    // Refused: `(flags, errors as (path, code))`, the same by `quote` and `check`.
+    for (extra, errors) in [
+        // 1279 × 1280 = 1637120 < 1638400 (1:1 near enough: 1279:1280).
+        (
+            "--width 1279 --height 1280",
+            [("/height", "product_out_of_range")],
+        ),
+        // 1441 × 1440 = 2075040 > 2073600.
+        (
+            "--width 1441 --height 1440",
+            [("/height", "product_out_of_range")],
+        ),
+        // 2880 × 640 = 1843200 pixels, within; 2880 : 640 = 9:2 > 4:1.
+        (
+            "--width 2880 --height 640",
+            [("/height", "ratio_out_of_range")],
+        ),
+        // 640 × 2880 = 1843200, within; 640 : 2880 = 2:9 < 1:4.
+        (
+            "--width 640 --height 2880",
+            [("/height", "ratio_out_of_range")],
+        ),
+        // 640 × 640 = 409600 < 1638400; 1:1 is within 1:4 to 4:1, so the product alone.
+        (
+            "--width 640 --height 640",
+            [("/height", "product_out_of_range")],
+        ),
+        // 3000 > 2880: the width alone is refused (3000 × 1280 = 3840000 is not judged).
+        ("--width 3000 --height 1280", [("/width", "out_of_range")]),
+    ] {
+        for sub in ["quote", "check"] {
+            let command = format!("{sub} --model {WAN_T2I} --prompt p {extra}");
+            let got = rejected(&cli(&command, b""));
+            assert_eq!(paths_and_codes(&got), errors, "{command}: {got:?}");
+        }
+    }
+    // The messages: the spec's, then the values given and what they make.
+    let command = format!("check --model {WAN_T2I} --prompt p --width 1279 --height 1280");
+    let got = rejected(&cli(&command, b""));
+    assert_eq!(
+        got[0].2,
+        "width × height is from 1280 × 1280 to 1440 × 1440 pixels: width 1279 × height 1280 is 1637120"
+    );
+    assert!(got[0].2.starts_with(pixels_message), "{}", got[0].2);
+    let command = format!("quote --model {WAN_T2I} --prompt p --width 2880 --height 640");
+    let got = rejected(&cli(&command, b""));
+    assert_eq!(
+        got[0].2,
+        "width : height is from 1:4 to 4:1: width 2880 : height 640 is 9:2"
+    );
+    assert!(got[0].2.starts_with(ratio_message), "{}", got[0].2);
+    // The width out of its range says its range.
+    let command = format!("check --model {WAN_T2I} --prompt p --width 3000 --height 1280");
+    let got = rejected(&cli(&command, b""));
+    assert!(got[0].2.contains("from 640 to 2880"), "{got:?}");
+    // In a body, at `/args/height`, in whichever order the body gives them: 1000 × 1000 =
+    // 1000000 < 1638400.
+    for args in [
+        json!({"prompt": "p", "width": 1000, "height": 1000}),
+        json!({"height": 1000, "width": 1000, "prompt": "p"}),
+    ] {
+        let body = json!({"model": WAN_T2I, "args": args}).to_string();
+        for sub in ["quote", "check"] {
+            let got = rejected(&run(&[sub, "--json", &body], b""));
+            assert_eq!(
+                got,
+                [(
+                    "/args/height".to_owned(),
+                    "product_out_of_range".to_owned(),
+                    format!("{pixels_message}: width 1000 × height 1000 is 1000000"),
+                )],
+                "{sub} {body}"
+            );
+        }
+    }
+    // `models --format text`: the two relation lines, in this model's section alone.
+    let text = stdout(&cli("models --format text", b""));
+    let relation_lines: Vec<(&str, &str)> = text
+        .split("\n\n")
+        .flat_map(|section| {
+            let id = section.split_whitespace().next().unwrap();
+            section
+                .lines()
+                .filter(|l| l.contains("relation"))
+                .map(move |l| (id, l))
+        })
+        .collect();
+    assert_eq!(
+        relation_lines,
+        [
+            (
+                WAN_T2I,
+                "  relation: width × height from 1638400 to 2073600 (pixels_from_1280x1280_to_1440x1440)"
+            ),
+            (
+                WAN_T2I,
+                "  relation: width : height from 1:4 to 4:1 (aspect_ratio_from_1_4_to_4_1)"
+            ),
+        ]
+    );
+    // `models`: the two relation objects for this model, `[]` for every other.
+    let expected = json!([
+        {
+            "id": "pixels_from_1280x1280_to_1440x1440",
+            "message": "width × height is from 1280 × 1280 to 1440 × 1440 pixels",
+            "product": ["width", "height"],
+            "minimum": 1_638_400,
+            "maximum": 2_073_600,
+        },
+        {
+            "id": "aspect_ratio_from_1_4_to_4_1",
+            "message": "width : height is from 1:4 to 4:1",
+            "ratio": ["width", "height"],
+            "minimum": "1:4",
+            "maximum": "4:1",
+        },
+    ]);
+    assert_eq!(expected, relations_of(WAN_T2I));
+    assert_eq!(
+        (pixels, ratio, least, greatest),
+        (
+            "pixels_from_1280x1280_to_1440x1440",
+            "aspect_ratio_from_1_4_to_4_1",
+            "1:4",
+            "4:1"
+        )
+    );
+    let models = json_out(&cli("models", b""));
+    for (id, _) in MODELS {
+        let relations = &model_entry(&models, id)["relations"];
+        if id == WAN_T2I {
+            assert_eq!(relations, &expected, "{id}");
+        } else {
+            assert_eq!(relations, &json!([]), "{id}");
+        }
+    }
+    // The args JSON Schema carries them as `x-shortapi-relations`, in both dialects; no other
+    // model's has the keyword.
+    for (id, _) in MODELS {
+        for dialect in ["2020-12", "openapi3"] {
+            let command = format!("schema --target args --model {id} --dialect {dialect}");
+            let schema = json_out(&cli(&command, b""));
+            let keyword = schema.get("x-shortapi-relations");
+            if id == WAN_T2I {
+                assert_eq!(keyword, Some(&expected), "{command}");
+            } else {
+                assert_eq!(keyword, None, "{command}");
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -84,8 +84,10 @@ fn the_extended_spec_generates_the_golden_file() {
 
 /// The fixtures of the price forms beyond cells and a rate per second of one option, each with
 /// its golden module: a rate per item, a page that gives no price, and (in one spec) a rate
-/// shared by two values, a rate per measured quantity plus an option, and an unpriced cell.
-const FORM_FIXTURES: [(&str, &str, &str); 4] = [
+/// shared by two values, a rate per measured quantity plus an option, and an unpriced cell;
+/// the option forms beyond an enum, bool or integer with a default; and the relations of two
+/// integers (a product, a ratio).
+const FORM_FIXTURES: [(&str, &str, &str); 5] = [
     (
         "tests/fixtures/per_item.toml",
         "tests/fixtures/per_item.rs",
@@ -105,6 +107,11 @@ const FORM_FIXTURES: [(&str, &str, &str); 4] = [
         "tests/fixtures/option_forms.toml",
         "tests/fixtures/option_forms.rs",
         "acme_picture_text_to_image.rs",
+    ),
+    (
+        "tests/fixtures/relations.toml",
+        "tests/fixtures/relations.rs",
+        "acme_canvas_text_to_image.rs",
     ),
 ];
 
@@ -1598,6 +1605,7 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
         "OptionKind",
         "OptionSpec",
         "Pricing",
+        "Relation",
         "Requirement",
         "Rule",
         "Sum",
@@ -2133,4 +2141,51 @@ fn a_list_of_objects_types_its_fields_and_a_sum_names_them() {
     );
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(p[0].contains("this list has no `fields`"), "{p:?}");
+}
+
+/// The diagnostics of the relations fixture with `from` replaced by `to`.
+fn relations_problems(from: &str, to: &str) -> Vec<String> {
+    let base = read("tests/fixtures/relations.toml");
+    match codegen::read(&edit_of(&base, from, to), ORIGIN) {
+        Ok(_) => Vec::new(),
+        Err(d) => lines_of(&d),
+    }
+}
+
+/// A relation (`[[relations]]`, Wan 2.6 text-to-image's width × height and aspect ratio)
+/// names two different integer options as its `product` or its `ratio` (one of them), bounds
+/// a product by whole numbers and a ratio by `"n:d"`, at least one bound, in order, and
+/// reachable by the options' own ranges; a ratio's second option is never 0. Every problem at
+/// its place in the file.
+#[test]
+fn a_relation_names_two_integers_and_can_hold() {
+    let product = "product = [\"width\", \"height\"]";
+    let ratio = "ratio = [\"width\", \"height\"]";
+    for (from, to, expected) in [
+        (product, "product = [\"width\", \"label\"]", "51:21: `product` names `label`, which is not an integer option"),
+        (product, "product = [\"width\", \"depth\"]", "51:21: `product` names unknown option `depth`; integer options: \"width\", \"height\""),
+        (product, "product = [\"width\", \"width\"]", "51:21: `product` names `width` twice"),
+        (product, "product = [\"width\", \"height\", \"width\"]", "51:11: `product` names two integer options, not 3"),
+        (product, "product = \"width\"", "51:11: `product` must be an array, found a string"),
+        (product, "product = [\"width\", \"height\"]\nratio = [\"width\", \"height\"]", "52:9: give `product` or `ratio`, not both"),
+        (product, "", "48:1: relations[0] needs `product = [a, b]` or `ratio = [a, b]`: two integer options"),
+        ("minimum = 40000", "minimum = 400000", "48:1: relations[0] `minimum` 400000 is above `maximum` 360000; swap them"),
+        ("minimum = 40000", "minimum = \"40000\"", "52:11: `minimum` of a product must be a whole number, at least 0"),
+        ("minimum = 40000\nmaximum = 360000", "maximum = 9999", "48:1: relations[0] can never hold: `width` and `height` make at least 10000, above `maximum` 9999"),
+        ("minimum = 40000\nmaximum = 360000", "minimum = 1000001", "48:1: relations[0] can never hold: `width` and `height` make at most 1000000, below `minimum` 1000001"),
+        ("maximum = \"3:1\"", "maximum = \"3/1\"", "59:11: `maximum` of a ratio is written \"n:d\" (whole numbers, d at least 1), not \"3/1\""),
+        ("maximum = \"3:1\"", "maximum = \"3:0\"", "59:11: `maximum` of a ratio is written \"n:d\" (whole numbers, d at least 1), not \"3:0\""),
+        ("maximum = \"3:1\"", "maximum = 3", "59:11: `maximum` of a ratio must be a string, found an integer"),
+        ("maximum = \"3:1\"", "maximum = \"1:20\"", "55:1: relations[1] can never hold: `width` and `height` make at least 100:1000, above `maximum` 1:20"),
+        ("maximum = \"3:1\"", "minimum = \"20:1\"", "55:1: relations[1] can never hold: `width` and `height` make at most 1000:100, below `minimum` 20:1"),
+        ("maximum = \"3:1\"\n", "", "55:1: relations[1] needs a `minimum` or a `maximum`"),
+        ("maximum = \"3:1\"", "maximum = \"3:1\"\nminimum = \"4:1\"", "55:1: relations[1] `minimum` 4:1 is above `maximum` 3:1; swap them"),
+        ("default = 500\nminimum = 100", "default = 500\nminimum = 0", "58:9: the ratio's second option `height` can be 0; a ratio's second option must be at least 1"),
+        ("maximum = \"3:1\"", "maximum = \"3:1\"\nmost = 3", "60:1: unknown key `most` in relations[1]; allowed keys: id, message, product, ratio, minimum, maximum"),
+        ("id = \"at_most_three_wide\"", "id = \"area_in_range\"", "56:6: duplicate id `area_in_range` (first used on line 49)"),
+        (ratio, "ratio = [\"width\", \"prompt\"]", "58:19: `ratio` names `prompt`, which is not an integer option"),
+    ] {
+        let expected = format!("spec/models/acme-video.toml:{expected}");
+        assert_eq!(relations_problems(from, to), [expected], "{to}");
+    }
 }

@@ -337,6 +337,8 @@ fn every_combination_of_every_model_through_the_typed_api() {
                 "alibaba/wan-2.6/reference-to-video",
                 counts(18, 18, 0, 0, 0)
             ),
+            // num_images × prompt_extend, 4 × 2 (width and height have no default), priced.
+            ("alibaba/wan-2.6/text-to-image", counts(8, 8, 0, 0, 0)),
             // 2 modes × 12 durations × 6 ratios (the first/last-frame flag, with no default,
             // left out), every one a rate × seconds.
             (
@@ -459,6 +461,7 @@ fn combination_count(id: &str) -> usize {
         "google/nano-banana/edit" => 40,              // 4 × 10
         "vidu/vidu-q2/image-to-video" => 180,         // 3 × 10 × 3 × 2
         "alibaba/wan-2.6/reference-to-video" => 18,   // 9 × 2
+        "alibaba/wan-2.6/text-to-image" => 8,         // 4 × 2 (width, height: no default)
         "bytedance/seedance-2.0/image-to-video" => 288, // 2 × 12 × 6 × 2 (first/last frame)
         "kwaivgi/kling-2.6/text-to-video" => 12,      // 1 × 2 × 3 × 2 (cfg_scale a number)
         "kwaivgi/kling-3.0/text-to-video" => 104,     // 2 modes × 13 durations × 2 × 2
@@ -685,6 +688,8 @@ fn documented_defaults_of_every_model() {
             "vidu/vidu-q2/image-to-video",
             Expected::Unpriced("starts at"),
         ),
+        // "$0.026 per image", one image by default.
+        ("alibaba/wan-2.6/text-to-image", Expected::Amount("0.026")),
     ];
     assert_eq!(expected.len(), MODELS.len());
     for (id, price) in expected {

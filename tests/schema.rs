@@ -789,6 +789,7 @@ static FIXTURE: ModelSpec = ModelSpec {
     totals: &[],
     limits: &[],
     sums: &[],
+    relations: &[],
     pricing: Pricing {
         dimensions: &[],
         per: None,
@@ -988,12 +989,13 @@ fn whole_numbers_written_as_floats_get_the_same_verdict() {
     // reference-to-video's duration (2 to 10): 1e1, 5.0, 1E1 and 2e0 taken, the other six not.
     // Seedance 2.0 image-to-video's (4 to 15) as omni-reference's: five taken, five not. Kling
     // 2.6 text-to-video's string-typed duration ("5" or "10") takes no number (ten refused), nor
-    // Kling 3.0 text-to-video's ("3" to "15": ten more).
+    // Kling 3.0 text-to-video's ("3" to "15": ten more). Wan 2.6 text-to-image's num_images (1
+    // to 4) takes 2e0; its width and height (640 to 2880) take none of the ten.
     assert_eq!(
         checked,
         (
-            10 + 3 + 27 + 3 + 4 + 5,
-            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5 + 10 + 10
+            10 + 3 + 27 + 3 + 4 + 5 + 1,
+            10 + 27 + 3 + 9 + 8 + 3 * 10 + 6 + 5 + 10 + 10 + 9 + 2 * 10
         )
     );
 }
@@ -1057,14 +1059,112 @@ fn a_total_is_carried_as_an_extension_keyword_that_validators_do_not_apply() {
             assert!(validator.is_valid(&a), "{a} ({d})");
         }
     }
+    // Kling O1: "the number of images in images + elements must not exceed 4" (video-to-video)
+    // and 7 (image-to-video); each list alone at most the same (what the total implies), which
+    // the schema says as its own maxItems.
+    let elements = |n: usize| {
+        json!((0..n)
+            .map(|i| json!({"frontal_image_url": format!("https://e.x/front-{i}.png")}))
+            .collect::<Vec<_>>())
+    };
+    let v2v = Model::KlingO1VideoToVideo;
+    let i2v = Model::KlingO1ImageToVideo;
+    for (model, id, most) in [
+        (v2v, "four_images_and_elements_at_most", 4),
+        (i2v, "seven_images_and_elements_at_most", 7),
+    ] {
+        let total = json!([{
+            "id": id,
+            "message": format!("images and elements together take at most {most} items"),
+            "count": ["images", "elements"],
+            "maximum": most
+        }]);
+        for d in Dialect::ALL {
+            assert_eq!(schema::args(model, d)["x-shortapi-totals"], total, "{d}");
+        }
+        for (images, elements_given, checker, validators) in [
+            (1, most - 1, true, true),
+            (2, most - 1, false, true),  // the total: excused
+            (most, 1, false, true),      // the total: excused
+            (most + 1, 0, false, false), // images past their own most
+            (1, most + 1, false, false), // elements past their own most
+        ] {
+            let a = json!({"prompt": "a", "video": "https://e.x/in.mp4", "duration": "5",
+                           "images": urls(images), "elements": elements(elements_given)});
+            let mut a = a;
+            if model == v2v {
+                a.as_object_mut().unwrap().remove("duration");
+            } else {
+                a.as_object_mut().unwrap().remove("video");
+            }
+            let checked = check_args(model, a.to_string());
+            assert_eq!(checked.is_ok(), checker, "{model}: {a}");
+            assert_eq!(schema_verdict(&checked), validators, "{model}: {a}");
+            for (validator, d) in v.args[model as usize].iter().zip(Dialect::ALL) {
+                assert_eq!(validator.is_valid(&a), validators, "{model}: {a} ({d})");
+            }
+        }
+    }
     // No other model has a total.
     for model in Model::ALL
         .into_iter()
-        .filter(|&m| m != wan && m != seedance)
+        .filter(|&m| ![wan, seedance, v2v, i2v].contains(&m))
     {
         assert!(schema::args(model, Dialect::Draft2020_12)
             .get("x-shortapi-totals")
             .is_none());
+    }
+}
+
+/// A relation (Wan 2.6 text-to-image: "total pixels (width × height) between 1280 × 1280 and
+/// 1440 × 1440; aspect ratio within 1:4 to 4:1") is arithmetic JSON Schema cannot do: both
+/// dialects carry it as the `x-shortapi-relations` keyword, as the spec writes it, and a
+/// validator accepts what breaks it (`schema_verdict` excuses exactly its two codes), while
+/// each side past its own range is refused by both.
+#[test]
+fn a_relation_is_carried_as_an_extension_keyword_that_validators_do_not_apply() {
+    let v = Validators::get();
+    let wan = Model::Wan26TextToImage;
+    let relations = json!([
+        {"id": "pixels_from_1280x1280_to_1440x1440",
+         "message": "width × height is from 1280 × 1280 to 1440 × 1440 pixels",
+         "product": ["width", "height"], "minimum": 1638400, "maximum": 2073600},
+        {"id": "aspect_ratio_from_1_4_to_4_1",
+         "message": "width : height is from 1:4 to 4:1",
+         "ratio": ["width", "height"], "minimum": "1:4", "maximum": "4:1"},
+    ]);
+    for d in Dialect::ALL {
+        assert_eq!(
+            schema::args(wan, d)["x-shortapi-relations"],
+            relations,
+            "{d}"
+        );
+    }
+    for (width, height, checker, validators) in [
+        (1280, 1280, true, true),  // 1,638,400 pixels, 1:1
+        (2880, 720, true, true),   // 2,073,600 pixels, 4:1
+        (1279, 1280, false, true), // the pixels: excused
+        (2880, 640, false, true),  // the ratio (9:2): excused
+        (640, 2600, false, true),  // the ratio (16:65): excused
+        (2881, 720, false, false), // width past its own 2880
+        (1280, 639, false, false), // height under its own 640
+    ] {
+        let a = json!({"prompt": "a", "width": width, "height": height});
+        let checked = check_args(wan, a.to_string());
+        assert_eq!(checked.is_ok(), checker, "{a}");
+        assert_eq!(schema_verdict(&checked), validators, "{a}");
+        for (validator, d) in v.args[wan as usize].iter().zip(Dialect::ALL) {
+            assert_eq!(validator.is_valid(&a), validators, "{a} ({d})");
+        }
+    }
+    // No other model has a relation.
+    for model in Model::ALL.into_iter().filter(|&m| m != wan) {
+        for d in Dialect::ALL {
+            assert!(
+                schema::args(model, d).get("x-shortapi-relations").is_none(),
+                "{model}"
+            );
+        }
     }
 }
 

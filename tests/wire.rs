@@ -63,18 +63,40 @@ fn default_request(model: Model) -> CreateJobRequest {
             selection.set_at(i, WireValue::Str(values[0])).unwrap();
         }
     }
-    let lists: Vec<(&str, &[&str])> = model
+    // A list of objects: one item with its required fields (a whole number as 5: one Kling 3.0
+    // shot as long as the task's default 5 s, its sum), and, where the page is cut inside the
+    // items, a field beyond the cut that passes and is not written back.
+    let items: Vec<(&str, Vec<String>)> = model
         .spec()
         .options
         .iter()
         .filter(|o| o.is_list())
         .map(|o| match o.kind.list_item() {
-            // A list of objects: one shot as long as the task (Kling 3.0's sum), with a field
-            // beyond the cut that passes and is not written back.
-            Some(ListItem::Object { .. }) => (o.name, &[r#"{"duration":5,"prompt":"p"}"#][..]),
-            _ => (o.name, &["https://example.com/a.png", "b \"c\""][..]),
+            Some(ListItem::Object { fields, open }) => {
+                let mut members: Vec<String> = fields
+                    .iter()
+                    .filter(|f| f.required)
+                    .map(|f| match f.kind {
+                        OptionKind::Integer { .. } => format!("\"{}\":5", f.name),
+                        _ => format!("\"{}\":\"https://e.x/f.png\"", f.name),
+                    })
+                    .collect();
+                if open {
+                    members.push(r#""beyond_the_cut":"p""#.to_owned());
+                }
+                (o.name, vec![format!("{{{}}}", members.join(","))])
+            }
+            _ => (
+                o.name,
+                vec!["https://example.com/a.png".to_owned(), "b \"c\"".to_owned()],
+            ),
         })
         .collect();
+    let lists: Vec<(&str, Vec<&str>)> = items
+        .iter()
+        .map(|(name, items)| (*name, items.iter().map(String::as_str).collect()))
+        .collect();
+    let lists: Vec<(&str, &[&str])> = lists.iter().map(|(n, l)| (*n, &l[..])).collect();
     CreateJobRequest::new(Args::from_inputs(selection, &texts, &lists).unwrap())
 }
 

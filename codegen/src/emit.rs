@@ -44,6 +44,7 @@ pub fn emit_model(spec: &Spec) -> String {
     totals_table(b, spec);
     limits_table(b, spec);
     sums_table(b, spec);
+    relations_table(b, spec);
     prices(b, spec);
     quantities(b, spec);
     let code = code_lines(&body);
@@ -82,6 +83,7 @@ const IMPORTS: [(&str, &[&str]); 4] = [
             "Per",
             "Pricing",
             "Quantity",
+            "Relation",
             "Requirement",
             "Rule",
             "Sum",
@@ -354,6 +356,18 @@ fn line(out: &mut String, indent: usize, text: &str) {
     out.push('\n');
 }
 
+/// A struct literal's `key: value,` line, or, where that passes the 100 columns, the value on
+/// the next line one level in, as rustfmt writes it.
+fn field(out: &mut String, indent: usize, key: &str, value: &str) {
+    let text = format!("{key}: {value},");
+    if indent * 4 + text.len() > 100 {
+        line(out, indent, &format!("{key}:"));
+        line(out, indent + 1, &format!("{value},"));
+    } else {
+        line(out, indent, &text);
+    }
+}
+
 fn blank(out: &mut String) {
     out.push('\n');
 }
@@ -604,6 +618,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     line(o, 1, "totals: &TOTALS,");
     line(o, 1, "limits: &LIMITS,");
     line(o, 1, "sums: &SUMS,");
+    line(o, 1, "relations: &RELATIONS,");
     line(o, 1, "pricing: Pricing {");
     line(o, 2, "dimensions: &PRICE_DIMENSIONS,");
     match &spec.per {
@@ -832,11 +847,13 @@ value not allowed, so every `{rust}` is allowed.",
     if values.is_empty() {
         line(o, 2, "if value < Self::MIN || value > Self::MAX {");
     } else {
-        line(
-            o,
-            2,
-            &format!("if !matches!(value, {}) {{", listed.join(" | ")),
-        );
+        // Values without a gap (Wan's 1 to 4) as the range clippy would have them.
+        let gapless = values.windows(2).all(|w| w[1] == w[0] + 1);
+        let pattern = match (gapless, values.first(), values.last()) {
+            (true, Some(first), Some(last)) if values.len() > 1 => format!("{first}..={last}"),
+            _ => listed.join(" | "),
+        };
+        line(o, 2, &format!("if !matches!(value, {pattern}) {{"));
     }
     line(o, 3, "return Err(OutOfRange {");
     line(o, 4, &format!("option: {},", lit(&option.name)));
@@ -1826,7 +1843,7 @@ fn options_table(o: &mut String, spec: &Spec) {
 fn option_spec(o: &mut String, d: usize, f: &OptionDef) {
     line(o, d + 1, "OptionSpec {");
     line(o, d + 2, &format!("name: {},", lit(&f.name)));
-    line(o, d + 2, &format!("description: {},", lit(&f.description)));
+    field(o, d + 2, "description", &lit(&f.description));
     line(o, d + 2, &format!("required: {},", f.required));
     match &f.kind {
         OptionKind::Text {
@@ -2189,6 +2206,54 @@ fn sums_table(o: &mut String, spec: &Spec) {
         })
         .collect();
     let head = format!("pub const SUMS: [Sum; {}] = ", spec.sums.len());
+    for (indent, text) in list_lines(&head, ";", &items) {
+        line(o, indent, &text);
+    }
+    blank(o);
+}
+
+/// `RELATIONS`: the products and ratios of two integer options bounded by the page.
+fn relations_table(o: &mut String, spec: &Spec) {
+    doc(
+        o,
+        0,
+        "Every product or ratio of two options bounded by the page, in spec order (`[[relations]]`).",
+    );
+    let bound = |b: Option<(u64, u64)>| match b {
+        // By path: a model's own types (HappyHorse's `Ratio`) may take any other name.
+        Some((n, d)) => format!("Some(crate::spec::Fraction::new({n}, {d}))"),
+        None => "None".to_owned(),
+    };
+    let items: Vec<Vec<(usize, String)>> = spec
+        .relations
+        .iter()
+        .map(|x| {
+            let [a, b] = x.options;
+            struct_lines(
+                "Relation",
+                &[
+                    format!("id: {},", lit(&x.id)),
+                    format!("message: {},", lit(&x.message)),
+                    format!(
+                        "of: crate::spec::Of::{},",
+                        if x.product { "Product" } else { "Ratio" }
+                    ),
+                    format!("options: [{a}, {b}],"),
+                    format!(
+                        "names: [{}, {}],",
+                        lit(&spec.options[a].name),
+                        lit(&spec.options[b].name)
+                    ),
+                    format!("minimum: {},", bound(x.minimum)),
+                    format!("maximum: {},", bound(x.maximum)),
+                ],
+            )
+        })
+        .collect();
+    let head = format!(
+        "pub const RELATIONS: [Relation; {}] = ",
+        spec.relations.len()
+    );
     for (indent, text) in list_lines(&head, ";", &items) {
         line(o, indent, &text);
     }

@@ -41,6 +41,8 @@ pub struct Spec {
     pub limits: Vec<LimitDef>,
     /// `[[sums]]`, in spec order.
     pub sums: Vec<SumDef>,
+    /// `[[relations]]`, in spec order.
+    pub relations: Vec<RelationDef>,
     /// `[pricing] dimensions`, as indices into `options`.
     pub dimensions: Vec<usize>,
     /// `[pricing] per` and `unit`: what a rate is multiplied by, and its unit.
@@ -139,6 +141,21 @@ pub struct SumDef {
     pub field: usize,
     /// The integer option, an option index.
     pub equals: usize,
+}
+
+/// One `[[relations]]`: the product (`product = [a, b]`) or the ratio (`ratio = [a, b]`) of
+/// two integer options, from `minimum` to `maximum`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationDef {
+    pub id: String,
+    pub message: String,
+    /// `true`: `a × b`; `false`: `a : b`.
+    pub product: bool,
+    /// The two integer options, as option indices, in the order the spec names them.
+    pub options: [usize; 2],
+    /// The bounds as `(numerator, denominator)`: a product's are whole numbers, `(n, 1)`.
+    pub minimum: Option<(u64, u64)>,
+    pub maximum: Option<(u64, u64)>,
 }
 
 /// One value of an enum option.
@@ -600,6 +617,7 @@ impl<'s> Reader<'s> {
                 "totals",
                 "limits",
                 "sums",
+                "relations",
                 "pricing",
             ],
         );
@@ -647,6 +665,11 @@ impl<'s> Reader<'s> {
             None => Vec::new(),
         };
 
+        let relations = match self.get(&root, "relations", false) {
+            Some(v) => self.relations(v, &options, &mut requirement_ids),
+            None => Vec::new(),
+        };
+
         let cut_after = self.cut_after(&root, &options);
         let (model, (create_endpoint, query_endpoint), pricing, cut_after) =
             (model?, endpoints?, pricing?, cut_after?);
@@ -665,6 +688,7 @@ impl<'s> Reader<'s> {
             totals,
             limits,
             sums,
+            relations,
             dimensions: pricing.dimensions,
             per: pricing.per,
             quantities: pricing.quantities,
@@ -1268,6 +1292,239 @@ impl<'s> Reader<'s> {
             }
         }
         out
+    }
+
+    /// Reads `[[relations]]`: each an `id` (unique among rules, requirements, totals, limits,
+    /// sums and relations), a `message`, one of `product = [a, b]` or `ratio = [a, b]` (two
+    /// integer options; a ratio's second at least 1 and its first at least 0), and a `minimum`
+    /// and/or `maximum`: whole numbers for a product, `"n:d"` for a ratio; the range must be
+    /// able to hold over the options' own ranges.
+    fn relations(
+        &mut self,
+        v: &Value<'_>,
+        options: &[OptionDef],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Vec<RelationDef> {
+        let mut out = Vec::new();
+        for t in self.tables(v, "relations") {
+            self.unknown_keys(
+                &t,
+                &["id", "message", "product", "ratio", "minimum", "maximum"],
+            );
+            let id = self.unique_id(&t, "id", ids).map(Spanned::into_inner);
+            let message = self.non_empty_string(&t, "message");
+            let of = match (self.get(&t, "product", false), self.get(&t, "ratio", false)) {
+                (Some(v), None) => Some((true, v)),
+                (None, Some(v)) => Some((false, v)),
+                (Some(_), Some(v)) => {
+                    self.error(v.span(), "give `product` or `ratio`, not both");
+                    None
+                }
+                (None, None) => {
+                    self.error(
+                        t.span.clone(),
+                        format!(
+                            "{} needs `product = [a, b]` or `ratio = [a, b]`: two integer options",
+                            t.what
+                        ),
+                    );
+                    None
+                }
+            };
+            let Some((product, of)) = of else {
+                continue;
+            };
+            let key = if product { "product" } else { "ratio" };
+            let pair = self.pair(of, key, options);
+            let bound = |this: &mut Self, name: &str| match this.get(&t, name, false) {
+                None => Some(None),
+                Some(v) if product => match v.get_ref() {
+                    DeValue::Integer(i) => match u64::from_str_radix(i.as_str(), i.radix()) {
+                        Ok(n) => Some(Some((n, 1))),
+                        Err(_) => {
+                            this.error(
+                                v.span(),
+                                format!("`{name}` of a product must be a whole number, at least 0"),
+                            );
+                            None
+                        }
+                    },
+                    _ => {
+                        this.error(
+                            v.span(),
+                            format!("`{name}` of a product must be a whole number, at least 0"),
+                        );
+                        None
+                    }
+                },
+                Some(v) => {
+                    let text = this.as_string(v, &format!("`{name}` of a ratio"))?;
+                    let parsed = text.get_ref().split_once(':').and_then(|(n, d)| {
+                        let digits =
+                            |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+                        (digits(n) && digits(d)).then_some(())?;
+                        Some((n.parse::<u64>().ok()?, d.parse::<u64>().ok()?))
+                    });
+                    match parsed {
+                        Some((n, d)) if d > 0 => Some(Some((n, d))),
+                        _ => {
+                            this.error(
+                                text.span(),
+                                format!(
+                                    "`{name}` of a ratio is written \"n:d\" (whole numbers, d at least 1), not {:?}",
+                                    text.get_ref()
+                                ),
+                            );
+                            None
+                        }
+                    }
+                }
+            };
+            let minimum = bound(self, "minimum");
+            let maximum = bound(self, "maximum");
+            let (Some(id), Some(message), Some(pair), Some(minimum), Some(maximum)) =
+                (id, message, pair, minimum, maximum)
+            else {
+                continue;
+            };
+            let range = |o: usize| match options[o].kind {
+                OptionKind::Integer {
+                    minimum, maximum, ..
+                } => (i128::from(minimum), i128::from(maximum)),
+                _ => (0, 0),
+            };
+            let ((a0, a1), (b0, b1)) = (range(pair[0]), range(pair[1]));
+            let names = (&options[pair[0]].name, &options[pair[1]].name);
+            // What the two can make, as fractions `(numerator, denominator)`: a product's
+            // least and most are among its corners; a ratio's are a0 / b1 and a1 / b0.
+            let reach = if product {
+                let corners = [a0 * b0, a0 * b1, a1 * b0, a1 * b1];
+                let (lo, hi) = (corners.iter().min(), corners.iter().max());
+                Some(((*lo.unwrap_or(&0), 1), (*hi.unwrap_or(&0), 1)))
+            } else if b0 < 1 {
+                self.error(
+                    of.span(),
+                    format!("the ratio's second option `{}` can be {b0}; a ratio's second option must be at least 1", names.1),
+                );
+                None
+            } else if a0 < 0 {
+                self.error(
+                    of.span(),
+                    format!("the ratio's first option `{}` can be {a0}; a ratio's first option must be at least 0", names.0),
+                );
+                None
+            } else {
+                Some(((a0, b1), (a1, b0)))
+            };
+            let Some((least, most)) = reach else {
+                continue;
+            };
+            // x ≤ y for fractions with positive denominators (every term below 2^64).
+            let le = |x: (i128, i128), y: (i128, i128)| x.0 * y.1 <= y.0 * x.1;
+            let wide = |b: (u64, u64)| (i128::from(b.0), i128::from(b.1));
+            let show = |b: (u64, u64)| {
+                if product {
+                    b.0.to_string()
+                } else {
+                    format!("{}:{}", b.0, b.1)
+                }
+            };
+            let show_reach = |x: (i128, i128)| {
+                if product {
+                    x.0.to_string()
+                } else {
+                    format!("{}:{}", x.0, x.1)
+                }
+            };
+            let problem = match (minimum, maximum) {
+                (None, None) => Some("needs a `minimum` or a `maximum`".to_owned()),
+                (Some(lo), Some(hi)) if !le(wide(lo), wide(hi)) => Some(format!(
+                    "`minimum` {} is above `maximum` {}; swap them",
+                    show(lo),
+                    show(hi)
+                )),
+                (_, Some(hi)) if !le(least, wide(hi)) => Some(format!(
+                    "can never hold: `{}` and `{}` make at least {}, above `maximum` {}",
+                    names.0,
+                    names.1,
+                    show_reach(least),
+                    show(hi)
+                )),
+                (Some(lo), _) if !le(wide(lo), most) => Some(format!(
+                    "can never hold: `{}` and `{}` make at most {}, below `minimum` {}",
+                    names.0,
+                    names.1,
+                    show_reach(most),
+                    show(lo)
+                )),
+                _ => None,
+            };
+            if let Some(problem) = problem {
+                self.error(t.span.clone(), format!("{} {problem}", t.what));
+                continue;
+            }
+            out.push(RelationDef {
+                id,
+                message,
+                product,
+                options: pair,
+                minimum,
+                maximum,
+            });
+        }
+        out
+    }
+
+    /// A relation's `product` or `ratio`: two different integer options.
+    fn pair(&mut self, v: &Value<'_>, key: &str, options: &[OptionDef]) -> Option<[usize; 2]> {
+        let items = self.array(v, &format!("`{key}`"))?;
+        if items.len() != 2 {
+            self.error(
+                v.span(),
+                format!("`{key}` names two integer options, not {}", items.len()),
+            );
+            return None;
+        }
+        let mut pair = Vec::new();
+        for item in items {
+            let name = self.as_string(item, &format!("an item of `{key}`"))?;
+            let Some(index) = options.iter().position(|o| &o.name == name.get_ref()) else {
+                if !self.broken_options.iter().any(|b| b == name.get_ref()) {
+                    let integers = options
+                        .iter()
+                        .filter(|o| matches!(o.kind, OptionKind::Integer { .. }))
+                        .map(|o| o.name.as_str());
+                    self.error(
+                        name.span(),
+                        format!(
+                            "`{key}` names unknown option `{}`; integer options: {}",
+                            name.get_ref(),
+                            quoted(integers)
+                        ),
+                    );
+                }
+                return None;
+            };
+            if !matches!(options[index].kind, OptionKind::Integer { .. }) {
+                self.error(
+                    name.span(),
+                    format!(
+                        "`{key}` names `{}`, which is not an integer option",
+                        name.get_ref()
+                    ),
+                );
+                return None;
+            }
+            if pair.contains(&index) {
+                self.error(
+                    name.span(),
+                    format!("`{key}` names `{}` twice", name.get_ref()),
+                );
+                return None;
+            }
+            pair.push(index);
+        }
+        Some([pair[0], pair[1]])
     }
 
     /// The `required` key, read against whether the option has a default: free text and a

@@ -15,8 +15,8 @@
 //! keeps none) and the callback URL.
 
 use super::walk::{
-    broken_limits, broken_requirements, broken_rules, broken_totals, is_http_url, Outcome,
-    BODY_FIELDS,
+    broken_limits, broken_relations, broken_requirements, broken_rules, broken_totals, is_http_url,
+    Outcome, BODY_FIELDS,
 };
 use super::Expect;
 use crate::spec::{ListItem, ModelSpec, OptionKind};
@@ -400,6 +400,10 @@ impl ArgsState {
                 return None;
             }
         }
+        // A product or ratio out of its range: the full checker reports it with the rest.
+        if !spec.relations.is_empty() && !broken_relations(&self.selection, 0, base).is_empty() {
+            return None;
+        }
         if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
             return Some(Err(broken_rules(&self.selection, self.seen, 0, base)));
         }
@@ -560,7 +564,8 @@ mod tests {
         spec.options
             .iter()
             .enumerate()
-            .filter(|(_, o)| !has_objects(o))
+            // Not the second option of a relation: the first at its most is valid alone.
+            .filter(|(i, o)| !has_objects(o) && !spec.relations.iter().any(|r| r.options[1] == *i))
             .map(|(i, o)| {
                 // A list some limit empties (while its condition holds, as it may here) is
                 // given empty.
@@ -685,6 +690,37 @@ mod tests {
                     agrees(&json, expect),
                     "the fast path missed {expect:?} {json}"
                 );
+            }
+        }
+    }
+
+    /// Wan 2.6 text-to-image's width × height (1280 × 1280 to 1440 × 1440 pixels) and aspect
+    /// ratio (1:4 to 4:1), each pair by hand: kept ones are the fast path's and priced, broken
+    /// ones get the full checker's verdict, whichever path gives it.
+    #[test]
+    fn a_relation_is_judged_as_the_full_checker_judges_it() {
+        let model = Model::Wan26TextToImage;
+        for (width, height, kept) in [
+            (1280, 1280, true),  // 1,638,400: the least
+            (1440, 1440, true),  // 2,073,600: the most
+            (2880, 720, true),   // 2,073,600 at 4:1
+            (720, 2880, true),   // 1:4
+            (1279, 1280, false), // 1,637,120: one row short
+            (1441, 1440, false), // 2,075,040: over
+            (2880, 640, false),  // 1,843,200 pixels, but 9:2
+            (640, 2600, false),  // 1,664,000 pixels, but 16:65, under 1:4
+            (640, 640, false),
+        ] {
+            let args = format!(r#"{{"prompt":"a cat","width":{width},"height":{height}}}"#);
+            let body = format!(r#"{{"model":"{}","args":{args}}}"#, model.id());
+            for (json, expect) in [(args.as_str(), Expect::Args(model)), (&body, Expect::Body)] {
+                let full = slow(json.as_bytes(), expect, true);
+                assert_eq!(full.is_ok(), kept, "{json}");
+                if kept {
+                    assert!(agrees(json, expect), "the fast path missed {json}");
+                } else {
+                    agrees(json, expect);
+                }
             }
         }
     }
@@ -1123,9 +1159,13 @@ mod tests {
                             None => value,
                         };
                         let member = value.prop_map(move |v| format!("\"{name}\" : {v}"));
-                        // A field some condition requires is always given.
+                        // A field some condition requires is always given; the second of a
+                        // relation's two never (judged with both, a relation is
+                        // `a_relation_is_judged_as_the_full_checker_judges_it`'s).
                         let needed = spec.requirements.iter().any(|r| r.present && r.field == i);
-                        if o.is_required() || needed {
+                        if spec.relations.iter().any(|r| r.options[1] == i) {
+                            Just(None).boxed()
+                        } else if o.is_required() || needed {
                             member.prop_map(Some).boxed()
                         } else {
                             prop::option::of(member).boxed()

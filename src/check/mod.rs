@@ -18,8 +18,8 @@ use serde::de::DeserializeSeed;
 use serde::Serialize;
 
 pub(crate) use walk::{
-    broken_limits, broken_requirements, broken_sum, broken_totals, exact_number, object_items,
-    pointer, short, unholdable, Request,
+    broken_limits, broken_relations, broken_requirements, broken_sum, broken_totals, exact_number,
+    object_items, pointer, short, unholdable, Request,
 };
 
 /// `1 item`, `3 items`, `0 items`: a count of a list's items in a message.
@@ -91,6 +91,12 @@ pub enum Code {
     /// A list's items' values do not add up to the option they must equal (Kling 3.0: the
     /// shots' durations add up to `duration`); the path is the list.
     WrongSum,
+    /// The product of two options is outside the page's range (Wan 2.6 text-to-image: width
+    /// × height from 1280 × 1280 to 1440 × 1440); the path is the later of the two.
+    ProductOutOfRange,
+    /// The ratio of two options is outside the page's range (Wan 2.6 text-to-image: width :
+    /// height from 1:4 to 4:1); the path is the later of the two.
+    RatioOutOfRange,
     /// `model` is not a model id the crate knows (or bare args name no model).
     UnknownModel,
     /// The page does not let a price be computed for these options (a quote only; the request
@@ -125,6 +131,8 @@ impl Code {
             Code::TooManyInTotal => "too_many_in_total",
             Code::TooFewInTotal => "too_few_in_total",
             Code::WrongSum => "wrong_sum",
+            Code::ProductOutOfRange => "product_out_of_range",
+            Code::RatioOutOfRange => "ratio_out_of_range",
             Code::UnknownModel => "unknown_model",
             Code::Unpriced => "unpriced",
             Code::NeedsUsage => "needs_usage",

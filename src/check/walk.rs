@@ -463,6 +463,9 @@ impl<'b> ArgsWalk<'b> {
                 self.found.items.push((end, violation));
             }
         }
+        for violation in broken_relations(&self.selection, self.failed, self.base) {
+            self.found.items.push((end, violation));
+        }
         let args = self.found.items.is_empty().then(|| {
             Args::in_option_order(
                 self.selection,
@@ -570,7 +573,7 @@ fn judge_item(
                     path: pointer(at, key),
                     code: Code::UnknownField,
                     message: format!(
-                        "{:?} is not a field of {list}'s items; their fields: {}",
+                        "{:?} is not a field of an item of {list}; an item's fields: {}",
                         short(key),
                         QuotedList(&names)
                     ),
@@ -675,6 +678,56 @@ pub(crate) fn broken_sum(
             sum.message, sum.field_name, sum.list_name, sum.equals_name
         ),
     })
+}
+
+/// The relations ([`Relation`](crate::spec::Relation)) `selection` breaks, each at the later
+/// of its two options, its message saying what the two make: not judged when either option was
+/// refused (bit `i` of `failed`) or has no value.
+pub(crate) fn broken_relations(selection: &Selection, failed: u64, base: &str) -> Vec<Violation> {
+    use crate::spec::Of;
+    let spec = selection.spec();
+    let mut found = Vec::new();
+    for relation in spec.relations {
+        let [i, j] = relation.options;
+        let (a, b) = (selection.slot(i), selection.slot(j));
+        if (failed >> i | failed >> j) & 1 != 0
+            || a == crate::spec::ABSENT
+            || b == crate::spec::ABSENT
+            || relation.holds(a, b)
+        {
+            continue;
+        }
+        let [x, y] = relation.names;
+        let (code, made) = match relation.of {
+            Of::Product => (
+                Code::ProductOutOfRange,
+                format!("{x} {a} × {y} {b} is {}", i128::from(a) * i128::from(b)),
+            ),
+            Of::Ratio => {
+                // In lowest terms (`b` is positive here: a ratio's second is at least 1).
+                let g = gcd(a.unsigned_abs(), b.unsigned_abs()).max(1);
+                let (n, d) = (a.unsigned_abs() / g, b.unsigned_abs() / g);
+                (
+                    Code::RatioOutOfRange,
+                    format!("{x} {a} : {y} {b} is {n}:{d}"),
+                )
+            }
+        };
+        found.push(Violation {
+            path: pointer(base, spec.options[i.max(j)].name),
+            code,
+            message: format!("{relation}: {made}"),
+        });
+    }
+    found
+}
+
+/// The greatest common divisor of `a` and `b` (0 for two zeros).
+fn gcd(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
 }
 
 /// A value [`judge`] accepts for an option.
@@ -2194,6 +2247,7 @@ mod tests {
         totals: &TWO_TO_THREE,
         limits: &[],
         sums: &[],
+        relations: &[],
         pricing: Pricing {
             dimensions: &[],
             per: None,

@@ -70,6 +70,10 @@ pub struct ModelSpec {
     /// `duration`"): what JSON Schema cannot say, carried in the schema as the
     /// `x-shortapi-sums` keyword.
     pub sums: &'static [Sum],
+    /// Arithmetic over two whole-number options that must lie in a range ("width × height
+    /// from 1280 × 1280 to 1440 × 1440", "an aspect ratio from 1:4 to 4:1"): what JSON Schema
+    /// cannot say, carried in the schema as the `x-shortapi-relations` keyword.
+    pub relations: &'static [Relation],
     /// The prices as the page documents them.
     pub pricing: Pricing,
     /// The price lookup built from [`pricing`](Self::pricing) at compile time.
@@ -504,6 +508,124 @@ impl fmt::Display for Sum {
     /// `the shots' durations add up to duration`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.message)
+    }
+}
+
+/// Two whole-number options whose product, or ratio, must lie in a range, both ends included:
+/// Wan 2.6 text-to-image's "total pixels (width × height) between 1280 × 1280 and 1440 ×
+/// 1440" and "aspect ratio within 1:4 to 4:1". Judged when both options have a value; exact
+/// (integer arithmetic, no division).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// A stable snake_case id (`"pixels_from_1280x1280_to_1440x1440"`).
+    pub id: &'static str,
+    /// What users are told when a request breaks it.
+    pub message: &'static str,
+    /// What is computed from the two options.
+    pub of: Of,
+    /// The two options: their positions in the model's [`options`](ModelSpec::options), in
+    /// the order the spec names them (a ratio is the first over the second).
+    pub options: [usize; 2],
+    /// Their wire names, in the same order.
+    pub names: [&'static str; 2],
+    /// The least the product or ratio may be, if the page states one.
+    pub minimum: Option<Fraction>,
+    /// The most it may be, if the page states one.
+    pub maximum: Option<Fraction>,
+}
+
+/// What a [`Relation`] computes from its two options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    /// The first times the second (`width × height`), bounded by whole numbers.
+    Product,
+    /// The first over the second (`width : height`), bounded by ratios such as `1:4`.
+    Ratio,
+}
+
+/// An exact non-negative fraction `numerator : denominator`: a bound of a [`Relation`] (a
+/// ratio's `1:4`; a product's bounds are whole numbers, `n : 1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fraction {
+    /// The first term.
+    pub numerator: u64,
+    /// The second term, never 0.
+    pub denominator: u64,
+}
+
+impl Fraction {
+    /// `numerator : denominator` (a denominator of 0 is read as 1).
+    pub const fn new(numerator: u64, denominator: u64) -> Self {
+        Fraction {
+            numerator,
+            denominator: if denominator == 0 { 1 } else { denominator },
+        }
+    }
+}
+
+impl Relation {
+    /// The product or ratio of `a` and `b` (the options' values, in [`options`](Self::options)
+    /// order) as an exact fraction `(numerator, denominator)`, the denominator positive: `a ×
+    /// b` over 1, or `a` over `b`; `None` for a ratio whose second value is not positive.
+    pub fn value(&self, a: i64, b: i64) -> Option<(i128, i128)> {
+        match self.of {
+            Of::Product => Some((i128::from(a) * i128::from(b), 1)),
+            Of::Ratio if b > 0 => Some((i128::from(a), i128::from(b))),
+            Of::Ratio => None,
+        }
+    }
+
+    /// Whether `a` and `b` keep the relation: its value from [`minimum`](Self::minimum) to
+    /// [`maximum`](Self::maximum), compared exactly by cross-multiplying.
+    ///
+    /// ```
+    /// use shortapi_pricing::spec::{Fraction, Of, Relation};
+    ///
+    /// let ratio = |n, d| Some(Fraction::new(n, d));
+    /// let aspect = Relation {
+    ///     id: "aspect",
+    ///     message: "width : height is from 1:4 to 4:1",
+    ///     of: Of::Ratio,
+    ///     options: [0, 1],
+    ///     names: ["width", "height"],
+    ///     minimum: ratio(1, 4),
+    ///     maximum: ratio(4, 1),
+    /// };
+    /// assert!(aspect.holds(2880, 720)); // 4:1, its most
+    /// assert!(!aspect.holds(2881, 720));
+    /// assert!(aspect.holds(640, 2560)); // 1:4, its least
+    /// assert!(!aspect.holds(639, 2560));
+    /// ```
+    pub fn holds(&self, a: i64, b: i64) -> bool {
+        let Some((p, q)) = self.value(a, b) else {
+            return false;
+        };
+        let against = |r: Fraction| compare(p, q, r);
+        self.minimum.is_none_or(|r| against(r).is_ge())
+            && self.maximum.is_none_or(|r| against(r).is_le())
+    }
+}
+
+/// `p / q` against `r`, exactly (`q` positive, `r`'s denominator never 0): the whole parts
+/// first, then the remainders cross-multiplied, each product below 2¹²⁷, so nothing
+/// overflows whatever the terms.
+fn compare(p: i128, q: i128, r: Fraction) -> core::cmp::Ordering {
+    let (n, d) = (i128::from(r.numerator), i128::from(r.denominator.max(1)));
+    let whole = p.div_euclid(q).cmp(&n.div_euclid(d));
+    whole.then_with(|| (p.rem_euclid(q) * d).cmp(&(n.rem_euclid(d) * q)))
+}
+
+impl fmt::Display for Relation {
+    /// `width × height is from 1280 × 1280 to 1440 × 1440 pixels`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message)
+    }
+}
+
+impl fmt::Display for Fraction {
+    /// `1:4`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.numerator, self.denominator)
     }
 }
 

@@ -15,6 +15,9 @@
 //!   `min_items` and `max_items` (null: no limit) for a list; and `default` wherever the page
 //!   gives one (never for free text or a list);
 //! - a rule is `{"id", "message", "when": {option: value, …}}`;
+//! - a relation (`relations`) is `{"id", "message", "product": [a, b], "minimum",
+//!   "maximum"}` (whole numbers) or `{"id", "message", "ratio": [a, b], …}` (`"n:d"`
+//!   strings), a bound the page does not state left out;
 //! - a conditional requirement (`requirements`) is `{"id", "message", "when", "require":
 //!   field}`, or `"forbid": field` for an exclusion;
 //! - the pricing is `{"form": "cells", "dimensions", "cells": [{…values, "price"}]}`,
@@ -30,14 +33,14 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::{
-    Cell, CellPrice, Condition, Limit, ListItem, ModelSpec, Narrow, OptionKind, OptionSpec,
-    Quantity, Requirement, Rule, Sum, Test, Total,
+    Cell, CellPrice, Condition, Limit, ListItem, ModelSpec, Narrow, Of, OptionKind, OptionSpec,
+    Quantity, Relation, Requirement, Rule, Sum, Test, Total,
 };
 use crate::money::AsString;
 
 impl Serialize for ModelSpec {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(15))?;
+        let mut map = serializer.serialize_map(Some(16))?;
         map.serialize_entry("id", self.id)?;
         map.serialize_entry("name", self.name)?;
         map.serialize_entry("category", self.category)?;
@@ -52,6 +55,7 @@ impl Serialize for ModelSpec {
         map.serialize_entry("totals", self.totals)?;
         map.serialize_entry("limits", self.limits)?;
         map.serialize_entry("sums", self.sums)?;
+        map.serialize_entry("relations", self.relations)?;
         map.serialize_entry("pricing", &PricingView(self))?;
         map.end()
     }
@@ -149,6 +153,28 @@ impl Serialize for Sum {
         map.serialize_entry("list", self.list_name)?;
         map.serialize_entry("field", self.field_name)?;
         map.serialize_entry("equals", self.equals_name)?;
+        map.end()
+    }
+}
+
+impl Serialize for Relation {
+    /// `{"id", "message", "product": [a, b], "minimum", "maximum"}` with whole numbers, or
+    /// `{"id", "message", "ratio": [a, b], "minimum", "maximum"}` with `"n:d"` strings, as the
+    /// spec writes it and the schema's `x-shortapi-relations` carries it (a bound the page does
+    /// not state left out).
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", self.id)?;
+        map.serialize_entry("message", self.message)?;
+        let product = self.of == Of::Product;
+        map.serialize_entry(if product { "product" } else { "ratio" }, &self.names)?;
+        for (key, bound) in [("minimum", self.minimum), ("maximum", self.maximum)] {
+            match bound {
+                Some(b) if product => map.serialize_entry(key, &b.numerator)?,
+                Some(b) => map.serialize_entry(key, &b.to_string())?,
+                None => {}
+            }
+        }
         map.end()
     }
 }

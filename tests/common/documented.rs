@@ -139,6 +139,19 @@ const fn list(name: &'static str, max: Option<u32>) -> Opt {
     }
 }
 
+/// A list the page marks optional, with the most items it allows.
+const fn optional_list(name: &'static str, max: Option<u32>) -> Opt {
+    Opt {
+        name,
+        required: false,
+        values: &[],
+        default: None,
+        range: None,
+        items: Some((0, max)),
+        number: None,
+    }
+}
+
 /// One model as its page documents it.
 #[derive(Debug)]
 pub struct Documented {
@@ -913,9 +926,10 @@ pub const VEO_3_1_IMAGE_TO_VIDEO: Documented = Documented {
 /// "action — string, required, default refer, options refer, edit" (required with a default:
 /// taken as optional with that default); "prompt — string, required"; "video — string,
 /// required" (.mp4/.mov, "3 to 10 seconds long", 720 to 2160 px, at most 200MB);
-/// "keep_audio — bool, optional, default false". Documented but not transcribed (lists):
-/// `images`, `elements` (items: `frontal_image_url`, `reference_image_urls`), with "the number
-/// of images in images + elements must not exceed 4". No rule on the scalar options.
+/// "images — list, optional"; "elements — list, optional" (each item a `frontal_image_url`,
+/// "string, required", and `reference_image_urls`, "list, optional"), with "the number of
+/// images in images + elements must not exceed 4" (so at most 4 each); "keep_audio — bool,
+/// optional, default false". No rule on the scalar options.
 ///
 /// "Standard mode $0.11 per second; Pro mode $0.143 per second": the page states no duration
 /// option and does not say which seconds are billed; read as the seconds of the input video,
@@ -927,6 +941,8 @@ pub const KLING_O1_VIDEO_TO_VIDEO: Documented = Documented {
         choice("action", &[V::S("refer"), V::S("edit")], V::S("refer")),
         text("prompt"),
         text("video"),
+        optional_list("images", Some(4)),
+        optional_list("elements", Some(4)),
         choice("keep_audio", BOOLS, V::B(false)),
     ],
     rules: &[],
@@ -1421,11 +1437,12 @@ pub const VIDU_Q2_TEXT_TO_VIDEO: Documented = Documented {
 /// `reference_image_urls` (every later parameter is unknown). "mode — string, required, default
 /// pro, options std, pro"; "action — string, required, default frame, options frame, refer"
 /// (required with a default: taken as optional with that default); "prompt — string,
-/// required"; "duration — string, optional, default 5, Range 3 to 10". Documented but not
-/// transcribed (lists): `images` (required; for 'frame' only the first two take effect),
-/// `elements` (items: `frontal_image_url`, `reference_image_urls`, cut), with "images +
-/// elements must not exceed 7". No rule on the scalar options: "when action is 'frame' and the
-/// images contain just one frame, duration should be 5 or 10" depends on the `images` list.
+/// required"; "duration — string, optional, default 5, Range 3 to 10"; "images — list,
+/// required" (for 'frame' only the first two take effect); "elements — list, optional" (each
+/// item a `frontal_image_url`, "string, required", and `reference_image_urls`, "list,
+/// optional", cut inside its description), with "images + elements must not exceed 7" (so at
+/// most 7 each). No rule on the scalar options: "when action is 'frame' and the images contain
+/// just one frame, duration should be 5 or 10" depends on the `images` list.
 ///
 /// "Standard mode video is $0.075 per second, while Pro mode is $0.1 per request." Standard is
 /// the rate times the duration's seconds; Pro is unpriced: "per request" beside Standard's "per
@@ -1450,8 +1467,9 @@ pub const KLING_O1_IMAGE_TO_VIDEO: Documented = Documented {
             ],
             V::N(5),
         ),
-        // "images: list, required"; with elements at most 7 (none given here).
+        // "images: list, required"; with elements at most 7.
         list("images", Some(7)),
+        optional_list("elements", Some(7)),
     ],
     rules: &[],
     requires: &[],
@@ -1816,7 +1834,7 @@ pub const NEW_PAGES: [&Documented; 7] = [
 ];
 
 /// Every model of the catalog, as `models/README.md` and `catalog/` list them.
-pub const MODELS: [&Documented; 23] = [
+pub const MODELS: [&Documented; 24] = [
     &Documented {
         id: "pixverse/pixverse-5.5/text-to-video",
         options: PIXVERSE_TEXT_TO_VIDEO,
@@ -1895,6 +1913,7 @@ pub const MODELS: [&Documented; 23] = [
     &SEEDANCE_2_0_IMAGE_TO_VIDEO,
     &KLING_2_6_TEXT_TO_VIDEO,
     &KLING_3_0_TEXT_TO_VIDEO,
+    &WAN_2_6_TEXT_TO_IMAGE,
 ];
 
 /// kwaivgi/kling-2.6/text-to-video (`catalog/kwaivgi__kling-2.6__text-to-video.md`): "mode —
@@ -2618,3 +2637,68 @@ pub fn assert_outcome(expected: Expected, outcome: &Result<Quote, QuoteError>, w
         (expected, got) => panic!("{what}: expected {expected:?}, got {got:?}"),
     }
 }
+
+/// alibaba/wan-2.6/text-to-image (`catalog/alibaba__wan-2.6__text-to-image.md`; the stored copy
+/// is whole for options and pricing): "prompt — string, required; length ≤ 2100 characters";
+/// "negative_prompt — string, optional; length ≤ 500"; "num_images — int, optional, default 1,
+/// options 1, 2, 3, 4"; "width — int, optional, no default shown, range 640 to 2880" and
+/// "height" the same, with the "joint rule: total pixels (width × height) between 1280 × 1280
+/// and 1440 × 1440; aspect ratio within 1:4 to 4:1" (the walks leave both out: no default);
+/// "prompt_extend — bool, optional, default false". "$0.026 per image": times `num_images`. No
+/// forbidden combination.
+pub const WAN_2_6_TEXT_TO_IMAGE: Documented = Documented {
+    id: "alibaba/wan-2.6/text-to-image",
+    options: &[
+        text("prompt"),
+        Opt {
+            name: "negative_prompt",
+            required: false,
+            values: &[],
+            default: None,
+            range: None,
+            items: None,
+            number: None,
+        },
+        choice("num_images", &[V::I(1), V::I(2), V::I(3), V::I(4)], V::I(1)),
+        Opt {
+            name: "width",
+            required: false,
+            values: &[],
+            default: None,
+            range: Some((640, 2880)),
+            items: None,
+            number: None,
+        },
+        Opt {
+            name: "height",
+            required: false,
+            values: &[],
+            default: None,
+            range: Some((640, 2880)),
+            items: None,
+            number: None,
+        },
+        choice("prompt_extend", BOOLS, V::B(false)),
+    ],
+    rules: &[],
+    requires: &[],
+    prices: Prices::Listed(&[
+        // "$0.026 per image."
+        Listed {
+            when: &[("num_images", V::I(1))],
+            price: Priced::Amount("0.026"), // 0.026 × 1
+        },
+        Listed {
+            when: &[("num_images", V::I(2))],
+            price: Priced::Amount("0.052"), // 0.026 × 2
+        },
+        Listed {
+            when: &[("num_images", V::I(3))],
+            price: Priced::Amount("0.078"), // 0.026 × 3
+        },
+        Listed {
+            when: &[("num_images", V::I(4))],
+            price: Priced::Amount("0.104"), // 0.026 × 4
+        },
+    ]),
+};

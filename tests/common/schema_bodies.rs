@@ -424,8 +424,10 @@ pub fn whole_numbers_as_text(model: Model) -> Vec<String> {
 /// except for the two things the schema cannot say. A request whose only violations are totals
 /// (`too_many_in_total`, `too_few_in_total`: items counted across several lists, carried in the
 /// schema as the `x-shortapi-totals` extension keyword that validators do not apply) or sums
-/// (`wrong_sum`: a list's items' values adding up to an option, `x-shortapi-sums`) is valid to
-/// the schema. That is the whole list of excused cases: every other verdict must agree.
+/// (`wrong_sum`: a list's items' values adding up to an option, `x-shortapi-sums`) or
+/// relations (`product_out_of_range`, `ratio_out_of_range`: the product or ratio of two
+/// options, `x-shortapi-relations`) is valid to the schema. That is the whole list of excused
+/// cases: every other verdict must agree.
 pub fn schema_verdict<T>(outcome: &Result<T, shortapi_pricing::Violations>) -> bool {
     match outcome {
         Ok(_) => true,
@@ -435,6 +437,8 @@ pub fn schema_verdict<T>(outcome: &Result<T, shortapi_pricing::Violations>) -> b
                 shortapi_pricing::Code::TooManyInTotal
                     | shortapi_pricing::Code::TooFewInTotal
                     | shortapi_pricing::Code::WrongSum
+                    | shortapi_pricing::Code::ProductOutOfRange
+                    | shortapi_pricing::Code::RatioOutOfRange
             )
         }),
     }

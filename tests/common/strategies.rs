@@ -12,7 +12,9 @@ pub fn model() -> impl Strategy<Value = Model> {
     prop::sample::select(Model::ALL.to_vec())
 }
 
-/// Any option values of `model` (every combination, rules broken or not).
+/// Any option values of `model` (every combination, rules broken or not); where the two
+/// options of a relation (Wan 2.6 text-to-image's width × height) break it, the later is left
+/// out, so that the values are valid args beside free text and lists.
 pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
     let options = model.spec().options;
     let values: Vec<BoxedStrategy<Option<WireValue<'static>>>> = options
@@ -41,7 +43,19 @@ pub fn selection_of(model: Model) -> BoxedStrategy<Selection> {
         })
         .collect();
     values
-        .prop_map(move |values| {
+        .prop_map(move |mut values| {
+            for relation in model.spec().relations {
+                let [a, b] = relation.options;
+                let whole = |v: &Option<WireValue<'_>>| match v {
+                    Some(WireValue::Int(n) | WireValue::IntString(n)) => Some(*n),
+                    _ => None,
+                };
+                if let (Some(x), Some(y)) = (whole(&values[a]), whole(&values[b])) {
+                    if !relation.holds(x, y) {
+                        values[a.max(b)] = None;
+                    }
+                }
+            }
             let mut selection = Selection::defaults(model);
             for (index, value) in values.into_iter().enumerate() {
                 if let Some(value) = value {

@@ -24,6 +24,7 @@ for (const [name, schema] of Object.entries(schemas)) {
   // to ajv (strict mode refuses an unknown keyword), and applied by the checker alone.
   ajv.addKeyword({ keyword: "x-shortapi-totals", schemaType: "array" });
   ajv.addKeyword({ keyword: "x-shortapi-sums", schemaType: "array" });
+  ajv.addKeyword({ keyword: "x-shortapi-relations", schemaType: "array" });
   validators[name] = ajv.compile(schema);
 }
 

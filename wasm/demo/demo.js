@@ -162,10 +162,18 @@ function hintFor(prop) {
   return parts.filter(Boolean).join(" · ");
 }
 
+/**
+ * The form's controls. Not `form.elements`: a form's named controls shadow its properties, and
+ * Kling O1's option `elements` (as its `action`) is one.
+ */
+function controls() {
+  return form.querySelectorAll("input, select, textarea");
+}
+
 /** The measured quantities typed in, as decimal strings (exact: not read as numbers). */
 function usage() {
   const out = {};
-  for (const control of form.elements) {
+  for (const control of controls()) {
     if (control.dataset.kind === "usage" && control.value !== "") out[control.name] = control.value;
   }
   return out;
@@ -174,7 +182,7 @@ function usage() {
 /** The args the form says: every control with a value (an empty text or number is left out). */
 function args() {
   const out = {};
-  for (const control of form.elements) {
+  for (const control of controls()) {
     switch (control.dataset.kind) {
       case "usage":
         break;

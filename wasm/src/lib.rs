@@ -187,6 +187,14 @@ export interface SumInfo {
   equals: string;
 }
 
+/**
+ * The product (whole-number bounds) or the ratio (`"n:d"` bounds) of two integer options,
+ * both ends included, judged when both are given.
+ */
+export type RelationInfo =
+  | { id: string; message: string; product: [string, string]; minimum?: number; maximum?: number }
+  | { id: string; message: string; ratio: [string, string]; minimum?: string; maximum?: string };
+
 /** A measured quantity a price multiplies (the seconds of an input video). */
 export interface QuantityInfo {
   name: string;
@@ -229,6 +237,7 @@ export interface ModelInfo {
   totals: TotalInfo[];
   limits: LimitInfo[];
   sums: SumInfo[];
+  relations: RelationInfo[];
   pricing: PricingInfo;
 }
 "#;

@@ -65,6 +65,12 @@ fn name(s: String) -> &'static str {
 /// What one spec says an option takes, in a few words: `540p, 720p, 1080p (default 720p)`,
 /// `1:1, 9:16 (required)`, `an integer from 0 to 100 (optional, no default)`.
 pub fn describe(option: &OptionSpec) -> String {
+    described(option, false)
+}
+
+/// [`describe`] of an option (`in_item` false: a flag, a list repeats it) or of an item's
+/// field (`in_item`: a member of the flag's JSON object, a list an array in it).
+fn described(option: &OptionSpec, in_item: bool) -> String {
     let values = match option.kind {
         OptionKind::Text {
             max_length: Some(max),
@@ -82,11 +88,12 @@ pub fn describe(option: &OptionSpec) -> String {
                 None => format!("at least {min_items} "),
             };
             match item {
+                ListItem::Text if in_item => format!("an array of {count}texts"),
                 ListItem::Text => format!("a list of {count}texts (repeat the flag)"),
                 ListItem::Object { fields, .. } => {
                     let fields: Vec<String> = fields
                         .iter()
-                        .map(|f| format!("{}: {}", f.name, describe(f)))
+                        .map(|f| format!("{}: {}", f.name, described(f, true)))
                         .collect();
                     format!(
                         "a list of {count}objects, each flag one JSON object {{{}}} (repeat the flag)",

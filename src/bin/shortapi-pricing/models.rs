@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use shortapi_pricing::spec::{CellPrice, Condition, ModelSpec};
+use shortapi_pricing::spec::{CellPrice, Condition, Fraction, ModelSpec, Of};
 use shortapi_pricing::Model;
 
 use crate::flags::describe;
@@ -68,6 +68,22 @@ pub fn write_text(out: &mut impl Write) -> Result<(), Failure> {
                 "  sum: {}'s {} = {} ({})",
                 x.list_name, x.field_name, x.equals_name, x.id
             )?;
+        }
+        // Products and ratios, one a line: `relation: width × height from 1638400 to 2073600
+        // (pixels_in_range)`, `relation: width : height from 1:4 to 4:1 (aspect_ratio)`.
+        for x in spec.relations {
+            let [a, b] = x.names;
+            let (of, show): (String, fn(Fraction) -> String) = match x.of {
+                Of::Product => (format!("{a} × {b}"), |f| f.numerator.to_string()),
+                Of::Ratio => (format!("{a} : {b}"), |f| f.to_string()),
+            };
+            let range = match (x.minimum, x.maximum) {
+                (Some(lo), Some(hi)) => format!("from {} to {}", show(lo), show(hi)),
+                (Some(lo), None) => format!("at least {}", show(lo)),
+                (None, Some(hi)) => format!("at most {}", show(hi)),
+                (None, None) => "any".to_owned(),
+            };
+            writeln!(out, "  relation: {of} {range} ({})", x.id)?;
         }
         // Narrower limits under conditions, one a line: `limit: image_urls 1 to 2 items when
         // is_first_last_frame = true (first_last_frame_images)`, `limit: duration "5", "10"
