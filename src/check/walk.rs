@@ -701,7 +701,12 @@ pub(crate) fn broken_relations(selection: &Selection, failed: u64, base: &str) -
         let (code, made) = match relation.of {
             Of::Product => (
                 Code::ProductOutOfRange,
-                format!("{x} {a} × {y} {b} is {}", i128::from(a) * i128::from(b)),
+                // Formatted as 64 bits (128-bit formatting would cost the WebAssembly
+                // package its division code).
+                match a.checked_mul(b) {
+                    Some(n) => format!("{x} {a} × {y} {b} is {n}"),
+                    None => format!("{x} {a} × {y} {b} is past {}", i64::MAX),
+                },
             ),
             Of::Ratio => {
                 // In lowest terms (`b` is positive here: a ratio's second is at least 1).

@@ -606,13 +606,17 @@ impl Relation {
     }
 }
 
-/// `p / q` against `r`, exactly (`q` positive, `r`'s denominator never 0): the whole parts
-/// first, then the remainders cross-multiplied, each product below 2¹²⁷, so nothing
-/// overflows whatever the terms.
+/// `p / q` against `r`, exactly (`q` positive, `r`'s denominator read as at least 1), by
+/// cross-multiplying, with no division (which would cost the WebAssembly package 128-bit
+/// division code): a ratio's terms are below 2⁶³ and its bounds' below 2⁶⁴, so `p · d` and
+/// `n · q` stay below 2¹²⁷; a product (`q` = 1) whose `p · d` overflows is past any bound, on
+/// the side of its sign.
 fn compare(p: i128, q: i128, r: Fraction) -> core::cmp::Ordering {
     let (n, d) = (i128::from(r.numerator), i128::from(r.denominator.max(1)));
-    let whole = p.div_euclid(q).cmp(&n.div_euclid(d));
-    whole.then_with(|| (p.rem_euclid(q) * d).cmp(&(n.rem_euclid(d) * q)))
+    match (p.checked_mul(d), n.checked_mul(q)) {
+        (Some(left), Some(right)) => left.cmp(&right),
+        _ => p.cmp(&0),
+    }
 }
 
 impl fmt::Display for Relation {
@@ -1339,6 +1343,52 @@ pub const fn times(rate: Decimal, units: i64) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A relation of `of` from `minimum` to `maximum` (as `(numerator, denominator)`).
+    fn relation(of: Of, minimum: Option<(u64, u64)>, maximum: Option<(u64, u64)>) -> Relation {
+        Relation {
+            id: "r",
+            message: "m",
+            of,
+            options: [0, 1],
+            names: ["a", "b"],
+            minimum: minimum.map(|(n, d)| Fraction::new(n, d)),
+            maximum: maximum.map(|(n, d)| Fraction::new(n, d)),
+        }
+    }
+
+    /// Products and ratios are compared exactly at their bounds, both ends included, by hand:
+    /// 1280 × 1280 = 1,638,400; 2880 : 720 = 4 : 1; and at the far ends of 64 bits, where a
+    /// product passes 128 bits once multiplied by a bound's denominator.
+    #[test]
+    fn a_relation_holds_exactly_at_its_bounds() {
+        let pixels = relation(Of::Product, Some((1_638_400, 1)), Some((2_073_600, 1)));
+        assert!(pixels.holds(1280, 1280) && pixels.holds(1440, 1440));
+        assert!(!pixels.holds(1279, 1280) && !pixels.holds(1441, 1440));
+        assert_eq!(pixels.value(-3, 4), Some((-12, 1)));
+        let aspect = relation(Of::Ratio, Some((1, 4)), Some((4, 1)));
+        assert!(aspect.holds(2880, 720) && aspect.holds(720, 2880));
+        assert!(!aspect.holds(2881, 720) && !aspect.holds(719, 2880));
+        assert_eq!(aspect.value(3, 0), None);
+        assert!(!aspect.holds(3, 0), "no ratio over 0");
+        assert!(!aspect.holds(3, -1));
+        // A bound with a denominator (3:2) on a product of two 64-bit extremes: its
+        // cross-product overflows 128 bits, and is past the most (positive) or under the
+        // least (negative); unbounded on that side, it holds.
+        let (big, small) = (i64::MAX, i64::MIN);
+        let at_most = relation(Of::Product, None, Some((3, 2)));
+        let at_least = relation(Of::Product, Some((3, 2)), None);
+        assert!(!at_most.holds(big, big) && at_least.holds(big, big));
+        assert!(at_most.holds(small, big) && !at_least.holds(small, big));
+        // The least ratio 0 : 1, and one just past a bound.
+        let wide = relation(Of::Ratio, Some((0, 1)), Some((u64::MAX, 1)));
+        assert!(wide.holds(0, 1) && wide.holds(big, 1));
+        assert!(!relation(Of::Ratio, Some((1, 3)), None).holds(333, 1000));
+        assert!(relation(Of::Ratio, Some((1, 3)), None).holds(334, 1000));
+        // A denominator of 0 is read as 1.
+        assert_eq!(Fraction::new(5, 0), Fraction::new(5, 1));
+        assert_eq!(Fraction::new(1, 4).to_string(), "1:4");
+    }
 
     /// A count in words, as `models` and messages say it: never "1 items".
     #[test]
