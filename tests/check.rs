@@ -2188,34 +2188,32 @@ fn kling_o1_elements_have_a_frontal_image_and_count_with_the_images() {
         "{}",
         request.to_json(shortapi_pricing::Fields::All)
     );
-    // One past the total, at the later list given; each list past its own most (what the
-    // total implies) is its own code, and the total is not judged beside it.
-    for (images, given, at, code) in [
-        (3, 2, "/args/elements", Code::TooManyInTotal),
-        (4, 1, "/args/elements", Code::TooManyInTotal),
-        (5, 0, "/args/images", Code::TooManyItems),
-        (0, 5, "/args/elements", Code::TooManyItems),
+    // One past the total (4 for video-to-video, 7 for image-to-video), at the later list
+    // given; each list past its own most (what the total implies) is its own code, and the
+    // total is not judged beside it.
+    let v2v_body: &dyn Fn(&str) -> String = &v2v;
+    let i2v_body: &dyn Fn(&str) -> String = &i2v;
+    for (body, most, cases) in [
+        (v2v_body, 4, [(3, 2), (4, 1), (5, 0), (0, 5)]),
+        (i2v_body, 7, [(2, 6), (7, 1), (8, 0), (1, 8)]),
     ] {
-        let json = v2v(&lists(images, given));
-        assert_eq!(found(&json), owned(&[(at, code)]), "{json}");
+        for (k, (images, given)) in cases.into_iter().enumerate() {
+            let (at, code) = match k {
+                0 | 1 => ("/args/elements", Code::TooManyInTotal),
+                2 => ("/args/images", Code::TooManyItems),
+                _ => ("/args/elements", Code::TooManyItems),
+            };
+            let json = body(&lists(images, given));
+            assert_eq!(found(&json), owned(&[(at, code)]), "{json}");
+        }
+        let (images, given) = cases[0];
+        assert_eq!(
+            message(&body(&lists(images, given))),
+            format!(
+                "images and elements together take at most {most} items (images: {images}, elements: {given})"
+            )
+        );
     }
-    assert_eq!(
-        message(&v2v(&lists(3, 2))),
-        "images and elements together take at most 4 items (images: 3, elements: 2)"
-    );
-    for (images, given, at, code) in [
-        (2, 6, "/args/elements", Code::TooManyInTotal),
-        (7, 1, "/args/elements", Code::TooManyInTotal),
-        (8, 0, "/args/images", Code::TooManyItems),
-        (1, 8, "/args/elements", Code::TooManyItems),
-    ] {
-        let json = i2v(&lists(images, given));
-        assert_eq!(found(&json), owned(&[(at, code)]), "{json}");
-    }
-    assert_eq!(
-        message(&i2v(&lists(2, 6))),
-        "images and elements together take at most 7 items (images: 2, elements: 6)"
-    );
     // Each element, pointed into: no frontal image, a blank one, a number with reference
     // images not a list, a field the video-to-video page does not document; every violation
     // at once.

@@ -801,6 +801,16 @@ fn json_out(o: &Output) -> Value {
     strict_json(&stdout(o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
 }
 
+/// `schema --target args` of the model `id` in `dialect`, which must succeed.
+fn args_schema(id: &str, dialect: &str) -> Value {
+    let o = cli(
+        &format!("schema --target args --model {id} --dialect {dialect}"),
+        b"",
+    );
+    assert_eq!(code(&o), 0, "{id} {dialect}");
+    json_out(&o)
+}
+
 /// Every stdout line as JSON (keys checked unique).
 fn lines(o: &Output) -> Vec<Value> {
     stdout(o)
@@ -6202,12 +6212,7 @@ fn models_and_schema_describe_a_list_option() {
         // JSON Schema: an array of objects, the item field a required integer in its range,
         // other item fields let pass (no `additionalProperties: false`).
         for dialect in ["2020-12", "openapi3"] {
-            let o = cli(
-                &format!("schema --target args --model {id} --dialect {dialect}"),
-                b"",
-            );
-            assert_eq!(code(&o), 0, "{id} {dialect}");
-            let schema = json_out(&o);
+            let schema = args_schema(id, dialect);
             let items = json!({
                 "type": "object",
                 "properties": {field: {
@@ -6301,12 +6306,7 @@ fn models_and_schema_describe_a_list_option() {
         // non-blank text, the reference images an array of them; other item fields let pass
         // only where the copy is cut inside the items (no `additionalProperties: false`).
         for dialect in ["2020-12", "openapi3"] {
-            let o = cli(
-                &format!("schema --target args --model {id} --dialect {dialect}"),
-                b"",
-            );
-            assert_eq!(code(&o), 0, "{id} {dialect}");
-            let schema = json_out(&o);
+            let schema = args_schema(id, dialect);
             let mut url = schema["properties"]["prompt"].clone();
             url.as_object_mut().unwrap().remove("description");
             assert_eq!(url["minLength"], 1, "{id} {dialect}: {url}");
@@ -6375,12 +6375,7 @@ fn models_and_schema_describe_a_list_option() {
         );
         // JSON Schema: an array of non-blank texts, as a required text is.
         for dialect in ["2020-12", "openapi3"] {
-            let o = cli(
-                &format!("schema --target args --model {id} --dialect {dialect}"),
-                b"",
-            );
-            assert_eq!(code(&o), 0, "{id} {dialect}");
-            let schema = json_out(&o);
+            let schema = args_schema(id, dialect);
             // An item is like the prompt without its description and its own length limit
             // (Wan's "≤ 1500 characters").
             let mut text = schema["properties"]["prompt"].clone();
@@ -7562,7 +7557,7 @@ fn wan_2_6_text_to_image_bounds_width_times_height_and_their_ratio() {
     for (id, _) in MODELS {
         for dialect in ["2020-12", "openapi3"] {
             let command = format!("schema --target args --model {id} --dialect {dialect}");
-            let schema = json_out(&cli(&command, b""));
+            let schema = args_schema(id, dialect);
             let keyword = schema.get("x-shortapi-relations");
             if id == WAN_T2I {
                 assert_eq!(keyword, Some(&expected), "{command}");

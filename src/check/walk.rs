@@ -1668,6 +1668,29 @@ impl<'de> ObjectWalk<'de> for NestedArgs {
 
 #[cfg(test)]
 mod tests {
+    /// A relation is not judged beside either of its options refused (bit `i` of `failed`),
+    /// whatever value the selection holds there (an option with a default keeps it when its
+    /// given value is refused): Wan 2.6 text-to-image's width (3) and height (4) at 2880 × 640,
+    /// 9:2, past its 4:1.
+    #[test]
+    fn a_relation_is_not_judged_beside_a_refused_option() {
+        let model = Model::Wan26TextToImage;
+        let mut s = Selection::defaults(model);
+        s.set("width", WireValue::Int(2880)).unwrap();
+        s.set("height", WireValue::Int(640)).unwrap();
+        let codes = |failed: u64| -> Vec<Code> {
+            super::broken_relations(&s, failed, "")
+                .into_iter()
+                .map(|v| v.code)
+                .collect()
+        };
+        assert_eq!(codes(0), [Code::RatioOutOfRange]);
+        assert_eq!(codes(1 << 2), [Code::RatioOutOfRange], "num_images refused");
+        assert!(codes(1 << 3).is_empty(), "width refused");
+        assert!(codes(1 << 4).is_empty(), "height refused");
+        assert!(codes(1 << 3 | 1 << 4).is_empty());
+    }
+
     /// Conditions over Vidu Q2 image-to-video's options (mode 0, prompt 1, duration 2, image
     /// 3, resolution 4, generate_audio 5, voice_id 6), each test at and past its edge.
     #[test]
