@@ -1338,25 +1338,19 @@ impl<'s> Reader<'s> {
             let pair = self.pair(of, key, options);
             let bound = |this: &mut Self, name: &str| match this.get(&t, name, false) {
                 None => Some(None),
-                Some(v) if product => match v.get_ref() {
-                    DeValue::Integer(i) => match u64::from_str_radix(i.as_str(), i.radix()) {
-                        Ok(n) => Some(Some((n, 1))),
-                        Err(_) => {
-                            this.error(
-                                v.span(),
-                                format!("`{name}` of a product must be a whole number, at least 0"),
-                            );
-                            None
-                        }
-                    },
-                    _ => {
+                Some(v) if product => {
+                    let n = match v.get_ref() {
+                        DeValue::Integer(i) => u64::from_str_radix(i.as_str(), i.radix()).ok(),
+                        _ => None,
+                    };
+                    if n.is_none() {
                         this.error(
                             v.span(),
                             format!("`{name}` of a product must be a whole number, at least 0"),
                         );
-                        None
                     }
-                },
+                    n.map(|n| Some((n, 1)))
+                }
                 Some(v) => {
                     let text = this.as_string(v, &format!("`{name}` of a ratio"))?;
                     let parsed = text.get_ref().split_once(':').and_then(|(n, d)| {
@@ -1422,13 +1416,6 @@ impl<'s> Reader<'s> {
             // x ≤ y for fractions with positive denominators (every term below 2^64).
             let le = |x: (i128, i128), y: (i128, i128)| x.0 * y.1 <= y.0 * x.1;
             let wide = |b: (u64, u64)| (i128::from(b.0), i128::from(b.1));
-            let show = |b: (u64, u64)| {
-                if product {
-                    b.0.to_string()
-                } else {
-                    format!("{}:{}", b.0, b.1)
-                }
-            };
             let show_reach = |x: (i128, i128)| {
                 if product {
                     x.0.to_string()
@@ -1436,6 +1423,7 @@ impl<'s> Reader<'s> {
                     format!("{}:{}", x.0, x.1)
                 }
             };
+            let show = |b: (u64, u64)| show_reach(wide(b));
             let problem = match (minimum, maximum) {
                 (None, None) => Some("needs a `minimum` or a `maximum`".to_owned()),
                 (Some(lo), Some(hi)) if !le(wide(lo), wide(hi)) => Some(format!(
