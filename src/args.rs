@@ -168,7 +168,7 @@ impl Args {
             }
             seen |= u64::from(given) << i;
         }
-        // The requirements, totals and limits, over the inputs kept: one whose field or
+        // The rules of inputs, the requirements, totals and limits, over the inputs kept: one whose field or
         // condition was refused above is not judged, as the checker does not judge it.
         let count = |i: usize| {
             kept_lists
@@ -176,6 +176,16 @@ impl Args {
                 .find(|(k, _)| *k == i)
                 .map(|(_, items)| items.len())
         };
+        // A rule of values is the selection's own, judged when it is priced; one that asks
+        // whether an input is given or a list's count is judged here, from the inputs.
+        errors.extend(crate::check::broken_rules(
+            &selection,
+            |r| !r.is_of_values(),
+            seen,
+            &count,
+            refused,
+            "",
+        ));
         errors.extend(crate::check::broken_requirements(
             &selection, seen, &count, refused, "",
         ));

@@ -6,9 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::quote::{option_units, Quote, QuoteError};
-use crate::spec::{
-    Condition, ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, Test, WireValue,
-};
+use crate::spec::{ModelSpec, NoPrice, OptionKind, Rule, SetError, Term, Test, WireValue};
 use crate::{Model, Usage, MAX_OPTIONS};
 
 /// The option values of one request for one model (every option but free text), as the
@@ -124,19 +122,16 @@ impl Selection {
         Ok(())
     }
 
-    /// Whether these values match every condition of `rule`.
+    /// Whether these values break `rule`: its conditions are all on choices' values
+    /// ([`Test::Is`], [`Test::OneOf`]: what a selection holds) and all hold. A rule that also
+    /// asks for a range, whether an option is given, or a list's count is not judged from
+    /// values alone (`false`): the checker judges it from the request ([`Rule::applies`]).
     #[inline]
     pub fn breaks(&self, rule: &Rule) -> bool {
-        self.matches(rule.when)
-    }
-
-    /// Whether these values match every one of a rule's conditions (each an option's value,
-    /// [`Test::Is`]: what a selection holds).
-    #[inline]
-    fn matches(&self, when: &[Condition]) -> bool {
-        when.iter().all(|c| match c.test {
+        rule.when.iter().all(|c| match c.test {
             Test::Is { slot, .. } => self.slot(c.option) == slot,
-            _ => c.holds(self, u64::MAX, &|_| None),
+            Test::OneOf { slots, .. } => slots.contains(&self.slot(c.option)),
+            Test::Range { .. } | Test::Given(_) | Test::Items { .. } => false,
         })
     }
 

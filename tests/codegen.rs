@@ -69,7 +69,7 @@ fn the_extended_spec_generates_the_golden_file() {
     assert!(code.contains("required: false"));
     let catalog = &files[1].1;
     assert!(
-        catalog.contains("pub const MAX_OPTIONS: usize = 6;"),
+        catalog.contains("pub const MAX_OPTIONS: usize = 7;"),
         "{catalog}"
     );
     assert!(
@@ -85,9 +85,9 @@ fn the_extended_spec_generates_the_golden_file() {
 /// The fixtures of the price forms beyond cells and a rate per second of one option, each with
 /// its golden module: a rate per item, a page that gives no price, and (in one spec) a rate
 /// shared by two values, a rate per measured quantity plus an option, and an unpriced cell;
-/// the option forms beyond an enum, bool or integer with a default; and the relations of two
-/// integers (a product, a ratio).
-const FORM_FIXTURES: [(&str, &str, &str); 5] = [
+/// the option forms beyond an enum, bool or integer with a default; the relations of two
+/// integers (a product, a ratio); and the forbidden combinations in every form of condition.
+const FORM_FIXTURES: [(&str, &str, &str); 6] = [
     (
         "tests/fixtures/per_item.toml",
         "tests/fixtures/per_item.rs",
@@ -112,6 +112,11 @@ const FORM_FIXTURES: [(&str, &str, &str); 5] = [
         "tests/fixtures/relations.toml",
         "tests/fixtures/relations.rs",
         "acme_canvas_text_to_image.rs",
+    ),
+    (
+        "tests/fixtures/rules.toml",
+        "tests/fixtures/rules.rs",
+        "acme_sketch_text_to_image.rs",
     ),
 ];
 
@@ -758,7 +763,7 @@ fn rule_naming_an_unknown_option() {
         "when = { resolution = \"1080p\", generate_audio = true }",
         "when = { resolution = \"1080p\", fps = 60 }",
     ));
-    assert_eq!(p, ["spec/models/acme-video.toml:37:32: rule names unknown option `fps`; options: \"resolution\", \"generate_audio\""]);
+    assert_eq!(p, ["spec/models/acme-video.toml:37:32: rule names unknown option `fps`; options: \"prompt\", \"resolution\", \"generate_audio\""]);
 }
 
 #[test]
@@ -997,7 +1002,7 @@ fn per_unit_price_on_an_option_that_is_not_numeric() {
     );
     assert_eq!(
         problems(&clip),
-        ["spec/models/acme-video.toml:51:43: rule names integer option `duration`; only enum and bool options can be used in a rule"]
+        ["spec/models/acme-video.toml:51:43: rule: a condition on integer option `duration` is a range, `{ minimum = …, maximum = … }`, or `{ given = … }`, not values"]
     );
     let clip = per_clip();
     assert_eq!(problems(&clip), Vec::<String>::new());
@@ -2188,4 +2193,74 @@ fn a_relation_names_two_integers_and_can_hold() {
         let expected = format!("spec/models/acme-video.toml:{expected}");
         assert_eq!(relations_problems(from, to), [expected], "{to}");
     }
+}
+
+/// The diagnostics of the rules fixture with `from` replaced by `to`.
+fn rules_problems(from: &str, to: &str) -> Vec<String> {
+    let base = read("tests/fixtures/rules.toml");
+    match codegen::read(&edit_of(&base, from, to), ORIGIN) {
+        Ok(_) => Vec::new(),
+        Err(d) => lines_of(&d),
+    }
+}
+
+/// A rule's conditions take the forms a requirement's take (a value, values, an integer's
+/// range, `given`, a list's count), each on an option that has it and able to hold; the rule
+/// must not hold for a request with no options; a rule of values forbids its cells, and a
+/// price for one is refused, while a rule that asks more forbids no cell. Every problem at its
+/// place in the file.
+#[test]
+fn a_rule_asks_what_its_options_can_be_and_can_hold() {
+    let steps = "steps = { maximum = 29 }";
+    let given = "negative_prompt = { given = true }";
+    let count = "reference_urls = { min_items = 2 }";
+    let mut wrong = Vec::new();
+    for (from, to, expected) in [
+        // A rule that holds with no option given.
+        (steps, "steps = { maximum = 29 }, hdr = false", ""),
+        ("quality = \"high\", steps", "quality = \"standard\", steps", "89:6: rule `enough_steps_for_high_quality` forbids the default options; a request with no options would always be rejected"),
+        ("style = \"sketch\", negative_prompt = { given = true }", "style = \"photo\", negative_prompt = { given = false }", "94:6: rule `no_negative_prompt_for_sketches` forbids the default options; a request with no options would always be rejected"),
+        ("style = \"anime\", reference_urls = { min_items = 2 }", "reference_urls = { max_items = 1 }", "99:6: rule `one_reference_for_anime` forbids the default options; a request with no options would always be rejected"),
+        // Conditions that can never hold, or that do not fit their option.
+        (steps, "steps = { minimum = 60 }", "90:36: rule: `steps` from 60 to 50 can never hold (it takes 10 to 50)"),
+        (count, "reference_urls = { min_items = 5 }", "100:44: rule: `reference_urls`'s count can never be as the condition asks"),
+        (steps, "steps = 20", "90:36: rule: a condition on integer option `steps` is a range, `{ minimum = …, maximum = … }`, or `{ given = … }`, not values"),
+        (given, "negative_prompt = \"rain\"", "95:46: rule: a condition on free-text option `negative_prompt` is `{ given = … }`, not values"),
+        (count, "reference_urls = { minimum = 2 }", "100:44: rule: the condition on `reference_urls` needs a `min_items` or a `max_items` | 100:46: unknown key `minimum` in the condition on `reference_urls`; allowed keys: min_items, max_items, given"),
+        (given, "negative_prompt = { given = 1 }", "95:46: rule: `given` on `negative_prompt` takes true or false"),
+        (given, "sharpness = { given = true }", "95:28: rule names unknown option `sharpness`; options: \"prompt\", \"negative_prompt\", \"style\", \"quality\", \"hdr\", \"steps\", \"reference_urls\""),
+        ("style = [\"anime\", \"sketch\"], quality = \"high\"", "style = [\"anime\", \"anime\"], quality = \"high\"", "80:28: rule names style value \"anime\" twice; name it once"),
+        // A rule of values forbids its cells; one that asks more forbids none.
+        ("  { style = [\"anime\", \"sketch\"], quality = \"standard\", price = \"0.015\" },", "  { style = [\"anime\", \"sketch\"], quality = \"standard\", price = \"0.015\" },\n  { style = \"anime\", quality = \"high\", price = \"0.05\" },", "109:3: price for a forbidden cell { style = \"anime\", quality = \"high\" }: rule `high_quality_photos_only` (line 79) forbids it; remove the cell or the rule"),
+        ("  { style = \"photo\", quality = \"high\", price = \"0.03\" },\n", "", "105:9: no price for the allowed cell { style = \"photo\", quality = \"high\" }: add one, or a rule that forbids it"),
+    ] {
+        let expected: Vec<String> = expected
+            .split(" | ")
+            .filter(|e| !e.is_empty())
+            .map(|e| format!("spec/models/acme-video.toml:{e}"))
+            .collect();
+        let found = rules_problems(from, to);
+        if found != expected {
+            wrong.push(format!("{to}\n  found {found:?}\n  expected {expected:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// README's worked example of a new spec is the fixture file from `[model]` on, so it cannot
+/// go stale.
+#[test]
+fn the_readme_shows_the_extended_spec_as_it_is() {
+    let readme = read("README.md");
+    let at = readme
+        .find("A worked example, `tests/fixtures/extended_model.toml`")
+        .expect("README has the worked example");
+    let start = at + readme[at..].find("```toml\n").unwrap() + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let spec = read(EXTENDED_SPEC);
+    let body = &spec[spec.find("[model]").unwrap()..];
+    assert!(
+        readme[start..end] == *body,
+        "README's worked example differs from {EXTENDED_SPEC}"
+    );
 }

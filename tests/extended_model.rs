@@ -26,15 +26,30 @@ fn scratch() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("extended_model")
 }
 
+/// Whether `name` is a file another process is writing (see [`sync`]).
+fn is_part(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy()
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.starts_with("part"))
+}
+
+/// The name of the fixture spec in the scratch crate's `spec/models/`.
+const ADDED_SPEC: &str = "acme-video-2-text-to-video.toml";
+
 /// Copies `from` to `to` (files and folders), writing only files whose bytes differ, so that
 /// cargo's fingerprints see no change from one run to the next; removes files of `to` that
-/// `from` does not have.
+/// `from` does not have, but for the added spec. The tests run in parallel processes, each
+/// making the copy: a file is written whole (to a file of this process, then renamed), so a
+/// build another process started never reads one half written, and the added spec is never
+/// removed under it.
 fn sync(from: &Path, to: &Path) {
     if from.is_file() {
         let bytes = std::fs::read(from).unwrap();
         if std::fs::read(to).ok().as_deref() != Some(&bytes[..]) {
             std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-            std::fs::write(to, bytes).unwrap();
+            let part = to.with_extension(format!("part{}", std::process::id()));
+            std::fs::write(&part, bytes).unwrap();
+            std::fs::rename(&part, to).unwrap();
         }
         return;
     }
@@ -47,13 +62,15 @@ fn sync(from: &Path, to: &Path) {
     }
     for entry in std::fs::read_dir(to).unwrap() {
         let entry = entry.unwrap();
-        if !names.contains(&entry.file_name()) {
+        let name = entry.file_name();
+        if !names.contains(&name) && name != ADDED_SPEC && !is_part(&name) {
             let path = entry.path();
-            if path.is_dir() {
-                std::fs::remove_dir_all(path).unwrap();
+            // Another process may have removed it first.
+            let _ = if path.is_dir() {
+                std::fs::remove_dir_all(path)
             } else {
-                std::fs::remove_file(path).unwrap();
-            }
+                std::fs::remove_file(path)
+            };
         }
     }
 }
@@ -94,7 +111,7 @@ fn built() -> &'static (PathBuf, PathBuf) {
         // The two additions: the new spec file beside the real ones, and a program using it.
         sync(
             &root().join("tests/fixtures/extended_model.toml"),
-            &krate.join("spec/models/acme-video-2-text-to-video.toml"),
+            &krate.join("spec/models").join(ADDED_SPEC),
         );
         std::fs::create_dir_all(krate.join("examples")).unwrap();
         sync(
@@ -188,7 +205,9 @@ fn typed_quotes_are_rate_times_seconds() {
     assert_eq!(t["1080P_15s"], "1.05"); // 0.07 × 15
     assert_eq!(t["1080P_audio"], json!({ "rule": "no_audio_at_1080p" }));
     assert_eq!(t["seed_changes_nothing"], "0.175");
-    assert_eq!(t["rules"], 1);
+    // Typed options judge only the rule of values; the range rule is the checker's.
+    assert_eq!(t["480P_15s"], "0.1875"); // 0.0125 × 15
+    assert_eq!(t["rules"], 4);
 }
 
 #[test]
@@ -336,6 +355,38 @@ fn the_cli_quotes_the_new_model() {
     ); // 0.07 × 12
 }
 
+/// The fixture's rules that ask more than values (an integer's range, an option given, a list's
+/// count), added with no Rust edit: each kept and broken through the library, with its code, its
+/// place (the last of its options given) and a message naming what made it apply.
+#[test]
+fn rules_of_ranges_given_options_and_counts() {
+    assert_eq!(case("json_480P_12s")["amount"], "0.1500"); // 0.0125 × 12, at the product's scale
+    assert_eq!(case("json_negative_prompt_silent")["amount"], "0.175"); // 0.035 × 5
+    assert_eq!(case("json_1080P_one_reference")["amount"], "0.35"); // 0.07 × 5
+    assert_eq!(case("json_720P_two_references")["amount"], "0.175");
+    for (name, path, message) in [
+        (
+            "json_480P_13s",
+            "/args/duration",
+            "480P clips are at most 12 seconds (resolution = \"480P\", duration from 13 to 15)",
+        ),
+        (
+            "json_negative_prompt_audio",
+            "/args/generate_audio",
+            "a negative prompt is not available with audio (negative_prompt given, generate_audio = true); with the other options as given, generate_audio may be false",
+        ),
+        (
+            "json_1080P_two_references",
+            "/args/reference_image_urls",
+            "1080P takes one reference image at most (resolution = \"1080P\", reference_image_urls has at least 2 items)",
+        ),
+    ] {
+        let (found, messages) = violations(case(name));
+        assert_eq!(found, [(path, "unsupported_combination")], "{name}");
+        assert_eq!(messages, [message], "{name}");
+    }
+}
+
 #[test]
 fn the_cli_refuses_the_integer_beyond_its_edges() {
     for (duration, code_name) in [
@@ -369,6 +420,38 @@ fn the_cli_still_quotes_the_catalog() {
     let quote: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     assert_eq!(quote["amount"], "0.408");
     assert_eq!(quote["duration"], "8");
+}
+
+/// A rule that asks whether an option is given and one that counts a list's items, from flags.
+#[test]
+fn the_cli_judges_the_rules_of_given_options_and_counts() {
+    let (out, err, code) = cli(&[
+        "quote",
+        "--model",
+        ID,
+        "--negative-prompt",
+        "rain",
+        "--generate-audio",
+    ]);
+    assert_ne!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    assert_eq!(
+        violations(&v).0,
+        [("/generate_audio", "unsupported_combination")]
+    );
+    let url = "https://a.example/1.png";
+    let refs = ["--reference-image-urls", url, "--reference-image-urls", url];
+    let mut args = vec!["quote", "--model", ID, "--resolution", "1080P"];
+    args.extend(refs);
+    let (out, err, code) = cli(&args);
+    assert_ne!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}{err}"));
+    assert_eq!(
+        violations(&v).0,
+        [("/reference_image_urls", "unsupported_combination")]
+    );
+    let (out, err, code) = cli(&["quote", "--model", ID, "--reference-image-urls", url]);
+    assert_eq!(code, 0, "{out}{err}");
 }
 
 #[test]

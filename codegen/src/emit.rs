@@ -1387,10 +1387,18 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
     doc(
         o,
         1,
-        "Whether these options match every condition of [`RULES`]`[rule]` (`false` past the end).",
+        "Whether these options match every condition of [`RULES`]`[rule]`: `false` past the
+end, and for a rule that also asks for a range, whether an option is given or a list's
+count, which the checker judges from the request.",
     );
-    if spec.rules.is_empty() {
-        // No rule: no index names one (a `match` of one arm is not written).
+    let judged: Vec<(usize, &super::read::RuleDef)> = spec
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.of_values())
+        .collect();
+    if judged.is_empty() {
+        // No rule of values: no index names one (a `match` of one arm is not written).
         line(o, 1, "pub const fn breaks(&self, _rule: usize) -> bool {");
         line(o, 2, "false");
         line(o, 1, "}");
@@ -1398,19 +1406,25 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
     }
     line(o, 1, "pub const fn breaks(&self, rule: usize) -> bool {");
     line(o, 2, "match rule {");
-    for (i, rule) in spec.rules.iter().enumerate() {
+    for (i, rule) in judged {
         let conds: Vec<String> = rule
             .when
             .iter()
-            .map(|&(opt, value)| {
-                let f = &spec.options[opt];
+            .map(|c| {
+                let f = &spec.options[c.option];
+                let values = match &c.test {
+                    TestDef::Is(value) => vec![*value],
+                    TestDef::OneOf(values) => values.clone(),
+                    _ => Vec::new(),
+                };
+                let pattern: Vec<String> = values.iter().map(|&v| value_expr(f, v)).collect();
+                let pattern = pattern.join(" | ");
                 match f.kind {
-                    _ if !f.has_default() => {
-                        format!("matches!(self.{}, Some({}))", f.name, value_expr(f, value))
-                    }
-                    OptionKind::Bool { .. } if value == 1 => format!("self.{}", f.name),
+                    _ if !f.has_default() => format!("matches!(self.{}, Some({pattern}))", f.name),
+                    OptionKind::Bool { .. } if values.len() == 2 => "true".to_owned(),
+                    OptionKind::Bool { .. } if values == [1] => format!("self.{}", f.name),
                     OptionKind::Bool { .. } => format!("!self.{}", f.name),
-                    _ => format!("matches!(self.{}, {})", f.name, value_expr(f, value)),
+                    _ => format!("matches!(self.{}, {pattern})", f.name),
                 }
             })
             .collect();
@@ -1429,11 +1443,6 @@ fn breaks_fn(o: &mut String, spec: &Spec) {
     line(o, 3, "_ => false,");
     line(o, 2, "}");
     line(o, 1, "}");
-}
-
-/// Whether every condition of `rule` is on an option in `dims` (then it forbids table cells).
-fn rule_only_on(rule: &super::read::RuleDef, dims: &[usize]) -> bool {
-    rule.only_on(dims)
 }
 
 /// `quote` (and, for a model priced by measured quantities, `estimate`): the typed entry
@@ -1602,7 +1611,7 @@ built at compile time.",
         &format!("pub const fn {name}(&self) -> Result<Decimal, NoPrice> {{"),
     );
     for (i, rule) in spec.rules.iter().enumerate() {
-        if !rule_only_on(rule, &dims) {
+        if rule.of_values() && !rule.only_on(&dims) {
             line(o, 2, &format!("if self.breaks({i}) {{"));
             line(
                 o,
@@ -1775,13 +1784,7 @@ fn table_cells(
     combinations(counts)
         .into_iter()
         .map(|combo| {
-            let forbidden = spec.rules.iter().position(|r| {
-                rule_only_on(r, dims)
-                    && r.when.iter().all(|(opt, value)| {
-                        let d = dims.iter().position(|d| d == opt);
-                        d.is_some_and(|d| combo[d] == *value)
-                    })
-            });
+            let forbidden = spec.rules.iter().position(|r| r.forbids(dims, &combo));
             if let Some(rule) = forbidden {
                 return (combo, Err(rule));
             }
@@ -1994,13 +1997,14 @@ fn rules_table(o: &mut String, spec: &Spec) {
     doc(
         o,
         0,
-        "Every forbidden combination, in spec order. [`Options::breaks`] tests one.",
+        "Every forbidden combination, in spec order. [`Options::breaks`] tests one of values;
+the checker, every one.",
     );
     let rules: Vec<Vec<(usize, String)>> = spec
         .rules
         .iter()
         .map(|rule| {
-            let conditions = condition_lines(spec, &value_conditions(&rule.when));
+            let conditions = condition_lines(spec, &rule.when);
             let mut fields = vec![
                 (0, format!("id: {},", lit(&rule.id))),
                 (0, format!("message: {},", lit(&rule.message))),
@@ -2061,11 +2065,6 @@ fn condition_lines(spec: &Spec, when: &[ConditionDef]) -> Vec<Vec<(usize, String
             nested_struct("Condition", fields)
         })
         .collect()
-}
-
-/// A rule's `(option, value)` pairs as conditions.
-fn value_conditions(when: &[(usize, usize)]) -> Vec<ConditionDef> {
-    when.iter().copied().map(ConditionDef::is).collect()
 }
 
 /// The run-time slot of `option`'s value `index` (an integer's slot is its value).

@@ -167,17 +167,17 @@ pub struct EnumValue {
     pub units: Option<u32>,
 }
 
-/// One forbidden combination.
+/// One forbidden combination: a request for which every condition holds is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleDef {
     pub id: String,
     pub message: String,
-    /// `(option index, value index)` pairs, in option order. A bool's value index is 0 for
-    /// `false` and 1 for `true`.
-    pub when: Vec<(usize, usize)>,
+    /// The conditions, in option order (the same forms as a requirement's).
+    pub when: Vec<ConditionDef>,
 }
 
-/// One condition of a requirement's or a limit's `when`: what the option at `option` must be.
+/// One condition of a rule's, a requirement's or a limit's `when`: what the option at
+/// `option` must be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConditionDef {
     /// The option, an index into `options`.
@@ -202,11 +202,37 @@ pub enum TestDef {
 }
 
 impl ConditionDef {
-    /// The condition of a rule's `(option, value)`.
-    pub fn is((option, value): (usize, usize)) -> Self {
-        ConditionDef {
-            option,
-            test: TestDef::Is(value),
+    /// Whether the condition asks for values of a choice (`Is`, `OneOf`): what typed options
+    /// hold. A range, a `given` or a count is judged from the request itself.
+    pub fn of_values(&self) -> bool {
+        matches!(self.test, TestDef::Is(_) | TestDef::OneOf(_))
+    }
+
+    /// Whether the value index `value` of the option meets a value condition.
+    pub fn admits(&self, value: usize) -> bool {
+        match &self.test {
+            TestDef::Is(v) => *v == value,
+            TestDef::OneOf(vs) => vs.contains(&value),
+            _ => false,
+        }
+    }
+
+    /// Whether the condition holds in a request that gives no option (each at its default, a
+    /// list with no items).
+    pub fn holds_when_empty(&self, options: &[OptionDef]) -> bool {
+        let option = &options[self.option];
+        match &self.test {
+            TestDef::Is(_) | TestDef::OneOf(_) => {
+                option.default_index().is_some_and(|d| self.admits(d))
+            }
+            TestDef::Range(lo, hi) => match option.kind {
+                OptionKind::Integer {
+                    default: Some(d), ..
+                } => (*lo..=*hi).contains(&d),
+                _ => false,
+            },
+            TestDef::Given(given) => !given,
+            TestDef::Items(lo, _) => *lo == 0,
         }
     }
 }
@@ -382,9 +408,28 @@ impl OptionDef {
 }
 
 impl RuleDef {
-    /// Whether the rule mentions only options among `dims`, so that it forbids whole price cells.
+    /// Whether the rule asks only for values of options among `dims`, so that it forbids whole
+    /// price cells. (A rule that also asks for a range, a `given` or a count forbids none: a
+    /// cell it names is priced for the requests it does not refuse.)
     pub fn only_on(&self, dims: &[usize]) -> bool {
-        self.when.iter().all(|(option, _)| dims.contains(option))
+        self.when
+            .iter()
+            .all(|c| c.of_values() && dims.contains(&c.option))
+    }
+
+    /// Whether the rule forbids the cell of `values` (a value index for each of `dims`).
+    pub fn forbids(&self, dims: &[usize], values: &[usize]) -> bool {
+        self.only_on(dims)
+            && self.when.iter().all(|c| {
+                dims.iter()
+                    .position(|&d| d == c.option)
+                    .is_some_and(|d| c.admits(values[d]))
+            })
+    }
+
+    /// Whether typed options can judge the rule: every condition is on values.
+    pub fn of_values(&self) -> bool {
+        self.when.iter().all(ConditionDef::of_values)
     }
 }
 
@@ -2411,68 +2456,31 @@ impl<'s> Reader<'s> {
             let message = self.non_empty_string(&t, "message");
             let when = self
                 .get(&t, "when", true)
-                .and_then(|w| self.when(w, options));
+                .and_then(|w| self.conditions(w, options, "rule"));
             let (Some(id), Some(message), Some(when)) = (id, message, when) else {
                 self.broken_rules = true;
                 continue;
             };
-            {
-                let defaults = when
-                    .iter()
-                    .all(|&(o, value)| options[o].default_index() == Some(value));
-                if defaults {
-                    self.error(
-                        id.span(),
-                        format!("rule `{}` forbids the default options; a request with no options would always be rejected", id.get_ref()),
-                    );
-                    continue;
-                }
-                rules.push((
-                    RuleDef {
-                        id: id.get_ref().clone(),
-                        message,
-                        when,
-                    },
+            if when.iter().all(|c| c.holds_when_empty(options)) {
+                self.error(
                     id.span(),
-                ));
+                    format!("rule `{}` forbids the default options; a request with no options would always be rejected", id.get_ref()),
+                );
+                continue;
             }
+            rules.push((
+                RuleDef {
+                    id: id.get_ref().clone(),
+                    message,
+                    when,
+                },
+                id.span(),
+            ));
         }
         rules
     }
 
-    fn when(&mut self, v: &Value<'_>, options: &[OptionDef]) -> Option<Vec<(usize, usize)>> {
-        let t = self.table(v, "`when`".to_owned())?;
-        if t.table.is_empty() {
-            self.error(v.span(), "`when` must name at least one option");
-            return None;
-        }
-        let mut when = Vec::new();
-        let mut ok = true;
-        for (key, value) in t.table.iter() {
-            let name = key.get_ref().as_ref();
-            let Some(o) = options.iter().position(|o| o.name == name) else {
-                if self.broken_options.iter().any(|b| b == name) {
-                    ok = false;
-                    continue;
-                }
-                let names = choice_names(options);
-                self.error(
-                    key.span(),
-                    format!("rule names unknown option `{name}`; options: {names}"),
-                );
-                ok = false;
-                continue;
-            };
-            match self.value_of(&options[o], value, "rule") {
-                Some(index) => when.push((o, index)),
-                None => ok = false,
-            }
-        }
-        when.sort_unstable();
-        ok.then_some(when)
-    }
-
-    /// A requirement's or a limit's `when`: each option it names with a value (`mode =
+    /// A rule's, a requirement's or a limit's `when`: each option it names with a value (`mode =
     /// "pro"`), values (`resolution = ["720p", "1080p"]`: one of them), or a table: `{ given =
     /// true }` (any option), `{ minimum = 5, maximum = 10 }` (an integer's range, either
     /// bound), `{ min_items = 1, max_items = 1 }` (a list's count, either bound). `context`
@@ -2880,17 +2888,8 @@ impl<'s> Reader<'s> {
         };
         let items = self.array(cells_value, "`cells`")?;
 
-        let dim_rules: Vec<&(RuleDef, Range<usize>)> =
-            rules.iter().filter(|(r, _)| r.only_on(&dims)).collect();
-        let forbidding = |values: &[usize]| {
-            dim_rules.iter().find(|(rule, _)| {
-                rule.when.iter().all(|(o, value)| {
-                    dims.iter()
-                        .position(|d| d == o)
-                        .is_some_and(|d| values[d] == *value)
-                })
-            })
-        };
+        let forbidding =
+            |values: &[usize]| rules.iter().find(|(rule, _)| rule.forbids(&dims, values));
 
         let mut cells: Vec<CellDef> = Vec::new();
         let mut seen: BTreeMap<Vec<usize>, usize> = BTreeMap::new();

@@ -404,8 +404,26 @@ impl ArgsState {
         if !spec.relations.is_empty() && !broken_relations(&self.selection, 0, base).is_empty() {
             return None;
         }
-        if self.spec.rules.iter().any(|r| self.selection.breaks(r)) {
-            return Some(Err(broken_rules(&self.selection, self.seen, 0, base)));
+        // A rule broken: reported here as the full checker reports it (a list of 255 items or
+        // more, whose count the fast path does not keep, is the full checker's).
+        let counts = &self.counts;
+        let count = |i: usize| Some(usize::from(counts[i]));
+        if spec
+            .rules
+            .iter()
+            .any(|r| r.applies(&self.selection, self.seen, &count))
+        {
+            if counts.contains(&u8::MAX) {
+                return None;
+            }
+            return Some(Err(broken_rules(
+                &self.selection,
+                |_| true,
+                self.seen,
+                &count,
+                0,
+                base,
+            )));
         }
         Some(Ok(CreateJobRequest::new(Args::in_option_order(
             self.selection,

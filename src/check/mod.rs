@@ -18,8 +18,8 @@ use serde::de::DeserializeSeed;
 use serde::Serialize;
 
 pub(crate) use walk::{
-    broken_limits, broken_relations, broken_requirements, broken_sum, broken_totals, exact_number,
-    object_items, pointer, short, unholdable, Request,
+    broken_limits, broken_relations, broken_requirements, broken_rules, broken_sum, broken_totals,
+    exact_number, object_items, pointer, short, unholdable, Request,
 };
 
 /// `1 item`, `3 items`, `0 items`: a count of a list's items in a message.

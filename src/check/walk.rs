@@ -17,7 +17,7 @@ use super::{Code, Expect, Violation};
 use crate::args::{missing_input, text_violation};
 use crate::spec::{
     Limit, ListItem, Listed, ModelSpec, Narrow, OptionKind, OptionSpec, QuotedList, Requirement,
-    WireValue,
+    Rule, WireValue,
 };
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 
@@ -435,11 +435,18 @@ impl<'b> ArgsWalk<'b> {
                 self.found.add(end, v.path, v.code, v.message);
             }
         }
-        for violation in broken_rules(&self.selection, self.given, self.failed, self.base) {
-            self.found.items.push((end, violation));
-        }
         let (counts, given) = (&self.counts, self.given);
         let count = |i: usize| (given & (1 << i) != 0).then(|| counts[i]);
+        for violation in broken_rules(
+            &self.selection,
+            |_| true,
+            given,
+            &count,
+            self.failed,
+            self.base,
+        ) {
+            self.found.items.push((end, violation));
+        }
         let requirements =
             broken_requirements(&self.selection, self.seen, &count, self.failed, self.base);
         for violation in requirements {
@@ -1038,20 +1045,37 @@ fn whole(n: &serde_json::Number) -> Option<i64> {
         .then_some(f as i64)
 }
 
-/// The rules `selection` breaks, each reported at the last of its options the request gave
-/// (bit `i` of `given`: `options[i]` was given a valid value). A rule naming an option whose
-/// value was refused (`failed`) is not judged: that would be noise.
+/// The rules the request breaks, each reported at the last of its options the request gave
+/// (bit `i` of `given`: `options[i]` was given a valid value; `count(i)`: how many items the
+/// list at `i` was given with). Only rules `judged` picks are judged; nor is a rule naming an
+/// option whose value was refused (`failed`): that would be noise.
 pub(crate) fn broken_rules(
     selection: &Selection,
+    judged: fn(&Rule) -> bool,
     given: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
     failed: u64,
     base: &str,
 ) -> Vec<Violation> {
-    let spec = selection.spec();
+    let rules = selection.spec().rules;
+    rules_broken(rules, selection, judged, given, count, failed, base)
+}
+
+/// [`broken_rules`] of `rules`, rules over `selection`'s options (all of its model's rules but
+/// in a test).
+fn rules_broken(
+    rules: &[Rule],
+    selection: &Selection,
+    judged: fn(&Rule) -> bool,
+    given: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
+    failed: u64,
+    base: &str,
+) -> Vec<Violation> {
     let mut found = Vec::new();
-    for rule in spec.rules {
+    for rule in rules.iter().filter(|r| judged(r)) {
         let bits = |mask: u64| rule.when.iter().any(|c| (1u64 << c.option) & mask != 0);
-        if bits(failed) || !selection.breaks(rule) {
+        if bits(failed) || !rule.applies(selection, given, count) {
             continue;
         }
         let at = rule
@@ -1064,7 +1088,7 @@ pub(crate) fn broken_rules(
         // Writing to a String cannot fail.
         let _ = write!(message, "{rule}");
         if let Some(c) = at {
-            append_allowed(&mut message, selection, c.option);
+            append_allowed(&mut message, rules, selection, given, count, c.option);
         }
         found.push(Violation {
             path,
@@ -1252,12 +1276,19 @@ fn limits_broken(
 }
 
 /// Appends `; with the other options as given, OPTION may be "a", "b"` to `message`: the
-/// values of the option at `index` that, with the rest of `selection` unchanged, break no rule
-/// (nothing if none).
-fn append_allowed(message: &mut String, selection: &Selection, index: usize) {
+/// values of the option at `index` that, with the rest of the request unchanged, break none of
+/// `rules` (nothing if none).
+fn append_allowed(
+    message: &mut String,
+    rules: &[Rule],
+    selection: &Selection,
+    given: u64,
+    count: &dyn Fn(usize) -> Option<usize>,
+    index: usize,
+) {
     let spec = selection.spec();
     let option = &spec.options[index];
-    let count = match option.kind {
+    let values = match option.kind {
         OptionKind::Enum { values, .. } => values.len(),
         OptionKind::Bool { .. } => 2,
         OptionKind::Text { .. }
@@ -1266,10 +1297,10 @@ fn append_allowed(message: &mut String, selection: &Selection, index: usize) {
         | OptionKind::Number { .. } => return,
     };
     let mut first = true;
-    for slot in 0..count as i64 {
+    for slot in 0..values as i64 {
         let mut o = *selection;
         o.set_slot(index, slot);
-        if spec.rules.iter().all(|r| !o.breaks(r)) {
+        if rules.iter().all(|r| !r.applies(&o, given, count)) {
             if first {
                 message.push_str("; with the other options as given, ");
                 message.push_str(option.name);
@@ -2476,6 +2507,145 @@ mod tests {
         );
     }
 
+    /// Rules whose conditions ask more than values, over Wan 2.6 reference-to-video's options
+    /// (no page in the catalog states one; the extended-model fixture has three, through the
+    /// library and the CLI): each holds exactly when all its conditions do, with `given` and
+    /// the lists' counts from the request; a selection alone never breaks one; each is
+    /// reported at the last of its options given, with the values of that option that would
+    /// break no rule; `judged` picks which are judged.
+    #[test]
+    fn a_rule_of_ranges_given_options_and_counts_is_judged_from_the_request() {
+        use crate::spec::{Condition, Test};
+        let model = Model::Wan26ReferenceToVideo;
+        let spec = model.spec();
+        let at = |name: &str| spec.option_index(name).unwrap();
+        let p1080 = Test::Is {
+            value: WireValue::Str("1080p"),
+            slot: 1,
+        };
+        let condition = |name: &'static str, test: Test| Condition {
+            option: at(name),
+            name,
+            test,
+        };
+        let rules: Vec<Rule> = vec![
+            Rule {
+                id: "no_negative_prompt_at_1080p",
+                message: "no negative prompt at 1080p",
+                when: Box::leak(Box::new([
+                    condition("negative_prompt", Test::Given(true)),
+                    condition("resolution", p1080),
+                ])),
+            },
+            Rule {
+                id: "short_1080p",
+                message: "1080p is at most 7 seconds",
+                when: Box::leak(Box::new([
+                    condition(
+                        "duration",
+                        Test::Range {
+                            minimum: 8,
+                            maximum: 10,
+                        },
+                    ),
+                    condition("resolution", p1080),
+                ])),
+            },
+            Rule {
+                id: "two_images_need_a_video",
+                message: "two images or more need a video",
+                when: Box::leak(Box::new([
+                    condition(
+                        "image_urls",
+                        Test::Items {
+                            min_items: 2,
+                            max_items: None,
+                        },
+                    ),
+                    condition("video_urls", Test::Given(false)),
+                ])),
+            },
+        ];
+        let bit = |name: &str| 1u64 << at(name);
+        let (negative, images, videos, duration, resolution) = (
+            bit("negative_prompt"),
+            bit("image_urls"),
+            bit("video_urls"),
+            bit("duration"),
+            bit("resolution"),
+        );
+        let defaults = Selection::defaults(model); // 1080p, 5 seconds
+        let eight = defaults.with("duration", WireValue::Int(8)).unwrap();
+        let p720 = eight.with("resolution", WireValue::Str("720p")).unwrap();
+        for rule in &rules {
+            assert!(!rule.is_of_values(), "{}", rule.id);
+            assert!(!eight.breaks(rule), "{}", rule.id);
+        }
+        let judge =
+            |selection: &Selection, given: u64, images_given: Option<usize>, failed: u64| {
+                let count = |i: usize| (i == at("image_urls")).then_some(images_given).flatten();
+                rules_broken(&rules, selection, |_| true, given, &count, failed, "/args")
+                    .into_iter()
+                    .map(|v| {
+                        assert_eq!(v.code, Code::UnsupportedCombination);
+                        (v.path, v.message)
+                    })
+                    .collect::<Vec<_>>()
+            };
+        let one = |path: &str, message: &str| vec![(path.to_owned(), message.to_owned())];
+        // Given: a negative prompt at the default 1080p, at the prompt; at 720p, nothing.
+        assert_eq!(
+            judge(&defaults, negative | videos, None, 0),
+            one(
+                "/args/negative_prompt",
+                "no negative prompt at 1080p (negative_prompt given, resolution = \"1080p\")"
+            )
+        );
+        assert_eq!(
+            judge(&defaults, negative | videos | resolution, None, 0),
+            one(
+                "/args/resolution",
+                "no negative prompt at 1080p (negative_prompt given, resolution = \"1080p\"); \
+                 with the other options as given, resolution may be \"720p\""
+            )
+        );
+        assert_eq!(judge(&p720, negative | videos | resolution, None, 0), []);
+        assert_eq!(judge(&defaults, videos, None, 0), []);
+        // A range: 8 seconds at 1080p breaks it, 7 does not, nor 8 at 720p.
+        assert_eq!(
+            judge(&eight, duration | videos, None, 0),
+            one(
+                "/args/duration",
+                "1080p is at most 7 seconds (duration from 8 to 10, resolution = \"1080p\")"
+            )
+        );
+        let seven = defaults.with("duration", WireValue::Int(7)).unwrap();
+        assert_eq!(judge(&seven, duration | videos, None, 0), []);
+        assert_eq!(judge(&p720, duration | resolution | videos, None, 0), []);
+        // A count: two images and no video break it; one image, or a video beside, do not.
+        let message = "two images or more need a video (image_urls has at least 2 items, video_urls left out)";
+        assert_eq!(
+            judge(&defaults, images, Some(2), 0),
+            one("/args/image_urls", message)
+        );
+        assert_eq!(judge(&defaults, images, Some(1), 0), []);
+        assert_eq!(judge(&defaults, images | videos, Some(2), 0), []);
+        // Not judged beside a refused value, nor when `judged` leaves it out.
+        assert_eq!(judge(&defaults, 0, None, images), []);
+        assert_eq!(judge(&eight, videos, None, duration), []);
+        let judged = rules_broken(
+            &rules,
+            &eight,
+            |r| r.id == "short_1080p",
+            duration | negative | videos,
+            &|_| None,
+            0,
+            "/args",
+        );
+        let ids: Vec<&str> = judged.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(ids, ["/args/duration"]);
+    }
+
     /// A broken rule is reported at the last of its options the request gave, or at `args`
     /// when it gave none of them (the rule holds on defaults); not at all when one of them was
     /// refused. Today's rules name no default, so the walk cannot give them every `given`:
@@ -2491,7 +2661,7 @@ mod tests {
         let bit = |name: &str| 1u64 << spec.option_index(name).unwrap();
         let (resolution, duration) = (bit("resolution"), bit("duration"));
         let at = |given: u64, failed: u64| -> Vec<String> {
-            broken_rules(&selection, given, failed, "/args")
+            broken_rules(&selection, |_| true, given, &|_| None, failed, "/args")
                 .into_iter()
                 .map(|v| {
                     assert_eq!(v.code, Code::UnsupportedCombination);

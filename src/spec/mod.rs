@@ -430,14 +430,16 @@ impl OptionSpec {
     }
 }
 
-/// A forbidden combination of option values.
+/// A forbidden combination: a request for which every condition of `when` holds is refused.
+/// Most are of values (PixVerse's `resolution = "1080p"` with `duration = "10"`); a condition
+/// may also ask for a range, whether an option is given, or a list's count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rule {
     /// A stable snake_case id (`"no_1080p_at_10s"`).
     pub id: &'static str,
     /// What users are told when a request breaks the rule.
     pub message: &'static str,
-    /// The values that together are forbidden, in option order.
+    /// The conditions that together are forbidden, in option order.
     pub when: &'static [Condition],
 }
 
@@ -768,9 +770,9 @@ pub struct Condition {
     pub test: Test,
 }
 
-/// What a [`Condition`] asks of its option. A rule's conditions are all [`Test::Is`]: a
-/// forbidden combination is of values, which a [`Selection`](crate::Selection) holds; a
-/// requirement's or a limit's may ask more.
+/// What a [`Condition`] asks of its option: a value or one of several (what a
+/// [`Selection`](crate::Selection) holds), an integer's range, whether the option is given, or
+/// a list's count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Test {
     /// The option has this value (left out, its default counts): `mode = "pro"`.
@@ -904,6 +906,25 @@ impl Rule {
     /// Whether the rule names the option `name`.
     pub fn involves(&self, name: &str) -> bool {
         self.when.iter().any(|c| c.name == name)
+    }
+
+    /// Whether every condition holds (see [`Condition::holds`]): the request breaks the rule.
+    pub fn applies(
+        &self,
+        selection: &crate::Selection,
+        seen: u64,
+        count: &dyn Fn(usize) -> Option<usize>,
+    ) -> bool {
+        all_hold(self.when, selection, seen, count)
+    }
+
+    /// Whether every condition is on a choice's value ([`Test::Is`], [`Test::OneOf`]), so that
+    /// a [`Selection`](crate::Selection) or a model's typed options judge the rule; one that
+    /// also asks for a range, whether an option is given or a list's count is the checker's.
+    pub fn is_of_values(&self) -> bool {
+        self.when
+            .iter()
+            .all(|c| matches!(c.test, Test::Is { .. } | Test::OneOf { .. }))
     }
 }
 

@@ -131,16 +131,16 @@ export type OptionInfo = { name: string; description: string; required: boolean 
   | { type: "number"; minimum: string; maximum: string }
 );
 
-/** A forbidden combination: `when` names the values that together are refused. */
+/** A forbidden combination: a request for which every condition of `when` holds is refused. */
 export interface RuleInfo {
   id: string;
   message: string;
-  when: Record<string, WireValue>;
+  when: Record<string, ConditionInfo>;
 }
 
 /**
- * What a condition of a requirement or a limit asks of one option, as the spec writes it: a
- * value, one of some values, an integer's range, a list's count, or given / left out.
+ * What a condition of a rule, a requirement or a limit asks of one option, as the spec writes
+ * it: a value, one of some values, an integer's range, a list's count, or given / left out.
  */
 export type ConditionInfo =
   | WireValue
