@@ -300,11 +300,12 @@ fn over(bencher: Bencher, inputs: Vec<Vec<u8>>, f: impl Fn(&[u8])) {
 /// Bodies with lists: Seedream 4.5 edit with 10 image URLs (its most), one per value of its
 /// other options, Wan 2.6 reference-to-video with 2 images and 3 videos (at its total), and
 /// Kling 3.0 text-to-video with 6 shots (its most) adding up to each duration from 6 to 15 s.
-fn list_bodies() -> Vec<Vec<u8>> {
+fn list_bodies(shape: &str) -> Vec<Vec<u8>> {
     let url = |i: usize| format!("https://example.com/inputs/picture-{i:02}.png");
     let images: Vec<String> = (0..10).map(url).collect();
     let mut bodies = Vec::new();
-    for n in 1..=6 {
+    let of = |name: &str| shape == "all" || shape == name;
+    for n in (1..=6).filter(|_| of("seedream")) {
         for ratio in ["1:1", "9:16", "16:9", "4:3", "3:4", "3:2", "2:3", "21:9"] {
             bodies.push(serde_json::json!({
                 "model": "bytedance/seedream-4.5/edit",
@@ -312,7 +313,7 @@ fn list_bodies() -> Vec<Vec<u8>> {
             }));
         }
     }
-    for duration in 2..=10 {
+    for duration in (2..=10).filter(|_| of("wan")) {
         for resolution in ["720p", "1080p"] {
             bodies.push(serde_json::json!({
                 "model": "alibaba/wan-2.6/reference-to-video",
@@ -321,7 +322,7 @@ fn list_bodies() -> Vec<Vec<u8>> {
             }));
         }
     }
-    for duration in 6..=15 {
+    for duration in (6..=15).filter(|_| of("kling")) {
         for mode in ["pro", "std"] {
             let shots: Vec<Value> = (0..6)
                 .map(|k| serde_json::json!({"duration": duration / 6 + usize::from(k < duration % 6)}))
@@ -339,23 +340,27 @@ fn list_bodies() -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The bodies with lists, all together and by shape.
+const LIST_SHAPES: [&str; 4] = ["all", "seedream", "wan", "kling"];
+
 mod check_json {
     use super::*;
 
-    /// Bodies with lists (ten image URLs, two lists at their total) → checked quote.
-    #[divan::bench]
-    fn lists_quote_json(bencher: Bencher) {
-        over(bencher, list_bodies(), |input| {
+    /// Bodies with lists → checked quote: all of them, and each shape alone (Seedream edit's
+    /// ten image URLs, Wan's two lists at their total, Kling 3.0's six shots).
+    #[divan::bench(args = LIST_SHAPES)]
+    fn lists_quote_json(bencher: Bencher, shape: &str) {
+        over(bencher, list_bodies(shape), |input| {
             let _ = black_box(quote_json(input));
         });
     }
 
     /// The same bodies validated by the `jsonschema` crate with the exported catalog schema
     /// (parsed into a `serde_json::Value` first), nothing more: what the checker must beat 3×.
-    #[divan::bench]
-    fn lists_jsonschema(bencher: Bencher) {
+    #[divan::bench(args = LIST_SHAPES)]
+    fn lists_jsonschema(bencher: Bencher, shape: &str) {
         let validator = jsonschema::validator_for(&schema::request(Dialect::Draft2020_12)).unwrap();
-        over(bencher, list_bodies(), |input| {
+        over(bencher, list_bodies(shape), |input| {
             let value: Value = serde_json::from_slice(input).unwrap();
             black_box(validator.is_valid(&value));
         });

@@ -213,6 +213,16 @@ fn quote_json_on_a_plain_body_of_every_model_allocates_nothing() {
         });
         assert_eq!(allocated, 0, "{model}: quote_json allocated");
     }
+    // A list of objects is read by the fast path too: Kling O1's elements, each with a list.
+    let elements = r#"{"model":"kwaivgi/kling-o1/image-to-video","args":{"mode":"std","action":"refer","prompt":"a cat","duration":"7","images":["https://example.com/a.png"],"elements":[{"frontal_image_url":"https://example.com/f.png","reference_image_urls":["https://example.com/r.png","https://example.com/s.png"]},{"frontal_image_url":"https://example.com/g.png"}]}}"#;
+    let mut amount = None;
+    let allocated = allocations(|| {
+        amount =
+            Some(shortapi_pricing::quote_json(std::hint::black_box(elements)).map(|q| q.amount()));
+    });
+    assert_eq!(allocated, 0, "a body with elements: quote_json allocated");
+    // Standard: 0.075 per second × 7.
+    assert_eq!(amount.unwrap().unwrap().to_string(), "0.525");
     // The control: an escape sends the body to the full checker, which allocates.
     let escaped = r#"{"model":"pixverse/pixverse-5.5/text-to-video","args":{"prompt":"a\nb"}}"#;
     let allocated = allocations(|| {

@@ -15,16 +15,17 @@
 //! keeps none) and the callback URL.
 
 use super::walk::{
-    broken_limits, broken_relations, broken_requirements, broken_rules, broken_totals, is_http_url,
-    Outcome, BODY_FIELDS,
+    broken_limits, broken_relations, broken_requirements, broken_rules, broken_sum, broken_totals,
+    is_http_url, Outcome, BODY_FIELDS,
 };
 use super::Expect;
-use crate::spec::{ListItem, ModelSpec, OptionKind};
+use crate::spec::{ListItem, ModelSpec, OptionKind, OptionSpec};
 use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
 use rust_decimal::Decimal;
 
 /// A value the fast path understands: a string without escapes, a boolean, an integer that
-/// serde_json reads as one, or an array of strings without escapes, none blank.
+/// serde_json reads as one, an array of strings without escapes, none blank, or (as an
+/// option's value, not inside an item) an array of flat objects of such values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Value<'a> {
     Str(&'a str),
@@ -32,6 +33,9 @@ enum Value<'a> {
     Int(i64),
     /// The array's text, brackets included (read again to keep its items), and its length.
     List(&'a str, usize),
+    /// An array of objects: its text, brackets included (read again against the item's
+    /// fields), and its length.
+    Objects(&'a str, usize),
 }
 
 /// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time
@@ -145,9 +149,21 @@ impl<'a> Scanner<'a> {
         Some(if negative { -magnitude } else { magnitude })
     }
 
-    /// A string, `true`, `false` or an integer.
+    /// A string, `true`, `false`, an integer, a list of strings or a list of flat objects.
     #[inline(always)] // Its result stays in registers: through memory, the copy stalled.
     fn value(&mut self) -> Option<Value<'a>> {
+        self.skip_ws();
+        if self.peek()? == b'[' && self.objects_next() {
+            let start = self.at;
+            let count = self.objects(|s| s.object(|s, _| s.flat_value().map(drop)))?;
+            return Some(Value::Objects(self.text.get(start..self.at)?, count));
+        }
+        self.flat_value()
+    }
+
+    /// A string, `true`, `false`, an integer or a list of strings: a member of an item.
+    #[inline(always)]
+    fn flat_value(&mut self) -> Option<Value<'a>> {
         self.skip_ws();
         match self.peek()? {
             b'"' => self.string().map(Value::Str),
@@ -160,6 +176,34 @@ impl<'a> Scanner<'a> {
                 Some(Value::List(self.text.get(start..self.at)?, count))
             }
             _ => None,
+        }
+    }
+
+    /// Whether the array next opens with an object.
+    #[cold] // Only a list of objects (Kling's shots and elements) reads on.
+    fn objects_next(&self) -> bool {
+        let rest = self.text.as_bytes().get(self.at + 1..).unwrap_or_default();
+        rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    }
+
+    /// An array of flat objects (members of [`flat_value`](Self::flat_value)s), the opening
+    /// bracket next: calls `item` on a scanner at each object; its length.
+    fn objects(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<usize> {
+        self.eat(b'[')?;
+        let mut count = 0;
+        loop {
+            self.skip_ws();
+            item(self)?;
+            count += 1;
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(count);
+                }
+                _ => return None,
+            }
         }
     }
 
@@ -265,6 +309,129 @@ fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
     }
 }
 
+/// Reads the items of the list of objects at `options[index]` (`s` at its opening bracket, a
+/// non-empty list): each a flat object of the item's `fields`, every member a field and
+/// plainly allowed (a member the spec does not know, which passes where the page's copy is cut
+/// inside the fields, is the full checker's), its required fields given; each item's JSON, as
+/// the full checker keeps it, pushed to `keep`. Gives the sum of the field a [`Sum`](crate::spec::Sum) adds
+/// over this list (0 without one); `None` where the full checker must judge, as for a model
+/// with two sums or a field of a form no page gives an item.
+fn objects(
+    spec: &ModelSpec,
+    index: usize,
+    s: &mut Scanner<'_>,
+    fields: &'static [OptionSpec],
+    mut keep: Option<&mut Vec<String>>,
+) -> Option<i64> {
+    if spec.sums.len() > 1 {
+        return None;
+    }
+    let summed = spec.sums.iter().find(|x| x.list == index).map(|x| x.field);
+    let mut total = 0i64;
+    s.objects(|s| {
+        let mut seen = 0u64;
+        let mut json: Vec<Option<String>> = Vec::new();
+        if keep.is_some() {
+            json.resize(fields.len(), None);
+        }
+        s.object(|s, key| {
+            // A member the spec does not know (which an open item lets pass) is the full
+            // checker's, as at the top level.
+            let f = fields.iter().position(|f| same(f.name, key))?;
+            if seen & (1 << f) != 0 {
+                return None;
+            }
+            seen |= 1 << f;
+            let value = s.flat_value()?;
+            let (text, number) = item_field(fields[f].kind, value, keep.is_some())?;
+            if Some(f) == summed {
+                total = total.checked_add(number)?;
+            }
+            if let Some(slot) = json.get_mut(f) {
+                *slot = text;
+            }
+            Some(())
+        })?;
+        let missing = fields
+            .iter()
+            .enumerate()
+            .any(|(f, field)| field.required && seen & (1 << f) == 0);
+        if missing {
+            return None;
+        }
+        if let Some(items) = keep.as_deref_mut() {
+            items.push(item_json(fields, &json));
+        }
+        Some(())
+    })?;
+    Some(total)
+}
+
+/// A field of an item, if plainly allowed: its JSON as the full checker keeps it (when `keep`)
+/// and its whole-number value (0 for any other kind), for a sum. Free text, a list of text, a
+/// bool, an integer written as a number; any other form is the full checker's.
+fn item_field(kind: OptionKind, value: Value<'_>, keep: bool) -> Option<(Option<String>, i64)> {
+    match (kind, value) {
+        (OptionKind::Text { max_length, .. }, Value::Str(text)) => {
+            // As for an option: a text with more bytes than the limit is counted there.
+            if text.trim().is_empty() || max_length.is_some_and(|m| text.len() > m as usize) {
+                return None;
+            }
+            Some((keep.then(|| format!("\"{text}\"")), 0))
+        }
+        (
+            OptionKind::List {
+                min_items,
+                max_items,
+                item: ListItem::Text,
+            },
+            Value::List(raw, count),
+        ) => {
+            if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
+                return None;
+            }
+            if !keep {
+                return Some((None, 0));
+            }
+            let mut text = String::from("[");
+            Scanner { text: raw, at: 0 }.list(|t| {
+                if text.len() > 1 {
+                    text.push(',');
+                }
+                text.push('"');
+                text.push_str(t);
+                text.push('"');
+            })?;
+            text.push(']');
+            Some((Some(text), 0))
+        }
+        (OptionKind::Bool { .. }, Value::Bool(b)) => Some((keep.then(|| b.to_string()), 0)),
+        (OptionKind::Integer { string: false, .. }, Value::Int(_)) => {
+            let n = slot(kind, value)?;
+            Some((keep.then(|| n.to_string()), n))
+        }
+        _ => None,
+    }
+}
+
+/// An item's JSON as the full checker keeps it: its accepted fields, in field order.
+fn item_json(fields: &[OptionSpec], json: &[Option<String>]) -> String {
+    let mut text = String::from("{");
+    for (field, value) in fields.iter().zip(json) {
+        if let Some(value) = value {
+            if text.len() > 1 {
+                text.push(',');
+            }
+            text.push('"');
+            text.push_str(field.name);
+            text.push_str("\":");
+            text.push_str(value);
+        }
+    }
+    text.push('}');
+    text
+}
+
 /// One args object being read against one model's tables.
 struct ArgsState {
     spec: &'static ModelSpec,
@@ -281,6 +448,9 @@ struct ArgsState {
     seen: u64,
     /// The option after the last one found: tried first by [`ArgsState::find`].
     next: usize,
+    /// What the items of the list a [`Sum`](crate::spec::Sum) adds over add up to (a model
+    /// has one sum at most where the fast path judges it).
+    sum: i64,
 }
 
 impl ArgsState {
@@ -293,6 +463,7 @@ impl ArgsState {
             counts: [0; MAX_OPTIONS],
             seen: 0,
             next: 0,
+            sum: 0,
         }
     }
 
@@ -323,20 +494,31 @@ impl ArgsState {
             item,
         } = kind
         {
-            // A list of objects is the full checker's.
-            if item != ListItem::Text {
-                return None;
-            }
-            let Value::List(raw, count) = value else {
-                return None;
+            let (raw, count) = match (item, value) {
+                (_, Value::List(raw, 0)) => (raw, 0),
+                (ListItem::Text, Value::List(raw, count))
+                | (ListItem::Object { .. }, Value::Objects(raw, count)) => (raw, count),
+                _ => return None,
             };
             if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
                 return None;
             }
             self.counts[index] = u8::try_from(count).unwrap_or(u8::MAX);
+            let mut items = Vec::new();
+            let mut scanner = Scanner { text: raw, at: 0 };
+            if let (ListItem::Object { fields, .. }, 1..) = (item, count) {
+                self.sum = objects(
+                    self.spec,
+                    index,
+                    &mut scanner,
+                    fields,
+                    keep_text.then_some(&mut items),
+                )?;
+            } else if keep_text {
+                items.reserve(count);
+                scanner.list(|t| items.push(t.to_owned()))?;
+            }
             if keep_text {
-                let mut items = Vec::with_capacity(count);
-                Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
                 self.lists.push((index, items));
             }
             return Some(());
@@ -403,6 +585,13 @@ impl ArgsState {
         // A product or ratio out of its range: the full checker reports it with the rest.
         if !spec.relations.is_empty() && !broken_relations(&self.selection, 0, base).is_empty() {
             return None;
+        }
+        // A sum over a list's items that misses its option: the full checker reports it.
+        if let [sum] = spec.sums {
+            let given = self.seen & (1 << sum.list) != 0;
+            if given && broken_sum(sum, self.sum, &self.selection, 0, base).is_some() {
+                return None;
+            }
         }
         // A rule broken: reported here as the full checker reports it (a list of 255 items or
         // more, whose count the fast path does not keep, is the full checker's).
@@ -575,15 +764,15 @@ mod tests {
             .min()
     }
 
-    /// A plausible wire value for every option of `model`, free text included; not a list of
-    /// objects, which the fast path leaves to the full checker.
+    /// A plausible wire value for every option of `model`, free text and lists of objects
+    /// included.
     fn plain_members(model: Model) -> Vec<(&'static str, String)> {
         let spec = model.spec();
         spec.options
             .iter()
             .enumerate()
             // Not the second option of a relation: the first at its most is valid alone.
-            .filter(|(i, o)| !has_objects(o) && !spec.relations.iter().any(|r| r.options[1] == *i))
+            .filter(|(i, _)| !spec.relations.iter().any(|r| r.options[1] == *i))
             .map(|(i, o)| {
                 // A list some limit empties (while its condition holds, as it may here) is
                 // given empty.
@@ -591,6 +780,10 @@ mod tests {
                 let value = match o.kind {
                     OptionKind::Text { .. } => "\"a cat\"".to_owned(),
                     OptionKind::List { .. } if emptied => "[]".to_owned(),
+                    OptionKind::List {
+                        item: ListItem::Object { fields, .. },
+                        ..
+                    } => format!("[{}]", plain_item(spec, i, fields)),
                     OptionKind::List { .. } => "[\"a cat\"]".to_owned(),
                     OptionKind::Enum { values, .. } => format!("\"{}\"", values[values.len() - 1]),
                     OptionKind::Bool { default } => (default != Some(true)).to_string(),
@@ -606,6 +799,46 @@ mod tests {
                 (o.name, value)
             })
             .collect()
+    }
+
+    /// One valid item of the list of objects at `options[index]`, every field given: where a
+    /// sum adds a field over the list, the option it must equal at its most (as
+    /// [`plain_members`] gives it).
+    fn plain_item(spec: &ModelSpec, index: usize, fields: &[OptionSpec]) -> String {
+        let members: Vec<(&str, String)> = fields
+            .iter()
+            .enumerate()
+            .map(|(f, field)| {
+                let summed = spec.sums.iter().find(|x| x.list == index && x.field == f);
+                let value = match (field.kind, summed) {
+                    (_, Some(sum)) => match spec.options[sum.equals].kind {
+                        OptionKind::Integer { maximum, .. } => maximum.to_string(),
+                        _ => unreachable!("a sum equals an integer"),
+                    },
+                    (OptionKind::Text { .. }, _) => "\"a dog\"".to_owned(),
+                    (OptionKind::List { .. }, _) => "[\"a\",\"b\"]".to_owned(),
+                    (OptionKind::Bool { .. }, _) => "true".to_owned(),
+                    (OptionKind::Integer { maximum, .. }, _) => maximum.to_string(),
+                    (kind, _) => unreachable!("no item has a field of {kind:?}"),
+                };
+                (field.name, value)
+            })
+            .collect();
+        object(&members)
+    }
+
+    /// Every list of objects: its model, its position and its item's fields.
+    fn object_lists() -> Vec<(Model, usize, &'static [OptionSpec])> {
+        let mut all = Vec::new();
+        for model in Model::ALL {
+            for (i, o) in model.spec().options.iter().enumerate() {
+                if let Some(ListItem::Object { fields, .. }) = o.kind.list_item() {
+                    all.push((model, i, fields));
+                }
+            }
+        }
+        assert!(all.len() >= 3, "Kling 3.0's shots and Kling O1's elements");
+        all
     }
 
     /// Whether `o` is a list of objects.
@@ -1258,6 +1491,77 @@ mod tests {
             };
             for expect in forms {
                 prop_assert!(agrees(&json, expect), "the fast path missed {:?} {}", expect, json);
+            }
+        }
+
+        /// Lists of objects (Kling 3.0's shots, Kling O1's elements), valid and not: each
+        /// item's fields of every kind in range and past it, unknown, repeated and missing
+        /// members, white space, a blank text, an object where a value belongs, shots that do
+        /// and do not add up to the duration. Where the fast path answers it answers as the
+        /// full checker; and it answers every valid one but those with an unknown member.
+        #[test]
+        fn agrees_on_lists_of_objects(
+            (model, list, fields) in prop::sample::select(object_lists()),
+            picks in prop::collection::vec(prop::collection::vec((0..8usize, 0..12usize), 0..5), 0..8),
+            spaced in any::<bool>(),
+            total in prop::sample::select(vec![3, 5, 6, 10, 15]),
+            fit in any::<bool>(),
+        ) {
+            let spec = model.spec();
+            const VALUES: [&str; 12] =
+                ["\"a dog\"", "\" \"", "1", "0", "5", "15", "16", "true", "[\"a\"]", "[]", "[\" \"]", "{\"x\":1}"];
+            let items: Vec<String> = picks
+                .iter()
+                .map(|members| {
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|&(k, v)| {
+                            let key = fields.get(k % (fields.len() + 1)).map_or("extra", |f| f.name);
+                            format!("\"{key}\":{}", VALUES[v])
+                        })
+                        .collect();
+                    let sep = if spaced { " , " } else { "," };
+                    format!("{{{}}}", members.join(sep))
+                })
+                .collect();
+            // Half the time, the total the items' summed field adds up to (when they have one).
+            let summed = spec.sums.iter().find(|x| x.list == list).map(|x| x.field);
+            let added: i64 = picks
+                .iter()
+                .filter_map(|members| {
+                    let f = summed?;
+                    let &(_, v) = members.iter().find(|&&(k, _)| k % (fields.len() + 1) == f)?;
+                    VALUES[v].parse::<i64>().ok()
+                })
+                .sum();
+            let total = if fit && summed.is_some() { added } else { total };
+            // Half the time, the total the items' summed field adds up to (when they have one).
+            let summed = spec.sums.iter().find(|x| x.list == list).map(|x| x.field);
+            let added: i64 = picks
+                .iter()
+                .filter_map(|members| {
+                    let f = summed?;
+                    let &(_, v) = members.iter().find(|&&(k, _)| k % (fields.len() + 1) == f)?;
+                    VALUES[v].parse::<i64>().ok()
+                })
+                .sum();
+            let total = if fit && summed.is_some() { added } else { total };
+            let mut members = plain_members(model);
+            for (name, value) in &mut members {
+                if *name == spec.options[list].name {
+                    *value = format!("[{}]", items.join(if spaced { ",\n " } else { "," }));
+                }
+                // The option a sum over the items must equal, at one of some totals.
+                if spec.sums.iter().any(|x| x.list == list && spec.options[x.equals].name == *name) {
+                    *value = format!("\"{total}\"");
+                }
+            }
+            let args = object(&members);
+            let answered = agrees(&args, Expect::Args(model));
+            // A nested object, or a member no field names: the fast path leaves it.
+            let unusual = args.matches('{').count() > items.len() + 1 || args.contains("\"extra\"");
+            if slow(args.as_bytes(), Expect::Args(model), false).is_ok() && !unusual {
+                prop_assert!(answered, "the fast path missed {}", args);
             }
         }
 
