@@ -153,16 +153,27 @@ impl<'a> Scanner<'a> {
     #[inline(always)] // Its result stays in registers: through memory, the copy stalled.
     fn value(&mut self) -> Option<Value<'a>> {
         self.skip_ws();
-        if self.peek()? == b'[' && self.objects_next() {
-            let start = self.at;
-            let count = self.objects(|s| s.object(|s, _| s.flat_value().map(drop)))?;
-            return Some(Value::Objects(self.text.get(start..self.at)?, count));
+        match self.peek()? {
+            b'"' => self.string().map(Value::Str),
+            b't' => self.literal("true").map(|()| Value::Bool(true)),
+            b'f' => self.literal("false").map(|()| Value::Bool(false)),
+            b'-' | b'0'..=b'9' => self.integer().map(Value::Int),
+            b'[' => {
+                let start = self.at;
+                // The objects are stepped over by a call that gives only their count (in a
+                // register): a `Value` returned through memory would stall every member.
+                if self.objects_next() {
+                    let count = self.skip_objects()?;
+                    return Some(Value::Objects(self.text.get(start..self.at)?, count));
+                }
+                let count = self.list(|_| {})?;
+                Some(Value::List(self.text.get(start..self.at)?, count))
+            }
+            _ => None,
         }
-        self.flat_value()
     }
 
     /// A string, `true`, `false`, an integer or a list of strings: a member of an item.
-    #[inline(always)]
     fn flat_value(&mut self) -> Option<Value<'a>> {
         self.skip_ws();
         match self.peek()? {
@@ -180,10 +191,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// Whether the array next opens with an object.
-    #[cold] // Only a list of objects (Kling's shots and elements) reads on.
+    #[inline(never)] // Only a list of objects (Kling's shots and elements) reads on.
     fn objects_next(&self) -> bool {
         let rest = self.text.as_bytes().get(self.at + 1..).unwrap_or_default();
         rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    }
+
+    /// Steps over an array of flat objects, the opening bracket next: its length.
+    #[inline(never)]
+    fn skip_objects(&mut self) -> Option<usize> {
+        self.objects(|s| s.object(|s, _| s.flat_value().map(drop)))
     }
 
     /// An array of flat objects (members of [`flat_value`](Self::flat_value)s), the opening
@@ -597,11 +614,13 @@ impl ArgsState {
         // more, whose count the fast path does not keep, is the full checker's).
         let counts = &self.counts;
         let count = |i: usize| Some(usize::from(counts[i]));
-        if spec
-            .rules
-            .iter()
-            .any(|r| r.applies(&self.selection, self.seen, &count))
-        {
+        // A rule of values is judged from the selection alone (inlined, as for every model the
+        // pages have today); one that asks more, from the request.
+        let breaks = |r: &crate::spec::Rule| {
+            self.selection.breaks(r)
+                || !r.is_of_values() && r.applies(&self.selection, self.seen, &count)
+        };
+        if spec.rules.iter().any(breaks) {
             if counts.contains(&u8::MAX) {
                 return None;
             }
