@@ -298,14 +298,14 @@ impl<'a> Scanner<'a> {
 
 /// The run-time slot of a non-text option's value, if it is plainly allowed: an enum's wire
 /// string, a boolean, an integer in range.
-fn slot(kind: OptionKind, value: Value<'_>) -> Option<i64> {
+fn slot(kind: &OptionKind, value: Value<'_>) -> Option<i64> {
     match (kind, value) {
         (OptionKind::Enum { values, .. }, Value::Str(s)) => {
             values.iter().position(|v| same(v, s)).map(|i| i as i64)
         }
         (OptionKind::Bool { .. }, Value::Bool(b)) => Some(i64::from(b)),
         (
-            OptionKind::Integer {
+            &OptionKind::Integer {
                 minimum,
                 maximum,
                 values,
@@ -424,7 +424,7 @@ fn item_field(kind: OptionKind, value: Value<'_>, keep: bool) -> Option<(Option<
         }
         (OptionKind::Bool { .. }, Value::Bool(b)) => Some((keep.then(|| b.to_string()), 0)),
         (OptionKind::Integer { string: false, .. }, Value::Int(_)) => {
-            let n = slot(kind, value)?;
+            let n = slot(&kind, value)?;
             Some((keep.then(|| n.to_string()), n))
         }
         _ => None,
@@ -504,12 +504,13 @@ impl ArgsState {
             return None;
         }
         self.seen |= bit;
-        let kind = self.spec.options[index].kind;
+        // By reference: a copy of the kind through the stack costs every member.
+        let kind = &self.spec.options[index].kind;
         if let OptionKind::List {
             min_items,
             max_items,
             item,
-        } = kind
+        } = *kind
         {
             let (raw, count) = match (item, value) {
                 (_, Value::List(raw, 0)) => (raw, 0),
@@ -542,7 +543,7 @@ impl ArgsState {
         }
         // A number: a whole one here, exactly, kept as its digits; one with a fraction or an
         // exponent is the full checker's (the scanner reads integers only).
-        if let OptionKind::Number { minimum, maximum } = kind {
+        if let OptionKind::Number { minimum, maximum } = *kind {
             let Value::Int(n) = value else {
                 return None;
             };
@@ -554,7 +555,7 @@ impl ArgsState {
             }
             return Some(());
         }
-        if let OptionKind::Text { max_length, .. } = kind {
+        if let OptionKind::Text { max_length, .. } = *kind {
             let Value::Str(text) = value else {
                 return None;
             };
@@ -1177,13 +1178,13 @@ mod tests {
                 i64::MAX,
             ] {
                 assert_eq!(
-                    slot(kind, Value::Int(n)),
+                    slot(&kind, Value::Int(n)),
                     spec.slot(WireValue::Int(n)).ok(),
                     "{n} in {minimum}..={maximum}"
                 );
             }
-            assert_eq!(slot(kind, Value::Str("5")), None);
-            assert_eq!(slot(kind, Value::Bool(true)), None);
+            assert_eq!(slot(&kind, Value::Str("5")), None);
+            assert_eq!(slot(&kind, Value::Bool(true)), None);
         }
     }
 
