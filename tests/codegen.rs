@@ -1685,13 +1685,18 @@ fn each_shape_of_spec_imports_only_what_its_code_uses() {
     }
 }
 
-/// The option forms' fixture with `from` replaced by `to`; its diagnostics.
-fn option_forms_problems(from: &str, to: &str) -> Vec<String> {
-    let base = read("tests/fixtures/option_forms.toml");
+/// The diagnostics of the fixture spec `fixture` with `from` replaced by `to`.
+fn fixture_problems(fixture: &str, from: &str, to: &str) -> Vec<String> {
+    let base = read(fixture);
     match codegen::read(&edit_of(&base, from, to), ORIGIN) {
         Ok(_) => Vec::new(),
         Err(d) => lines_of(&d),
     }
+}
+
+/// The option forms' fixture with `from` replaced by `to`; its diagnostics.
+fn option_forms_problems(from: &str, to: &str) -> Vec<String> {
+    fixture_problems("tests/fixtures/option_forms.toml", from, to)
 }
 
 #[test]
@@ -2150,11 +2155,7 @@ fn a_list_of_objects_types_its_fields_and_a_sum_names_them() {
 
 /// The diagnostics of the relations fixture with `from` replaced by `to`.
 fn relations_problems(from: &str, to: &str) -> Vec<String> {
-    let base = read("tests/fixtures/relations.toml");
-    match codegen::read(&edit_of(&base, from, to), ORIGIN) {
-        Ok(_) => Vec::new(),
-        Err(d) => lines_of(&d),
-    }
+    fixture_problems("tests/fixtures/relations.toml", from, to)
 }
 
 /// A relation (`[[relations]]`, Wan 2.6 text-to-image's width × height and aspect ratio)
@@ -2197,11 +2198,7 @@ fn a_relation_names_two_integers_and_can_hold() {
 
 /// The diagnostics of the rules fixture with `from` replaced by `to`.
 fn rules_problems(from: &str, to: &str) -> Vec<String> {
-    let base = read("tests/fixtures/rules.toml");
-    match codegen::read(&edit_of(&base, from, to), ORIGIN) {
-        Ok(_) => Vec::new(),
-        Err(d) => lines_of(&d),
-    }
+    fixture_problems("tests/fixtures/rules.toml", from, to)
 }
 
 /// A rule's conditions take the forms a requirement's take (a value, values, an integer's
