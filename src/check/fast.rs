@@ -973,6 +973,86 @@ mod tests {
         }
     }
 
+    /// Item fields of the forms no page gives an item yet (free text with a limit, a list with
+    /// bounds, a required bool after the first field), read by `objects` over fields built in
+    /// the test: each at and past its limits, kept as the full checker keeps it.
+    #[test]
+    fn an_item_of_every_field_form_is_read_at_and_past_its_limits() {
+        const FIELD: OptionSpec = OptionSpec {
+            name: "caption",
+            description: "",
+            required: true,
+            kind: OptionKind::Text {
+                examples: &[],
+                max_length: Some(5),
+            },
+        };
+        static FIELDS: [OptionSpec; 4] = [
+            FIELD,
+            OptionSpec {
+                name: "urls",
+                kind: OptionKind::List {
+                    min_items: 1,
+                    max_items: Some(2),
+                    item: ListItem::Text,
+                },
+                required: false,
+                ..FIELD
+            },
+            OptionSpec {
+                name: "hdr",
+                kind: OptionKind::Bool { default: None },
+                ..FIELD
+            },
+            OptionSpec {
+                name: "seconds",
+                kind: OptionKind::Integer {
+                    minimum: 1,
+                    maximum: 9,
+                    values: &[],
+                    default: None,
+                    string: false,
+                },
+                required: false,
+                ..FIELD
+            },
+        ];
+        let spec = Model::Pixverse55TextToVideo.spec(); // no sum
+        let read = |items: &str| {
+            let mut kept = Vec::new();
+            let mut s = Scanner { text: items, at: 0 };
+            let total = objects(spec, 0, &mut s, &FIELDS, Some(&mut kept));
+            let mut s = Scanner { text: items, at: 0 };
+            assert_eq!(objects(spec, 0, &mut s, &FIELDS, None), total, "{items}");
+            total.map(|_| kept)
+        };
+        assert_eq!(
+            read(r#"[{"seconds":9,"hdr":false,"urls":["a","b"],"caption":"five!"}]"#),
+            Some(vec![
+                r#"{"caption":"five!","urls":["a","b"],"hdr":false,"seconds":9}"#.to_owned()
+            ])
+        );
+        assert_eq!(
+            read(r#"[{"caption":"a","hdr":true},{"hdr":true,"caption":"b","urls":["c"]}]"#),
+            Some(vec![
+                r#"{"caption":"a","hdr":true}"#.to_owned(),
+                r#"{"caption":"b","urls":["c"],"hdr":true}"#.to_owned(),
+            ])
+        );
+        for past in [
+            r#"[{"caption":"sixsix","hdr":true}]"#, // longer than 5 bytes
+            r#"[{"caption":" ","hdr":true}]"#,      // blank
+            r#"[{"caption":"a","hdr":true,"urls":[]}]"#, // fewer than 1 URL
+            r#"[{"caption":"a","hdr":true,"urls":["a","b","c"]}]"#, // more than 2
+            r#"[{"caption":"a"}]"#,                 // the required bool missing
+            r#"[{"caption":"a","hdr":1}]"#,         // a bool of the wrong type
+            r#"[{"caption":"a","hdr":true,"seconds":10}]"#, // past the integer's range
+            r#"[{"caption":"a","hdr":true,"seconds":"5"}]"#, // an integer as a string
+        ] {
+            assert_eq!(read(past), None, "{past}");
+        }
+    }
+
     /// A field given twice inside an item (each field of each list of objects, in a valid
     /// item otherwise) is the full checker's `duplicate_field`: the fast path never takes it.
     #[test]
