@@ -973,6 +973,45 @@ mod tests {
         }
     }
 
+    /// A list of text at its most items (Seedream edit's ten images, …) is the fast path's, where
+    /// no total or limit counts it.
+    #[test]
+    fn takes_a_list_of_text_at_its_most() {
+        let mut taken = 0;
+        for model in Model::ALL {
+            let spec = model.spec();
+            for (i, o) in spec.options.iter().enumerate() {
+                let (OptionKind::List {
+                    max_items: Some(most),
+                    item: ListItem::Text,
+                    ..
+                }) = o.kind
+                else {
+                    continue;
+                };
+                let counted = spec.totals.iter().any(|t| t.lists.contains(&i))
+                    || spec.limits.iter().any(|l| l.field == i);
+                if counted {
+                    continue;
+                }
+                let mut members = plain_members(model);
+                for (name, value) in &mut members {
+                    if *name == o.name {
+                        let items = vec!["\"a cat\""; most as usize];
+                        *value = format!("[{}]", items.join(","));
+                    }
+                }
+                let args = object(&members);
+                assert!(
+                    agrees(&args, Expect::Args(model)),
+                    "the fast path missed {args}"
+                );
+                taken += 1;
+            }
+        }
+        assert!(taken >= 1, "Seedream edit's image_urls");
+    }
+
     /// Item fields of the forms no page gives an item yet (free text with a limit, a list with
     /// bounds, a required bool after the first field), read by `objects` over fields built in
     /// the test: each at and past its limits, kept as the full checker keeps it.
