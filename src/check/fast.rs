@@ -1012,6 +1012,30 @@ mod tests {
         assert!(taken >= 1, "Seedream edit's image_urls");
     }
 
+    /// A model with a sum over a list's items (Kling 3.0's shots) is the fast path's with the
+    /// list left out too: no sum is judged over a list not given.
+    #[test]
+    fn takes_a_request_without_the_list_a_sum_adds_over() {
+        let mut taken = 0;
+        for model in Model::ALL {
+            let spec = model.spec();
+            for sum in spec.sums {
+                let list = spec.options[sum.list].name;
+                let members: Vec<(&str, String)> = plain_members(model)
+                    .into_iter()
+                    .filter(|(name, _)| *name != list)
+                    .collect();
+                let args = object(&members);
+                assert!(
+                    agrees(&args, Expect::Args(model)),
+                    "the fast path missed {args}"
+                );
+                taken += 1;
+            }
+        }
+        assert!(taken >= 1, "Kling 3.0's shots");
+    }
+
     /// Item fields of the forms no page gives an item yet (free text with a limit, a list with
     /// bounds, a required bool after the first field), read by `objects` over fields built in
     /// the test: each at and past its limits, kept as the full checker keeps it.
