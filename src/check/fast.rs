@@ -330,9 +330,9 @@ fn slot(kind: &OptionKind, value: Value<'_>) -> Option<i64> {
 /// non-empty list): each a flat object of the item's `fields`, every member a field and
 /// plainly allowed (a member the spec does not know, which passes where the page's copy is cut
 /// inside the fields, is the full checker's), its required fields given; each item's JSON, as
-/// the full checker keeps it, pushed to `keep`. Gives the sum of the field a [`Sum`](crate::spec::Sum) adds
-/// over this list (0 without one); `None` where the full checker must judge, as for a model
-/// with two sums or a field of a form no page gives an item.
+/// the full checker keeps it, pushed to `keep`. Gives the sum of the field a
+/// [`Sum`](crate::spec::Sum) adds over this list (0 without one); `None` where the full
+/// checker must judge, as for a model with two sums or a field of a form no page gives an item.
 fn objects(
     spec: &ModelSpec,
     index: usize,
