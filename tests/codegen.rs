@@ -2226,6 +2226,8 @@ fn a_rule_asks_what_its_options_can_be_and_can_hold() {
         (count, "reference_urls = { minimum = 2 }", "100:44: rule: the condition on `reference_urls` needs a `min_items` or a `max_items` | 100:46: unknown key `minimum` in the condition on `reference_urls`; allowed keys: min_items, max_items, given"),
         (given, "negative_prompt = { given = 1 }", "95:46: rule: `given` on `negative_prompt` takes true or false"),
         (given, "sharpness = { given = true }", "95:28: rule names unknown option `sharpness`; options: \"prompt\", \"negative_prompt\", \"style\", \"quality\", \"hdr\", \"steps\", \"reference_urls\""),
+        ("style = [\"anime\", \"sketch\"], quality = \"high\"", "style = [\"anime\", \"sketch\", \"photo\"], quality = \"high\"", "80:18: rule: `style` names every value it takes, its default among them, so the condition always holds; leave it out"),
+        ("hdr = true", "hdr = [false, true]", "85:34: rule: `hdr` names every value it takes, its default among them, so the condition always holds; leave it out"),
         ("style = [\"anime\", \"sketch\"], quality = \"high\"", "style = [\"anime\", \"anime\"], quality = \"high\"", "80:28: rule names style value \"anime\" twice; name it once"),
         // A rule of values forbids its cells; one that asks more forbids none.
         ("  { style = [\"anime\", \"sketch\"], quality = \"standard\", price = \"0.015\" },", "  { style = [\"anime\", \"sketch\"], quality = \"standard\", price = \"0.015\" },\n  { style = \"anime\", quality = \"high\", price = \"0.05\" },", "109:3: price for a forbidden cell { style = \"anime\", quality = \"high\" }: rule `high_quality_photos_only` (line 79) forbids it; remove the cell or the rule"),

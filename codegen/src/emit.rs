@@ -1421,7 +1421,6 @@ count, which the checker judges from the request.",
                 let pattern = pattern.join(" | ");
                 match f.kind {
                     _ if !f.has_default() => format!("matches!(self.{}, Some({pattern}))", f.name),
-                    OptionKind::Bool { .. } if values.len() == 2 => "true".to_owned(),
                     OptionKind::Bool { .. } if values == [1] => format!("self.{}", f.name),
                     OptionKind::Bool { .. } => format!("!self.{}", f.name),
                     _ => format!("matches!(self.{}, {pattern})", f.name),

@@ -2540,7 +2540,20 @@ impl<'s> Reader<'s> {
                     );
                     None
                 }
-                DeValue::Array(_) => self.values_of(option, value, context).map(TestDef::OneOf),
+                DeValue::Array(_) => match self.values_of(option, value, context) {
+                    // With a default, left out is one of them too: always true. (Without
+                    // one, every value is "given", and holds only then.)
+                    Some(all)
+                        if option.has_default() && option.value_count() == Some(all.len()) =>
+                    {
+                        self.error(
+                            value.span(),
+                            format!("{context}: `{name}` names every value it takes, its default among them, so the condition always holds; leave it out"),
+                        );
+                        None
+                    }
+                    values => values.map(TestDef::OneOf),
+                },
                 _ => self.value_of(option, value, context).map(TestDef::Is),
             };
             match test {
