@@ -981,11 +981,11 @@ mod tests {
         for model in Model::ALL {
             let spec = model.spec();
             for (i, o) in spec.options.iter().enumerate() {
-                let (OptionKind::List {
+                let OptionKind::List {
                     max_items: Some(most),
                     item: ListItem::Text,
                     ..
-                }) = o.kind
+                } = o.kind
                 else {
                     continue;
                 };
