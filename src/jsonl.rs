@@ -46,8 +46,8 @@ use serde_json::value::RawValue;
 use crate::check::{pointer, Code};
 use crate::money::{exact_add, AsString};
 use crate::{
-    check_as, CreateJobRequest, Estimate, Expect, Model, Quote, QuoteError, Unpriced, Usage,
-    UsageError, Violation,
+    check_as, CreateJobRequest, Estimate, Expect, Model, Quote, QuoteError, Selection, Unpriced,
+    Usage, UsageError, Violation,
 };
 
 /// What a [`Log`] does with each request.
@@ -145,8 +145,8 @@ fn judge_at(
     base: &str,
 ) -> Verdict {
     match mode {
-        Mode::Quote => match crate::check::run(bytes, expect, false) {
-            Ok(request) => price(request.args.selection(), usage),
+        Mode::Quote => match crate::check::run::<Selection>(bytes, expect) {
+            Ok(selection) => price(&selection, usage),
             Err(errors) => under(base, errors),
         },
         Mode::Check => match check_as(bytes, expect) {

@@ -19,8 +19,8 @@ mod usage;
 
 pub use args::Args;
 pub use check::{
-    check, check_args, check_as, quote_args_json, quote_as, quote_as_with, quote_json, Code,
-    Expect, Violation, Violations,
+    check, check_args, check_as, check_selection, quote_args_json, quote_as, quote_as_with,
+    quote_json, Code, Expect, Violation, Violations,
 };
 pub use model::UnknownModel;
 pub use models::{Model, MAX_OPTIONS, MAX_QUANTITIES};

@@ -14,15 +14,38 @@ impl fmt::Display for Model {
     }
 }
 
+impl Model {
+    /// The model whose id is exactly `id`, or `None`: one probe of a table the build made (the
+    /// id's length and a few of its bytes, hashed) and one comparison, so finding a model
+    /// costs the same whatever the number of models.
+    ///
+    /// ```
+    /// use shortapi_pricing::Model;
+    ///
+    /// assert_eq!(Model::from_id("pixverse/pixverse-5.5/text-to-video"), Some(Model::Pixverse55TextToVideo));
+    /// assert_eq!(Model::from_id("pixverse/pixverse-5.5/text-to-videO"), None);
+    /// ```
+    pub fn from_id(id: &str) -> Option<Model> {
+        let bytes = id.as_bytes();
+        // The key as the generator's `id_index::key` makes it.
+        let byte = |p: usize| u64::from(bytes.get(p).copied().unwrap_or(0));
+        let positions = Self::ID_POSITIONS.iter().enumerate();
+        let key = positions.fold(bytes.len() as u64, |key, (i, &p)| {
+            key ^ byte(p) << (8 * (i + 1))
+        });
+        let at = key.wrapping_mul(Self::ID_MULTIPLIER) >> (64 - Self::ID_BITS);
+        let slot = usize::from(*Self::ID_TABLE.get(at as usize)?);
+        let model = *Self::ALL.get(slot.checked_sub(1)?)?;
+        (model.id().as_bytes() == bytes).then_some(model)
+    }
+}
+
 impl FromStr for Model {
     type Err = UnknownModel;
 
-    /// The model whose id is exactly `s`.
+    /// The model whose id is exactly `s` (see [`Model::from_id`]).
     fn from_str(s: &str) -> Result<Self, UnknownModel> {
-        Model::ALL
-            .into_iter()
-            .find(|m| m.id() == s)
-            .ok_or_else(|| UnknownModel { got: s.to_owned() })
+        Model::from_id(s).ok_or_else(|| UnknownModel { got: s.to_owned() })
     }
 }
 

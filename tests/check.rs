@@ -181,6 +181,30 @@ fn an_unknown_model_is_named_with_the_known_ids_and_its_args_are_not_judged() {
     );
 }
 
+/// The one-probe table finds every id, and nothing that is not one: an id with any byte
+/// changed, one byte short or long, is no model (through `from_id`, `FromStr` and a body).
+#[test]
+fn every_model_is_found_by_its_id_and_no_near_miss_is() {
+    assert_eq!(Model::ALL.len(), Model::IDS.len());
+    for (model, id) in Model::ALL.into_iter().zip(Model::IDS) {
+        assert_eq!(Model::from_id(id), Some(model), "{id}");
+        assert_eq!(id.parse::<Model>(), Ok(model));
+        let mut misses = vec![
+            id[..id.len() - 1].to_owned(),
+            format!("{id}/"),
+            format!(" {id}"),
+        ];
+        misses.extend((0..id.len()).map(|i| format!("{}#{}", &id[..i], &id[i + 1..])));
+        for miss in misses {
+            assert_eq!(Model::from_id(&miss), None, "{miss:?}");
+            assert!(miss.parse::<Model>().is_err(), "{miss:?}");
+        }
+        let body = format!(r#"{{"model":"{}#","args":{{}}}}"#, id);
+        assert_eq!(found(&body), owned(&[("/model", Code::UnknownModel)]));
+    }
+    assert_eq!(Model::from_id(""), None);
+}
+
 #[test]
 fn bare_args_need_their_model_named() {
     let args = r#"{"prompt":"a cat","duration":"8"}"#;

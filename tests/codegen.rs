@@ -3,6 +3,7 @@
 //! test per class of bad spec, each checking the message and its `spec/models/FILE.toml:LINE:COL`.
 
 use shortapi_pricing_codegen as codegen;
+use shortapi_pricing_codegen::id_index;
 
 use std::path::Path;
 
@@ -2261,5 +2262,63 @@ fn the_readme_shows_the_extended_spec_as_it_is() {
     assert!(
         readme[start..end] == *body,
         "README's worked example differs from {EXTENDED_SPEC}"
+    );
+}
+
+// The table that finds a model by its id (`codegen/src/id_index.rs`).
+
+/// Every id lands in its own slot, holding its index; an id that is not there lands in a
+/// slot that holds another id or none.
+#[test]
+fn finds_every_id_in_one_probe() {
+    let ids = [
+        "pixverse/pixverse-5.5/text-to-video",
+        "pixverse/pixverse-5.5/image-to-video",
+        "pixverse/pixverse-6.0/text-to-video",
+        "pixverse/pixverse-6.0/image-to-video",
+        "kwaivgi/kling-o1/image-to-video",
+        "kwaivgi/kling-o1/video-to-video",
+        "a",
+        "b",
+    ];
+    let index = id_index::build(&ids).unwrap();
+    assert!(index.positions.len() <= 3, "{:?}", index.positions);
+    assert_eq!(index.table.len(), 1 << index.bits);
+    assert_eq!(index.bits, 4, "16 slots for 8 ids");
+    for (i, id) in ids.iter().enumerate() {
+        let at = id_index::slot(
+            id_index::key(id.as_bytes(), &index.positions),
+            index.multiplier,
+            index.bits,
+        );
+        assert_eq!(usize::from(index.table[at]), i + 1, "{id}");
+    }
+    assert_eq!(index.table.iter().filter(|&&s| s != 0).count(), ids.len());
+}
+
+/// The length and the bytes at each position, a byte each; 0 past the end.
+#[test]
+fn a_key_is_the_length_and_the_bytes_at_the_positions() {
+    assert_eq!(id_index::key(b"abc", &[]), 3);
+    assert_eq!(
+        id_index::key(b"abc", &[0, 2]),
+        3 | u64::from(b'a') << 8 | u64::from(b'c') << 16
+    );
+    assert_eq!(id_index::key(b"abc", &[5]), 3);
+}
+
+/// Ids that only a length or one late byte tells apart are still told apart.
+#[test]
+fn tells_apart_ids_that_differ_late_or_in_length() {
+    let ids = [
+        "x/a-long-shared-prefix-1",
+        "x/a-long-shared-prefix-2",
+        "x/a-long-shared-prefix",
+    ];
+    let index = id_index::build(&ids).unwrap();
+    assert_eq!(index.positions, [23]);
+    assert!(
+        id_index::build(&["same", "same"]).is_err(),
+        "two equal ids share every key"
     );
 }

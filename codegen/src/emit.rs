@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::id_index::IdIndex;
 use super::read::{
     combinations, decimal_text, CellPrice, ConditionDef, NarrowDef, OptionDef, OptionKind, Price,
     Spec, Term, TestDef,
@@ -162,7 +163,7 @@ fn without_strings(line: &str) -> String {
 
 /// The catalog file: `MAX_OPTIONS`, the `Model` enum, and one `pub mod` per model that includes
 /// its generated file from `OUT_DIR`.
-pub fn emit_catalog(specs: &[Spec]) -> String {
+pub fn emit_catalog(specs: &[Spec], index: &IdIndex) -> String {
     let mut out = String::new();
     let o = &mut out;
     line(o, 0, HEADER);
@@ -266,6 +267,7 @@ use shortapi_pricing::Model;
         &ids,
         ";",
     );
+    id_index_consts(o, index);
     let refs: Vec<String> = specs
         .iter()
         .map(|s| format!("&crate::models::{}::SPEC", s.module))
@@ -346,6 +348,50 @@ shortapi_pricing::for_each_model!(count_combinations);
         line(o, 0, "}");
     }
     out
+}
+
+/// The table `Model::from_id` probes, as constants of `Model`.
+fn id_index_consts(o: &mut String, index: &IdIndex) {
+    doc(
+        o,
+        1,
+        "How [`from_id`](Self::from_id) finds an id in one probe: the id's length and its bytes at
+`ID_POSITIONS` (0 past its end), a byte each from the lowest, make a key no other id has; the
+key times `ID_MULTIPLIER`, its top `ID_BITS` bits, is the slot in `ID_TABLE` that holds the
+model's index in [`ALL`](Self::ALL) plus one (0: no model). Found by the generator.",
+    );
+    let positions: Vec<String> = index.positions.iter().map(usize::to_string).collect();
+    array(
+        o,
+        1,
+        &format!(
+            "pub(crate) const ID_POSITIONS: [usize; {}] = ",
+            positions.len()
+        ),
+        &positions,
+        ";",
+    );
+    line(
+        o,
+        1,
+        &format!(
+            "pub(crate) const ID_MULTIPLIER: u64 = {:#x};",
+            index.multiplier
+        ),
+    );
+    line(
+        o,
+        1,
+        &format!("pub(crate) const ID_BITS: u32 = {};", index.bits),
+    );
+    let slots: Vec<String> = index.table.iter().map(u16::to_string).collect();
+    array(
+        o,
+        1,
+        &format!("pub(crate) const ID_TABLE: [u16; {}] = ", slots.len()),
+        &slots,
+        ";",
+    );
 }
 
 fn line(out: &mut String, indent: usize, text: &str) {
@@ -2316,7 +2362,8 @@ fn array_lines(column: usize, head: &str, items: &[String], tail: &str) -> Vec<(
     // Simple: a literal or a one-segment path (`Self::S3` and `WireValue::Int(5)` are not).
     let short = |i: &String| i.len() <= 10 && !i.contains("::") && !i.contains('(');
     if items.iter().all(short) {
-        let room = 100 - (column + 4);
+        // rustfmt fills a line of short items to 99 columns, not 100 (seen on the id table).
+        let room = 99 - (column + 4);
         let mut line = String::new();
         for item in items {
             if !line.is_empty() && line.len() + 1 + item.len() + 1 > room {

@@ -7,12 +7,13 @@
 //! - [`read()`] parses and checks one spec file, reporting every problem at once as
 //!   `path:LINE:COL: message`; [`check_catalog`] checks the files together.
 //! - [`emit_model`] writes a model's module, [`emit_catalog`] the file that declares every
-//!   module and the `Model` enum.
+//!   module and the `Model` enum, with the table [`id_index`] builds to find a model by its id.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
 mod emit;
+pub mod id_index;
 mod read;
 
 pub use emit::{emit_catalog, emit_model, HEADER};
@@ -49,10 +50,19 @@ pub fn generate(files: &[(String, String)]) -> Result<Vec<(String, String)>, Dia
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
+    let ids: Vec<&str> = specs.iter().map(|s| s.model.id.as_str()).collect();
+    let index = id_index::build(&ids).map_err(|message| {
+        Diagnostics(vec![Diagnostic {
+            origin: "spec/models".to_owned(),
+            line: 1,
+            col: 1,
+            message,
+        }])
+    })?;
     let mut out: Vec<(String, String)> = specs
         .iter()
         .map(|spec| (format!("{}.rs", spec.module), emit_model(spec)))
         .collect();
-    out.push((CATALOG_FILE.to_owned(), emit_catalog(&specs)));
+    out.push((CATALOG_FILE.to_owned(), emit_catalog(&specs, &index)));
     Ok(out)
 }

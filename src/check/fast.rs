@@ -16,16 +16,16 @@
 
 use super::walk::{
     broken_limits, broken_relations, broken_requirements, broken_rules, broken_sum, broken_totals,
-    is_http_url, Outcome, BODY_FIELDS,
+    is_http_url, BODY_FIELDS,
 };
-use super::Expect;
+use super::{Expect, ListTexts, Slot, Violation};
 use crate::spec::{ListItem, ModelSpec, OptionKind, OptionSpec};
-use crate::{Args, CreateJobRequest, Model, Selection, MAX_OPTIONS};
+use crate::{Model, Selection, MAX_OPTIONS};
 use rust_decimal::Decimal;
 
 /// A value the fast path understands: a string without escapes, a boolean, an integer that
-/// serde_json reads as one, an array of strings without escapes, none blank, or (as an
-/// option's value, not inside an item) an array of flat objects of such values.
+/// serde_json reads as one, or an array of strings without escapes, none blank. (A list of
+/// objects is read where its option is: see [`ArgsState::member`].)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Value<'a> {
     Str(&'a str),
@@ -33,13 +33,11 @@ enum Value<'a> {
     Int(i64),
     /// The array's text, brackets included (read again to keep its items), and its length.
     List(&'a str, usize),
-    /// An array of objects: its text, brackets included (read again against the item's
-    /// fields), and its length.
-    Objects(&'a str, usize),
 }
 
-/// The position of the first `"`, `\\` or control character in `bytes`: eight bytes at a time
-/// (as serde_json skips a string), then one at a time.
+/// The position of the first `"`, `\\` or control character in `bytes`: sixteen bytes at a time
+/// as two words tested side by side, then eight (as serde_json skips a string), then one at a
+/// time.
 #[inline(never)] // Its own registers: inlined, the loop reloads its constants each word.
 fn special(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -55,12 +53,25 @@ fn special(bytes: &[u8]) -> Option<usize> {
             | w.wrapping_sub(ONES * 0x20) & !w)
             & HIGHS
     };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in chunks.by_ref() {
+    let word = |chunk: &[u8]| {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let found = hits(u64::from_le_bytes(word));
+        u64::from_le_bytes(word)
+    };
+    let mut at = 0;
+    // Two words an iteration while they last (their tests run side by side), then one.
+    let mut pairs = bytes.chunks_exact(16);
+    for pair in pairs.by_ref() {
+        let (low, high) = (hits(word(&pair[..8])), hits(word(&pair[8..])));
+        if low | high != 0 {
+            let (found, base) = if low != 0 { (low, 0) } else { (high, 8) };
+            return Some(at + base + found.trailing_zeros() as usize / 8);
+        }
+        at += 16;
+    }
+    let mut chunks = pairs.remainder().chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let found = hits(word(chunk));
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
         }
@@ -71,6 +82,17 @@ fn special(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .map(|i| at + i)
+}
+
+/// Whether `text` is blank (`trim` leaves nothing, as the full checker's `text_violation` tests),
+/// decided at the first byte where it can: printable ASCII other than a space is not white
+/// space, and a URL or a prompt mostly starts with one.
+#[inline]
+fn blank(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'!'..=b'~') => false,
+        _ => text.trim().is_empty(),
+    }
 }
 
 /// `a == b`, inline: the names compared here are short and mostly differ in length or in the
@@ -119,10 +141,10 @@ impl<'a> Scanner<'a> {
         self.text.get(start..end)
     }
 
-    fn literal(&mut self, word: &str) -> Option<()> {
+    /// `word` next: compared as one array, not through a call to `memcmp`.
+    fn literal<const N: usize>(&mut self, word: &[u8; N]) -> Option<()> {
         let rest = self.text.as_bytes().get(self.at..)?;
-        rest.starts_with(word.as_bytes())
-            .then(|| self.at += word.len())
+        (rest.first_chunk::<N>() == Some(word)).then(|| self.at += N)
     }
 
     /// A JSON integer that serde_json reads as an integer and that fits an `i64` however it
@@ -149,23 +171,17 @@ impl<'a> Scanner<'a> {
         Some(if negative { -magnitude } else { magnitude })
     }
 
-    /// A string, `true`, `false`, an integer, a list of strings or a list of flat objects.
+    /// A string, `true`, `false`, an integer or a list of strings.
     #[inline(always)] // Its result stays in registers: through memory, the copy stalled.
     fn value(&mut self) -> Option<Value<'a>> {
         self.skip_ws();
         match self.peek()? {
             b'"' => self.string().map(Value::Str),
-            b't' => self.literal("true").map(|()| Value::Bool(true)),
-            b'f' => self.literal("false").map(|()| Value::Bool(false)),
+            b't' => self.literal(b"true").map(|()| Value::Bool(true)),
+            b'f' => self.literal(b"false").map(|()| Value::Bool(false)),
             b'-' | b'0'..=b'9' => self.integer().map(Value::Int),
             b'[' => {
                 let start = self.at;
-                // The objects are stepped over by a call that gives only their count (in a
-                // register): a `Value` returned through memory would stall every member.
-                if self.objects_next() {
-                    let count = self.skip_objects()?;
-                    return Some(Value::Objects(self.text.get(start..self.at)?, count));
-                }
                 let count = self.list(|_| {})?;
                 Some(Value::List(self.text.get(start..self.at)?, count))
             }
@@ -173,37 +189,22 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// A string, `true`, `false`, an integer or a list of strings: a member of an item.
-    fn flat_value(&mut self) -> Option<Value<'a>> {
+    /// Whether an array that opens with an object is next (white space skipped).
+    #[inline(never)] // Only for an option that takes a list of objects (Kling's shots).
+    fn objects_next(&mut self) -> bool {
         self.skip_ws();
-        match self.peek()? {
-            b'"' => self.string().map(Value::Str),
-            b't' => self.literal("true").map(|()| Value::Bool(true)),
-            b'f' => self.literal("false").map(|()| Value::Bool(false)),
-            b'-' | b'0'..=b'9' => self.integer().map(Value::Int),
-            b'[' => {
-                let start = self.at;
-                let count = self.list(|_| {})?;
-                Some(Value::List(self.text.get(start..self.at)?, count))
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether the array next opens with an object.
-    #[inline(never)] // Only a list of objects (Kling's shots and elements) reads on.
-    fn objects_next(&self) -> bool {
-        let rest = self.text.as_bytes().get(self.at + 1..).unwrap_or_default();
-        rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+        let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+        let mut after = rest.iter().filter(|b| !b.is_ascii_whitespace());
+        after.next() == Some(&b'[') && after.next() == Some(&b'{')
     }
 
     /// Steps over an array of flat objects, the opening bracket next: its length.
     #[inline(never)]
     fn skip_objects(&mut self) -> Option<usize> {
-        self.objects(|s| s.object(|s, _| s.flat_value().map(drop)))
+        self.objects(|s| s.object(|s, _| s.value().map(drop)))
     }
 
-    /// An array of flat objects (members of [`flat_value`](Self::flat_value)s), the opening
+    /// An array of flat objects (members of [`value`](Self::value)s), the opening
     /// bracket next: calls `item` on a scanner at each object; its length.
     fn objects(&mut self, mut item: impl FnMut(&mut Self) -> Option<()>) -> Option<usize> {
         self.eat(b'[')?;
@@ -236,7 +237,7 @@ impl<'a> Scanner<'a> {
         let mut count = 0;
         loop {
             let text = self.string()?;
-            if text.trim().is_empty() {
+            if blank(text) {
                 return None;
             }
             item(text);
@@ -279,25 +280,32 @@ impl<'a> Scanner<'a> {
     }
 
     /// An args object of `model` inside a body (pointers under `/args`).
-    fn args(&mut self, model: Model, keep_text: bool) -> Option<Outcome> {
+    fn args(&mut self, model: Model, slot: &mut dyn Slot) -> Option<Verdict> {
+        let keep_text = slot.keeps_text();
         let mut state = ArgsState::new(model);
         self.object(|s, key| {
             let index = state.find(key)?;
-            let value = s.value()?;
-            state.apply(index, value, keep_text)
+            state.member(index, s, keep_text)
         })?;
-        state.finish("/args")
+        state.finish("/args", slot)
     }
 
     /// Steps over an object of plain members without judging it: the `args` of a body whose
     /// `model` comes later, read again once the model is known.
     fn skip_flat_object(&mut self) -> Option<()> {
-        self.object(|s, _| s.value().map(drop))
+        self.object(|s, _| {
+            if s.objects_next() {
+                s.skip_objects().map(drop)
+            } else {
+                s.value().map(drop)
+            }
+        })
     }
 }
 
 /// The run-time slot of a non-text option's value, if it is plainly allowed: an enum's wire
 /// string, a boolean, an integer in range.
+#[inline(always)] // Once a member: as a call, 5 % of a PixVerse body's profile.
 fn slot(kind: &OptionKind, value: Value<'_>) -> Option<i64> {
     match (kind, value) {
         (OptionKind::Enum { values, .. }, Value::Str(s)) => {
@@ -330,22 +338,23 @@ fn slot(kind: &OptionKind, value: Value<'_>) -> Option<i64> {
 /// non-empty list): each a flat object of the item's `fields`, every member a field and
 /// plainly allowed (a member the spec does not know, which passes where the page's copy is cut
 /// inside the fields, is the full checker's), its required fields given; each item's JSON, as
-/// the full checker keeps it, pushed to `keep`. Gives the sum of the field a
-/// [`Sum`](crate::spec::Sum) adds over this list (0 without one); `None` where the full
-/// checker must judge, as for a model with two sums or a field of a form no page gives an item.
+/// the full checker keeps it, pushed to `keep`. Gives the number of items and the sum of the
+/// field a [`Sum`](crate::spec::Sum) adds over this list (0 without one); `None` where the
+/// full checker must judge, as for a model with two sums or a field of a form no page gives an
+/// item.
 fn objects(
     spec: &ModelSpec,
     index: usize,
     s: &mut Scanner<'_>,
     fields: &'static [OptionSpec],
     mut keep: Option<&mut Vec<String>>,
-) -> Option<i64> {
+) -> Option<(usize, i64)> {
     if spec.sums.len() > 1 {
         return None;
     }
     let summed = spec.sums.iter().find(|x| x.list == index).map(|x| x.field);
     let mut total = 0i64;
-    s.objects(|s| {
+    let count = s.objects(|s| {
         let mut seen = 0u64;
         let mut json: Vec<Option<String>> = Vec::new();
         if keep.is_some() {
@@ -359,7 +368,7 @@ fn objects(
                 return None;
             }
             seen |= 1 << f;
-            let value = s.flat_value()?;
+            let value = s.value()?;
             let (text, number) = item_field(fields[f].kind, value, keep.is_some())?;
             if Some(f) == summed {
                 total = total.checked_add(number)?;
@@ -381,7 +390,7 @@ fn objects(
         }
         Some(())
     })?;
-    Some(total)
+    Some((count, total))
 }
 
 /// A field of an item, if plainly allowed: its JSON as the full checker keeps it (when `keep`)
@@ -391,7 +400,7 @@ fn item_field(kind: OptionKind, value: Value<'_>, keep: bool) -> Option<(Option<
     match (kind, value) {
         (OptionKind::Text { max_length, .. }, Value::Str(text)) => {
             // As for an option: a text with more bytes than the limit is counted there.
-            if text.trim().is_empty() || max_length.is_some_and(|m| text.len() > m as usize) {
+            if blank(text) || max_length.is_some_and(|m| text.len() > m as usize) {
                 return None;
             }
             Some((keep.then(|| format!("\"{text}\"")), 0))
@@ -449,6 +458,10 @@ fn item_json(fields: &[OptionSpec], json: &[Option<String>]) -> String {
     text
 }
 
+/// The fast path's verdict on a request: valid (and put in the [`Slot`]), or what the rules it
+/// breaks say, as the full checker says it.
+type Verdict = Result<(), Vec<Violation>>;
+
 /// One args object being read against one model's tables.
 struct ArgsState {
     spec: &'static ModelSpec,
@@ -456,7 +469,7 @@ struct ArgsState {
     /// `(option index, text)` in input order; only when the check keeps the text.
     texts: Vec<(usize, String)>,
     /// `(option index, items)` in input order; only when the check keeps the text.
-    lists: Vec<(usize, Vec<String>)>,
+    lists: Vec<ListTexts>,
     /// The item count of each list given, by option position (for the totals); a list of 255
     /// items or more, which the fast path leaves to the full checker where a total counts,
     /// is 255.
@@ -496,14 +509,78 @@ impl ArgsState {
         Some(index)
     }
 
-    /// Takes `value` for `options[index]` if it is plainly allowed and not a repeat.
+    /// Reads the member for `options[index]`, `s` before its value, and takes it if it is
+    /// plainly allowed and not a repeat. A list of objects is read and judged in one pass,
+    /// against the item's fields; any other value is read, then judged.
     #[inline(always)] // As `Scanner::value`: the value is not copied through the stack.
-    fn apply(&mut self, index: usize, value: Value<'_>, keep_text: bool) -> Option<()> {
+    fn member(&mut self, index: usize, s: &mut Scanner<'_>, keep_text: bool) -> Option<()> {
+        // By reference: a copy of the kind through the stack costs every member.
+        if let OptionKind::List {
+            item: ListItem::Object { fields, .. },
+            ..
+        } = &self.spec.options[index].kind
+        {
+            if s.objects_next() {
+                return self.objects(index, s, fields, keep_text);
+            }
+        }
+        let value = s.value()?;
+        self.apply(index, value, keep_text)
+    }
+
+    /// Marks `options[index]` given; `None` if it already was (the full checker reports a
+    /// repeat).
+    fn mark(&mut self, index: usize) -> Option<()> {
         let bit = 1u64 << index;
         if self.seen & bit != 0 {
             return None;
         }
         self.seen |= bit;
+        Some(())
+    }
+
+    /// Keeps the item count of the list at `options[index]` if its bounds allow it.
+    fn count(&mut self, index: usize, count: usize, min: u32, max: Option<u32>) -> Option<()> {
+        if count < min as usize || max.is_some_and(|m| count > m as usize) {
+            return None;
+        }
+        self.counts[index] = u8::try_from(count).unwrap_or(u8::MAX);
+        Some(())
+    }
+
+    /// Reads the non-empty list of objects at `options[index]` (`s` before it) against its
+    /// item's `fields` and takes it if every item is plainly allowed.
+    #[inline(never)] // Only Kling's shots and elements: the other members keep their registers.
+    fn objects(
+        &mut self,
+        index: usize,
+        s: &mut Scanner<'_>,
+        fields: &'static [OptionSpec],
+        keep_text: bool,
+    ) -> Option<()> {
+        self.mark(index)?;
+        let OptionKind::List {
+            min_items,
+            max_items,
+            ..
+        } = self.spec.options[index].kind
+        else {
+            return None;
+        };
+        let mut items = Vec::new();
+        let (count, sum) = objects(self.spec, index, s, fields, keep_text.then_some(&mut items))?;
+        self.count(index, count, min_items, max_items)?;
+        self.sum = sum;
+        if keep_text {
+            self.lists.push((index, items));
+        }
+        Some(())
+    }
+
+    /// Takes `value` for `options[index]` if it is plainly allowed and not a repeat.
+    #[inline(always)] // As `Scanner::value`: the value is not copied through the stack.
+    fn apply(&mut self, index: usize, value: Value<'_>, keep_text: bool) -> Option<()> {
+        self.mark(index)?;
         // By reference: a copy of the kind through the stack costs every member.
         let kind = &self.spec.options[index].kind;
         if let OptionKind::List {
@@ -512,31 +589,17 @@ impl ArgsState {
             item,
         } = *kind
         {
+            // A list of text, or an empty list of either kind (a list of objects is read by
+            // `objects`).
             let (raw, count) = match (item, value) {
                 (_, Value::List(raw, 0)) => (raw, 0),
-                (ListItem::Text, Value::List(raw, count))
-                | (ListItem::Object { .. }, Value::Objects(raw, count)) => (raw, count),
+                (ListItem::Text, Value::List(raw, count)) => (raw, count),
                 _ => return None,
             };
-            if count < min_items as usize || max_items.is_some_and(|m| count > m as usize) {
-                return None;
-            }
-            self.counts[index] = u8::try_from(count).unwrap_or(u8::MAX);
-            let mut items = Vec::new();
-            let mut scanner = Scanner { text: raw, at: 0 };
-            if let (ListItem::Object { fields, .. }, 1..) = (item, count) {
-                self.sum = objects(
-                    self.spec,
-                    index,
-                    &mut scanner,
-                    fields,
-                    keep_text.then_some(&mut items),
-                )?;
-            } else if keep_text {
-                items.reserve(count);
-                scanner.list(|t| items.push(t.to_owned()))?;
-            }
+            self.count(index, count, min_items, max_items)?;
             if keep_text {
+                let mut items = Vec::with_capacity(count);
+                Scanner { text: raw, at: 0 }.list(|t| items.push(t.to_owned()))?;
                 self.lists.push((index, items));
             }
             return Some(());
@@ -561,7 +624,7 @@ impl ArgsState {
             };
             // The same tests as the full checker's (`text_violation`); a text that may be
             // too long (more bytes than the limit) is counted there.
-            if text.trim().is_empty() || max_length.is_some_and(|m| text.len() > m as usize) {
+            if blank(text) || max_length.is_some_and(|m| text.len() > m as usize) {
                 return None;
             }
             if keep_text {
@@ -575,7 +638,7 @@ impl ArgsState {
 
     /// The args; or, when a rule is all that is wrong, its violations as the full checker
     /// reports them (under `base`); or `None` when a required input is missing.
-    fn finish(self, base: &str) -> Option<Outcome> {
+    fn finish(self, base: &str, slot: &mut dyn Slot) -> Option<Verdict> {
         let missing = self
             .spec
             .options
@@ -634,25 +697,16 @@ impl ArgsState {
                 base,
             )));
         }
-        Some(Ok(CreateJobRequest::new(Args::in_option_order(
-            self.selection,
-            self.texts,
-            self.lists,
-        ))))
+        slot.keep(self.selection, self.texts, self.lists);
+        Some(Ok(()))
     }
-}
-
-/// The model whose id is exactly `id`, without the error value `FromStr` builds.
-fn model(id: &str) -> Option<Model> {
-    Model::IDS
-        .iter()
-        .position(|known| same(known, id))
-        .map(|i| Model::ALL[i])
 }
 
 /// The verdict, if `bytes` is plainly valid in the form `expect` says or breaks nothing but a
 /// rule; `None` when the full checker must decide.
-pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Outcome> {
+/// A valid request is put in `slot`, which says whether its text is copied out.
+pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option<Verdict> {
+    let keep_text = slot.keeps_text();
     let text = std::str::from_utf8(bytes).ok()?;
     let mut s = Scanner { text, at: 0 };
     // As the full checker reads a top-level key: an option of the model bare args are read as
@@ -667,7 +721,7 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
     let mut body_seen = 0u8;
     let mut body_model = None;
     // The `args` verdict, or where its object starts when `model` comes after it.
-    let mut nested: Option<Outcome> = None;
+    let mut nested: Option<Verdict> = None;
     let mut deferred: Option<usize> = None;
     let mut callback_url = None;
     s.object(|s, key| {
@@ -677,8 +731,7 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
                     return None;
                 }
                 bare_seen = true;
-                let value = s.value()?;
-                return state.apply(index, value, keep_text);
+                return state.member(index, s, keep_text);
             }
         }
         let field = BODY_FIELDS.iter().position(|f| same(f, key))?;
@@ -688,11 +741,11 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
         body_seen |= 1 << field;
         match field {
             0 => match s.value()? {
-                Value::Str(id) => body_model = Some(model(id)?),
+                Value::Str(id) => body_model = Some(Model::from_id(id)?),
                 _ => return None,
             },
             1 => match body_model {
-                Some(m) => nested = Some(s.args(m, keep_text)?),
+                Some(m) => nested = Some(s.args(m, slot)?),
                 None => {
                     s.skip_ws();
                     deferred = Some(s.at);
@@ -715,22 +768,20 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, keep_text: bool) -> Option<Out
     }
     if body_seen == 0 {
         // Bare args (with no model to read them as, the full checker explains).
-        return bare?.finish("");
+        return bare?.finish("", slot);
     }
     // A body needs its model and its args.
     let m = body_model?;
-    let outcome = match (nested, deferred) {
-        (Some(outcome), _) => outcome,
-        (None, Some(at)) => Scanner { text, at }.args(m, keep_text)?,
+    let verdict = match (nested, deferred) {
+        (Some(verdict), _) => verdict,
+        (None, Some(at)) => Scanner { text, at }.args(m, slot)?,
         (None, None) => return None,
     };
-    Some(match outcome {
-        Ok(request) => Ok(CreateJobRequest {
-            args: request.args,
-            callback_url,
-        }),
-        Err(errors) => Err(errors),
-    })
+    // The args were kept without one.
+    if let (Ok(()), Some(url)) = (&verdict, callback_url) {
+        slot.keep_callback_url(url);
+    }
+    Some(verdict)
 }
 
 #[cfg(test)]
@@ -738,11 +789,36 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::check::Kept;
     use crate::spec::{Narrow, OptionSpec, Test, WireValue};
+    use crate::CreateJobRequest;
 
-    /// The full checker's verdict, without the fast path.
-    fn slow(bytes: &[u8], expect: Expect, keep_text: bool) -> Outcome {
-        super::super::run_slow(bytes, expect, keep_text).map_err(|v| v.into_iter().collect())
+    /// The full checker's verdict, without the fast path, kept as `K` keeps it.
+    fn slow<K: Kept>(bytes: &[u8], expect: Expect) -> Result<K, Vec<Violation>> {
+        super::super::run_slow(bytes, expect, K::TEXT)
+            .map(K::of)
+            .map_err(|v| v.into_iter().collect())
+    }
+
+    /// The fast path's verdict kept as `K`, if it gives one: a valid request is in the slot.
+    fn fast<K: Kept>(bytes: &[u8], expect: Expect) -> Option<Result<K, Vec<Violation>>> {
+        let mut kept: Option<K> = None;
+        let verdict = judge(bytes, expect, &mut kept)?;
+        Some(verdict.map(|()| kept.expect("a valid request is kept")))
+    }
+
+    /// Whether the fast path answers `json` kept as `K`; where it does, it answers as the full
+    /// checker.
+    fn agrees_as<K: Kept + PartialEq + std::fmt::Debug>(json: &str, expect: Expect) -> bool {
+        let fast = fast::<K>(json.as_bytes(), expect);
+        if let Some(fast) = &fast {
+            assert_eq!(
+                fast,
+                &slow::<K>(json.as_bytes(), expect),
+                "{expect:?} {json}"
+            );
+        }
+        fast.is_some()
     }
 
     /// Every form of input, for every model.
@@ -757,18 +833,9 @@ mod tests {
     /// Asserts that where the fast path answers, it answers as the full checker, in both
     /// modes; returns whether it answered.
     fn agrees(json: &str, expect: Expect) -> bool {
-        let mut answered = false;
-        for keep_text in [true, false] {
-            if let Some(fast) = judge(json.as_bytes(), expect, keep_text) {
-                assert_eq!(
-                    fast,
-                    slow(json.as_bytes(), expect, keep_text),
-                    "{expect:?} {json}"
-                );
-                answered = true;
-            }
-        }
-        answered
+        let request = agrees_as::<CreateJobRequest>(json, expect);
+        let selection = agrees_as::<Selection>(json, expect);
+        request || selection
     }
 
     /// The fewest of the most items the limits on the list at `index` allow, whatever their
@@ -930,8 +997,8 @@ mod tests {
         assert_eq!(s.at, 8);
         assert_eq!(scanner(r#""a \"cat""#).string(), None);
         assert_eq!(scanner("\"a\tcat\"").string(), None);
-        assert_eq!(scanner("truex").literal("true"), Some(()));
-        assert_eq!(scanner("tru").literal("true"), None);
+        assert_eq!(scanner("truex").literal(b"true"), Some(()));
+        assert_eq!(scanner("tru").literal(b"true"), None);
     }
 
     #[test]
@@ -1135,7 +1202,7 @@ mod tests {
                 }
                 let args = object(&members);
                 assert!(!agrees(&args, Expect::Args(model)), "{args}");
-                let verdict = slow(args.as_bytes(), Expect::Args(model), false).unwrap_err();
+                let verdict = slow::<Selection>(args.as_bytes(), Expect::Args(model)).unwrap_err();
                 let duplicate = |v: &crate::Violation| v.code == super::super::Code::DuplicateField;
                 assert!(verdict.iter().any(duplicate), "{args} {verdict:?}");
             }
@@ -1162,7 +1229,7 @@ mod tests {
             let args = format!(r#"{{"prompt":"a cat","width":{width},"height":{height}}}"#);
             let body = format!(r#"{{"model":"{}","args":{args}}}"#, model.id());
             for (json, expect) in [(args.as_str(), Expect::Args(model)), (&body, Expect::Body)] {
-                let full = slow(json.as_bytes(), expect, true);
+                let full = slow::<CreateJobRequest>(json.as_bytes(), expect);
                 assert_eq!(full.is_ok(), kept, "{json}");
                 if kept {
                     assert!(agrees(json, expect), "the fast path missed {json}");
@@ -1189,7 +1256,7 @@ mod tests {
                 let body = format!(r#"{{"model":"{}","args":{args}}}"#, model.id());
                 for (json, expect) in [(args, Expect::Args(model)), (body, Expect::Body)] {
                     assert!(agrees(&json, expect), "{json}");
-                    let verdict = judge(json.as_bytes(), expect, true).unwrap();
+                    let verdict = fast::<CreateJobRequest>(json.as_bytes(), expect).unwrap();
                     assert!(verdict
                         .unwrap_err()
                         .iter()
@@ -1257,7 +1324,11 @@ mod tests {
             ("[]".to_owned(), Expect::Body),
             (String::new(), Expect::Body),
         ] {
-            assert_eq!(judge(json.as_bytes(), expect, true), None, "{json}");
+            assert_eq!(
+                fast::<CreateJobRequest>(json.as_bytes(), expect),
+                None,
+                "{json}"
+            );
         }
         // Invalid UTF-8 anywhere is the full checker's to report.
         for bytes in [
@@ -1267,7 +1338,11 @@ mod tests {
             b"{\"prompt\":\"a\"}\xff",
             b"\xef\xbb\xbf{\"prompt\":\"a\"}",
         ] {
-            assert_eq!(judge(bytes, Expect::Args(seed), true), None, "{bytes:?}");
+            assert_eq!(
+                fast::<CreateJobRequest>(bytes, Expect::Args(seed)),
+                None,
+                "{bytes:?}"
+            );
         }
     }
 
@@ -1746,7 +1821,7 @@ mod tests {
             let answered = agrees(&args, Expect::Args(model));
             // A nested object, or a member no field names: the fast path leaves it.
             let unusual = args.matches('{').count() > items.len() + 1 || args.contains("\"extra\"");
-            if slow(args.as_bytes(), Expect::Args(model), false).is_ok() && !unusual {
+            if slow::<Selection>(args.as_bytes(), Expect::Args(model)).is_ok() && !unusual {
                 prop_assert!(answered, "the fast path missed {}", args);
             }
         }

@@ -31,7 +31,7 @@ pub(crate) fn items(n: usize) -> String {
     }
 }
 
-use crate::{Args, CreateJobRequest, Model, Quote};
+use crate::{Args, CreateJobRequest, Model, Quote, Selection};
 
 /// What form of input a check expects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -252,17 +252,40 @@ impl std::error::Error for Violations {}
 /// # Ok::<(), shortapi_pricing::Violations>(())
 /// ```
 pub fn check(json: impl AsRef<[u8]>) -> Result<CreateJobRequest, Violations> {
-    run(json.as_ref(), Expect::Body, true)
+    run(json.as_ref(), Expect::Body)
 }
 
 /// Checks the bare `args` object of `model`.
 pub fn check_args(model: Model, json: impl AsRef<[u8]>) -> Result<Args, Violations> {
-    run(json.as_ref(), Expect::Args(model), true).map(|request| request.args)
+    run::<CreateJobRequest>(json.as_ref(), Expect::Args(model)).map(|request| request.args)
 }
 
 /// Checks an input of the form `expect` says.
 pub fn check_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<CreateJobRequest, Violations> {
-    run(json.as_ref(), expect, true)
+    run(json.as_ref(), expect)
+}
+
+/// Checks an input of the form `expect` says, as [`check_as`] does (every violation alike), but
+/// keeps only its option values: no text is copied out. The pre-flight check that needs the
+/// verdict and what the price depends on, not the request's text.
+///
+/// ```
+/// use shortapi_pricing::spec::WireValue;
+/// use shortapi_pricing::{check_selection, Expect};
+///
+/// let selection = check_selection(r#"{"model": "bytedance/seedream-4.5/edit", "args": {
+///     "prompt": "the lab on a beach", "aspect_ratio": "16:9", "num_images": 2,
+///     "image_urls": ["https://example.com/lab-1.png", "https://example.com/lab-2.png"]}}"#, Expect::Body)?;
+/// assert_eq!(selection.get("num_images"), Some(WireValue::Int(2)));
+///
+/// let refused = check_selection(r#"{"model": "bytedance/seedream-4.5/edit", "args": {
+///     "prompt": "the lab on a beach", "aspect_ratio": "16:9", "image_urls": []}}"#, Expect::Body)
+///     .unwrap_err();
+/// assert_eq!(refused.as_slice()[0].path, "/args/image_urls");
+/// # Ok::<(), shortapi_pricing::Violations>(())
+/// ```
+pub fn check_selection(json: impl AsRef<[u8]>, expect: Expect) -> Result<Selection, Violations> {
+    run(json.as_ref(), expect)
 }
 
 /// Checks a whole create-job body and prices it: the pre-flight quote. It does not copy the
@@ -289,8 +312,8 @@ pub fn quote_args_json(model: Model, json: impl AsRef<[u8]>) -> Result<Quote, Vi
 /// price is one violation at `""`: `unpriced` (the page gives none; the message quotes why) or
 /// `needs_usage` (the price multiplies a measured quantity; see [`quote_as_with`]).
 pub fn quote_as(json: impl AsRef<[u8]>, expect: Expect) -> Result<Quote, Violations> {
-    let request = run(json.as_ref(), expect, false)?;
-    request.args.quote().map_err(|e| Violations {
+    let selection: Selection = run(json.as_ref(), expect)?;
+    selection.quote().map_err(|e| Violations {
         errors: vec![e.into()],
     })
 }
@@ -302,14 +325,10 @@ pub fn quote_as_with(
     expect: Expect,
     usage: &crate::Usage,
 ) -> Result<Quote, Violations> {
-    let request = run(json.as_ref(), expect, false)?;
-    request
-        .args
-        .selection()
-        .quote_with(usage)
-        .map_err(|e| Violations {
-            errors: vec![e.into()],
-        })
+    let selection: Selection = run(json.as_ref(), expect)?;
+    selection.quote_with(usage).map_err(|e| Violations {
+        errors: vec![e.into()],
+    })
 }
 
 /// Why a valid request has no quote, as a violation of the whole request (at `""`, with the
@@ -324,16 +343,96 @@ impl From<crate::QuoteError> for Violation {
     }
 }
 
+/// What a judged request is kept as: the whole request for a check; for a quote only its
+/// option values, so no text is copied out and no whole request is moved through the judge (a
+/// quote of a short body is mostly the scan, and moving a whole request cost it about 8 %).
+pub(crate) trait Kept: Sized {
+    /// Whether the free text, the lists and the callback URL are copied out.
+    const TEXT: bool;
+
+    /// The args of a request judged valid: the selection, and the texts and lists by option
+    /// index (empty unless [`TEXT`](Self::TEXT)).
+    fn args(selection: Selection, texts: Vec<(usize, String)>, lists: Vec<ListTexts>) -> Self;
+
+    /// Sets the body's callback URL (given only if [`TEXT`](Self::TEXT)).
+    fn set_callback_url(&mut self, url: String);
+
+    /// What is kept of a request the full checker judged valid.
+    fn of(request: CreateJobRequest) -> Self;
+}
+
+/// A list input's items by option index, as [`Args`] keeps them.
+pub(crate) type ListTexts = (usize, Vec<String>);
+
+impl Kept for CreateJobRequest {
+    const TEXT: bool = true;
+
+    fn args(selection: Selection, texts: Vec<(usize, String)>, lists: Vec<ListTexts>) -> Self {
+        CreateJobRequest::new(Args::in_option_order(selection, texts, lists))
+    }
+
+    fn set_callback_url(&mut self, url: String) {
+        self.callback_url = Some(url);
+    }
+
+    fn of(request: CreateJobRequest) -> Self {
+        request
+    }
+}
+
+impl Kept for Selection {
+    const TEXT: bool = false;
+
+    fn args(selection: Selection, _: Vec<(usize, String)>, _: Vec<ListTexts>) -> Self {
+        selection
+    }
+
+    fn set_callback_url(&mut self, _: String) {}
+
+    fn of(request: CreateJobRequest) -> Self {
+        *request.args.selection()
+    }
+}
+
+/// Where the fast path puts a request it judges valid: a trait object, so the fast path is
+/// compiled once whatever is kept (generic over [`Kept`], it was compiled twice, and the
+/// WebAssembly package, which checks and quotes, grew 3 KB gzipped).
+pub(crate) trait Slot {
+    /// Whether the free text, the lists and the callback URL are copied out.
+    fn keeps_text(&self) -> bool;
+
+    /// Keeps the args of a request judged valid (see [`Kept::args`]).
+    fn keep(&mut self, selection: Selection, texts: Vec<(usize, String)>, lists: Vec<ListTexts>);
+
+    /// Keeps the body's callback URL, the args kept (without one).
+    fn keep_callback_url(&mut self, url: String);
+}
+
+impl<K: Kept> Slot for Option<K> {
+    fn keeps_text(&self) -> bool {
+        K::TEXT
+    }
+
+    fn keep(&mut self, selection: Selection, texts: Vec<(usize, String)>, lists: Vec<ListTexts>) {
+        *self = Some(K::args(selection, texts, lists));
+    }
+
+    fn keep_callback_url(&mut self, url: String) {
+        if let Some(kept) = self {
+            kept.set_callback_url(url);
+        }
+    }
+}
+
 /// Judges `bytes`: the fast path for a plainly valid request, else the full checker.
-pub(crate) fn run(
-    bytes: &[u8],
-    expect: Expect,
-    keep_text: bool,
-) -> Result<CreateJobRequest, Violations> {
-    match fast::judge(bytes, expect, keep_text) {
-        Some(Ok(request)) => Ok(request),
-        Some(Err(errors)) => Err(Violations { errors }),
-        None => run_slow(bytes, expect, keep_text),
+pub(crate) fn run<K: Kept>(bytes: &[u8], expect: Expect) -> Result<K, Violations> {
+    let mut kept: Option<K> = None;
+    match (fast::judge(bytes, expect, &mut kept), kept) {
+        (Some(Ok(())), Some(kept)) => Ok(kept),
+        (Some(Err(errors)), _) => Err(Violations { errors }),
+        // Not sure (or valid with nothing kept, which the fast path never answers): the full
+        // checker decides.
+        _ => run_slow(bytes, expect, K::TEXT).map(K::of),
     }
 }
 

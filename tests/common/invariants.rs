@@ -14,9 +14,9 @@ use serde_json::Value;
 use shortapi_pricing::jsonl::{Log, Mode, Verdict};
 use shortapi_pricing::spec::WireValue;
 use shortapi_pricing::{
-    check, check_args, check_as, quote_args_json, quote_as, quote_json, Code, CreateJobRequest,
-    CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse, QuoteError, Selection,
-    Violation, Violations,
+    check, check_args, check_as, check_selection, quote_args_json, quote_as, quote_json, Code,
+    CreateJobRequest, CreateJobResponse, Decimal, Expect, Fields, Model, QueryJobResponse,
+    QuoteError, Selection, Violation, Violations,
 };
 
 use super::documented::{assert_outcome, documented};
@@ -164,6 +164,12 @@ pub fn check_request_entry(input: &[u8]) {
         Ok(request) => assert_accepted(request),
         Err(violations) => assert_violations_point_into(input, violations),
     }
+    // The check that keeps only the option values gives the same verdict.
+    assert_eq!(
+        check_selection(input, Expect::Body),
+        strict.clone().map(|request| *request.args.selection()),
+        "check_selection and check disagree"
+    );
     match (quote_json(input), &strict) {
         (Ok(quote), Ok(request)) => assert_eq!(Ok(quote), request.quote()),
         (Err(a), Err(b)) => assert_eq!(&a, b),
