@@ -24,7 +24,12 @@ release=$(cargo metadata -q --format-version 1 --no-deps |
 bin=$release/shortapi-pricing
 floor=$release/examples/ignored_any
 log="$dir/mixed-$lines.jsonl"
-[ -f "$log" ] || "$release/examples/mixed_log" "$lines" >"$log"
+# Written again when the generator (and so the catalog it mixes) is newer, and whole or not at
+# all: a run that stops half-way leaves no log to be taken for a whole one.
+if [ ! "$log" -nt "$release/examples/mixed_log" ]; then
+  "$release/examples/mixed_log" "$lines" >"$log.partial"
+  mv "$log.partial" "$log"
+fi
 echo "log: $log, $(wc -l <"$log") lines, $(($(stat -c %s "$log") / 1000000)) MB"
 
 seconds() { # runs "$@" with its output to $dir/out; prints its wall time in seconds

@@ -1,7 +1,8 @@
 //! Writes a deterministic JSONL usage log that mixes every model, for the CLI throughput
 //! comparison (`benches/cli_throughput.sh`): create-job bodies with every option written out,
-//! prompts of 8 to 67 words, image URLs where a model needs them, and about 15 % rejected lines
-//! (10 % breaking a rule such as 1080p at 10 s, 4 % an unknown value, 0.5 % corrupt). Every
+//! prompts of 8 to 67 words, image URLs and shots where a model needs them, and about 2 %
+//! rejected lines (a rule broken, such as 1080p at 10 s, in one line in ten that would break
+//! one; an unknown aspect ratio; 0.5 % corrupt). Every
 //! price form is in it: exact prices, requests the pages give no price for, and for a model
 //! priced by a measured quantity three lines in four `{"request": …, "usage": {…}}` (the rest
 //! estimates).
@@ -89,20 +90,39 @@ fn main() -> io::Result<()> {
                 break;
             }
         }
-        // The prompt, every other required text (and one a condition may require, as Vidu's
-        // `voice_id`), and two images for a required list.
+        // The prompt, every other required text and list (and one a condition may require, as
+        // Vidu's `voice_id` or Kling 3.0's shots): two images for a list of text, one item for
+        // a list whose items a sum adds up (its field the whole option it equals).
         let spec = selection.spec();
         let mut texts: Vec<(&str, &str)> = vec![("prompt", &prompt)];
-        let mut lists: Vec<(&str, &[&str])> = Vec::new();
+        let mut items: Vec<(&str, Vec<String>)> = Vec::new();
         for (k, option) in spec.options.iter().enumerate() {
-            let needed = spec.requirements.iter().any(|r| r.present && r.field == k);
-            if option.is_text() && (option.is_required() || needed) && option.name != "prompt" {
+            let needed =
+                option.is_required() || spec.requirements.iter().any(|r| r.present && r.field == k);
+            if option.is_text() && needed && option.name != "prompt" {
                 texts.push((option.name, "https://example.com/frames/0001.png"));
             }
-            if option.is_list() && option.is_required() {
-                lists.push((option.name, &IMAGES));
+            if option.is_list() && needed {
+                let list = match spec.sums.iter().find(|sum| sum.list == k) {
+                    Some(sum) => vec![format!(
+                        r#"{{"{}":{}}}"#,
+                        sum.field_name,
+                        selection.slot(sum.equals)
+                    )],
+                    None => IMAGES.map(str::to_owned).to_vec(),
+                };
+                items.push((option.name, list));
             }
         }
+        let item_refs: Vec<Vec<&str>> = items
+            .iter()
+            .map(|(_, list)| list.iter().map(String::as_str).collect())
+            .collect();
+        let lists: Vec<(&str, &[&str])> = items
+            .iter()
+            .zip(&item_refs)
+            .map(|((name, _), list)| (*name, list.as_slice()))
+            .collect();
         let args = Args::from_inputs(selection, &texts, &lists).expect("valid inputs");
         let mut line = CreateJobRequest::new(args)
             .with_callback_url("https://example.com/hooks/pixverse")
