@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# quote_json with the dispatch on `model` against the single-model crate it replaced, in one run.
+# quote_json with the dispatch on `model` against a baseline, in one run: by default the
+# single-model crate it replaced, or any commit of the catalog's own history.
 #
-# Builds the single-model crate (commit e4b826e, the last before the catalog) from `git archive`
-# into target/single-model-baseline/ (built there, in its own target directory), then runs its
-# `check_json::crate_quote_json` benchmark and this crate's `check_json::seed_quote_args_json`
-# (the same 180 bare-args requests, byte for byte) and `check_json::seed_quote_json_bodies` (the
-# same args inside create-job bodies) alternately, ROUNDS times (default 5), and prints each round's medians per request and the ratios.
-# Then the same as whole processes on the same bytes, bare args and bodies (see the end).
+# Builds the baseline (commit e4b826e, the last before the catalog, or BASELINE_COMMIT) from
+# `git archive` into target/single-model-baseline/ (built there, in its own target directory),
+# then runs its benchmark (the single-model crate's `check_json::crate_quote_json`, or a
+# catalog commit's `check_json::seed_quote_args_json` and `seed_quote_json_bodies`) and this
+# crate's `check_json::seed_quote_args_json` (the same 180 bare-args requests, byte for byte)
+# and `check_json::seed_quote_json_bodies` (the same args inside create-job bodies)
+# alternately, ROUNDS times (default 5), and prints each round's medians per request and the
+# ratios. Then the same as whole processes on the same bytes, bare args and bodies (see the end).
 #
 #   bash benches/single_model_baseline.sh          # ROUNDS=8 BASELINE_COMMIT=<rev> to change
+#   BASELINE_COMMIT=9c19c6d bash benches/single_model_baseline.sh   # the start of the rules work
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${BASELINE_COMMIT:-e4b826e}
@@ -42,22 +46,37 @@ else:
 ' "$1"
 }
 
-old=() new_args=() new_bodies=()
+# A baseline from the catalog's own history (BASELINE_COMMIT=9c19c6d, say) has the same
+# benchmarks and the same API as this crate; the single-model crate has one `quote_json` for
+# bare args and bodies alike, and one benchmark of it.
+if grep -q 'fn crate_quote_json' "$dir/benches/pricing.rs"; then
+  catalog_baseline=false
+else
+  catalog_baseline=true
+fi
+old_args=() old_bodies=() new_args=() new_bodies=()
 for round in $(seq "$rounds"); do
-  o=$( (cd "$dir" && cargo bench -q --features schema --bench pricing -- check_json::crate_quote_json) | median_ns crate_quote_json)
+  if $catalog_baseline; then
+    o=$( (cd "$dir" && cargo bench -q --features schema --bench pricing -- check_json::seed_quote) 2>/dev/null)
+    oa=$(median_ns seed_quote_args_json <<<"$o")
+    ob=$(median_ns seed_quote_json_bodies <<<"$o")
+  else
+    oa=$( (cd "$dir" && cargo bench -q --features schema --bench pricing -- check_json::crate_quote_json) | median_ns crate_quote_json)
+    ob=$oa
+  fi
   n=$(cargo bench -q --features schema --bench pricing -- check_json::seed_quote 2>/dev/null)
   a=$(median_ns seed_quote_args_json <<<"$n")
   b=$(median_ns seed_quote_json_bodies <<<"$n")
-  echo "round $round: single-model quote_json $o ns; catalog quote_args_json $a ns; catalog quote_json on bodies $b ns"
-  old+=("$o") new_args+=("$a") new_bodies+=("$b")
+  echo "round $round: baseline $oa ns (args), $ob ns (bodies); this crate's quote_args_json $a ns; quote_json on bodies $b ns"
+  old_args+=("$oa") old_bodies+=("$ob") new_args+=("$a") new_bodies+=("$b")
 done
-python3 - "${old[*]}" "${new_args[*]}" "${new_bodies[*]}" <<'PY'
+python3 - "${old_args[*]}" "${old_bodies[*]}" "${new_args[*]}" "${new_bodies[*]}" <<'PY'
 import statistics as st, sys
-old, args, bodies = ([float(x) for x in s.split()] for s in sys.argv[1:])
-for label, new in (("bare args (same bytes)", args),
-                   ("bodies (48 bytes longer than the bare args measured)", bodies)):
+old_args, old_bodies, args, bodies = ([float(x) for x in s.split()] for s in sys.argv[1:])
+for label, new, old in (("bare args (same bytes)", args, old_args),
+                        ("bodies (48 bytes longer than the bare args)", bodies, old_bodies)):
     ratios = [n / o for n, o in zip(new, old)]
-    print(f"catalog / single-model, {label}: median {st.median(ratios):.3f}, "
+    print(f"this crate / baseline, {label}: median {st.median(ratios):.3f}, "
           f"min {min(ratios):.3f}, max {max(ratios):.3f} over {len(ratios)} rounds")
 PY
 
@@ -111,7 +130,12 @@ fn main() {
 EOF
   cargo build -q --release --manifest-path "$cmp/$1/Cargo.toml"
 }
-write_program old ../../single-model-baseline "krate::quote_json(line)"
+if $catalog_baseline; then
+  write_program old ../../single-model-baseline \
+    "krate::quote_args_json(krate::Model::Pixverse55TextToVideo, line)"
+else
+  write_program old ../../single-model-baseline "krate::quote_json(line)"
+fi
 write_program new ../../.. \
   "krate::quote_args_json(krate::Model::Pixverse55TextToVideo, line)"
 # The inputs: the 180 bare-args lines of the benchmark (the seed model's combinations with the
@@ -146,7 +170,7 @@ for form in ("args", "bodies"):
             assert out.strip() == str(160 * 3000), out  # 20 of 180 break the 1080p / 10 s rule
         old.append(times[0] / 540_000 * 1e9); new.append(times[1] / 540_000 * 1e9)
         ratios.append(times[1] / times[0])
-    print(f"whole processes, {form}: single-model {st.median(old):.0f} ns, catalog "
-          f"{st.median(new):.0f} ns per request (medians); catalog / single-model: median "
+    print(f"whole processes, {form}: baseline {st.median(old):.0f} ns, this crate "
+          f"{st.median(new):.0f} ns per request (medians); this crate / baseline: median "
           f"{st.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} over 11 rounds")
 PY

@@ -160,9 +160,14 @@ impl Selection {
         }
         let lookup = &self.spec().lookup;
         let mut at = 0;
-        for &(option, stride) in lookup.index {
+        for &(option, stride, listed) in lookup.index {
+            let slot = self.slot(option);
+            let place = match listed {
+                [] => usize::try_from(slot).ok(),
+                _ => listed.iter().position(|&v| v == slot),
+            };
             // Slots of a checked selection are in range; a wrong one finds no cell.
-            at += usize::try_from(self.slot(option)).unwrap_or(usize::MAX / 2) * stride;
+            at += place.unwrap_or(usize::MAX / 2) * stride;
         }
         lookup.table.get(at).copied().unwrap_or(Ok(Decimal::ZERO))
     }

@@ -689,7 +689,13 @@ fn model_consts(o: &mut String, spec: &Spec) {
     let index: Vec<String> = dims
         .iter()
         .zip(&strides)
-        .map(|(d, s)| format!("({d}, {s})"))
+        .map(|(&d, s)| {
+            let values: Vec<String> = listed(&spec.options[d])
+                .iter()
+                .map(i64::to_string)
+                .collect();
+            format!("({d}, {s}, &[{}])", values.join(", "))
+        })
         .collect();
     array(o, 2, "index: &", &index, ",");
     line(o, 2, "table: &Options::PRICES,");
@@ -728,7 +734,7 @@ fn table_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
     }
     let counts = dims
         .iter()
-        .map(|&d| spec.options[d].value_count().unwrap_or(0))
+        .map(|&d| fold_count(&spec.options[d]).unwrap_or(0))
         .collect();
     (dims, counts)
 }
@@ -736,8 +742,68 @@ fn table_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
 /// The enum option that is the whole of `per`, whose units the generator multiplies in.
 fn folded_per(spec: &Spec) -> Option<usize> {
     match spec.per.as_ref().map(|p| p.terms.as_slice()) {
-        Some(&[Term::Option(o)]) if spec.options[o].value_count().is_some() => Some(o),
+        Some(&[Term::Option(o)]) if fold_count(&spec.options[o]).is_some() => Some(o),
         _ => None,
+    }
+}
+
+/// How many cells `option` gives a price table: an enum's or a bool's values, or the listed
+/// values of an integer with a default (Kling 2.6's 5 or 10 s), which the table is indexed by
+/// [`place_fn`]; `None` for an option a table cannot have a cell per value of.
+fn fold_count(option: &OptionDef) -> Option<usize> {
+    match &option.kind {
+        OptionKind::Integer {
+            values,
+            default: Some(_),
+            ..
+        } if !values.is_empty() => Some(values.len()),
+        _ => option.value_count(),
+    }
+}
+
+/// `place()`: an integer of listed values' place among them, by which the price table of a
+/// rate per unit of it is indexed (as an enum's by its variant).
+fn place_fn(o: &mut String, values: &[i64]) {
+    blank(o);
+    doc(
+        o,
+        1,
+        "The value's place among [`VALUES`](Self::VALUES): the price table's index.",
+    );
+    line(o, 1, "const fn place(self) -> usize {");
+    line(o, 2, "match self.0 {");
+    for (i, v) in values.iter().enumerate() {
+        line(o, 3, &format!("{v} => {i},"));
+    }
+    line(o, 3, "// `new` takes only the listed values.");
+    line(o, 3, "_ => 0,");
+    line(o, 2, "}");
+    line(o, 1, "}");
+}
+
+/// The integer of listed values priced per unit, if the table is indexed by it: a dimension
+/// of the table but not of `cell`, whose cells are the page's rates; the table's builder
+/// multiplies each by the value (an enum priced per unit has its units worked out in the
+/// cells).
+fn listed_per(spec: &Spec) -> Option<usize> {
+    folded_per(spec).filter(|&p| matches!(spec.options[p].kind, OptionKind::Integer { .. }))
+}
+
+/// The dimensions of `cell` and their counts: the table's, but the [`listed_per`] option.
+fn cell_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
+    let (dims, counts) = table_dims(spec);
+    dims.into_iter()
+        .zip(counts)
+        .filter(|&(d, _)| Some(d) != listed_per(spec))
+        .unzip()
+}
+
+/// The listed values of an integer option the price table is indexed by (empty for an enum or
+/// a bool, whose slot is its index).
+fn listed(option: &OptionDef) -> &[i64] {
+    match &option.kind {
+        OptionKind::Integer { values, .. } => values,
+        _ => &[],
     }
 }
 
@@ -920,6 +986,9 @@ value not allowed, so every `{rust}` is allowed.",
     line(o, 1, "pub const fn get(self) -> i64 {");
     line(o, 2, "self.0");
     line(o, 1, "}");
+    if folded_per(spec).is_some_and(|p| spec.options[p].name == option.name) {
+        place_fn(o, values);
+    }
     line(o, 0, "}");
     blank(o);
     if default.is_some() {
@@ -1610,10 +1679,8 @@ quantities it needs, and the least and the most it can cost where the page bound
 
 fn price_fn(o: &mut String, spec: &Spec) {
     let (dims, counts) = table_dims(spec);
-    let names: Vec<&str> = dims
-        .iter()
-        .map(|&d| spec.options[d].name.as_str())
-        .collect();
+    let listed_per = listed_per(spec);
+    let (cell_dims, cell_counts) = cell_dims(spec);
     let strides = strides(&counts);
     let cells: usize = counts.iter().product();
     let measured = !spec.quantities.is_empty();
@@ -1666,12 +1733,19 @@ built at compile time.",
             line(o, 2, "}");
         }
     }
-    let terms: Vec<String> = names
+    let terms: Vec<String> = dims
         .iter()
         .zip(&strides)
-        .map(|(name, &stride)| match stride {
-            1 => format!("self.{name} as usize"),
-            _ => format!("self.{name} as usize * {stride}"),
+        .map(|(&d, &stride)| {
+            let option = &spec.options[d];
+            let index = match option.kind {
+                OptionKind::Integer { .. } => format!("self.{}.place()", option.name),
+                _ => format!("self.{} as usize", option.name),
+            };
+            match stride {
+                1 => index,
+                _ => format!("{index} * {stride}"),
+            }
         })
         .collect();
     let sum = if terms.is_empty() {
@@ -1723,15 +1797,31 @@ built at compile time.",
         };
         let value = match &option.kind {
             OptionKind::Enum { rust, .. } => format!("{rust}::ALL[{index}]"),
+            OptionKind::Integer { rust, .. } => format!("{rust}::VALUES[{index}]"),
             _ => format!("{index} == 1"),
         };
         line(o, 3, &format!("let {} = {value};", option.name));
     }
-    line(
-        o,
-        3,
-        &format!("table[i] = Self::cell({});", names.join(", ")),
-    );
+    let cell_names: Vec<&str> = cell_dims
+        .iter()
+        .map(|&d| spec.options[d].name.as_str())
+        .collect();
+    let cell = format!("Self::cell({})", cell_names.join(", "));
+    match listed_per {
+        // The rate per unit times the value, worked out at compile time.
+        Some(per) => {
+            let per = &spec.options[per].name;
+            line(o, 3, &format!("table[i] = match {cell} {{"));
+            line(
+                o,
+                4,
+                &format!("Ok(rate) => Ok(crate::spec::times(rate, {per})),"),
+            );
+            line(o, 4, "Err(no) => Err(no),");
+            line(o, 3, "};");
+        }
+        None => line(o, 3, &format!("table[i] = {cell};")),
+    }
     line(o, 3, "i += 1;");
     line(o, 2, "}");
     line(o, 2, "table");
@@ -1739,6 +1829,9 @@ built at compile time.",
     blank(o);
 
     let amounts = match (&spec.per, folded_per(spec)) {
+        (Some(_), Some(_)) if listed_per.is_some() => {
+            " The amounts are the documented rates per unit,\nwhich the table multiplies by each listed value."
+        }
         (Some(_), Some(_)) => {
             " Each amount is a documented rate times\nthe units of the value, worked out exactly by the generator."
         }
@@ -1753,7 +1846,7 @@ built at compile time.",
 the compiler checks that it is complete.{amounts}"
         ),
     );
-    let params: Vec<String> = dims
+    let params: Vec<String> = cell_dims
         .iter()
         .map(|&d| format!("{}: {}", spec.options[d].name, field_type(&spec.options[d])))
         .collect();
@@ -1770,9 +1863,9 @@ the compiler checks that it is complete.{amounts}"
         }
         line(o, 1, ") -> Result<Decimal, NoPrice> {");
     }
-    let dim_names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
-    let cells = table_cells(spec, &dims, &counts);
-    if dims.is_empty() {
+    let dim_names: Vec<String> = cell_names.iter().map(|n| (*n).to_owned()).collect();
+    let cells = table_cells(spec, &cell_dims, &cell_counts);
+    if cell_dims.is_empty() {
         // One price for every request (or none): no `match` to make.
         let body = match &cells[0].1 {
             Ok(CellPrice::Amount(price)) => format!("Ok({})", price_const(price)),
@@ -1787,7 +1880,7 @@ the compiler checks that it is complete.{amounts}"
     }
     match_tuple(o, 2, &dim_names);
     for (combo, amount) in cells {
-        let pattern: Vec<String> = dims
+        let pattern: Vec<String> = cell_dims
             .iter()
             .zip(&combo)
             .map(|(&d, &v)| value_expr(&spec.options[d], v))
@@ -2674,7 +2767,7 @@ fn prices(o: &mut String, spec: &Spec) {
         line(o, indent, &text);
     }
     blank(o);
-    let (dims, counts) = table_dims(spec);
+    let (dims, counts) = cell_dims(spec);
     let mut distinct: BTreeMap<String, Price> = BTreeMap::new();
     let cell_prices = spec.cells.iter().map(|c| c.price.clone());
     let table_prices = table_cells(spec, &dims, &counts)
