@@ -160,11 +160,11 @@ impl Selection {
         }
         let lookup = &self.spec().lookup;
         let mut at = 0;
-        for &(option, stride, listed) in lookup.index {
+        for &(option, stride) in lookup.index {
             let slot = self.slot(option);
-            let place = match listed {
-                [] => usize::try_from(slot).ok(),
-                _ => listed.iter().position(|&v| v == slot),
+            let place = match self.spec().options[option].kind {
+                OptionKind::Integer { values, .. } => values.iter().position(|&v| v == slot),
+                _ => usize::try_from(slot).ok(),
             };
             // Slots of a checked selection are in range; a wrong one finds no cell.
             at += place.unwrap_or(usize::MAX / 2) * stride;

@@ -689,13 +689,7 @@ fn model_consts(o: &mut String, spec: &Spec) {
     let index: Vec<String> = dims
         .iter()
         .zip(&strides)
-        .map(|(&d, s)| {
-            let values: Vec<String> = listed(&spec.options[d])
-                .iter()
-                .map(i64::to_string)
-                .collect();
-            format!("({d}, {s}, &[{}])", values.join(", "))
-        })
+        .map(|(d, s)| format!("({d}, {s})"))
         .collect();
     array(o, 2, "index: &", &index, ",");
     line(o, 2, "table: &Options::PRICES,");
@@ -796,15 +790,6 @@ fn cell_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
         .zip(counts)
         .filter(|&(d, _)| Some(d) != listed_per(spec))
         .unzip()
-}
-
-/// The listed values of an integer option the price table is indexed by (empty for an enum or
-/// a bool, whose slot is its index).
-fn listed(option: &OptionDef) -> &[i64] {
-    match &option.kind {
-        OptionKind::Integer { values, .. } => values,
-        _ => &[],
-    }
 }
 
 /// The terms of `per` counted at run time (none when the generator folded them in).

@@ -1056,10 +1056,10 @@ pub enum NoPrice {
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Lookup {
-    /// `(option, stride, listed)`: the table index is the sum of each option's place times its
-    /// stride; an enum's or a bool's place is its slot, an integer's (a rate per unit of it
-    /// worked out for each value) its value's place in `listed`.
-    pub index: &'static [(usize, usize, &'static [i64])],
+    /// `(option, stride)`: the table index is the sum of each option's place times its stride:
+    /// an enum's or a bool's slot, an integer's (a rate per unit of it worked out for each of
+    /// its listed values) its value's place among them.
+    pub index: &'static [(usize, usize)],
     /// Every combination of the indexed options.
     pub table: &'static [Result<Decimal, NoPrice>],
     /// What the table's amount is multiplied by at run time (the sum of these); empty when
