@@ -82,7 +82,8 @@ PY
 
 # The same comparison as whole processes on the same bytes, bare args and bodies: a small
 # program against each crate (written to target/single-model-compare/), each quoting the 180
-# requests 3 000 times, run alternately 11 times; the ratio of wall times per round.
+# requests 3 000 times, run alternately 11 times; the ratio of wall times per round, and of
+# each process's fastest batch of 100 passes (which the host's noise disturbs least).
 cmp=target/single-model-compare
 mkdir -p "$cmp/old/src" "$cmp/new/src"
 # Each program names its crate by the package name in that crate's own Cargo.toml (the crate was
@@ -115,17 +116,25 @@ fn main() {
     let n: usize = a[3].parse().unwrap();
     let lines: Vec<&[u8]> = text.lines().map(str::as_bytes).collect();
     let mut quoted = 0usize;
-    for _ in 0..n {
-        for line in &lines {
-            let line = std::hint::black_box(*line);
-            let quote = if bodies { krate::quote_json(line) } else { $3 };
-            if let Ok(q) = quote {
-                quoted += 1;
-                std::hint::black_box(q.amount());
+    // The fastest of the batches of 100 passes, in ns a request: the host's noise only ever
+    // adds time, so the fastest batch is the code's own speed.
+    let mut fastest = f64::MAX;
+    for _ in 0..n / 100 {
+        let batch = std::time::Instant::now();
+        for _ in 0..100 {
+            for line in &lines {
+                let line = std::hint::black_box(*line);
+                let quote = if bodies { krate::quote_json(line) } else { $3 };
+                if let Ok(q) = quote {
+                    quoted += 1;
+                    std::hint::black_box(q.amount());
+                }
             }
         }
+        let ns = batch.elapsed().as_nanos() as f64 / (100 * lines.len()) as f64;
+        fastest = fastest.min(ns);
     }
-    println!("{quoted}");
+    println!("{quoted} {fastest:.1}");
 }
 EOF
   cargo build -q --release --manifest-path "$cmp/$1/Cargo.toml"
@@ -158,19 +167,24 @@ python3 - "$cmp" <<'PY'
 import statistics as st, subprocess, sys, time
 cmp = sys.argv[1]
 for form in ("args", "bodies"):
-    ratios, old, new = [], [], []
+    ratios, old, new, fastest = [], [], [], []
     for _ in range(11):
-        times = []
+        times, batches = [], []
         for side in ("old", "new"):
             start = time.perf_counter()
             out = subprocess.run([f"{cmp}/{side}/target/release/compare-{side}",
                                   f"{cmp}/{form}.jsonl", form, "3000"],
                                  capture_output=True, text=True, check=True).stdout
             times.append(time.perf_counter() - start)
-            assert out.strip() == str(160 * 3000), out  # 20 of 180 break the 1080p / 10 s rule
+            quoted, batch = out.split()
+            assert quoted == str(160 * 3000), out  # 20 of 180 break the 1080p / 10 s rule
+            batches.append(float(batch))
         old.append(times[0] / 540_000 * 1e9); new.append(times[1] / 540_000 * 1e9)
         ratios.append(times[1] / times[0])
+        fastest.append(batches[1] / batches[0])
     print(f"whole processes, {form}: baseline {st.median(old):.0f} ns, this crate "
           f"{st.median(new):.0f} ns per request (medians); this crate / baseline: median "
-          f"{st.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} over 11 rounds")
+          f"{st.median(ratios):.3f}, min {min(ratios):.3f}, max {max(ratios):.3f} over 11 rounds; "
+          f"of each process's fastest batch: median {st.median(fastest):.3f}, "
+          f"min {min(fastest):.3f}, max {max(fastest):.3f}")
 PY
