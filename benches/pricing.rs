@@ -23,8 +23,8 @@ use serde_json::Value;
 use shortapi_pricing::schema::{self, Dialect};
 use shortapi_pricing::spec::{OptionSpec, WireValue};
 use shortapi_pricing::{
-    check_selection, for_each_model, quote_args_json, quote_json, Args, CreateJobRequest, Decimal,
-    Expect, Fields, Model, Selection,
+    check, check_selection, for_each_model, quote_args_json, quote_json, Args, CreateJobRequest,
+    Decimal, Expect, Fields, Model, Selection,
 };
 
 #[path = "../tests/common/typed.rs"]
@@ -363,6 +363,15 @@ mod check_json {
     fn lists_check_selection(bencher: Bencher, shape: &str) {
         over(bencher, list_bodies(shape), |input| {
             let _ = black_box(check_selection(input, Expect::Body));
+        });
+    }
+
+    /// The same bodies through `check`, which also copies each text and list item out into the
+    /// `CreateJobRequest` it returns.
+    #[divan::bench(args = LIST_SHAPES)]
+    fn lists_check(bencher: Bencher, shape: &str) {
+        over(bencher, list_bodies(shape), |input| {
+            let _ = black_box(check(input));
         });
     }
 

@@ -1,5 +1,5 @@
 //! Fuzz target: create-job bodies of every model (each body's `model` picks its tables): `check`,
-//! `quote_json` and `check_as` with either form, whatever model bare args would be read as. The
+//! `check_selection`, `quote_json` and `check_as` with either form, whatever model bare args would be read as. The
 //! invariants (no panic; an accepted quote is the documented price of its model; every rejection
 //! points into the input; serializing and checking again gives the same request) live in
 //! tests/common/invariants.rs, shared with the bounded tests that `cargo test` runs.

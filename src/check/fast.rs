@@ -1079,6 +1079,37 @@ mod tests {
         assert!(taken >= 1, "Seedream edit's image_urls");
     }
 
+    /// A free text of exactly the most characters a page allows (ASCII, a byte each) is the
+    /// fast path's too: only one that may be longer is counted by the full checker.
+    #[test]
+    fn takes_a_text_at_its_most() {
+        let mut taken = 0;
+        for model in Model::ALL {
+            for o in model.spec().options {
+                let OptionKind::Text {
+                    max_length: Some(most),
+                    ..
+                } = o.kind
+                else {
+                    continue;
+                };
+                let mut members = plain_members(model);
+                for (name, value) in &mut members {
+                    if *name == o.name {
+                        *value = format!("\"{}\"", "a".repeat(most as usize));
+                    }
+                }
+                let args = object(&members);
+                assert!(
+                    agrees(&args, Expect::Args(model)),
+                    "the fast path missed {args}"
+                );
+                taken += 1;
+            }
+        }
+        assert!(taken >= 2, "Wan's prompts");
+    }
+
     /// A model with a sum over a list's items (Kling 3.0's shots) is the fast path's with the
     /// list left out too: no sum is judged over a list not given.
     #[test]
