@@ -2321,4 +2321,27 @@ fn tells_apart_ids_that_differ_late_or_in_length() {
         id_index::build(&["same", "same"]).is_err(),
         "two equal ids share every key"
     );
+    // Ids up to 255 bytes, whose length fits the key's low byte; one longer is refused.
+    let (a, b) = ("a".repeat(255), "b".repeat(255));
+    assert_eq!(id_index::build(&[&a, &b]).unwrap().positions, [0]);
+    let (a, b) = ("a".repeat(300), "b".repeat(300));
+    assert!(id_index::build(&[&a, &b]).is_err());
+}
+
+/// The table has room to spare: at least twice as many slots as ids (so a multiplier that
+/// gives each its own is quickly found), and no more than four times.
+#[test]
+fn the_id_table_has_twice_the_slots_or_more() {
+    for n in [1, 8, 24, 53, 100] {
+        let ids: Vec<String> = (0..n)
+            .map(|i| format!("vendor/model-{i}/text-to-video"))
+            .collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let index = id_index::build(&ids).unwrap();
+        let slots = index.table.len();
+        assert!(
+            slots >= 2 * n && slots <= 4 * n.max(1),
+            "{n} ids, {slots} slots"
+        );
+    }
 }
