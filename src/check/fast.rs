@@ -13,6 +13,9 @@
 //!
 //! Per request it allocates nothing but the copies of the free text that a check keeps (a quote
 //! keeps none) and the callback URL.
+//!
+//! The few functions forced inline for speed are forced only off WebAssembly: the package is
+//! downloaded, and built for size, so there the optimizer decides.
 
 use super::walk::{
     broken_limits, broken_relations, broken_requirements, broken_rules, broken_sum, broken_totals,
@@ -172,7 +175,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// A string, `true`, `false`, an integer or a list of strings.
-    #[inline(always)] // Its result stays in registers: through memory, the copy stalled.
+    // Its result stays in registers: through memory, the copy stalled.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn value(&mut self) -> Option<Value<'a>> {
         self.skip_ws();
         match self.peek()? {
@@ -290,22 +294,39 @@ impl<'a> Scanner<'a> {
         state.finish("/args", slot)
     }
 
-    /// Steps over an object of plain members without judging it: the `args` of a body whose
-    /// `model` comes later, read again once the model is known.
-    fn skip_flat_object(&mut self) -> Option<()> {
-        self.object(|s, _| {
+    /// Reads the `args` of a body whose `model` comes later, without judging them: their
+    /// members, to be judged once the model is known without reading the text again, or (when
+    /// a member is a list of objects, read against its item's fields) where the object starts,
+    /// to read it again then.
+    fn early_args(&mut self) -> Option<Early<'a>> {
+        self.skip_ws();
+        let start = self.at;
+        let mut members = [("", Value::Bool(false)); MAX_OPTIONS];
+        let mut len = 0;
+        let mut again = false;
+        self.object(|s, key| {
             if s.objects_next() {
-                s.skip_objects().map(drop)
-            } else {
-                s.value().map(drop)
+                again = true;
+                return s.skip_objects().map(drop);
             }
+            // More members than any model has options: a repeat or an unknown field, which
+            // the full checker reports.
+            *members.get_mut(len)? = (key, s.value()?);
+            len += 1;
+            Some(())
+        })?;
+        Some(Early {
+            members,
+            len,
+            again: again.then_some(start),
         })
     }
 }
 
 /// The run-time slot of a non-text option's value, if it is plainly allowed: an enum's wire
 /// string, a boolean, an integer in range.
-#[inline(always)] // Once a member: as a call, 5 % of a PixVerse body's profile.
+// Once a member: as a call, 5 % of a PixVerse body's profile.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn slot(kind: &OptionKind, value: Value<'_>) -> Option<i64> {
     match (kind, value) {
         (OptionKind::Enum { values, .. }, Value::Str(s)) => {
@@ -458,6 +479,15 @@ fn item_json(fields: &[OptionSpec], json: &[Option<String>]) -> String {
     text
 }
 
+/// The `args` of a body read before its `model` ([`Scanner::early_args`]).
+struct Early<'a> {
+    /// Its members (keys and values), the first `len` of them.
+    members: [(&'a str, Value<'a>); MAX_OPTIONS],
+    len: usize,
+    /// Where its object starts, when it holds a list of objects and is read again.
+    again: Option<usize>,
+}
+
 /// The fast path's verdict on a request: valid (and put in the [`Slot`]), or what the rules it
 /// breaks say, as the full checker says it.
 type Verdict = Result<(), Vec<Violation>>;
@@ -512,7 +542,8 @@ impl ArgsState {
     /// Reads the member for `options[index]`, `s` before its value, and takes it if it is
     /// plainly allowed and not a repeat. A list of objects is read and judged in one pass,
     /// against the item's fields; any other value is read, then judged.
-    #[inline(always)] // As `Scanner::value`: the value is not copied through the stack.
+    // As `Scanner::value`: the value is not copied through the stack.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn member(&mut self, index: usize, s: &mut Scanner<'_>, keep_text: bool) -> Option<()> {
         // By reference: a copy of the kind through the stack costs every member.
         if let OptionKind::List {
@@ -578,7 +609,8 @@ impl ArgsState {
     }
 
     /// Takes `value` for `options[index]` if it is plainly allowed and not a repeat.
-    #[inline(always)] // As `Scanner::value`: the value is not copied through the stack.
+    // As `Scanner::value`: the value is not copied through the stack.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn apply(&mut self, index: usize, value: Value<'_>, keep_text: bool) -> Option<()> {
         self.mark(index)?;
         // By reference: a copy of the kind through the stack costs every member.
@@ -720,9 +752,9 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option
     let mut bare_seen = false;
     let mut body_seen = 0u8;
     let mut body_model = None;
-    // The `args` verdict, or where its object starts when `model` comes after it.
+    // The `args` verdict, or what was read of it when `model` comes after it.
     let mut nested: Option<Verdict> = None;
-    let mut deferred: Option<usize> = None;
+    let mut early: Option<Early<'_>> = None;
     let mut callback_url = None;
     s.object(|s, key| {
         if let Some(state) = bare.as_mut() {
@@ -746,11 +778,7 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option
             },
             1 => match body_model {
                 Some(m) => nested = Some(s.args(m, slot)?),
-                None => {
-                    s.skip_ws();
-                    deferred = Some(s.at);
-                    s.skip_flat_object()?;
-                }
+                None => early = Some(s.early_args()?),
             },
             _ => match s.value()? {
                 Value::Str(url) if is_http_url(url) => {
@@ -772,9 +800,23 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option
     }
     // A body needs its model and its args.
     let m = body_model?;
-    let verdict = match (nested, deferred) {
+    let verdict = match (nested, early) {
         (Some(verdict), _) => verdict,
-        (None, Some(at)) => Scanner { text, at }.args(m, slot)?,
+        (
+            None,
+            Some(Early {
+                again: Some(at), ..
+            }),
+        ) => Scanner { text, at }.args(m, slot)?,
+        (None, Some(Early { members, len, .. })) => {
+            // Judged as `Scanner::args` judges them, from the values read.
+            let mut state = ArgsState::new(m);
+            for &(key, value) in members.get(..len)? {
+                let index = state.find(key)?;
+                state.apply(index, value, keep_text)?;
+            }
+            state.finish("/args", slot)?
+        }
         (None, None) => return None,
     };
     // The args were kept without one.
