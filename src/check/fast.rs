@@ -295,31 +295,30 @@ impl<'a> Scanner<'a> {
     }
 
     /// Reads the `args` of a body whose `model` comes later, without judging them: their
-    /// members, to be judged once the model is known without reading the text again, or (when
-    /// a member is a list of objects, read against its item's fields) where the object starts,
-    /// to read it again then.
+    /// members, to be judged once the model is known without reading the text again (a list
+    /// of objects is kept as its text, read again against its item's fields).
     fn early_args(&mut self) -> Option<Early<'a>> {
-        self.skip_ws();
-        let start = self.at;
-        let mut members = [("", Value::Bool(false)); MAX_OPTIONS];
-        let mut len = 0;
-        let mut again = false;
+        let mut early = Early {
+            members: [("", Value::Bool(false)); MAX_OPTIONS],
+            objects: [None; MAX_OPTIONS],
+            len: 0,
+        };
         self.object(|s, key| {
-            if s.objects_next() {
-                again = true;
-                return s.skip_objects().map(drop);
-            }
             // More members than any model has options: a repeat or an unknown field, which
             // the full checker reports.
-            *members.get_mut(len)? = (key, s.value()?);
-            len += 1;
+            let member = early.members.get_mut(early.len)?;
+            if s.objects_next() {
+                let start = s.at;
+                s.skip_objects()?;
+                *member = (key, Value::Bool(false));
+                early.objects[early.len] = Some(s.text.get(start..s.at)?);
+            } else {
+                *member = (key, s.value()?);
+            }
+            early.len += 1;
             Some(())
         })?;
-        Some(Early {
-            members,
-            len,
-            again: again.then_some(start),
-        })
+        Some(early)
     }
 }
 
@@ -483,9 +482,9 @@ fn item_json(fields: &[OptionSpec], json: &[Option<String>]) -> String {
 struct Early<'a> {
     /// Its members (keys and values), the first `len` of them.
     members: [(&'a str, Value<'a>); MAX_OPTIONS],
+    /// For each member that is a list of objects, its text (brackets included) in its stead.
+    objects: [Option<&'a str>; MAX_OPTIONS],
     len: usize,
-    /// Where its object starts, when it holds a list of objects and is read again.
-    again: Option<usize>,
 }
 
 /// The fast path's verdict on a request: valid (and put in the [`Slot`]), or what the rules it
@@ -557,6 +556,19 @@ impl ArgsState {
         }
         let value = s.value()?;
         self.apply(index, value, keep_text)
+    }
+
+    /// [`objects`](Self::objects) from the list's text, read before the model was known: `None`
+    /// unless `options[index]` takes a list of objects.
+    fn objects_text(&mut self, index: usize, text: &str, keep_text: bool) -> Option<()> {
+        let OptionKind::List {
+            item: ListItem::Object { fields, .. },
+            ..
+        } = self.spec.options[index].kind
+        else {
+            return None;
+        };
+        self.objects(index, &mut Scanner { text, at: 0 }, fields, keep_text)
     }
 
     /// Marks `options[index]` given; `None` if it already was (the full checker reports a
@@ -802,18 +814,16 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option
     let m = body_model?;
     let verdict = match (nested, early) {
         (Some(verdict), _) => verdict,
-        (
-            None,
-            Some(Early {
-                again: Some(at), ..
-            }),
-        ) => Scanner { text, at }.args(m, slot)?,
-        (None, Some(Early { members, len, .. })) => {
+        (None, Some(early)) => {
             // Judged as `Scanner::args` judges them, from the values read.
             let mut state = ArgsState::new(m);
-            for &(key, value) in members.get(..len)? {
+            let members = early.members.iter().zip(early.objects).take(early.len);
+            for (&(key, value), objects) in members {
                 let index = state.find(key)?;
-                state.apply(index, value, keep_text)?;
+                match objects {
+                    Some(raw) => state.objects_text(index, raw, keep_text)?,
+                    None => state.apply(index, value, keep_text)?,
+                }
             }
             state.finish("/args", slot)?
         }
