@@ -733,7 +733,9 @@ fn table_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
     (dims, counts)
 }
 
-/// The enum option that is the whole of `per`, whose units the generator multiplies in.
+/// The option that is the whole of `per` when the price table has a cell per value of it (an
+/// enum, whose units the generator multiplies in, or an integer of listed values): see
+/// [`fold_count`].
 fn folded_per(spec: &Spec) -> Option<usize> {
     match spec.per.as_ref().map(|p| p.terms.as_slice()) {
         Some(&[Term::Option(o)]) if fold_count(&spec.options[o]).is_some() => Some(o),
@@ -786,9 +788,10 @@ fn listed_per(spec: &Spec) -> Option<usize> {
 /// The dimensions of `cell` and their counts: the table's, but the [`listed_per`] option.
 fn cell_dims(spec: &Spec) -> (Vec<usize>, Vec<usize>) {
     let (dims, counts) = table_dims(spec);
+    let listed = listed_per(spec);
     dims.into_iter()
         .zip(counts)
-        .filter(|&(d, _)| Some(d) != listed_per(spec))
+        .filter(|&(d, _)| Some(d) != listed)
         .unzip()
 }
 
@@ -971,7 +974,7 @@ value not allowed, so every `{rust}` is allowed.",
     line(o, 1, "pub const fn get(self) -> i64 {");
     line(o, 2, "self.0");
     line(o, 1, "}");
-    if folded_per(spec).is_some_and(|p| spec.options[p].name == option.name) {
+    if listed_per(spec).is_some_and(|p| spec.options[p].name == option.name) {
         place_fn(o, values);
     }
     line(o, 0, "}");

@@ -202,10 +202,11 @@ impl<'a> Scanner<'a> {
         after.next() == Some(&b'[') && after.next() == Some(&b'{')
     }
 
-    /// Steps over an array of flat objects, the opening bracket next: its length.
+    /// Steps over an array of flat objects, the opening bracket next.
     #[inline(never)]
-    fn skip_objects(&mut self) -> Option<usize> {
+    fn skip_objects(&mut self) -> Option<()> {
         self.objects(|s| s.object(|s, _| s.value().map(drop)))
+            .map(drop)
     }
 
     /// An array of flat objects (members of [`value`](Self::value)s), the opening
@@ -299,22 +300,20 @@ impl<'a> Scanner<'a> {
     /// of objects is kept as its text, read again against its item's fields).
     fn early_args(&mut self) -> Option<Early<'a>> {
         let mut early = Early {
-            members: [("", Value::Bool(false)); MAX_OPTIONS],
-            objects: [None; MAX_OPTIONS],
+            members: [("", Member::Value(Value::Bool(false))); MAX_OPTIONS],
             len: 0,
         };
         self.object(|s, key| {
             // More members than any model has options: a repeat or an unknown field, which
             // the full checker reports.
             let member = early.members.get_mut(early.len)?;
-            if s.objects_next() {
+            *member = if s.objects_next() {
                 let start = s.at;
                 s.skip_objects()?;
-                *member = (key, Value::Bool(false));
-                early.objects[early.len] = Some(s.text.get(start..s.at)?);
+                (key, Member::Objects(s.text.get(start..s.at)?))
             } else {
-                *member = (key, s.value()?);
-            }
+                (key, Member::Value(s.value()?))
+            };
             early.len += 1;
             Some(())
         })?;
@@ -480,11 +479,18 @@ fn item_json(fields: &[OptionSpec], json: &[Option<String>]) -> String {
 
 /// The `args` of a body read before its `model` ([`Scanner::early_args`]).
 struct Early<'a> {
-    /// Its members (keys and values), the first `len` of them.
-    members: [(&'a str, Value<'a>); MAX_OPTIONS],
-    /// For each member that is a list of objects, its text (brackets included) in its stead.
-    objects: [Option<&'a str>; MAX_OPTIONS],
+    /// Its members (keys and what was read of each), the first `len` of them.
+    members: [(&'a str, Member<'a>); MAX_OPTIONS],
     len: usize,
+}
+
+/// What [`Scanner::early_args`] keeps of a member.
+#[derive(Clone, Copy)]
+enum Member<'a> {
+    /// A value, judged as it is.
+    Value(Value<'a>),
+    /// A list of objects: its text, brackets included, read against the item's fields.
+    Objects(&'a str),
 }
 
 /// The fast path's verdict on a request: valid (and put in the [`Slot`]), or what the rules it
@@ -545,30 +551,19 @@ impl ArgsState {
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn member(&mut self, index: usize, s: &mut Scanner<'_>, keep_text: bool) -> Option<()> {
         // By reference: a copy of the kind through the stack costs every member.
-        if let OptionKind::List {
-            item: ListItem::Object { fields, .. },
-            ..
-        } = &self.spec.options[index].kind
-        {
-            if s.objects_next() {
-                return self.objects(index, s, fields, keep_text);
+        let kind = &self.spec.options[index].kind;
+        let takes_objects = matches!(
+            kind,
+            OptionKind::List {
+                item: ListItem::Object { .. },
+                ..
             }
+        );
+        if takes_objects && s.objects_next() {
+            return self.objects(index, s, keep_text);
         }
         let value = s.value()?;
         self.apply(index, value, keep_text)
-    }
-
-    /// [`objects`](Self::objects) from the list's text, read before the model was known: `None`
-    /// unless `options[index]` takes a list of objects.
-    fn objects_text(&mut self, index: usize, text: &str, keep_text: bool) -> Option<()> {
-        let OptionKind::List {
-            item: ListItem::Object { fields, .. },
-            ..
-        } = self.spec.options[index].kind
-        else {
-            return None;
-        };
-        self.objects(index, &mut Scanner { text, at: 0 }, fields, keep_text)
     }
 
     /// Marks `options[index]` given; `None` if it already was (the full checker reports a
@@ -592,20 +587,15 @@ impl ArgsState {
     }
 
     /// Reads the non-empty list of objects at `options[index]` (`s` before it) against its
-    /// item's `fields` and takes it if every item is plainly allowed.
+    /// item's fields and takes it if every item is plainly allowed; `None` too unless the
+    /// option takes a list of objects.
     #[inline(never)] // Only Kling's shots and elements: the other members keep their registers.
-    fn objects(
-        &mut self,
-        index: usize,
-        s: &mut Scanner<'_>,
-        fields: &'static [OptionSpec],
-        keep_text: bool,
-    ) -> Option<()> {
+    fn objects(&mut self, index: usize, s: &mut Scanner<'_>, keep_text: bool) -> Option<()> {
         self.mark(index)?;
         let OptionKind::List {
             min_items,
             max_items,
-            ..
+            item: ListItem::Object { fields, .. },
         } = self.spec.options[index].kind
         else {
             return None;
@@ -817,12 +807,13 @@ pub(crate) fn judge(bytes: &[u8], expect: Expect, slot: &mut dyn Slot) -> Option
         (None, Some(early)) => {
             // Judged as `Scanner::args` judges them, from the values read.
             let mut state = ArgsState::new(m);
-            let members = early.members.iter().zip(early.objects).take(early.len);
-            for (&(key, value), objects) in members {
+            for &(key, member) in early.members.get(..early.len)? {
                 let index = state.find(key)?;
-                match objects {
-                    Some(raw) => state.objects_text(index, raw, keep_text)?,
-                    None => state.apply(index, value, keep_text)?,
+                match member {
+                    Member::Value(value) => state.apply(index, value, keep_text)?,
+                    Member::Objects(text) => {
+                        state.objects(index, &mut Scanner { text, at: 0 }, keep_text)?;
+                    }
                 }
             }
             state.finish("/args", slot)?
